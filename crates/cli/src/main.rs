@@ -1,1 +1,44 @@
-fn main() {}
+//! `storyline`: the command-line front end. Each subcommand lives in
+//! `cmd/` and only wires library calls together; rendering for humans is in
+//! `render.rs`.
+//!
+//! Exit codes: 0 success; 1 error (nothing done or the store failed);
+//! 2 usage error; 3 some inputs could not be ingested (the rest were stored).
+
+mod args;
+mod cmd;
+mod progress;
+mod render;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = args::Cli::parse();
+    init_logging(&args.global);
+    match cmd::run(args) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Logs go to stderr: warnings by default, more with `-v`, none with `-q`;
+/// `RUST_LOG` overrides.
+fn init_logging(global: &args::Global) {
+    let level = match (global.quiet, global.verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn",
+        (false, 1) => "info",
+        (false, _) => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .without_time()
+        .init();
+}

@@ -1,0 +1,115 @@
+//! Command-line arguments. Every option has a flag; the store path also
+//! reads `STORYLINE_DB`.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Turn a stream of news articles into living stories.
+#[derive(Debug, Parser)]
+#[command(name = "storyline", version, about, long_about = None)]
+pub struct Cli {
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: Global,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The SQLite database to use (created when missing).
+    #[arg(
+        long,
+        global = true,
+        env = "STORYLINE_DB",
+        default_value = "storyline.db"
+    )]
+    pub db: PathBuf,
+    /// Print machine-readable JSON on stdout.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more about what happens (-vv for debugging).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ingest articles, then print the stories they belong to with their timelines.
+    Track(IngestArgs),
+    /// Ingest articles from files and folders (recursively); `-` reads standard input.
+    Ingest(IngestArgs),
+    /// List stored articles.
+    Articles,
+    /// List stories, most recently active first.
+    Stories,
+    /// Show one story: its articles and timeline (an id prefix is enough).
+    Story {
+        /// Story id, or the start of one.
+        id: String,
+    },
+    /// Full-text search over stored articles (all words must match).
+    Search {
+        /// Words to look for.
+        query: String,
+        /// Most results to show.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+}
+
+/// What to ingest and how.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files or folders to read; `-` for standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Largest file accepted, in bytes or with a K/M/G suffix.
+    #[arg(long, default_value = "10M", value_parser = parse_size)]
+    pub max_size: u64,
+}
+
+/// Parses `1024`, `512K`, `10M`, `1G` (binary multiples).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, multiplier) = match text.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let multiplier = match c.to_ascii_uppercase() {
+                'K' => 1 << 10,
+                'M' => 1 << 20,
+                'G' => 1 << 30,
+                _ => return Err(format!("unknown size suffix '{c}' (use K, M or G)")),
+            };
+            (&text[..i], multiplier)
+        }
+        _ => (text, 1),
+    };
+    digits
+        .trim()
+        .parse::<u64>()
+        .map_err(|_| format!("'{text}' is not a size (e.g. 10M)"))
+        .and_then(|n| {
+            n.checked_mul(multiplier)
+                .ok_or_else(|| "size too large".to_string())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        assert_eq!(parse_size("1024"), Ok(1024));
+        assert_eq!(parse_size("10M"), Ok(10 << 20));
+        assert_eq!(parse_size("2k"), Ok(2048));
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("5T").is_err());
+    }
+}

@@ -1,0 +1,122 @@
+//! `storyline ingest` and `storyline track`: read inputs into the store; track
+//! then tells the stories those inputs belong to.
+
+use crate::args::{Global, IngestArgs};
+use crate::cmd::print_json;
+use crate::progress::Bar;
+use crate::render;
+use anyhow::Context;
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use storyline_core::ingest::{InputDocument, discover, read_document};
+use storyline_core::pipeline::Pipeline;
+use storyline_core::view::{story_detail, story_summaries};
+use storyline_core::{IngestError, IngestErrorKind, StoryId};
+use storyline_store::SqliteStore;
+
+/// Exit code when some inputs failed but the rest were stored.
+const PARTIAL_FAILURE: u8 = 3;
+
+/// Ingests `args.paths`; with `tell`, prints the touched stories too.
+pub fn run(
+    store: SqliteStore,
+    args: &IngestArgs,
+    global: &Global,
+    tell: bool,
+) -> anyhow::Result<ExitCode> {
+    let stdin_requested = args.paths.iter().any(|p| p == Path::new("-"));
+    let file_paths: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| *p != Path::new("-"))
+        .cloned()
+        .collect();
+    let discovery = discover(&file_paths);
+    if discovery.skipped > 0 {
+        tracing::info!(
+            "skipped {} hidden or non-article files in folders",
+            discovery.skipped
+        );
+    }
+    let mut inputs: Vec<Result<InputDocument, IngestError>> =
+        discovery.errors.into_iter().map(Err).collect();
+    if stdin_requested {
+        inputs.push(read_stdin(args.max_size));
+    }
+    let total = discovery.files.len() + inputs.len();
+    let max_size = args.max_size;
+    let lazy_files = discovery
+        .files
+        .into_iter()
+        .map(move |path| read_document(&path, max_size));
+    let mut bar = Bar::new(total, global.quiet);
+    let mut pipeline = Pipeline::new(store);
+    let report = pipeline
+        .ingest(inputs.into_iter().chain(lazy_files), &mut bar)
+        .context("ingest failed; nothing of this batch was stored")?;
+    bar.finish();
+
+    for failure in &report.failures {
+        eprintln!("error: {failure}");
+    }
+    let store = pipeline.into_store();
+    let touched: BTreeSet<StoryId> = report
+        .articles
+        .iter()
+        .filter_map(|a| a.story.clone())
+        .collect();
+    if global.json {
+        if tell {
+            let mut stories = Vec::new();
+            for summary in story_summaries(&store)? {
+                if touched.contains(&summary.id) {
+                    stories.push(story_detail(&store, &summary.id)?);
+                }
+            }
+            print_json(&serde_json::json!({ "report": report, "stories": stories }))?;
+        } else {
+            print_json(&report)?;
+        }
+    } else {
+        if !global.quiet {
+            println!("{}", report.summary());
+        }
+        if tell {
+            for summary in story_summaries(&store)?
+                .iter()
+                .filter(|s| touched.contains(&s.id))
+            {
+                let detail = story_detail(&store, &summary.id)?;
+                println!();
+                print!("{}", render::story(summary, &detail, &store)?);
+            }
+        }
+    }
+    Ok(if report.failed > 0 {
+        ExitCode::from(PARTIAL_FAILURE)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn read_stdin(max_size: u64) -> Result<InputDocument, IngestError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(max_size + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| IngestError::new("-", IngestErrorKind::Io(e)))?;
+    if bytes.len() as u64 > max_size {
+        return Err(IngestError::new(
+            "-",
+            IngestErrorKind::TooLarge {
+                size: bytes.len() as u64,
+                limit: max_size,
+            },
+        ));
+    }
+    let text =
+        storyline_core::ingest::decode_text(bytes).map_err(|kind| IngestError::new("-", kind))?;
+    Ok(InputDocument::from_text("-", text))
+}

@@ -1,0 +1,95 @@
+//! Typed errors of the core: what went wrong with one input file, and what
+//! went wrong inside a store backend.
+
+use std::path::PathBuf;
+
+/// Why one input could not be turned into an article. The batch goes on
+/// without it; the path is always named so the user can find the file.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {kind}", path.display())]
+pub struct IngestError {
+    /// The file (or `-` for standard input) that failed.
+    pub path: PathBuf,
+    /// The reason, in words a user can act on.
+    pub kind: IngestErrorKind,
+}
+
+impl IngestError {
+    /// Builds an error for `path`.
+    pub fn new(path: impl Into<PathBuf>, kind: IngestErrorKind) -> Self {
+        Self {
+            path: path.into(),
+            kind,
+        }
+    }
+}
+
+/// The reasons an input is rejected.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IngestErrorKind {
+    /// The file could not be read at all.
+    #[error("cannot read file: {0}")]
+    Io(#[from] std::io::Error),
+    /// The file is larger than the configured limit.
+    #[error("file is {size} bytes, over the {limit}-byte limit (raise it with --max-size)")]
+    TooLarge {
+        /// Size of the file in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The file holds NUL bytes or other signs of binary content.
+    #[error("looks like a binary file, not an article")]
+    Binary,
+    /// The bytes are not UTF-8.
+    #[error("is not valid UTF-8 text (first invalid byte at offset {offset})")]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// Nothing but whitespace.
+    #[error("file is empty")]
+    Empty,
+    /// Front matter opened with `---` but never closed.
+    #[error("front matter opens with '---' on line 1 but has no closing '---' line")]
+    UnclosedFrontMatter,
+    /// Front matter that is not a YAML mapping.
+    #[error("front matter is not valid YAML: {0}")]
+    InvalidFrontMatter(String),
+    /// The article has no text to speak of once metadata is removed.
+    #[error("has no article text after the front matter")]
+    NoText,
+}
+
+/// A failure inside a [`crate::Store`] backend. Backends wrap their own error
+/// types so that the core never depends on a database crate.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// The backend failed (I/O, SQL, connection, …).
+    #[error("{context}: {source}")]
+    Backend {
+        /// What the store was doing.
+        context: String,
+        /// The backend's own error.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// Stored data could not be decoded (a corrupt or foreign database).
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    /// Wraps a backend error with what the store was doing.
+    pub fn backend(
+        context: impl Into<String>,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        Self::Backend {
+            context: context.into(),
+            source: Box::new(source),
+        }
+    }
+}

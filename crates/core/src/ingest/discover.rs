@@ -1,0 +1,197 @@
+//! Finding input files under the paths a user names, and reading each one
+//! safely: size limit, binary detection, UTF-8 validation.
+
+use crate::error::{IngestError, IngestErrorKind};
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused unless the caller raises the limit:
+/// no real article is this long, and reading it whole would waste memory.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
+/// File extensions taken from folders. A file named explicitly is always
+/// read, whatever its name.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdown"];
+
+/// One input's text, ready to parse.
+#[derive(Debug, Clone)]
+pub struct InputDocument {
+    /// Where it came from (`-` for standard input).
+    pub path: PathBuf,
+    /// The whole text.
+    pub text: String,
+}
+
+impl InputDocument {
+    /// A document from text in memory, e.g. standard input or a test.
+    pub fn from_text(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// The files found under the given paths, in a stable order, and the paths
+/// that could not be explored.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// Files to read, sorted within each folder.
+    pub files: Vec<PathBuf>,
+    /// Paths that do not exist or cannot be listed.
+    pub errors: Vec<IngestError>,
+    /// Files in folders skipped because of their extension or a leading dot.
+    pub skipped: usize,
+}
+
+/// Lists the files to ingest under `paths`: files as named, folders
+/// recursively (hidden entries and unknown extensions skipped).
+pub fn discover(paths: &[PathBuf]) -> Discovery {
+    let mut found = Discovery::default();
+    for path in paths {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut found),
+            Ok(_) => found.files.push(path.clone()),
+            Err(err) => found
+                .errors
+                .push(IngestError::new(path, IngestErrorKind::Io(err))),
+        }
+    }
+    found
+}
+
+fn walk(dir: &Path, found: &mut Discovery) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            found
+                .errors
+                .push(IngestError::new(dir, IngestErrorKind::Io(err)));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            found.skipped += 1;
+        } else if path.is_dir() {
+            walk(&path, found);
+        } else if has_article_extension(&path) {
+            found.files.push(path);
+        } else {
+            found.skipped += 1;
+        }
+    }
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Reads one file as text, refusing files over `max_size` bytes, binary
+/// files and invalid UTF-8, each with its own message.
+pub fn read_document(path: &Path, max_size: u64) -> Result<InputDocument, IngestError> {
+    let fail = |kind| IngestError::new(path, kind);
+    let file = fs::File::open(path).map_err(|e| fail(IngestErrorKind::Io(e)))?;
+    let size = file
+        .metadata()
+        .map_err(|e| fail(IngestErrorKind::Io(e)))?
+        .len();
+    if size > max_size {
+        return Err(fail(IngestErrorKind::TooLarge {
+            size,
+            limit: max_size,
+        }));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // Read at most one byte past the limit: the file may have grown.
+    file.take(max_size + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(IngestErrorKind::Io(e)))?;
+    if bytes.len() as u64 > max_size {
+        return Err(fail(IngestErrorKind::TooLarge {
+            size: bytes.len() as u64,
+            limit: max_size,
+        }));
+    }
+    let text = decode_text(bytes).map_err(fail)?;
+    Ok(InputDocument {
+        path: path.to_path_buf(),
+        text,
+    })
+}
+
+/// Checks that `bytes` are text and decodes them as UTF-8.
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, IngestErrorKind> {
+    if looks_binary(&bytes) {
+        return Err(IngestErrorKind::Binary);
+    }
+    String::from_utf8(bytes).map_err(|e| IngestErrorKind::InvalidUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Text files never hold NUL bytes; most binary formats do within the first
+/// few kilobytes.
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).any(|&b| b == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_binary_and_invalid_utf8_with_distinct_reasons() {
+        assert!(matches!(
+            decode_text(vec![0x89, b'P', b'N', b'G', 0, 0, 1]),
+            Err(IngestErrorKind::Binary)
+        ));
+        assert!(matches!(
+            decode_text(b"caf\xe9 au lait".to_vec()),
+            Err(IngestErrorKind::InvalidUtf8 { offset: 3 })
+        ));
+        assert_eq!(
+            decode_text(b"plain".to_vec()).ok().as_deref(),
+            Some("plain")
+        );
+    }
+
+    #[test]
+    fn folders_are_walked_in_order_skipping_hidden_and_foreign_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        for name in ["b.txt", "a.md", ".hidden.txt", "photo.jpg", "sub/c.txt"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let found = discover(&[dir.path().to_path_buf()]);
+        let names: Vec<_> = found
+            .files
+            .iter()
+            .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
+            .collect();
+        assert_eq!(names, ["a.md", "b.txt", "sub/c.txt"]);
+        assert_eq!(found.skipped, 2);
+    }
+
+    #[test]
+    fn oversized_files_are_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, "x".repeat(2048)).unwrap();
+        let err = read_document(&path, 1024).unwrap_err();
+        assert!(
+            err.to_string().contains("over the 1024-byte limit"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("big.txt"), "{err}");
+    }
+}

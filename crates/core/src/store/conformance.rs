@@ -1,0 +1,215 @@
+//! The behaviour every [`Store`] backend must show, as one suite that each
+//! backend's tests run against a fresh instance (`run_all`). A failing check
+//! panics with a message naming the broken promise.
+
+use crate::model::{Article, ArticleId, SourceFormat, Story, StoryId};
+use crate::store::{Batch, Store};
+
+/// Runs every check, each on a fresh store from `new_store`.
+pub fn run_all<S: Store>(mut new_store: impl FnMut() -> S) {
+    round_trips_every_field(&mut new_store());
+    lists_in_publication_order_with_undated_last(&mut new_store());
+    groups_articles_by_story(&mut new_store());
+    finds_originals_by_content(&mut new_store());
+    searches_words_and_survives_hostile_queries(&mut new_store());
+}
+
+fn ok<T, E: std::fmt::Display>(result: Result<T, E>, what: &str) -> T {
+    match result {
+        Ok(value) => value,
+        Err(err) => panic!("store failed to {what}: {err}"),
+    }
+}
+
+/// A complete article for tests: `n` makes ids, titles and times distinct.
+pub fn sample_article(n: u32, title: &str, body: &str) -> Article {
+    let mut extra = serde_json::Map::new();
+    extra.insert(
+        "extends".into(),
+        serde_json::Value::String("_layouts.post".into()),
+    );
+    Article {
+        id: ArticleId(format!("{n:016x}")),
+        path: Some(format!("articles/{n}.txt")),
+        url: Some(format!("https://example.com/news/{n}")),
+        title: title.to_string(),
+        lead: Some(format!("Lead of {title}")),
+        body: body.to_string(),
+        source_domain: Some("example.com".into()),
+        authors: vec!["A. Writer".into()],
+        categories: vec!["sports".into(), "latest".into()],
+        image: Some("https://img.example.com/a.jpg".into()),
+        featured: Some(true),
+        language: Some("en".into()),
+        published_at: jiff::Timestamp::from_second(1_600_000_000 + i64::from(n) * 86_400).ok(),
+        published_at_approximate: n % 2 == 0,
+        format: SourceFormat::FrontMatter,
+        content_hash: format!("hash-{n}"),
+        duplicate_of: None,
+        story: None,
+        extra,
+    }
+}
+
+fn story(id: &str, founder: &Article) -> Story {
+    Story {
+        id: StoryId(id.into()),
+        title: founder.title.clone(),
+        founded_by: founder.id.clone(),
+        created_at: jiff::Timestamp::UNIX_EPOCH,
+    }
+}
+
+fn round_trips_every_field(store: &mut impl Store) {
+    let mut article = sample_article(
+        1,
+        "Roma bid “£13.5m” for Smalling",
+        "Body one.\n\nSecond ¶.",
+    );
+    article.story = Some(StoryId("s1".into()));
+    let batch = Batch {
+        stories: vec![story("s1", &article)],
+        articles: vec![article.clone()],
+    };
+    ok(store.save(&batch), "save a batch");
+    let back = ok(store.article(&article.id), "read an article");
+    assert_eq!(
+        back.as_ref(),
+        Some(&article),
+        "an article reads back field for field"
+    );
+    assert!(ok(store.has_article(&article.id), "check an id"));
+    assert!(!ok(
+        store.has_article(&ArticleId("none".into())),
+        "check an id"
+    ));
+    assert_eq!(
+        ok(store.story(&StoryId("s1".into())), "read a story"),
+        Some(batch.stories[0].clone())
+    );
+}
+
+fn lists_in_publication_order_with_undated_last(store: &mut impl Store) {
+    let mut undated = sample_article(1, "Undated", "x");
+    undated.published_at = None;
+    let late = sample_article(9, "Late", "x");
+    let early = sample_article(3, "Early", "x");
+    ok(
+        store.save(&Batch {
+            articles: vec![undated, late, early],
+            stories: vec![],
+        }),
+        "save a batch",
+    );
+    let titles: Vec<String> = ok(store.articles(), "list articles")
+        .into_iter()
+        .map(|a| a.title)
+        .collect();
+    assert_eq!(
+        titles,
+        ["Early", "Late", "Undated"],
+        "articles come in publication order"
+    );
+}
+
+fn groups_articles_by_story(store: &mut impl Store) {
+    let mut a = sample_article(1, "A", "x");
+    let mut b = sample_article(2, "B", "x");
+    let mut c = sample_article(3, "C", "x");
+    a.story = Some(StoryId("s1".into()));
+    b.story = Some(StoryId("s2".into()));
+    c.story = Some(StoryId("s1".into()));
+    let stories = vec![story("s1", &a), story("s2", &b)];
+    ok(
+        store.save(&Batch {
+            articles: vec![c, b, a],
+            stories,
+        }),
+        "save a batch",
+    );
+    let members: Vec<String> = ok(store.story_articles(&StoryId("s1".into())), "list a story")
+        .into_iter()
+        .map(|a| a.title)
+        .collect();
+    assert_eq!(
+        members,
+        ["A", "C"],
+        "a story lists its own articles in order"
+    );
+    assert_eq!(ok(store.stories(), "list stories").len(), 2);
+}
+
+fn finds_originals_by_content(store: &mut impl Store) {
+    let original = sample_article(1, "A", "x");
+    let mut copy = sample_article(2, "A", "x");
+    copy.content_hash = original.content_hash.clone();
+    copy.duplicate_of = Some(original.id.clone());
+    ok(
+        store.save(&Batch {
+            articles: vec![copy, original.clone()],
+            stories: vec![],
+        }),
+        "save a batch",
+    );
+    assert_eq!(
+        ok(store.original_with_content("hash-1"), "look up content"),
+        Some(original.id),
+        "a content hash leads to the original, not the copy"
+    );
+    assert_eq!(
+        ok(store.original_with_content("nothing"), "look up content"),
+        None
+    );
+}
+
+fn searches_words_and_survives_hostile_queries(store: &mut impl Store) {
+    let a = sample_article(
+        1,
+        "Roma offer for Smalling",
+        "Corriere dello Sport reports the offer.",
+    );
+    let b = sample_article(2, "Oil prices", "Markets fell on Monday.");
+    ok(
+        store.save(&Batch {
+            articles: vec![a.clone(), b],
+            stories: vec![],
+        }),
+        "save a batch",
+    );
+    let hits = ok(store.search("corriere offer", 10), "search");
+    assert_eq!(hits.len(), 1, "all words must match");
+    assert_eq!(hits[0].article, a.id);
+    assert!(
+        hits[0].snippet.to_lowercase().contains("corriere"),
+        "snippet shows the match"
+    );
+    assert!(ok(store.search("nothing-matches-this", 10), "search").is_empty());
+    for hostile in [
+        "\"",
+        "NEAR(",
+        "a*",
+        "-",
+        "roma OR",
+        "' ; DROP TABLE articles; --",
+        "(",
+        "",
+    ] {
+        ok(
+            store.search(hostile, 10),
+            "search for a query with operators",
+        );
+    }
+    assert_eq!(
+        ok(store.articles(), "list articles").len(),
+        2,
+        "queries never change data"
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn memory_store_conforms() {
+        super::run_all(crate::store::MemoryStore::default);
+    }
+}

@@ -1,0 +1,132 @@
+//! An in-memory [`Store`] for tests and one-off runs.
+
+use crate::error::StoreError;
+use crate::model::{Article, ArticleId, Story, StoryId};
+use crate::store::{Batch, SearchHit, Store, publication_order};
+use std::collections::BTreeMap;
+
+/// Keeps everything in maps; nothing survives the process.
+#[derive(Debug, Default, Clone)]
+pub struct MemoryStore {
+    articles: BTreeMap<ArticleId, Article>,
+    stories: BTreeMap<StoryId, Story>,
+}
+
+impl Store for MemoryStore {
+    fn article(&self, id: &ArticleId) -> Result<Option<Article>, StoreError> {
+        Ok(self.articles.get(id).cloned())
+    }
+
+    fn has_article(&self, id: &ArticleId) -> Result<bool, StoreError> {
+        Ok(self.articles.contains_key(id))
+    }
+
+    fn original_with_content(&self, content_hash: &str) -> Result<Option<ArticleId>, StoreError> {
+        Ok(self
+            .articles
+            .values()
+            .filter(|a| a.duplicate_of.is_none() && a.content_hash == content_hash)
+            .min_by(|a, b| publication_order(a, b))
+            .map(|a| a.id.clone()))
+    }
+
+    fn articles(&self) -> Result<Vec<Article>, StoreError> {
+        let mut all: Vec<Article> = self.articles.values().cloned().collect();
+        all.sort_by(publication_order);
+        Ok(all)
+    }
+
+    fn story_articles(&self, id: &StoryId) -> Result<Vec<Article>, StoreError> {
+        let mut members: Vec<Article> = self
+            .articles
+            .values()
+            .filter(|a| a.story.as_ref() == Some(id))
+            .cloned()
+            .collect();
+        members.sort_by(publication_order);
+        Ok(members)
+    }
+
+    fn stories(&self) -> Result<Vec<Story>, StoreError> {
+        Ok(self.stories.values().cloned().collect())
+    }
+
+    fn story(&self, id: &StoryId) -> Result<Option<Story>, StoreError> {
+        Ok(self.stories.get(id).cloned())
+    }
+
+    fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
+        for story in &batch.stories {
+            self.stories.insert(story.id.clone(), story.clone());
+        }
+        for article in &batch.articles {
+            self.articles.insert(article.id.clone(), article.clone());
+        }
+        Ok(())
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+        let words: Vec<String> = query
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut hits: Vec<SearchHit> = self
+            .articles
+            .values()
+            .filter_map(|article| {
+                let text = article.full_text();
+                let lower = text.to_lowercase();
+                let counts: Vec<usize> = words
+                    .iter()
+                    .map(|w| lower.matches(w.as_str()).count())
+                    .collect();
+                if counts.contains(&0) {
+                    return None;
+                }
+                Some(SearchHit {
+                    article: article.id.clone(),
+                    title: article.title.clone(),
+                    snippet: snippet(&text, &words[0]),
+                    score: counts.iter().sum::<usize>() as f64,
+                })
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.article.cmp(&b.article))
+        });
+        hits.truncate(limit);
+        Ok(hits)
+    }
+}
+
+/// About ten words either side of the first match of `word`.
+fn snippet(text: &str, word: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = words
+        .iter()
+        .position(|w| w.to_lowercase().contains(word))
+        .unwrap_or(0);
+    let start = at.saturating_sub(10);
+    let end = (at + 10).min(words.len());
+    words[start..end]
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if start + i == at {
+                format!("[{w}]")
+            } else {
+                (*w).to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,205 @@
+//! What users see of stored data, shaped once for every front end (CLI
+//! `--json`, later the HTTP API). Field names here are the output contract:
+//! later versions add fields, never rename or remove them.
+
+use crate::error::StoreError;
+use crate::model::{Article, ArticleId, StoryId};
+use crate::store::Store;
+use crate::timeline::{TimelineEntry, daily_timeline};
+use jiff::Timestamp;
+use serde::Serialize;
+
+/// One article in listings (`articles --json`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleSummary {
+    /// Stable id.
+    pub id: ArticleId,
+    /// Input file.
+    pub path: Option<String>,
+    /// Headline.
+    pub title: String,
+    /// Lead.
+    pub lead: Option<String>,
+    /// Outlet domain.
+    pub source_domain: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Publication time (RFC 3339, UTC).
+    pub published_at: Option<Timestamp>,
+    /// True when the time is approximate (no zone or no time of day given).
+    pub published_at_approximate: bool,
+    /// Language code.
+    pub language: Option<String>,
+    /// The original, when this is a copy.
+    pub duplicate_of: Option<ArticleId>,
+    /// Its story.
+    pub story: Option<StoryId>,
+}
+
+impl From<&Article> for ArticleSummary {
+    fn from(a: &Article) -> Self {
+        Self {
+            id: a.id.clone(),
+            path: a.path.clone(),
+            title: a.title.clone(),
+            lead: a.lead.clone(),
+            source_domain: a.source_domain.clone(),
+            url: a.url.clone(),
+            published_at: a.published_at,
+            published_at_approximate: a.published_at_approximate,
+            language: a.language.clone(),
+            duplicate_of: a.duplicate_of.clone(),
+            story: a.story.clone(),
+        }
+    }
+}
+
+/// One story in listings (`stories --json`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StorySummary {
+    /// Stable id.
+    pub id: StoryId,
+    /// Title.
+    pub title: String,
+    /// Number of articles, duplicates not counted.
+    pub article_count: usize,
+    /// Earliest publication time.
+    pub first_published_at: Option<Timestamp>,
+    /// Latest publication time.
+    pub last_published_at: Option<Timestamp>,
+    /// Article ids in publication order, duplicates left out.
+    pub articles: Vec<ArticleId>,
+    /// Distinct outlets, in order of first appearance.
+    pub outlets: Vec<String>,
+}
+
+/// An article as listed inside a story.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryArticle {
+    /// Stable id.
+    pub id: ArticleId,
+    /// Input file.
+    pub path: Option<String>,
+    /// Headline.
+    pub title: String,
+    /// Outlet domain.
+    pub source_domain: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Publication time.
+    pub published_at: Option<Timestamp>,
+}
+
+/// One story in full (`story ID --json`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryDetail {
+    /// Stable id.
+    pub id: StoryId,
+    /// Title.
+    pub title: String,
+    /// The story's articles in publication order, duplicates left out.
+    pub articles: Vec<StoryArticle>,
+    /// One entry per day.
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// Why a story could not be shown.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LookupError {
+    /// No story id starts with the given text.
+    #[error("no story with id '{0}' (list them with `storyline stories`)")]
+    NotFound(String),
+    /// Several story ids start with the given text.
+    #[error("'{prefix}' matches several stories: {}", candidates.join(", "))]
+    Ambiguous {
+        /// What the user typed.
+        prefix: String,
+        /// The matching ids.
+        candidates: Vec<String>,
+    },
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// All stories, most recently active first.
+pub fn story_summaries(store: &dyn Store) -> Result<Vec<StorySummary>, StoreError> {
+    let mut summaries = Vec::new();
+    for story in store.stories()? {
+        let members = store.story_articles(&story.id)?;
+        let originals: Vec<&Article> = members
+            .iter()
+            .filter(|a| a.duplicate_of.is_none())
+            .collect();
+        let mut outlets: Vec<String> = Vec::new();
+        for article in &originals {
+            if !outlets.iter().any(|o| o == article.outlet()) {
+                outlets.push(article.outlet().to_string());
+            }
+        }
+        summaries.push(StorySummary {
+            id: story.id.clone(),
+            title: story.title.clone(),
+            article_count: originals.len(),
+            first_published_at: originals.iter().filter_map(|a| a.published_at).min(),
+            last_published_at: originals.iter().filter_map(|a| a.published_at).max(),
+            articles: originals.iter().map(|a| a.id.clone()).collect(),
+            outlets,
+        });
+    }
+    summaries.sort_by(|a, b| {
+        b.last_published_at
+            .cmp(&a.last_published_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    Ok(summaries)
+}
+
+/// Finds the story whose id is `prefix` or starts with it.
+pub fn resolve_story(store: &dyn Store, prefix: &str) -> Result<StoryId, LookupError> {
+    let prefix = prefix.trim();
+    let mut candidates: Vec<String> = store
+        .stories()?
+        .into_iter()
+        .map(|s| s.id.0)
+        .filter(|id| !prefix.is_empty() && id.starts_with(prefix))
+        .collect();
+    if let Some(exact) = candidates.iter().find(|id| *id == prefix) {
+        return Ok(StoryId(exact.clone()));
+    }
+    candidates.sort();
+    match candidates.len() {
+        0 => Err(LookupError::NotFound(prefix.to_string())),
+        1 => Ok(StoryId(candidates.remove(0))),
+        _ => Err(LookupError::Ambiguous {
+            prefix: prefix.to_string(),
+            candidates,
+        }),
+    }
+}
+
+/// One story with its articles and timeline.
+pub fn story_detail(store: &dyn Store, id: &StoryId) -> Result<StoryDetail, LookupError> {
+    let story = store
+        .story(id)?
+        .ok_or_else(|| LookupError::NotFound(id.0.clone()))?;
+    let members = store.story_articles(id)?;
+    Ok(StoryDetail {
+        id: story.id,
+        title: story.title,
+        articles: members
+            .iter()
+            .filter(|a| a.duplicate_of.is_none())
+            .map(|a| StoryArticle {
+                id: a.id.clone(),
+                path: a.path.clone(),
+                title: a.title.clone(),
+                source_domain: a.source_domain.clone(),
+                url: a.url.clone(),
+                published_at: a.published_at,
+            })
+            .collect(),
+        timeline: daily_timeline(&members),
+    })
+}

@@ -1,0 +1,382 @@
+//! SQLite backend: the default, embedded store. Every batch is written in
+//! one transaction; search uses an FTS5 index kept in step by triggers.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use std::path::Path;
+use storyline_core::model::SourceFormat;
+use storyline_core::store::{Batch, SearchHit, publication_order};
+use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
+
+mod embedded {
+    refinery::embed_migrations!("migrations/sqlite");
+}
+
+const ARTICLE_COLUMNS: &str = "id, path, url, title, lead, body, source_domain, authors, \
+    categories, image, featured, language, published_at, published_at_approximate, format, \
+    content_hash, duplicate_of, story_id, extra";
+
+/// A store in one SQLite file.
+#[derive(Debug)]
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+fn sql_error(context: &str) -> impl FnOnce(rusqlite::Error) -> StoreError + '_ {
+    move |err| StoreError::backend(context, err)
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path` and brings its
+    /// schema up to date.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let conn = Connection::open(path).map_err(|e| {
+            StoreError::backend(format!("cannot open database {}", path.display()), e)
+        })?;
+        Self::setup(conn)
+    }
+
+    /// A private database in memory, for tests and dry runs.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        let conn = Connection::open_in_memory().map_err(sql_error("cannot open database"))?;
+        Self::setup(conn)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Self, StoreError> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(sql_error("cannot set busy timeout"))?;
+        // `journal_mode` returns a row, so it is read rather than executed.
+        let _mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+            .map_err(sql_error("cannot enable WAL"))?;
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
+            .map_err(sql_error("cannot set pragmas"))?;
+        embedded::migrations::runner()
+            .run(&mut conn)
+            .map_err(|e| StoreError::backend("cannot migrate the database schema", e))?;
+        Ok(Self { conn })
+    }
+
+    fn query_articles(
+        &self,
+        filter: &str,
+        args: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<Article>, StoreError> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles {filter}");
+        let mut stmt = self
+            .conn
+            .prepare(&sql)
+            .map_err(sql_error("cannot read articles"))?;
+        let rows = stmt
+            .query_map(args, read_article)
+            .map_err(sql_error("cannot read articles"))?;
+        let mut articles = Vec::new();
+        for row in rows {
+            articles.push(row.map_err(sql_error("cannot read an article"))??);
+        }
+        articles.sort_by(publication_order);
+        Ok(articles)
+    }
+}
+
+/// Decodes one row; the outer error is SQLite's, the inner one says the
+/// stored data itself is corrupt.
+fn read_article(row: &Row<'_>) -> rusqlite::Result<Result<Article, StoreError>> {
+    let authors: String = row.get(7)?;
+    let categories: String = row.get(8)?;
+    let published_at: Option<String> = row.get(12)?;
+    let format: String = row.get(14)?;
+    let extra: String = row.get(18)?;
+    let id: String = row.get(0)?;
+    let decode = || -> Result<Article, StoreError> {
+        let corrupt = |what: &str| StoreError::Corrupt(format!("article {id}: bad {what}"));
+        Ok(Article {
+            id: ArticleId(id.clone()),
+            path: row.get(1).map_err(|_| corrupt("path"))?,
+            url: row.get(2).map_err(|_| corrupt("url"))?,
+            title: row.get(3).map_err(|_| corrupt("title"))?,
+            lead: row.get(4).map_err(|_| corrupt("lead"))?,
+            body: row.get(5).map_err(|_| corrupt("body"))?,
+            source_domain: row.get(6).map_err(|_| corrupt("source_domain"))?,
+            authors: serde_json::from_str(&authors).map_err(|_| corrupt("authors"))?,
+            categories: serde_json::from_str(&categories).map_err(|_| corrupt("categories"))?,
+            image: row.get(9).map_err(|_| corrupt("image"))?,
+            featured: row.get(10).map_err(|_| corrupt("featured"))?,
+            language: row.get(11).map_err(|_| corrupt("language"))?,
+            published_at: published_at
+                .map(|t| t.parse::<jiff::Timestamp>())
+                .transpose()
+                .map_err(|_| corrupt("published_at"))?,
+            published_at_approximate: row
+                .get(13)
+                .map_err(|_| corrupt("published_at_approximate"))?,
+            format: SourceFormat::parse(&format).ok_or_else(|| corrupt("format"))?,
+            content_hash: row.get(15).map_err(|_| corrupt("content_hash"))?,
+            duplicate_of: row
+                .get::<_, Option<String>>(16)
+                .map_err(|_| corrupt("duplicate_of"))?
+                .map(ArticleId),
+            story: row
+                .get::<_, Option<String>>(17)
+                .map_err(|_| corrupt("story_id"))?
+                .map(StoryId),
+            extra: serde_json::from_str(&extra).map_err(|_| corrupt("extra"))?,
+        })
+    };
+    Ok(decode())
+}
+
+fn read_story(row: &Row<'_>) -> rusqlite::Result<Result<Story, StoreError>> {
+    let id: String = row.get(0)?;
+    let title: String = row.get(1)?;
+    let founded_by: String = row.get(2)?;
+    let created_at: String = row.get(3)?;
+    Ok(created_at
+        .parse::<jiff::Timestamp>()
+        .map_err(|_| StoreError::Corrupt(format!("story {id}: bad created_at")))
+        .map(|created_at| Story {
+            id: StoryId(id),
+            title,
+            founded_by: ArticleId(founded_by),
+            created_at,
+        }))
+}
+
+/// Turns what a user typed into an FTS5 query that matches all its words,
+/// with every operator character neutralized by quoting.
+fn fts_query(query: &str) -> Option<String> {
+    let words: Vec<String> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\""))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+impl Store for SqliteStore {
+    fn article(&self, id: &ArticleId) -> Result<Option<Article>, StoreError> {
+        Ok(self
+            .query_articles("WHERE id = ?1", &[&id.0])?
+            .into_iter()
+            .next())
+    }
+
+    fn has_article(&self, id: &ArticleId) -> Result<bool, StoreError> {
+        self.conn
+            .query_row("SELECT 1 FROM articles WHERE id = ?1", [&id.0], |_| Ok(()))
+            .optional()
+            .map(|found| found.is_some())
+            .map_err(sql_error("cannot look up an article"))
+    }
+
+    fn original_with_content(&self, content_hash: &str) -> Result<Option<ArticleId>, StoreError> {
+        let originals = self.query_articles(
+            "WHERE content_hash = ?1 AND duplicate_of IS NULL",
+            &[&content_hash],
+        )?;
+        Ok(originals.into_iter().next().map(|a| a.id))
+    }
+
+    fn articles(&self) -> Result<Vec<Article>, StoreError> {
+        self.query_articles("", &[])
+    }
+
+    fn story_articles(&self, id: &StoryId) -> Result<Vec<Article>, StoreError> {
+        self.query_articles("WHERE story_id = ?1", &[&id.0])
+    }
+
+    fn stories(&self) -> Result<Vec<Story>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, title, founded_by, created_at FROM stories ORDER BY id")
+            .map_err(sql_error("cannot read stories"))?;
+        let rows = stmt
+            .query_map([], read_story)
+            .map_err(sql_error("cannot read stories"))?;
+        let mut stories = Vec::new();
+        for row in rows {
+            stories.push(row.map_err(sql_error("cannot read a story"))??);
+        }
+        Ok(stories)
+    }
+
+    fn story(&self, id: &StoryId) -> Result<Option<Story>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT id, title, founded_by, created_at FROM stories WHERE id = ?1",
+                [&id.0],
+                read_story,
+            )
+            .optional()
+            .map_err(sql_error("cannot read a story"))?
+            .transpose()
+    }
+
+    fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
+        let ingested_at = jiff::Timestamp::now().to_string();
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(sql_error("cannot start a transaction"))?;
+        // References are checked at commit, so a batch may list a copy
+        // before its original.
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON")
+            .map_err(sql_error("cannot defer foreign keys"))?;
+        {
+            let mut story_stmt = tx
+                .prepare(
+                    "INSERT INTO stories (id, title, founded_by, created_at) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT(id) DO UPDATE SET title = excluded.title",
+                )
+                .map_err(sql_error("cannot save stories"))?;
+            for story in &batch.stories {
+                story_stmt
+                    .execute(params![
+                        story.id.0,
+                        story.title,
+                        story.founded_by.0,
+                        story.created_at.to_string()
+                    ])
+                    .map_err(sql_error("cannot save a story"))?;
+            }
+            let mut article_stmt = tx
+                .prepare(&format!(
+                    "INSERT OR REPLACE INTO articles ({ARTICLE_COLUMNS}, ingested_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                             ?16, ?17, ?18, ?19, ?20)"
+                ))
+                .map_err(sql_error("cannot save articles"))?;
+            for a in &batch.articles {
+                let json = |value: &dyn erased::Json| value.to_json();
+                article_stmt
+                    .execute(params![
+                        a.id.0,
+                        a.path,
+                        a.url,
+                        a.title,
+                        a.lead,
+                        a.body,
+                        a.source_domain,
+                        json(&a.authors),
+                        json(&a.categories),
+                        a.image,
+                        a.featured,
+                        a.language,
+                        a.published_at.map(|t| t.to_string()),
+                        a.published_at_approximate,
+                        a.format.as_str(),
+                        a.content_hash,
+                        a.duplicate_of.as_ref().map(|d| d.0.clone()),
+                        a.story.as_ref().map(|s| s.0.clone()),
+                        json(&a.extra),
+                        ingested_at,
+                    ])
+                    .map_err(sql_error("cannot save an article"))?;
+            }
+        }
+        tx.commit().map_err(sql_error("cannot commit the batch"))
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT a.id, a.title, snippet(articles_fts, -1, '[', ']', '…', 16), bm25(articles_fts)
+                 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+                 WHERE articles_fts MATCH ?1
+                 ORDER BY bm25(articles_fts), a.id
+                 LIMIT ?2",
+            )
+            .map_err(sql_error("cannot search"))?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt
+            .query_map(params![fts, limit], |row| {
+                Ok(SearchHit {
+                    article: ArticleId(row.get(0)?),
+                    title: row.get(1)?,
+                    snippet: row.get(2)?,
+                    score: -row.get::<_, f64>(3)?,
+                })
+            })
+            .map_err(sql_error("cannot search"))?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .map_err(sql_error("cannot search"))
+    }
+}
+
+/// JSON encoding of the list and map columns.
+mod erased {
+    /// A value stored as a JSON column.
+    pub trait Json {
+        /// Its JSON text.
+        fn to_json(&self) -> String;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn to_json(&self) -> String {
+            // Vec<String> and JSON maps always serialize.
+            serde_json::to_string(self).unwrap_or_else(|_| "null".into())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_core::store::conformance;
+
+    #[test]
+    fn sqlite_store_conforms() {
+        conformance::run_all(|| SqliteStore::open_in_memory().unwrap());
+    }
+
+    #[test]
+    fn data_survives_reopening_and_migrations_are_idempotent() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let article = conformance::sample_article(7, "Kept", "Body.");
+        {
+            let mut store = SqliteStore::open(&path).unwrap();
+            store
+                .save(&Batch {
+                    articles: vec![article.clone()],
+                    stories: vec![],
+                })
+                .unwrap();
+        }
+        let store = SqliteStore::open(&path).unwrap();
+        assert_eq!(store.article(&article.id).unwrap(), Some(article));
+    }
+
+    #[test]
+    fn a_failing_batch_leaves_nothing_behind() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let good = conformance::sample_article(1, "Good", "x");
+        let mut bad = conformance::sample_article(2, "Bad", "x");
+        // Points at a story that does not exist: the foreign key refuses it.
+        bad.story = Some(StoryId("missing".into()));
+        let result = store.save(&Batch {
+            articles: vec![good.clone(), bad],
+            stories: vec![],
+        });
+        assert!(result.is_err());
+        assert!(
+            !store.has_article(&good.id).unwrap(),
+            "the batch rolled back"
+        );
+    }
+
+    #[test]
+    fn opening_a_file_that_is_not_a_database_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        std::fs::write(&path, "this is not sqlite, just a text file with enough bytes in it to look like a header....").unwrap();
+        let err = SqliteStore::open(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("not a database") || err.contains("WAL"),
+            "{err}"
+        );
+    }
+}
