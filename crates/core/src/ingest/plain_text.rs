@@ -20,34 +20,106 @@ pub fn parse(text: &str) -> Result<RawArticle, IngestErrorKind> {
         return Err(IngestErrorKind::NoText);
     }
     let mut raw = RawArticle::new(SourceFormat::PlainText, String::new());
-    raw.published = published;
-    let first_line = rest.lines().next().unwrap_or_default().trim();
-    let after_first_line = rest[rest.find('\n').unwrap_or(rest.len())..].trim_start();
-    if is_headline(first_line) && !after_first_line.is_empty() {
-        raw.title = Some(first_line.to_string());
-        raw.body = after_first_line.to_string();
-    } else {
-        raw.title = first_sentence(rest);
-        raw.body = rest.to_string();
+    raw.published = published.time;
+    if let Some(partial) = published.partial {
+        raw.extra
+            .insert("date".into(), serde_json::Value::String(partial));
+    }
+    match headline_line(rest) {
+        Some((headline, after)) => {
+            raw.title = Some(headline.to_string());
+            raw.body = after.to_string();
+        }
+        None => {
+            raw.title = first_sentence(rest);
+            raw.body = rest.to_string();
+        }
     }
     Ok(raw)
 }
 
-/// Splits a leading `date YYYY-MM-DD` token off the text.
-fn split_date_token(text: &str) -> (Option<crate::ingest::time::ParsedTime>, &str) {
+/// Lines from web-page dumps that precede the headline ("Sports",
+/// "Expand / Collapse search"): short lines of fewer than this many words.
+const MIN_HEADLINE_WORDS: usize = 4;
+/// How many such leading lines are looked past.
+const MAX_SKIPPED_LINES: usize = 3;
+
+/// Finds the headline among the first lines: the first line of headline
+/// shape, past a few navigation crumbs, that is followed by more text.
+fn headline_line(text: &str) -> Option<(&str, &str)> {
+    let mut offset = 0;
+    let mut skipped = 0;
+    for line in text.split_inclusive('\n') {
+        let end = offset + line.len();
+        let trimmed = line.trim();
+        offset = end;
+        if trimmed.is_empty() {
+            continue;
+        }
+        let after = text[end..].trim_start();
+        if is_headline(trimmed) && word_count(trimmed) >= MIN_HEADLINE_WORDS {
+            return (!after.is_empty()).then_some((trimmed, after));
+        }
+        skipped += 1;
+        if skipped > MAX_SKIPPED_LINES || !is_headline(trimmed) {
+            return None;
+        }
+    }
+    None
+}
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+}
+
+/// What a leading date token said.
+#[derive(Default)]
+struct DateToken {
+    time: Option<crate::ingest::time::ParsedTime>,
+    /// A month-only date (`2022-08`): too vague for a timestamp, kept as text.
+    partial: Option<String>,
+}
+
+/// Splits a leading `date YYYY-MM-DD` (or `date YYYY-MM`) token off the text.
+fn split_date_token(text: &str) -> (DateToken, &str) {
     let trimmed = text.trim_start();
     let Some(after) = trimmed.strip_prefix("date") else {
-        return (None, text);
+        return (DateToken::default(), text);
     };
     if !after.starts_with([' ', '\t']) {
-        return (None, text);
+        return (DateToken::default(), text);
     }
     let after = after.trim_start();
     let token_end = after.find(char::is_whitespace).unwrap_or(after.len());
-    match parse_time(&after[..token_end]) {
-        Some(time) => (Some(time), &after[token_end..]),
-        None => (None, text),
+    let token = &after[..token_end];
+    if let Some(time) = parse_time(token) {
+        let parsed = DateToken {
+            time: Some(time),
+            partial: None,
+        };
+        return (parsed, &after[token_end..]);
     }
+    if is_year_month(token) {
+        let parsed = DateToken {
+            time: None,
+            partial: Some(token.to_string()),
+        };
+        return (parsed, &after[token_end..]);
+    }
+    (DateToken::default(), text)
+}
+
+fn is_year_month(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    bytes.len() == 7
+        && bytes[4] == b'-'
+        && bytes[..4].iter().chain(&bytes[5..]).all(u8::is_ascii_digit)
+        && matches!(
+            &token[5..],
+            "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
+        )
 }
 
 /// A headline is one short line that does not end like a sentence.
@@ -98,6 +170,27 @@ mod tests {
         assert_eq!(raw.title.as_deref(), Some("Ford, UAW Reach Tentative Deal"));
         assert_eq!(raw.body, "The union on Wednesday announced a deal.");
         assert!(raw.published.is_none());
+    }
+
+    #[test]
+    fn navigation_crumbs_before_the_headline_are_skipped() {
+        let raw = parse("Sports\nExpand / Collapse search\nUnited reject Dortmund offer for Sancho\n\nThe club said on Monday that the bid was too low.").unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("United reject Dortmund offer for Sancho")
+        );
+        assert!(raw.body.starts_with("The club said"));
+    }
+
+    #[test]
+    fn a_month_only_date_is_kept_as_text_not_invented() {
+        let raw = parse(
+            " date 2022-08 Real Madrid confirmed the signing on Friday. More text follows here.",
+        )
+        .unwrap();
+        assert!(raw.published.is_none());
+        assert_eq!(raw.extra["date"], "2022-08");
+        assert!(raw.body.starts_with("Real Madrid"));
     }
 
     #[test]
