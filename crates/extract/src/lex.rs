@@ -74,8 +74,8 @@ impl Tok {
     }
 }
 
-/// Patterns tried in order at a digit; the first valid one wins. `chain` marks
-/// shapes that are rejected when another separator+digit follows (`192.168.1.2`).
+/// Patterns tried in order at a digit; the first valid one wins. Every shape but
+/// a plain integer is rejected when another separator+digit follows (`192.168.1.2`).
 struct Pattern {
     re: Regex,
     shape: Form,

@@ -2,6 +2,9 @@
 //! `shared/data/recognizers` beside the workspace, and fails below the floors
 //! pinned in `eval-floors.json`. Without the data it prints a notice and passes.
 
+// A test that cannot read its own inputs should fail loudly.
+#![allow(clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 
 use storyline_extract::eval::{EvalReport, eval_currency, eval_numbers};
@@ -28,6 +31,9 @@ fn check(name: &str, report: &EvalReport) {
         report.excluded.len(),
         100.0 * floor
     );
+    for x in &report.excluded {
+        println!("  EXCLUDED {:?}: {}", x.input, x.reason);
+    }
     for f in &report.failures {
         println!("  FAIL {:?}", f.input);
         println!(

@@ -1,4 +1,4 @@
-//! Scores [`find_money`](crate::find_money) and [`find_numbers`](crate::find_numbers)
+//! Scores [`find_money`] and [`find_numbers`]
 //! against Microsoft Recognizers-Text English spec files (`CurrencyModel.json`,
 //! `NumberModel.json`).
 //!
@@ -101,12 +101,12 @@ pub struct EvalReport {
     pub failures: Vec<Failure>,
 }
 
-/// Scores [`find_money`](crate::find_money) on a `CurrencyModel.json` file.
+/// Scores [`find_money`] on a `CurrencyModel.json` file.
 pub fn eval_currency(path: &Path) -> Result<EvalReport, EvalError> {
     evaluate(path, Model::Currency)
 }
 
-/// Scores [`find_numbers`](crate::find_numbers) on a `NumberModel.json` file.
+/// Scores [`find_numbers`] on a `NumberModel.json` file.
 pub fn eval_numbers(path: &Path) -> Result<EvalReport, EvalError> {
     evaluate(path, Model::Number)
 }

@@ -37,6 +37,20 @@ fn amount_at(toks: &[Tok], i: usize) -> Option<Amount> {
     });
     let mut value = p.value;
     let mut end = p.end;
+    // "US$44-billion": a hyphenated scale word.
+    if !scaled
+        && toks
+            .get(end)
+            .is_some_and(|t| t.is_punct('-') && t.start == toks[end - 1].end)
+        && let Some(s) = toks
+            .get(end + 1)
+            .and_then(|t| scale(&t.lower))
+            .filter(|s| *s >= 1000.0)
+    {
+        value *= s;
+        end += 2;
+        scaled = true;
+    }
     // Lower-case `m` is a metre for bare numbers but a million after money: £13.5m.
     if let Some(next) = toks.get(end)
         && next.kind == Kind::Word
@@ -175,13 +189,13 @@ fn range_after(toks: &[Tok], a: Amount, cur: Option<Currency>) -> Option<(f64, f
         return None;
     }
     let mut k = a.end + 1;
-    if let Some(c) = cur {
-        if let Some(c2) = prefix_at(toks, k) {
-            if c2.code != c.code {
-                return None;
-            }
-            k = c2.end;
+    if let Some(c) = cur
+        && let Some(c2) = prefix_at(toks, k)
+    {
+        if c2.code != c.code {
+            return None;
         }
+        k = c2.end;
     }
     let t = toks.get(k)?;
     t.num()?;

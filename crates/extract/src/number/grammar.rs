@@ -273,11 +273,11 @@ fn accept_numeral(s: &mut IntState, shape: Shape, v: f64, after_and: bool) -> bo
             s.seg = v;
             s.last = Last::Digits;
         }
-        (Shape::Int, Last::Hundred) if v < 100.0 => {
+        (Shape::Int, Last::Hundred) if v > 0.0 && v < 100.0 => {
             s.seg += v;
             s.last = Last::Digits;
         }
-        (Shape::Int, Last::Scale) if v < s.min_scale && (after_and || v < 1000.0) => {
+        (Shape::Int, Last::Scale) if v > 0.0 && v < s.min_scale && (after_and || v < 1000.0) => {
             s.seg += v;
             s.last = Last::Digits;
         }
@@ -504,15 +504,20 @@ fn fraction_at(toks: &[Tok], i: usize) -> Option<Parsed> {
         k += 1;
     };
     let ord_tok = k;
-    // `first`/`second` alone are not denominators: "a first class seat".
-    if den < 3.0 && !compound && !matches!(toks[ord_tok].lower.as_str(), "half" | "halves") {
+    // `first`/`second` alone are not denominators ("a first class seat"), only
+    // after tens: "three twenty firsts".
+    let after_tens = matches!(items.last(), Some(Item::Count { v, digits: false, .. })
+        if *v >= 20.0 && *v < 100.0 && v % 10.0 == 0.0);
+    let halves = matches!(toks[ord_tok].lower.as_str(), "half" | "halves");
+    if den < 3.0 && !compound && !after_tens && !halves {
         return None;
     }
     let (num_items, den_value) = split_denominator(&items, den)?;
-    let value = numerator_value(num_items, den_value, plural, &toks[ord_tok].lower)?;
+    let trailing = trailing_scale(toks, ord_tok + 1);
+    let ord = toks[ord_tok].lower.as_str();
+    let mut value = numerator_value(num_items, den_value, plural, ord, trailing.is_some())?;
     let mut end = ord_tok + 1;
-    let mut value = value;
-    if let Some((mult, after)) = trailing_scale(toks, end) {
+    if let Some((mult, after)) = trailing {
         value = scale_fraction(num_items, den_value, mult)?;
         end = after;
     }
@@ -587,7 +592,7 @@ fn split_denominator(items: &[Item], den: f64) -> Option<(&[Item], f64)> {
 
 /// Numerator, with a mixed whole part after the last `and`:
 /// "one hundred and three quarters" = 100 + 3/4.
-fn numerator_value(items: &[Item], den: f64, plural: bool, ord: &str) -> Option<f64> {
+fn numerator_value(items: &[Item], den: f64, plural: bool, ord: &str, scaled: bool) -> Option<f64> {
     let (whole, numer) = split_mixed(items);
     if numer
         .iter()
@@ -596,8 +601,10 @@ fn numerator_value(items: &[Item], den: f64, plural: bool, ord: &str) -> Option<
         return None;
     }
     let n = if numer.is_empty() {
-        // Bare "half" means one half; other bare ordinals are not fractions.
-        if ord != "half" || !whole.is_empty() {
+        // Bare "half" means one half, and "quarter million" a quarter of one;
+        // other bare ordinals are not fractions ("third quarter").
+        let bare_ok = ord == "half" || (ord == "quarter" && scaled);
+        if !bare_ok || !whole.is_empty() {
             return None;
         }
         1.0
@@ -690,7 +697,7 @@ fn eval_items(items: &[Item]) -> Option<f64> {
                 seg += v;
                 any = true;
             }
-            Item::Scale(s) if s == 100.0 => {
+            Item::Scale(100.0) => {
                 seg = if seg == 0.0 { 100.0 } else { seg * 100.0 };
                 any = true;
             }

@@ -48,7 +48,7 @@ pub struct Number {
 ///
 /// ```
 /// use storyline_extract::find_numbers;
-/// let found = find_numbers("37 appearances and three goals, a £2.5m fee");
+/// let found = find_numbers("37 appearances and three goals, a £2.5 million fee");
 /// let values: Vec<f64> = found.iter().map(|n| n.value).collect();
 /// assert_eq!(values, vec![37.0, 3.0, 2_500_000.0]);
 /// ```
