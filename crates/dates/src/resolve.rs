@@ -50,6 +50,9 @@ pub enum Expr {
     Cal(Cal),
     /// A weekday.
     Weekday(Weekday, WeekShift),
+    /// A span between two partial dates ("April 9th through 17th"); the
+    /// end is inclusive as written and made exclusive at resolution.
+    CalRange(Cal, Cal),
     /// An expression that needed no context to resolve.
     Fixed(Resolved),
 }
@@ -62,7 +65,48 @@ pub fn resolve(expr: Expr, reference: Date, tense: Option<Tense>) -> Option<Reso
             weekday_date(wd, shift, reference, tense).map(|d| Resolved::day(d, reference))
         }
         Expr::Cal(cal) => resolve_cal(cal, reference, tense),
+        Expr::CalRange(a, b) => resolve_cal_range(a, b, reference, tense),
     }
+}
+
+/// Resolves "from A to B" where A and B are partial dates: missing years
+/// and months are taken from the other side, the start is resolved by
+/// tense and the end follows it. The end is the start of B, as in
+/// Recognizers-Text ("from 10/1 to 11/7" ends on 11/7).
+pub fn resolve_cal_range(
+    mut a: Cal,
+    mut b: Cal,
+    reference: Date,
+    tense: Option<Tense>,
+) -> Option<Resolved> {
+    if a.month.is_none() {
+        a.month = b.month;
+    }
+    if b.month.is_none() && b.day.is_some() {
+        b.month = a.month;
+    }
+    let order = |c: &Cal| (c.month.unwrap_or(1), c.day.unwrap_or(1));
+    if a.year.is_none() {
+        if let Some(by) = b.year {
+            a.year = Some(if order(&a) > order(&b) { by - 1 } else { by });
+        }
+    }
+    let start = resolve_cal(a, reference, tense)?.start()?;
+    if b.year.is_none() {
+        b.year = Some(if order(&b) < order(&a) || (order(&b) == order(&a) && b.day.is_none()) {
+            start.year() + 1
+        } else {
+            start.year()
+        });
+        if a.year.is_none() && b.month.is_none() {
+            return None;
+        }
+    }
+    let end = resolve_cal(b, reference, Some(Tense::Future))?.start()?;
+    if end <= start {
+        return None;
+    }
+    Some(Resolved::range(Some(start), Some(end), Granularity::Span, reference))
 }
 
 fn resolve_cal(cal: Cal, reference: Date, tense: Option<Tense>) -> Option<Resolved> {
