@@ -21,6 +21,18 @@ static RANGE_PREFIX: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?P<p>from|between)\s+(?:the\s+)?$").ok());
 static WEEKDAY_GAP: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^[\s,(\-]*$").ok());
+static WEEKDAY_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let od = crate::lexicon::ordinal_day_fragment();
+    Regex::new(&format!(
+        r"(?i)^\s*,?\s*(?:(?:the\s+)?(?P<o>{od})|(?P<d>\d{{1,2}})(?:\s*[!?.,;]|\s*$))"
+    ))
+    .ok()
+});
+static WEEK_OF: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bthe\s+week\s+(?:of|beginning|starting(?:\s+on)?|commencing)(?:\s+the)?|\bw/c)\s+$").ok()
+});
+static REL_PREFIX: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?P<r>this|next|last)\s+$").ok());
 static MOD_PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<m>since|after|before|until|till|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|as\s+early\s+as|as\s+late\s+as|no\s+later\s+than|later\s+than|greater\s+than|earlier\s+than|prior\s+to)\s+(?:the\s+)?$").ok()
 });
@@ -46,8 +58,11 @@ struct Item {
 /// Turns atoms found in `text` into resolved mentions.
 pub fn combine(text: &str, reference: Date, atoms: Vec<Atom>) -> Vec<DateMention> {
     let mut items = select(atoms);
-    merge_weekday_dates(text, &mut items);
+    apply_relative_year(text, reference, &mut items);
+    merge_weekday_dates(text, reference, &mut items);
     merge_ranges(text, reference, &mut items);
+    extend_range_prefix(text, &mut items);
+    apply_week_of(text, reference, &mut items);
     apply_offsets(text, reference, &mut items);
     apply_modifiers(text, reference, &mut items);
     items
@@ -133,9 +148,37 @@ fn is_full_cal(e: &Expr) -> bool {
     matches!(e, Expr::Cal(Cal { month: Some(_), day: Some(_), .. }))
 }
 
-/// "Tue May 9", "Friday 7/6", "this Friday (Jun-15)": the date wins.
-fn merge_weekday_dates(text: &str, items: &mut Vec<Item>) {
-    let Some(gap_re) = WEEKDAY_GAP.as_ref() else { return };
+/// "Tue May 9", "Friday 7/6", "this Friday (Jun-15)": the date wins, in
+/// the year that puts it nearest the reference. "Monday 21", "Tuesday the
+/// eleventh": the nearest date with that day and weekday.
+fn merge_weekday_dates(text: &str, reference: Date, items: &mut Vec<Item>) {
+    let (Some(gap_re), Some(day_re)) = (WEEKDAY_GAP.as_ref(), WEEKDAY_DAY.as_ref()) else {
+        return;
+    };
+    for it in items.iter_mut() {
+        let Expr::Weekday(wd, _) = it.expr else { continue };
+        let Some(c) = day_re.captures(&text[it.span.end..]) else { continue };
+        let Some(dm) = c.name("o").or_else(|| c.name("d")) else { continue };
+        let Some(day) = crate::lexicon::small_number(dm.as_str()).and_then(|d| i8::try_from(d).ok())
+        else {
+            continue;
+        };
+        let tense = tense_at(text, it.span.clone());
+        if let Some(d) = weekday_with_day(wd, day, reference, tense) {
+            it.span = it.span.start..it.span.end + dm.end();
+            it.expr = Expr::Fixed(Resolved::day(d, reference));
+            it.weak = false;
+        }
+    }
+    // Drop atoms swallowed by a grown weekday.
+    let mut k = 1;
+    while k < items.len() {
+        if items[k].span.start < items[k - 1].span.end {
+            items.remove(k);
+        } else {
+            k += 1;
+        }
+    }
     let mut i = 0;
     while i + 1 < items.len() {
         let (a, b) = (&items[i], &items[i + 1]);
@@ -146,7 +189,11 @@ fn merge_weekday_dates(text: &str, items: &mut Vec<Item>) {
                 end += 1;
             }
             let start = a.span.start;
-            let expr = b.expr;
+            let Some(r) = resolve(b.expr, reference, None) else {
+                i += 1;
+                continue;
+            };
+            let expr = Expr::Fixed(r);
             items[i] = Item {
                 span: start..end,
                 expr,
@@ -156,6 +203,92 @@ fn merge_weekday_dates(text: &str, items: &mut Vec<Item>) {
             items.remove(i + 1);
         }
         i += 1;
+    }
+}
+
+/// The date with day of month `day` falling on `wd`, chosen by tense
+/// among the occurrences within a year either side of the reference.
+fn weekday_with_day(
+    wd: jiff::civil::Weekday,
+    day: i8,
+    reference: Date,
+    tense: Option<Tense>,
+) -> Option<Date> {
+    let first = reference.first_of_month();
+    let cands: Vec<Date> = (-12..=12)
+        .filter_map(|k| {
+            let m = shift(first, k, Unit::Month)?;
+            Date::new(m.year(), m.month(), day).ok()
+        })
+        .filter(|d| d.weekday() == wd)
+        .collect();
+    match tense {
+        Some(Tense::Past) => cands.iter().rev().find(|d| **d <= reference).copied(),
+        Some(Tense::Future) => cands.iter().find(|d| **d >= reference).copied(),
+        None => cands
+            .iter()
+            .min_by_key(|d| (**d - reference).get_days().abs())
+            .copied(),
+    }
+}
+
+/// "this 5/12", "next 6th of April": a month and day in this or next year.
+fn apply_relative_year(text: &str, reference: Date, items: &mut [Item]) {
+    let Some(re) = REL_PREFIX.as_ref() else { return };
+    for it in items.iter_mut() {
+        let Expr::Cal(c @ Cal { year: None, month: Some(_), day: Some(_) }) = it.expr else {
+            continue;
+        };
+        let Some(m) = re.captures(&text[..it.span.start]) else { continue };
+        let (Some(w), Some(r)) = (m.get(0), m.name("r")) else { continue };
+        let k = match r.as_str().to_ascii_lowercase().as_str() {
+            "next" => 1,
+            "last" => -1,
+            _ => 0,
+        };
+        it.expr = Expr::Cal(Cal {
+            year: Some(reference.year() + k),
+            ..c
+        });
+        it.span = w.start()..it.span.end;
+    }
+}
+
+/// "from 5/1-5/7", "between 10/1-11/7": ranges found whole by one rule
+/// take a preceding "from" or "between" into their span.
+fn extend_range_prefix(text: &str, items: &mut [Item]) {
+    let Some(re) = RANGE_PREFIX.as_ref() else { return };
+    for it in items.iter_mut() {
+        if !matches!(it.expr, Expr::CalRange(..)) {
+            continue;
+        }
+        if let Some(m) = re.captures(&text[..it.span.start]).and_then(|c| c.get(0)) {
+            it.span = m.start()..it.span.end;
+        }
+    }
+}
+
+/// "the week of April 10th", "w/c Feb 4": the Monday-to-Sunday week
+/// containing the day.
+fn apply_week_of(text: &str, reference: Date, items: &mut [Item]) {
+    let Some(re) = WEEK_OF.as_ref() else { return };
+    for it in items.iter_mut() {
+        let Some(m) = re.captures(&text[..it.span.start]).and_then(|c| c.get(0)) else {
+            continue;
+        };
+        let tense = tense_at(text, it.span.clone());
+        let Some(r) = resolve(it.expr, reference, tense) else { continue };
+        let Value::Day(d) = r.value else { continue };
+        let mon = crate::resolve::week_start(d);
+        it.span = m.start()..it.span.end;
+        it.expr = Expr::Fixed(Resolved::range(
+            Some(mon),
+            shift(mon, 7, Unit::Day),
+            Granularity::Week,
+            reference,
+        ));
+        it.weak = false;
+        it.role = Role::Plain;
     }
 }
 
@@ -188,11 +321,7 @@ fn merge_ranges(text: &str, reference: Date, items: &mut Vec<Item>) {
             .and_then(|c| c.name("p"))
             .map(|m| m.as_str().to_ascii_lowercase());
         let conn = conn.as_str().to_ascii_lowercase();
-        let ok_conn = if conn == "and" {
-            pword.as_deref() == Some("between")
-        } else {
-            pword.as_deref() != Some("between")
-        };
+        let ok_conn = conn != "and" || pword.as_deref() == Some("between");
         if !ok_conn {
             i += 1;
             continue;
@@ -278,6 +407,12 @@ fn apply_modifiers(text: &str, reference: Date, items: &mut [Item]) {
                 (w.as_str().to_ascii_lowercase(), m.start(), it.span.end)
             } else if let Some(c) = suf.captures(&text[it.span.end..]).filter(|_| !it.weak) {
                 let (Some(w), Some(m)) = (c.name("m"), c.get(0)) else { continue };
+                // "2018 or later than 2020", "2018 or before 2000": the
+                // word starts another expression.
+                let tail = text[it.span.end + m.end()..].trim_start();
+                if tail.starts_with(|ch: char| ch.is_alphanumeric()) {
+                    continue;
+                }
                 let w = match w.as_str().to_ascii_lowercase().as_str() {
                     "later" | "after" | "greater" => "since".to_string(),
                     _ => "until".to_string(),
@@ -290,12 +425,13 @@ fn apply_modifiers(text: &str, reference: Date, items: &mut [Item]) {
         let Some(base) = resolve(it.expr, reference, tense) else { continue };
         let is_day = matches!(base.value, Value::Day(_));
         let use_end = it.role == Role::EndPart;
+        let part = it.role != Role::Plain;
         let w = word.split_whitespace().collect::<Vec<_>>().join(" ");
         let (s, e) = match w.as_str() {
             "since" | "as early as" | "starting" | "starting on" | "starting from" | "beginning"
-            | "beginning on" => (Some(if use_end { base.end() } else { base.start() }), None),
+            | "beginning on" => (Some(base.start()), None),
             "after" | "later than" | "greater than" => {
-                (Some(if is_day { base.start() } else { base.end() }), None)
+                (Some(if is_day || part { base.start() } else { base.end() }), None)
             }
             "until" | "till" | "as late as" => {
                 (None, Some(if is_day { base.start() } else { base.end() }))

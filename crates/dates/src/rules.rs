@@ -30,6 +30,8 @@ pub enum Role {
     Plain,
     /// "the end of 2008": as a range bound, its end counts.
     EndPart,
+    /// "the beginning of March", "mid 1989": a part of a period.
+    Part,
 }
 
 /// A date expression found by one rule.
@@ -70,7 +72,7 @@ fn build_rules() -> Vec<Rule> {
         (r"\b(?P<y>(?:19|20)\d{2})(?P<mo>\d{2})(?P<d>\d{2})\b".into(), h_numeric_ymd),
         (r"\b(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?:[/.-](?P<y>\d{4}|\d{2}))?\b".into(), h_numeric_mdy),
         (format!(r"\b(?P<mo>{m})\.?(?:\s*,?\s*|\s*[-/]\s*)(?:the\s+)?(?P<d>{d})\b(?:(?:\s*,\s*|\s+|\s*[-/]\s*|\s+of\s+|\s+in\s+)(?P<y>{y})\b|\s+'(?P<y2>\d{{2}})\b)?"), h_month_day),
-        (format!(r"\b(?:the\s+)?(?P<d>{d})(?:\s+day)?(?:\s+of\s+|\s*[-/.]\s*|\s*)(?P<mo>{m})\b\.?(?:(?:\s*,\s*|\s+|\s*[-/]\s*|\s+of\s+|\s+in\s+)(?P<y>{y})\b|\s+of\s+(?P<y2>\d{{2}})\b)?"), h_day_month),
+        (format!(r"\b(?:the\s+)?(?P<d>{d})(?:\s+day)?(?:\s+of\s+|\s*[-/.]\s*|\s*)(?P<mo>{m})\b(?:\.?(?:\s*,\s*|\s+|\s*[-/]\s*|\s+of\s+|\s+in\s+)(?P<y>{y})\b|\s+of\s+(?P<y2>\d{{2}})\b)?"), h_day_month),
         (format!(r"\b(?P<y>\d{{4}})[-/](?P<mo>{m})[-/](?P<d>\d{{1,2}})\b"), h_alpha_ymd),
         (format!(r"\b(?P<y>\d{{4}})/(?P<d>\d{{1,2}})/(?P<mo>{m})\b"), h_alpha_ymd),
         (format!(r"\b(?P<mo>{m})-(?P<y>\d{{4}})-(?P<d>\d{{1,2}})\b"), h_alpha_ymd),
@@ -80,17 +82,17 @@ fn build_rules() -> Vec<Rule> {
         (format!(r"\b(?P<y>\d{{4}})\s+(?P<mo>{m})\b"), h_month_year),
         (r"\b(?P<y>\d{4})-(?P<mon>\d{1,2})\b".into(), h_numeric_month_year),
         (r"\b(?P<mon>\d{1,2})-(?P<y>\d{4})\b".into(), h_numeric_month_year),
-        (format!(r"\b(?:(?P<rel>this|next|last|coming|previous|past|following)\s+)?(?P<mo>{m})\b\.?"), h_month),
+        (format!(r"\b(?:(?P<rel>this|next|last|coming|previous|past|following)\s+)?(?P<mo>{m})\b"), h_month),
         (format!(r"\b(?P<p>early|mid|late)[\s-]*(?:(?P<mo>{m})|(?P<y>\d{{4}}))\b"), h_part_of),
         (format!(r"\b(?P<p>end|beginning|start|middle)\s+of\s+(?:(?P<mo>{m})|(?P<y>\d{{4}}))\b"), h_part_of),
         (r"\b(?P<p>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?:(?P<rel>this|next|last|current|the)\s+)?(?P<unit>week|month|year)\b".into(), h_part_of_rel),
         (r"\b(?P<p>eoy|eom|eow)\b".into(), h_part_of_rel),
         (r"\b(?P<p>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b".into(), h_earlier_later),
-        (r"\b(?:(?P<pre>(?:the\s+)?(?:calendar\s+)?year|cy)\s+)?(?P<y>\d{4})\b".into(), h_year),
+        (r"(?:\bthe\s+)?(?P<span>\b(?:(?P<pre>(?:calendar\s+)?year|cy)\s*)?(?P<y>\d{4})\b)".into(), h_year),
         (format!(r"\b(?P<yw>{yw})\b"), h_year_words),
         (r"\b(?P<y>1\d{3}|20\d{2})\s?'?s\b".into(), h_decade),
         (r"(?:\b|')(?P<yy>\d0)\s?'?s\b".into(), h_decade),
-        (r"\b(?:(?P<pre>the|in|during)\s+)(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".into(), h_decade_words),
+        (r"\b(?:(?P<pre>the|in|during)\s+)(?P<span>(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)".into(), h_decade_words),
         (format!(r"\b(?:the\s+)?(?P<o>{od}|\d{{1,2}}(?:st|nd|rd|th))\s+century\b"), h_century),
         (r"\b(?P<y>\d{4})\s*-?\s*(?P<q>q[1-4]|h[12])\b".into(), h_quarter),
         (r"\b(?P<q>q[1-4]|h[12])(?:\s*-\s*|\s+|\s+of\s+)(?P<y>\d{4})\b".into(), h_quarter),
@@ -112,6 +114,11 @@ fn build_rules() -> Vec<Rule> {
         (format!(r"\b(?:(?P<rel>this\s+past|this\s+coming|this\s+upcoming|this|next|last|previous|past|coming|upcoming|following)\s+)?(?P<wd>{wd})\b"), h_weekday),
         (r"\b(?:(?P<rel>this|next|last|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the)\s+)?(?P<s>summer|winter|spring|autumn|fall)\b".into(), h_season),
         (format!(r"\b(?:the\s+)?(?P<d>{od})\b"), h_day_only),
+        (format!(r"\b(?:the\s+)?(?P<d>{od})\s+day\s+of\s+(?:the\s+)?(?:(?P<rel>this|next|last|previous|following)\s+)?month\b"), h_day_of_month),
+        (r"\b(?P<a1>\d{1,2})/(?P<b1>\d{1,2})(?:/(?P<y1>\d{4}|\d{2}))?\s*-\s*(?P<a2>\d{1,2})/(?P<b2>\d{1,2})(?:(?:/|,\s*)(?P<y2>\d{4}|\d{2}))?\b".into(), h_numeric_range),
+        (r"\b(?P<a1>\d{1,2})-(?P<b1>\d{1,2})-(?P<y1>\d{4})\s*-\s*(?P<a2>\d{1,2})-(?P<b2>\d{1,2})-(?P<y2>\d{4})\b".into(), h_numeric_range),
+        (r"\bthe\s+(?P<unit>day|week|month|year|fortnight)\b".into(), h_the_unit),
+        (r"\b(?:till|to)\s+date\b".into(), h_to_date),
         (format!(r"\b(?:(?:from|between)\s+)?(?:the\s+)?(?P<d1>{d})\s*(?:-|to|till|until|through|thru|and)\s*(?:the\s+)?(?P<d2>{d})\s+(?:of\s+)?(?P<mo>{m})\b(?:,?\s*(?P<y>\d{{4}}))?"), h_day_day_month),
         (format!(r"\b(?P<mo>{m})\s+(?:the\s+)?(?P<d1>{d})\s*(?:-|to|till|until|through|thru)\s*(?:the\s+)?(?P<d2>{d})\b(?:,?\s*(?P<y>\d{{4}}))?"), h_day_day_month),
     ];
@@ -135,7 +142,9 @@ pub fn find_atoms(ctx: &Ctx) -> Vec<Atom> {
     let mut atoms = Vec::new();
     for rule in RULES.iter() {
         for caps in rule.re.captures_iter(ctx.text) {
-            let Some(whole) = caps.get(0) else { continue };
+            let Some(whole) = caps.name("span").or_else(|| caps.get(0)) else {
+                continue;
+            };
             if let Some((expr, weak, role)) = (rule.handler)(&caps, ctx) {
                 atoms.push(Atom {
                     span: whole.range(),
@@ -255,6 +264,9 @@ fn h_numeric_mdy(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let a: i8 = g(c, "a")?.parse().ok()?;
     let b: i8 = g(c, "b")?.parse().ok()?;
     let sep = g(c, "s")?;
+    if g(c, "y").is_some() && !c.get(0)?.as_str()[g(c, "a")?.len() + 1..].contains(sep) {
+        return None;
+    }
     let year = match g(c, "y") {
         Some(s) if s.len() == 2 => Some(expand_two_digit_year(s.parse().ok()?)),
         Some(s) => Some(s.parse().ok()?),
@@ -359,6 +371,9 @@ fn h_month(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let mo = month_number(mo_s)?;
     let whole = c.get(0)?.range();
     let reference = ctx.reference;
+    if mo_s.eq_ignore_ascii_case("may") && !may_is_month(ctx.text, whole.end) {
+        return None;
+    }
     if let Some(rel) = lower(c, "rel") {
         let y0 = reference.year();
         let y = match rel.as_str() {
@@ -386,6 +401,23 @@ fn h_month(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     } else {
         Some((cal(None, mo, None)?, true, Role::Plain))
     }
+}
+
+/// "may" is the month only when followed by the end of the clause, a
+/// number or a word that continues a date ("May to October").
+fn may_is_month(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start();
+    let next: String = rest
+        .chars()
+        .take_while(|ch| ch.is_alphanumeric() || *ch == '\'')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    next.is_empty()
+        || next.starts_with(|ch: char| ch.is_ascii_digit())
+        || matches!(
+            next.as_str(),
+            "to" | "through" | "till" | "until" | "and" | "of" | "in" | "this" | "next" | "last"
+        )
 }
 
 /// (start day, end day exclusive or 0 for month end) of a part of a month.
@@ -431,7 +463,7 @@ fn role_of(p: &str) -> Role {
     if matches!(p, "end" | "late") {
         Role::EndPart
     } else {
-        Role::Plain
+        Role::Part
     }
 }
 
@@ -546,7 +578,21 @@ fn h_year(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     if !range_next && !range_prev && glued_to_numbers(ctx.text, &span) {
         return None;
     }
-    if range_prev && glued_to_numbers(ctx.text, &(span.end..span.end)) {
+    let spaced_dash = |t: &str| {
+        let t = t.trim_start();
+        t.starts_with('-') && t[1..].trim_start().starts_with(|ch: char| ch.is_ascii_digit())
+    };
+    if (!range_next && spaced_dash(after)) || !range_prev && {
+        let b = before.trim_end();
+        b.ends_with('-') && b[..b.len() - 1].trim_end().ends_with(|ch: char| ch.is_ascii_digit())
+    } {
+        return None;
+    }
+    if range_prev && {
+        let mut it = after.chars();
+        matches!((it.next(), it.next()), (Some(ch), _) if ch.is_ascii_digit())
+            || matches!((after.chars().next(), after.chars().nth(1)), (Some('-' | '/' | '.' | ':' | ','), Some(d)) if d.is_ascii_digit())
+    } {
         return None;
     }
     if (range_next || range_prev) && {
@@ -827,6 +873,12 @@ fn h_counted_run(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let dir = lower(c, "dir")?;
     let r = ctx.reference;
     let vague = g(c, "n").is_none_or(|s| s.contains("few") || s.contains("several"));
+    // "3 next week" is "3 (people) next week", not three weeks.
+    if let (Some(nm), Some(dm), Some(um)) = (c.name("n"), c.name("dir"), c.name("unit")) {
+        if nm.start() < dm.start() && n != 1 && !um.as_str().ends_with(['s', 'S']) {
+            return None;
+        }
+    }
     let g_ = unit.granularity();
     let res = if dir.starts_with("within") {
         Resolved::range(Some(r), shift(r, n, unit), g_, r)
@@ -1030,4 +1082,81 @@ fn h_day_day_month(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let Expr::Cal(a) = cal(y, mo, Some(d1))? else { return None };
     let Expr::Cal(b) = cal(y, mo, Some(d2))? else { return None };
     plain(Expr::CalRange(a, b))
+}
+
+fn h_day_of_month(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
+    let d = i8::try_from(small_number(g(c, "d")?)?).ok()?;
+    let r = ctx.reference;
+    let k = rel_offset(&lower(c, "rel").unwrap_or_default());
+    let m = shift(r.first_of_month(), k, Unit::Month)?;
+    cal(Some(m.year()), m.month(), Some(d)).and_then(plain)
+}
+
+fn numeric_side(c: &Captures, a: &str, b: &str, y: &str) -> Option<Cal> {
+    let a: i8 = g(c, a)?.parse().ok()?;
+    let b: i8 = g(c, b)?.parse().ok()?;
+    let year = match g(c, y) {
+        Some(s) if s.len() == 2 => Some(expand_two_digit_year(s.parse().ok()?)),
+        Some(s) => Some(s.parse().ok()?),
+        None => None,
+    };
+    let (mo, d) = if a > 12 { (b, a) } else { (a, b) };
+    match cal(year, mo, Some(d))? {
+        Expr::Cal(x) => Some(x),
+        _ => None,
+    }
+}
+
+fn h_numeric_range(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
+    let whole = c.get(0)?.range();
+    if glued_to_numbers(ctx.text, &whole) {
+        return None;
+    }
+    let mut a = numeric_side(c, "a1", "b1", "y1")?;
+    let b = numeric_side(c, "a2", "b2", "y2")?;
+    if a.year.is_none() {
+        a.year = b.year;
+    }
+    plain(Expr::CalRange(a, b))
+}
+
+fn h_the_unit(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
+    let whole = c.get(0)?.range();
+    let next_word = rest_after(ctx.text, whole.end)
+        .trim_start()
+        .split(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    // "the day of the match", "the week he left", "the year before 2015":
+    // the period is named by what follows, not by the reference.
+    if matches!(
+        next_word.as_str(),
+        "of" | "when" | "that" | "which" | "in" | "he" | "she" | "they" | "it" | "we" | "i"
+            | "you" | "after" | "the" | "a" | "his" | "her" | "their" | "to" | "ahead"
+    ) {
+        return None;
+    }
+    let r = ctx.reference;
+    let unit = lower(c, "unit")?;
+    if unit == "day" {
+        return fixed(Resolved::day(r, r));
+    }
+    if unit == "fortnight" {
+        let mon = week_start(r);
+        return fixed(Resolved::range(Some(mon), shift(mon, 14, Unit::Day), Granularity::Week, r));
+    }
+    let unit = Unit::parse(&unit)?;
+    let (s, e) = unit.period(r)?;
+    fixed(Resolved::range(Some(s), Some(e), unit.granularity(), r))
+}
+
+fn h_to_date(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
+    let whole = c.get(0)?.range();
+    let w = word_before(ctx.text, whole.start);
+    if w == "up" || matches!(char_before(ctx.text, whole.start), Some('-')) {
+        return None;
+    }
+    let r = ctx.reference;
+    fixed(Resolved::range(None, Some(r), Granularity::Span, r))
 }
