@@ -19,8 +19,7 @@ static RANGE_GAP: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 static RANGE_PREFIX: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?P<p>from|between)\s+(?:the\s+)?$").ok());
-static WEEKDAY_GAP: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"^[\s,(\-]*$").ok());
+static WEEKDAY_GAP: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^[\s,(\-]*$").ok());
 static WEEKDAY_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let od = crate::lexicon::ordinal_day_fragment();
     Regex::new(&format!(
@@ -145,7 +144,14 @@ fn select(mut atoms: Vec<Atom>) -> Vec<Item> {
 }
 
 fn is_full_cal(e: &Expr) -> bool {
-    matches!(e, Expr::Cal(Cal { month: Some(_), day: Some(_), .. }))
+    matches!(
+        e,
+        Expr::Cal(Cal {
+            month: Some(_),
+            day: Some(_),
+            ..
+        })
+    )
 }
 
 /// "Tue May 9", "Friday 7/6", "this Friday (Jun-15)": the date wins, in
@@ -156,10 +162,17 @@ fn merge_weekday_dates(text: &str, reference: Date, items: &mut Vec<Item>) {
         return;
     };
     for it in items.iter_mut() {
-        let Expr::Weekday(wd, _) = it.expr else { continue };
-        let Some(c) = day_re.captures(&text[it.span.end..]) else { continue };
-        let Some(dm) = c.name("o").or_else(|| c.name("d")) else { continue };
-        let Some(day) = crate::lexicon::small_number(dm.as_str()).and_then(|d| i8::try_from(d).ok())
+        let Expr::Weekday(wd, _) = it.expr else {
+            continue;
+        };
+        let Some(c) = day_re.captures(&text[it.span.end..]) else {
+            continue;
+        };
+        let Some(dm) = c.name("o").or_else(|| c.name("d")) else {
+            continue;
+        };
+        let Some(day) =
+            crate::lexicon::small_number(dm.as_str()).and_then(|d| i8::try_from(d).ok())
         else {
             continue;
         };
@@ -234,13 +247,26 @@ fn weekday_with_day(
 
 /// "this 5/12", "next 6th of April": a month and day in this or next year.
 fn apply_relative_year(text: &str, reference: Date, items: &mut [Item]) {
-    let Some(re) = REL_PREFIX.as_ref() else { return };
+    let Some(re) = REL_PREFIX.as_ref() else {
+        return;
+    };
     for it in items.iter_mut() {
-        let Expr::Cal(c @ Cal { year: None, month: Some(_), day: Some(_) }) = it.expr else {
+        let Expr::Cal(
+            c @ Cal {
+                year: None,
+                month: Some(_),
+                day: Some(_),
+            },
+        ) = it.expr
+        else {
             continue;
         };
-        let Some(m) = re.captures(&text[..it.span.start]) else { continue };
-        let (Some(w), Some(r)) = (m.get(0), m.name("r")) else { continue };
+        let Some(m) = re.captures(&text[..it.span.start]) else {
+            continue;
+        };
+        let (Some(w), Some(r)) = (m.get(0), m.name("r")) else {
+            continue;
+        };
         let k = match r.as_str().to_ascii_lowercase().as_str() {
             "next" => 1,
             "last" => -1,
@@ -257,7 +283,9 @@ fn apply_relative_year(text: &str, reference: Date, items: &mut [Item]) {
 /// "from 5/1-5/7", "between 10/1-11/7": ranges found whole by one rule
 /// take a preceding "from" or "between" into their span.
 fn extend_range_prefix(text: &str, items: &mut [Item]) {
-    let Some(re) = RANGE_PREFIX.as_ref() else { return };
+    let Some(re) = RANGE_PREFIX.as_ref() else {
+        return;
+    };
     for it in items.iter_mut() {
         if !matches!(it.expr, Expr::CalRange(..)) {
             continue;
@@ -277,7 +305,9 @@ fn apply_week_of(text: &str, reference: Date, items: &mut [Item]) {
             continue;
         };
         let tense = tense_at(text, it.span.clone());
-        let Some(r) = resolve(it.expr, reference, tense) else { continue };
+        let Some(r) = resolve(it.expr, reference, tense) else {
+            continue;
+        };
         let Value::Day(d) = r.value else { continue };
         let mon = crate::resolve::week_start(d);
         it.span = m.start()..it.span.end;
@@ -292,12 +322,7 @@ fn apply_week_of(text: &str, reference: Date, items: &mut [Item]) {
     }
 }
 
-fn bound(
-    item: &Item,
-    reference: Date,
-    tense: Option<Tense>,
-    use_end: bool,
-) -> Option<Date> {
+fn bound(item: &Item, reference: Date, tense: Option<Tense>, use_end: bool) -> Option<Date> {
     let r = resolve(item.expr, reference, tense)?;
     if use_end { r.end() } else { r.start() }
 }
@@ -338,9 +363,12 @@ fn merge_ranges(text: &str, reference: Date, items: &mut Vec<Item>) {
                 let s = resolve(Expr::Weekday(wa, sa), reference, tense).and_then(|r| r.start());
                 let e = resolve(Expr::Weekday(wb, sa), reference, tense).and_then(|r| r.start());
                 match (s, e) {
-                    (Some(s), Some(e)) if s < e => {
-                        Some(Resolved::range(Some(s), Some(e), Granularity::Span, reference))
-                    }
+                    (Some(s), Some(e)) if s < e => Some(Resolved::range(
+                        Some(s),
+                        Some(e),
+                        Granularity::Span,
+                        reference,
+                    )),
                     _ => None,
                 }
             }
@@ -348,9 +376,12 @@ fn merge_ranges(text: &str, reference: Date, items: &mut Vec<Item>) {
                 let s = bound(a, reference, tense, a.role == Role::EndPart);
                 let e = bound(b, reference, tense, b.role == Role::EndPart);
                 match (s, e) {
-                    (Some(s), Some(e)) if s < e => {
-                        Some(Resolved::range(Some(s), Some(e), Granularity::Span, reference))
-                    }
+                    (Some(s), Some(e)) if s < e => Some(Resolved::range(
+                        Some(s),
+                        Some(e),
+                        Granularity::Span,
+                        reference,
+                    )),
                     _ => None,
                 }
             }
@@ -372,21 +403,33 @@ fn merge_ranges(text: &str, reference: Date, items: &mut Vec<Item>) {
 
 /// "2 weeks before Christmas", "3 days after January 12th".
 fn apply_offsets(text: &str, reference: Date, items: &mut [Item]) {
-    let Some(re) = OFFSET_PREFIX.as_ref() else { return };
+    let Some(re) = OFFSET_PREFIX.as_ref() else {
+        return;
+    };
     for it in items.iter_mut() {
-        let Some(c) = re.captures(&text[..it.span.start]) else { continue };
+        let Some(c) = re.captures(&text[..it.span.start]) else {
+            continue;
+        };
         let (Some(whole), Some(n), Some(unit), Some(d)) =
             (c.get(0), c.name("n"), c.name("unit"), c.name("d"))
         else {
             continue;
         };
         let tense = tense_at(text, it.span.clone());
-        let Some(base) = resolve(it.expr, reference, tense) else { continue };
-        let Value::Day(day) = base.value else { continue };
+        let Some(base) = resolve(it.expr, reference, tense) else {
+            continue;
+        };
+        let Value::Day(day) = base.value else {
+            continue;
+        };
         let (Some(n), Some(unit)) = (count(n.as_str()), Unit::parse(unit.as_str())) else {
             continue;
         };
-        let sign = if d.as_str().eq_ignore_ascii_case("before") { -1 } else { 1 };
+        let sign = if d.as_str().eq_ignore_ascii_case("before") {
+            -1
+        } else {
+            1
+        };
         if let Some(new) = shift(day, sign * n, unit) {
             it.span = whole.start()..it.span.end;
             it.expr = Expr::Fixed(Resolved::day(new, reference));
@@ -403,10 +446,14 @@ fn apply_modifiers(text: &str, reference: Date, items: &mut [Item]) {
     for it in items.iter_mut() {
         let (word, new_start, new_end) =
             if let Some(c) = pre.captures(&text[..it.span.start]).filter(|_| !it.weak) {
-                let (Some(w), Some(m)) = (c.name("m"), c.get(0)) else { continue };
+                let (Some(w), Some(m)) = (c.name("m"), c.get(0)) else {
+                    continue;
+                };
                 (w.as_str().to_ascii_lowercase(), m.start(), it.span.end)
             } else if let Some(c) = suf.captures(&text[it.span.end..]).filter(|_| !it.weak) {
-                let (Some(w), Some(m)) = (c.name("m"), c.get(0)) else { continue };
+                let (Some(w), Some(m)) = (c.name("m"), c.get(0)) else {
+                    continue;
+                };
                 // "2018 or later than 2020", "2018 or before 2000": the
                 // word starts another expression.
                 let tail = text[it.span.end + m.end()..].trim_start();
@@ -422,23 +469,33 @@ fn apply_modifiers(text: &str, reference: Date, items: &mut [Item]) {
                 continue;
             };
         let tense = tense_at(text, it.span.clone());
-        let Some(base) = resolve(it.expr, reference, tense) else { continue };
+        let Some(base) = resolve(it.expr, reference, tense) else {
+            continue;
+        };
         let is_day = matches!(base.value, Value::Day(_));
         let use_end = it.role == Role::EndPart;
         let part = it.role != Role::Plain;
         let w = word.split_whitespace().collect::<Vec<_>>().join(" ");
         let (s, e) = match w.as_str() {
-            "since" | "as early as" | "starting" | "starting on" | "starting from" | "beginning"
-            | "beginning on" => (Some(base.start()), None),
-            "after" | "later than" | "greater than" => {
-                (Some(if is_day || part { base.start() } else { base.end() }), None)
-            }
+            "since" | "as early as" | "starting" | "starting on" | "starting from"
+            | "beginning" | "beginning on" => (Some(base.start()), None),
+            "after" | "later than" | "greater than" => (
+                Some(if is_day || part {
+                    base.start()
+                } else {
+                    base.end()
+                }),
+                None,
+            ),
             "until" | "till" | "as late as" => {
                 (None, Some(if is_day { base.start() } else { base.end() }))
             }
             _ => (None, Some(if use_end { base.end() } else { base.start() })),
         };
-        let (Some(s), Some(e)) = (s.map_or(Some(None), |x| x.map(Some)), e.map_or(Some(None), |x| x.map(Some))) else {
+        let (Some(s), Some(e)) = (
+            s.map_or(Some(None), |x| x.map(Some)),
+            e.map_or(Some(None), |x| x.map(Some)),
+        ) else {
             continue;
         };
         it.span = new_start..new_end;

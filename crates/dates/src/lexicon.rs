@@ -13,7 +13,8 @@ pub const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday
 const UNITS_ORD: &str = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth";
 const TEENS_ORD: &str = "tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth";
 const UNITS: &str = "one|two|three|four|five|six|seven|eight|nine";
-const TEENS: &str = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+const TEENS: &str =
+    "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
 
 /// A day of the month: `5`, `05th`, `fifth`, `twenty-first`, `twenty nine`.
 pub fn day_fragment() -> String {
@@ -76,15 +77,30 @@ pub fn weekday(word: &str) -> Option<Weekday> {
         ("sat", Weekday::Saturday),
         ("sun", Weekday::Sunday),
     ];
-    days.iter()
-        .find(|(p, _)| w.starts_with(p))
-        .map(|(_, d)| *d)
+    days.iter().find(|(p, _)| w.starts_with(p)).map(|(_, d)| *d)
 }
 
 fn unit_value(w: &str) -> Option<i64> {
     let words = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
         "nineteen",
     ];
     let ords = [
@@ -165,7 +181,11 @@ pub fn year(text: &str) -> Option<i16> {
     let t = t.replace(" and ", " ");
     let y = if let Some(rest) = t.strip_prefix("two thousand") {
         let rest = rest.trim();
-        2000 + if rest.is_empty() { 0 } else { small_number(rest)? }
+        2000 + if rest.is_empty() {
+            0
+        } else {
+            small_number(rest)?
+        }
     } else if let Some((hi, lo)) = t.split_once(" hundred") {
         small_number(hi)? * 100 + small_number(lo)?
     } else {

@@ -86,18 +86,18 @@ pub fn resolve_cal_range(
         b.month = a.month;
     }
     let order = |c: &Cal| (c.month.unwrap_or(1), c.day.unwrap_or(1));
-    if a.year.is_none() {
-        if let Some(by) = b.year {
-            a.year = Some(if order(&a) > order(&b) { by - 1 } else { by });
-        }
+    if let (None, Some(by)) = (a.year, b.year) {
+        a.year = Some(if order(&a) > order(&b) { by - 1 } else { by });
     }
     let start = resolve_cal(a, reference, tense)?.start()?;
     if b.year.is_none() {
-        b.year = Some(if order(&b) < order(&a) || (order(&b) == order(&a) && b.day.is_none()) {
-            start.year() + 1
-        } else {
-            start.year()
-        });
+        b.year = Some(
+            if order(&b) < order(&a) || (order(&b) == order(&a) && b.day.is_none()) {
+                start.year() + 1
+            } else {
+                start.year()
+            },
+        );
         if a.year.is_none() && b.month.is_none() {
             return None;
         }
@@ -106,7 +106,12 @@ pub fn resolve_cal_range(
     if end <= start {
         return None;
     }
-    Some(Resolved::range(Some(start), Some(end), Granularity::Span, reference))
+    Some(Resolved::range(
+        Some(start),
+        Some(end),
+        Granularity::Span,
+        reference,
+    ))
 }
 
 fn resolve_cal(cal: Cal, reference: Date, tense: Option<Tense>) -> Option<Resolved> {
@@ -178,11 +183,20 @@ fn choose(cands: &[(Date, Date)], reference: Date, tense: Option<Tense>) -> Opti
     }
 }
 
-fn weekday_date(wd: Weekday, shift: WeekShift, reference: Date, tense: Option<Tense>) -> Option<Date> {
+fn weekday_date(
+    wd: Weekday,
+    shift: WeekShift,
+    reference: Date,
+    tense: Option<Tense>,
+) -> Option<Date> {
     match shift {
         WeekShift::Bare => match tense {
             Some(Tense::Future) => reference.nth_weekday(1, wd).ok().map(|d| {
-                if reference.weekday() == wd { reference } else { d }
+                if reference.weekday() == wd {
+                    reference
+                } else {
+                    d
+                }
             }),
             _ => {
                 if reference.weekday() == wd {
@@ -317,7 +331,11 @@ pub fn month_range(y: i16, m: i8, reference: Date) -> Option<Resolved> {
 pub fn year_range(y: i16, n: i16, reference: Date) -> Option<Resolved> {
     let s = Date::new(y, 1, 1).ok()?;
     let e = Date::new(y.checked_add(n)?, 1, 1).ok()?;
-    let g = if n >= 10 { Granularity::Decade } else { Granularity::Year };
+    let g = if n >= 10 {
+        Granularity::Decade
+    } else {
+        Granularity::Year
+    };
     Some(Resolved::range(Some(s), Some(e), g, reference))
 }
 
@@ -339,7 +357,11 @@ mod tests {
     #[test]
     fn month_day_without_tense_is_nearest() {
         let r = resolve_cal(
-            Cal { year: None, month: Some(1), day: Some(3) },
+            Cal {
+                year: None,
+                month: Some(1),
+                day: Some(3),
+            },
             date(2020, 12, 20),
             None,
         );

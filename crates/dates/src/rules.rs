@@ -106,7 +106,7 @@ fn build_rules() -> Vec<Rule> {
         (r"\b(?P<the>the\s+)?weekend\b".into(), h_weekend),
         (format!(r"\b(?P<dir>next|last|past|previous|coming|following|upcoming|recent|within(?:\s+the)?(?:\s+next)?)\s+(?P<n>{n})\s+(?P<unit>{UNIT})\b"), h_counted_run),
         (format!(r"\b(?P<n>{n})\s+(?P<dir>next|upcoming|past|previous|last|coming|following)\s+(?P<unit>{UNIT})\b"), h_counted_run),
-        (format!(r"\b(?P<dir>next|coming|upcoming)\s+(?P<unit>couple\s+of\s+(?:days|weeks|months|years)|few\s+(?:days|weeks|months|years)|several\s+(?:days|weeks|months|years))\b"), h_counted_run),
+        (String::from(r"\b(?P<dir>next|coming|upcoming)\s+(?P<unit>couple\s+of\s+(?:days|weeks|months|years)|few\s+(?:days|weeks|months|years)|several\s+(?:days|weeks|months|years))\b"), h_counted_run),
         (format!(r"\bin\s+(?:the\s+)?(?P<n>{n})\s+(?P<unit>{UNIT})\b"), h_in_n_units),
         (format!(r"\b(?P<n>{n})\s+(?P<unit>{UNIT})(?:\s*,?\s*(?:and\s+)?(?P<n2>{n})\s+(?P<unit2>{UNIT}))?\s+(?P<dir>ago|later|earlier|hence|from\s+now|from\s+today|after\s+today|before\s+today|from\s+tomorrow|from\s+tmrw|after\s+tomorrow|before\s+yesterday)\b"), h_offset),
         (format!(r"\b(?:(?P<on>on)\s+)?(?P<wd>{wd})\s+of\s+(?:the\s+)?(?P<rel>next|last|this|previous|following|coming)\s+week\b"), h_weekday_of_week),
@@ -133,6 +133,7 @@ fn build_rules() -> Vec<Rule> {
 }
 
 /// Number of rules that compiled (all of them, as a test checks).
+#[cfg(test)]
 pub fn rule_count() -> usize {
     RULES.len()
 }
@@ -235,9 +236,38 @@ fn glued_to_numbers(text: &str, span: &Range<usize>) -> bool {
 }
 
 const PREP: &[&str] = &[
-    "in", "on", "since", "during", "until", "till", "from", "to", "through", "of", "by", "before",
-    "after", "and", "or", "between", "early", "late", "mid", "last", "next", "this", "that",
-    "until", "throughout", "starting", "beginning", "around", "for", "than", "end", "start",
+    "in",
+    "on",
+    "since",
+    "during",
+    "until",
+    "till",
+    "from",
+    "to",
+    "through",
+    "of",
+    "by",
+    "before",
+    "after",
+    "and",
+    "or",
+    "between",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "that",
+    "until",
+    "throughout",
+    "starting",
+    "beginning",
+    "around",
+    "for",
+    "than",
+    "end",
+    "start",
 ];
 
 // ---------- handlers ----------
@@ -279,7 +309,11 @@ fn h_numeric_mdy(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
             return None;
         }
     }
-    if year.is_none() && rest_after(ctx.text, whole.end).trim_start().starts_with(['%', '$']) {
+    if year.is_none()
+        && rest_after(ctx.text, whole.end)
+            .trim_start()
+            .starts_with(['%', '$'])
+    {
         return None;
     }
     // Month first (US, as Recognizers-Text) unless the first part
@@ -330,8 +364,14 @@ fn h_day_month(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
         return None;
     }
     let whole = c.get(0)?.range();
-    if !in_words && matches!(char_before(ctx.text, whole.start), Some('$' | '£' | '€' | ' '))
-        && ctx.text[..whole.start].trim_end().ends_with(['$', '£', '€'])
+    if !in_words
+        && matches!(
+            char_before(ctx.text, whole.start),
+            Some('$' | '£' | '€' | ' ')
+        )
+        && ctx.text[..whole.start]
+            .trim_end()
+            .ends_with(['$', '£', '€'])
     {
         return None;
     }
@@ -379,10 +419,18 @@ fn h_month(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
         let y = match rel.as_str() {
             "this" => y0,
             "next" | "coming" | "following" => {
-                if mo > reference.month() { y0 } else { y0 + 1 }
+                if mo > reference.month() {
+                    y0
+                } else {
+                    y0 + 1
+                }
             }
             _ => {
-                if mo < reference.month() { y0 } else { y0 - 1 }
+                if mo < reference.month() {
+                    y0
+                } else {
+                    y0 - 1
+                }
             }
         };
         return month_range(y, mo, reference).and_then(fixed);
@@ -438,7 +486,12 @@ fn part_of_month(y: i16, mo: i8, p: &str, reference: Date) -> Option<Resolved> {
     } else {
         Date::new(y, mo, b).ok()?
     };
-    Some(Resolved::range(Some(start), Some(end), Granularity::Span, reference))
+    Some(Resolved::range(
+        Some(start),
+        Some(end),
+        Granularity::Span,
+        reference,
+    ))
 }
 
 fn part_of_year(y: i16, p: &str, thirds: bool, reference: Date) -> Option<Resolved> {
@@ -456,7 +509,12 @@ fn part_of_year(y: i16, p: &str, thirds: bool, reference: Date) -> Option<Resolv
     } else {
         Date::new(y, b, 1).ok()?
     };
-    Some(Resolved::range(Some(start), Some(end), Granularity::Span, reference))
+    Some(Resolved::range(
+        Some(start),
+        Some(end),
+        Granularity::Span,
+        reference,
+    ))
 }
 
 fn role_of(p: &str) -> Role {
@@ -474,7 +532,13 @@ fn h_part_of(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
         // Year by nearest occurrence of the month.
         let y0 = ctx.reference.year();
         let diff = i32::from(mo) - i32::from(ctx.reference.month());
-        let y = if diff > 6 { y0 - 1 } else if diff < -6 { y0 + 1 } else { y0 };
+        let y = if diff > 6 {
+            y0 - 1
+        } else if diff < -6 {
+            y0 + 1
+        } else {
+            y0
+        };
         part_of_month(y, mo, &p, ctx.reference)?
     } else {
         let y: i16 = g(c, "y")?.parse().ok()?;
@@ -538,10 +602,43 @@ fn h_earlier_later(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
 }
 
 const NOT_YEAR_AFTER: &[&str] = &[
-    "people", "percent", "per", "points", "votes", "jobs", "homes", "miles", "km", "metres",
-    "meters", "feet", "kg", "pounds", "dollars", "euros", "times", "members", "fans", "players",
-    "units", "cases", "deaths", "troops", "workers", "students", "seats", "games", "goals", "runs",
-    "yards", "calories", "words", "pages", "employees", "residents", "acres",
+    "people",
+    "percent",
+    "per",
+    "points",
+    "votes",
+    "jobs",
+    "homes",
+    "miles",
+    "km",
+    "metres",
+    "meters",
+    "feet",
+    "kg",
+    "pounds",
+    "dollars",
+    "euros",
+    "times",
+    "members",
+    "fans",
+    "players",
+    "units",
+    "cases",
+    "deaths",
+    "troops",
+    "workers",
+    "students",
+    "seats",
+    "games",
+    "goals",
+    "runs",
+    "yards",
+    "calories",
+    "words",
+    "pages",
+    "employees",
+    "residents",
+    "acres",
 ];
 
 fn h_year(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
@@ -580,26 +677,42 @@ fn h_year(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     }
     let spaced_dash = |t: &str| {
         let t = t.trim_start();
-        t.starts_with('-') && t[1..].trim_start().starts_with(|ch: char| ch.is_ascii_digit())
+        t.starts_with('-')
+            && t[1..]
+                .trim_start()
+                .starts_with(|ch: char| ch.is_ascii_digit())
     };
-    if (!range_next && spaced_dash(after)) || !range_prev && {
-        let b = before.trim_end();
-        b.ends_with('-') && b[..b.len() - 1].trim_end().ends_with(|ch: char| ch.is_ascii_digit())
-    } {
+    if (!range_next && spaced_dash(after))
+        || !range_prev && {
+            let b = before.trim_end();
+            b.ends_with('-')
+                && b[..b.len() - 1]
+                    .trim_end()
+                    .ends_with(|ch: char| ch.is_ascii_digit())
+        }
+    {
         return None;
     }
-    if range_prev && {
-        let mut it = after.chars();
-        matches!((it.next(), it.next()), (Some(ch), _) if ch.is_ascii_digit())
-            || matches!((after.chars().next(), after.chars().nth(1)), (Some('-' | '/' | '.' | ':' | ','), Some(d)) if d.is_ascii_digit())
-    } {
+    if range_prev
+        && {
+            let mut it = after.chars();
+            matches!((it.next(), it.next()), (Some(ch), _) if ch.is_ascii_digit())
+                || matches!((after.chars().next(), after.chars().nth(1)), (Some('-' | '/' | '.' | ':' | ','), Some(d)) if d.is_ascii_digit())
+        }
+    {
         return None;
     }
     if (range_next || range_prev) && {
-        let start = if range_prev { span.start - 5 } else { span.start };
+        let start = if range_prev {
+            span.start - 5
+        } else {
+            span.start
+        };
         let mut it = ctx.text[..start].chars().rev();
-        matches!((it.next(), it.next()), (Some('-'|'/'|'+'), _) | (Some(' '), Some('-' | '+')))
-            || ctx.text[..start].ends_with(|ch: char| ch.is_ascii_digit())
+        matches!(
+            (it.next(), it.next()),
+            (Some('-' | '/' | '+'), _) | (Some(' '), Some('-' | '+'))
+        ) || ctx.text[..start].ends_with(|ch: char| ch.is_ascii_digit())
     } {
         return None;
     }
@@ -641,13 +754,23 @@ fn h_decade(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
 fn h_decade_words(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let w = lower(c, "w")?;
     let names = [
-        "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
     ];
     let i = i16::try_from(names.iter().position(|n| *n == w)?).ok()?;
     let tens = 20 + 10 * i;
     let y = if tens < 30 { 2000 + tens } else { 1900 + tens };
     let before = word_before(ctx.text, c.get(0)?.start());
-    if matches!(before.as_str(), "their" | "his" | "her" | "my" | "your" | "our" | "its") {
+    if matches!(
+        before.as_str(),
+        "their" | "his" | "her" | "my" | "your" | "our" | "its"
+    ) {
         return None;
     }
     fixed(year_range(y, 10, ctx.reference)?)
@@ -673,7 +796,12 @@ fn quarter_range(y: i16, q: &str, reference: Date) -> Option<Resolved> {
     };
     let s = Date::new(y, first, 1).ok()?;
     let e = shift(s, months, Unit::Month)?;
-    Some(Resolved::range(Some(s), Some(e), Granularity::Quarter, reference))
+    Some(Resolved::range(
+        Some(s),
+        Some(e),
+        Granularity::Quarter,
+        reference,
+    ))
 }
 
 fn h_quarter(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
@@ -694,7 +822,11 @@ fn h_quarter_words(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     } else {
         small_number(&o)?
     };
-    let q = if half { format!("h{idx}") } else { format!("q{idx}") };
+    let q = if half {
+        format!("h{idx}")
+    } else {
+        format!("q{idx}")
+    };
     fixed(quarter_range(y, &q, r)?)
 }
 
@@ -834,7 +966,12 @@ fn h_rel_unit(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
 fn h_week_after_next(_: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let r = ctx.reference;
     let s = shift(week_start(r), 2, Unit::Week)?;
-    fixed(Resolved::range(Some(s), shift(s, 1, Unit::Week), Granularity::Week, r))
+    fixed(Resolved::range(
+        Some(s),
+        shift(s, 1, Unit::Week),
+        Granularity::Week,
+        r,
+    ))
 }
 
 fn h_weekend(_: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
@@ -874,10 +1011,12 @@ fn h_counted_run(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let r = ctx.reference;
     let vague = g(c, "n").is_none_or(|s| s.contains("few") || s.contains("several"));
     // "3 next week" is "3 (people) next week", not three weeks.
-    if let (Some(nm), Some(dm), Some(um)) = (c.name("n"), c.name("dir"), c.name("unit")) {
-        if nm.start() < dm.start() && n != 1 && !um.as_str().ends_with(['s', 'S']) {
-            return None;
-        }
+    if let (Some(nm), Some(dm), Some(um)) = (c.name("n"), c.name("dir"), c.name("unit"))
+        && nm.start() < dm.start()
+        && n != 1
+        && !um.as_str().ends_with(['s', 'S'])
+    {
+        return None;
     }
     let g_ = unit.granularity();
     let res = if dir.starts_with("within") {
@@ -896,7 +1035,12 @@ fn h_counted_run(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
         // "in the next few days": vague, so the range includes today.
         Resolved::range(Some(r), shift(r, n + 1, unit), g_, r)
     } else if unit == Unit::BusinessDay {
-        Resolved::range(shift(r, 1, Unit::Day), shift(shift(r, n, unit)?, 1, Unit::Day), g_, r)
+        Resolved::range(
+            shift(r, 1, Unit::Day),
+            shift(shift(r, n, unit)?, 1, Unit::Day),
+            g_,
+            r,
+        )
     } else {
         let s = shift(r, 1, Unit::Day)?;
         Resolved::range(Some(s), shift(s, n, unit), g_, r)
@@ -943,13 +1087,24 @@ fn week_rel(rel: &str) -> i64 {
 fn h_weekday_of_week(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let wd = weekday(g(c, "wd")?)?;
     let k = week_rel(&lower(c, "rel")?);
-    plain(Expr::Weekday(wd, WeekShift::Week(k)))
-        .filter(|_| ctx.reference.year() > 0)
+    plain(Expr::Weekday(wd, WeekShift::Week(k))).filter(|_| ctx.reference.year() > 0)
 }
 
 const NEWSPAPER_AFTER: &[&str] = &[
-    "times", "telegraph", "mirror", "express", "people", "post", "herald", "mail", "world",
-    "independent", "sport", "night", "school", "league",
+    "times",
+    "telegraph",
+    "mirror",
+    "express",
+    "people",
+    "post",
+    "herald",
+    "mail",
+    "world",
+    "independent",
+    "sport",
+    "night",
+    "school",
+    "league",
 ];
 
 fn h_weekday(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
@@ -972,13 +1127,22 @@ fn h_weekday(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
         .unwrap_or("")
         .to_ascii_lowercase();
     let before = word_before(ctx.text, whole.start);
-    if rel.is_none() && (NEWSPAPER_AFTER.contains(&next_word.as_str()) || ctx.text[..whole.start].trim_end().to_ascii_lowercase().ends_with("mail on")) {
+    if rel.is_none()
+        && (NEWSPAPER_AFTER.contains(&next_word.as_str())
+            || ctx.text[..whole.start]
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with("mail on"))
+    {
         return None;
     }
     let abbreviated = wd_s.len() <= 5 && !wd_s.to_ascii_lowercase().ends_with("day");
     let weak = abbreviated
         && rel.is_none()
-        && !matches!(before.as_str(), "on" | "or" | "and" | "by" | "until" | "till" | "from" | "to");
+        && !matches!(
+            before.as_str(),
+            "on" | "or" | "and" | "by" | "until" | "till" | "from" | "to"
+        );
     Some((Expr::Weekday(wd, shift_), weak, Role::Plain))
 }
 
@@ -1017,12 +1181,18 @@ fn h_season(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
         _ => this,
     };
     let res = match rel.as_deref() {
-        Some(x) if x.starts_with("earlier") => {
-            Resolved::range(Some(chosen.0), Some(r.min(chosen.1)), Granularity::Season, r)
-        }
-        Some(x) if x.starts_with("later") => {
-            Resolved::range(Some(r.max(chosen.0)), Some(chosen.1), Granularity::Season, r)
-        }
+        Some(x) if x.starts_with("earlier") => Resolved::range(
+            Some(chosen.0),
+            Some(r.min(chosen.1)),
+            Granularity::Season,
+            r,
+        ),
+        Some(x) if x.starts_with("later") => Resolved::range(
+            Some(r.max(chosen.0)),
+            Some(chosen.1),
+            Granularity::Season,
+            r,
+        ),
         None => {
             // Bare season: decided by tense in `combine`; nearest here.
             Resolved::range(Some(this.0), Some(this.1), Granularity::Season, r)
@@ -1046,8 +1216,22 @@ fn h_day_only(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
         .to_ascii_lowercase();
     if matches!(
         next_word.as_str(),
-        "century" | "week" | "day" | "month" | "year" | "quarter" | "time" | "round" | "floor"
-            | "place" | "minute" | "half" | "anniversary" | "birthday" | "consecutive" | "straight"
+        "century"
+            | "week"
+            | "day"
+            | "month"
+            | "year"
+            | "quarter"
+            | "time"
+            | "round"
+            | "floor"
+            | "place"
+            | "minute"
+            | "half"
+            | "anniversary"
+            | "birthday"
+            | "consecutive"
+            | "straight"
     ) {
         return None;
     }
@@ -1079,8 +1263,12 @@ fn h_day_day_month(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     if glued_to_numbers(ctx.text, &whole) {
         return None;
     }
-    let Expr::Cal(a) = cal(y, mo, Some(d1))? else { return None };
-    let Expr::Cal(b) = cal(y, mo, Some(d2))? else { return None };
+    let Expr::Cal(a) = cal(y, mo, Some(d1))? else {
+        return None;
+    };
+    let Expr::Cal(b) = cal(y, mo, Some(d2))? else {
+        return None;
+    };
     plain(Expr::CalRange(a, b))
 }
 
@@ -1132,8 +1320,25 @@ fn h_the_unit(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     // the period is named by what follows, not by the reference.
     if matches!(
         next_word.as_str(),
-        "of" | "when" | "that" | "which" | "in" | "he" | "she" | "they" | "it" | "we" | "i"
-            | "you" | "after" | "the" | "a" | "his" | "her" | "their" | "to" | "ahead"
+        "of" | "when"
+            | "that"
+            | "which"
+            | "in"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "you"
+            | "after"
+            | "the"
+            | "a"
+            | "his"
+            | "her"
+            | "their"
+            | "to"
+            | "ahead"
     ) {
         return None;
     }
@@ -1144,7 +1349,12 @@ fn h_the_unit(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     }
     if unit == "fortnight" {
         let mon = week_start(r);
-        return fixed(Resolved::range(Some(mon), shift(mon, 14, Unit::Day), Granularity::Week, r));
+        return fixed(Resolved::range(
+            Some(mon),
+            shift(mon, 14, Unit::Day),
+            Granularity::Week,
+            r,
+        ));
     }
     let unit = Unit::parse(&unit)?;
     let (s, e) = unit.period(r)?;

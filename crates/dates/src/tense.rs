@@ -18,6 +18,9 @@
 //!      `previous`, common irregular past forms (`said`, `told`, `won`,
 //!      `lost`, `met`, `left`, ...), and words ending in `-ed` that are not
 //!      in a short list of non-verbs (`need`, `indeed`, `hundred`, ...).
+//!
+//!    A deadline word right before the expression (`by`, `until`, `till`)
+//!    makes it future whatever else the clause says.
 //! 3. Without a cue there is no tense ([`tense_at`] returns `None`); the
 //!    caller picks its default (see `resolve`).
 
@@ -31,45 +34,175 @@ pub enum Tense {
 }
 
 const FUTURE: &[&str] = &[
-    "will", "'ll", "’ll", "shall", "could", "would", "should", "may", "might", "can", "plans",
-    "plan", "expected", "expects", "scheduled", "schedule", "hope", "hopes", "let's", "please",
-    "next", "upcoming", "coming", "until", "till", "closes", "opens", "starts", "begins",
-    "ends", "takes", "kicks", "returns", "meets", "faces", "plays", "hosts", "travels", "visits",
-    "resumes", "tomorrow", "due", "set", "going", "wants", "want", "need", "needs", "must",
-    "intends", "aims", "book", "arrange", "remind",
+    "will",
+    "'ll",
+    "’ll",
+    "shall",
+    "could",
+    "would",
+    "should",
+    "may",
+    "might",
+    "can",
+    "plans",
+    "plan",
+    "expected",
+    "expects",
+    "scheduled",
+    "schedule",
+    "hope",
+    "hopes",
+    "let's",
+    "please",
+    "next",
+    "upcoming",
+    "coming",
+    "until",
+    "till",
+    "closes",
+    "opens",
+    "starts",
+    "begins",
+    "ends",
+    "takes",
+    "kicks",
+    "returns",
+    "meets",
+    "faces",
+    "plays",
+    "hosts",
+    "travels",
+    "visits",
+    "resumes",
+    "tomorrow",
+    "due",
+    "set",
+    "going",
+    "wants",
+    "want",
+    "need",
+    "needs",
+    "must",
+    "intends",
+    "aims",
+    "book",
+    "arrange",
+    "remind",
 ];
 
 const PAST: &[&str] = &[
-    "was", "were", "had", "did", "ago", "last", "earlier", "previous", "said", "told", "won",
-    "lost", "met", "left", "came", "went", "took", "gave", "got", "made", "saw", "began", "became",
-    "held", "felt", "kept", "ran", "sat", "stood", "spoke", "wrote", "broke", "fell", "struck",
-    "found", "thought", "brought", "bought", "paid", "led", "sent", "spent", "beat", "chose",
-    "drew", "drove", "flew", "grew", "knew", "rose", "shot", "sold", "threw", "withdrew", "hit",
-    "yesterday", "born", "been", "since", "wasn't", "weren't", "didn't", "hadn't",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "last",
+    "earlier",
+    "previous",
+    "said",
+    "told",
+    "won",
+    "lost",
+    "met",
+    "left",
+    "came",
+    "went",
+    "took",
+    "gave",
+    "got",
+    "made",
+    "saw",
+    "began",
+    "became",
+    "held",
+    "felt",
+    "kept",
+    "ran",
+    "sat",
+    "stood",
+    "spoke",
+    "wrote",
+    "broke",
+    "fell",
+    "struck",
+    "found",
+    "thought",
+    "brought",
+    "bought",
+    "paid",
+    "led",
+    "sent",
+    "spent",
+    "beat",
+    "chose",
+    "drew",
+    "drove",
+    "flew",
+    "grew",
+    "knew",
+    "rose",
+    "shot",
+    "sold",
+    "threw",
+    "withdrew",
+    "hit",
+    "yesterday",
+    "born",
+    "been",
+    "since",
+    "wasn't",
+    "weren't",
+    "didn't",
+    "hadn't",
 ];
 
 const NOT_VERBS: &[&str] = &[
-    "need", "indeed", "hundred", "speed", "seed", "feed", "bed", "red", "shed", "breed", "weed",
-    "creed", "greed", "bleed", "proceed", "succeed", "exceed", "united", "limited", "red",
-    "scheduled", "expected", "based", "related", "interested", "detailed", "advanced",
+    "need",
+    "indeed",
+    "hundred",
+    "speed",
+    "seed",
+    "feed",
+    "bed",
+    "red",
+    "shed",
+    "breed",
+    "weed",
+    "creed",
+    "greed",
+    "bleed",
+    "proceed",
+    "succeed",
+    "exceed",
+    "united",
+    "limited",
+    "red",
+    "scheduled",
+    "expected",
+    "based",
+    "related",
+    "interested",
+    "detailed",
+    "advanced",
 ];
 
 /// Tense of the clause around `span` (byte offsets) in `text`.
 pub fn tense_at(text: &str, span: std::ops::Range<usize>) -> Option<Tense> {
     let is_break = |c: char| matches!(c, '.' | ';' | '!' | '?' | ':' | '\n');
-    let clause_start = text[..span.start]
-        .rfind(is_break)
-        .map_or(0, |i| i + 1);
+    let clause_start = text[..span.start].rfind(is_break).map_or(0, |i| i + 1);
     let clause_end = text[span.end..]
         .find(is_break)
         .map_or(text.len(), |i| span.end + i);
     let before = words(&text[clause_start..span.start]);
+    // "by Friday", "until Monday": a deadline lies ahead.
+    if before
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "by" | "until" | "till"))
+    {
+        return Some(Tense::Future);
+    }
     let after = words(&text[span.end..clause_end]);
-    before
-        .iter()
-        .rev()
-        .chain(after.iter())
-        .find_map(|w| cue(w))
+    before.iter().rev().chain(after.iter()).find_map(|w| cue(w))
 }
 
 fn words(s: &str) -> Vec<String> {
