@@ -29,6 +29,7 @@
 
 mod combine;
 pub mod eval;
+mod holiday;
 mod lexicon;
 mod model;
 mod resolve;

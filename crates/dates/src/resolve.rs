@@ -53,6 +53,8 @@ pub enum Expr {
     /// A span between two partial dates ("April 9th through 17th"); the
     /// end is inclusive as written and made exclusive at resolution.
     CalRange(Cal, Cal),
+    /// A holiday without a year, resolved like a month and day.
+    Holiday(crate::holiday::Holiday),
     /// An expression that needed no context to resolve.
     Fixed(Resolved),
 }
@@ -66,6 +68,15 @@ pub fn resolve(expr: Expr, reference: Date, tense: Option<Tense>) -> Option<Reso
         }
         Expr::Cal(cal) => resolve_cal(cal, reference, tense),
         Expr::CalRange(a, b) => resolve_cal_range(a, b, reference, tense),
+        Expr::Holiday(h) => {
+            let cands: Vec<(Date, Date)> = (-1..=1)
+                .filter_map(|k| {
+                    let d = h.date(reference.year() + k)?;
+                    Some((d, d.tomorrow().ok()?))
+                })
+                .collect();
+            choose(&cands, reference, tense).map(|c| Resolved::day(c.0, reference))
+        }
     }
 }
 

@@ -119,6 +119,7 @@ fn build_rules() -> Vec<Rule> {
         (r"\b(?P<a1>\d{1,2})-(?P<b1>\d{1,2})-(?P<y1>\d{4})\s*-\s*(?P<a2>\d{1,2})-(?P<b2>\d{1,2})-(?P<y2>\d{4})\b".into(), h_numeric_range),
         (r"\bthe\s+(?P<unit>day|week|month|year|fortnight)\b".into(), h_the_unit),
         (r"\b(?:till|to)\s+date\b".into(), h_to_date),
+        (format!(r"\b(?:(?P<rel>next|last|previous|following|this)\s+)?(?P<h>{})(?:\s+(?:of\s+)?(?P<y>\d{{4}}))?\b", crate::holiday::PATTERN), h_holiday),
         (format!(r"\b(?:(?:from|between)\s+)?(?:the\s+)?(?P<d1>{d})\s*(?:-|to|till|until|through|thru|and)\s*(?:the\s+)?(?P<d2>{d})\s+(?:of\s+)?(?P<mo>{m})\b(?:,?\s*(?P<y>\d{{4}}))?"), h_day_day_month),
         (format!(r"\b(?P<mo>{m})\s+(?:the\s+)?(?P<d1>{d})\s*(?:-|to|till|until|through|thru)\s*(?:the\s+)?(?P<d2>{d})\b(?:,?\s*(?P<y>\d{{4}}))?"), h_day_day_month),
     ];
@@ -1316,6 +1317,9 @@ fn h_the_unit(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
+    if next_word.starts_with(|ch: char| ch.is_ascii_digit()) {
+        return None;
+    }
     // "the day of the match", "the week he left", "the year before 2015":
     // the period is named by what follows, not by the reference.
     if matches!(
@@ -1369,4 +1373,21 @@ fn h_to_date(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     }
     let r = ctx.reference;
     fixed(Resolved::range(None, Some(r), Granularity::Span, r))
+}
+
+fn h_holiday(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
+    let h = crate::holiday::Holiday::parse(g(c, "h")?)?;
+    let r = ctx.reference;
+    if let Some(y) = g(c, "y") {
+        return fixed(Resolved::day(h.date(y.parse().ok()?)?, r));
+    }
+    let cands: Vec<Date> = (-1..=1).filter_map(|k| h.date(r.year() + k)).collect();
+    match lower(c, "rel").as_deref() {
+        Some("next" | "following") => fixed(Resolved::day(*cands.iter().find(|d| **d > r)?, r)),
+        Some("last" | "previous") => {
+            fixed(Resolved::day(*cands.iter().rev().find(|d| **d < r)?, r))
+        }
+        Some(_) => fixed(Resolved::day(h.date(r.year())?, r)),
+        None => plain(Expr::Holiday(h)),
+    }
 }
