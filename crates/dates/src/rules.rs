@@ -1368,7 +1368,12 @@ fn h_the_unit(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
 fn h_to_date(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let whole = c.get(0)?.range();
     let w = word_before(ctx.text, whole.start);
-    if w == "up" || matches!(char_before(ctx.text, whole.start), Some('-')) {
+    let tail = rest_after(ctx.text, whole.end).trim_start();
+    // "up to date", "equals to date 1": not "until today".
+    if matches!(w.as_str(), "up" | "equals" | "equal")
+        || matches!(char_before(ctx.text, whole.start), Some('-'))
+        || tail.starts_with(|ch: char| ch.is_alphanumeric())
+    {
         return None;
     }
     let r = ctx.reference;
