@@ -62,6 +62,32 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Measure Storyline against labeled data and peer test suites.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// The evaluations.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Money and number extraction on Microsoft Recognizers-Text specs
+    /// (the `recognizers` folder: CurrencyModel.json and NumberModel.json).
+    Money {
+        /// The Recognizers-Text folder, e.g. ../shared/data/recognizers.
+        dir: PathBuf,
+        /// Print every failed case.
+        #[arg(long)]
+        failures: bool,
+    },
+    /// Date expressions resolved against a reference date, on the
+    /// Recognizers-Text DateTimeModel.json (date and date-range cases).
+    Dates {
+        /// The Recognizers-Text folder, e.g. ../shared/data/recognizers.
+        dir: PathBuf,
+        /// Print every failed case.
+        #[arg(long)]
+        failures: bool,
+    },
 }
 
 /// What to ingest and how.

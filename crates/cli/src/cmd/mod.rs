@@ -1,6 +1,7 @@
 //! One file per subcommand; each opens the store, calls the library and
 //! prints through `render`.
 
+mod eval;
 mod ingest;
 mod listing;
 
@@ -12,9 +13,13 @@ use storyline_store::SqliteStore;
 /// Runs the chosen subcommand and returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let global = &cli.global;
+    if let Command::Eval(command) = &cli.command {
+        return eval::run(command, global);
+    }
     let store = SqliteStore::open(&global.db)
         .with_context(|| format!("cannot use the database {}", global.db.display()))?;
     match &cli.command {
+        Command::Eval(_) => Ok(ExitCode::SUCCESS),
         Command::Track(args) => ingest::run(store, args, global, true),
         Command::Ingest(args) => ingest::run(store, args, global, false),
         Command::Articles => listing::articles(&store, global),

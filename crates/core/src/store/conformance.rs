@@ -42,7 +42,7 @@ pub fn sample_article(n: u32, title: &str, body: &str) -> Article {
         featured: Some(true),
         language: Some("en".into()),
         published_at: jiff::Timestamp::from_second(1_600_000_000 + i64::from(n) * 86_400).ok(),
-        published_at_approximate: n % 2 == 0,
+        published_at_approximate: n.is_multiple_of(2),
         format: SourceFormat::FrontMatter,
         content_hash: format!("hash-{n}"),
         duplicate_of: None,

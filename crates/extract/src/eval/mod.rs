@@ -4,4 +4,4 @@
 
 pub mod recognizers;
 
-pub use recognizers::{EvalError, EvalReport, eval_currency, eval_numbers};
+pub use recognizers::{EvalError, EvalReport, Figure, eval_currency, eval_numbers};
