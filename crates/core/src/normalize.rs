@@ -26,18 +26,8 @@ pub fn finish(raw: RawArticle, path: Option<String>) -> Result<Article, IngestEr
         .filter(|t| !t.is_empty())
         .or_else(|| first_line(lead.as_deref().unwrap_or(&body)))
         .unwrap_or_default();
-    let url = raw
-        .url
-        .as_deref()
-        .map(str::trim)
-        .filter(|u| !u.is_empty())
-        .map(String::from);
-    let image = raw
-        .image
-        .as_deref()
-        .map(str::trim)
-        .filter(|u| !u.is_empty())
-        .map(String::from);
+    let url = non_empty(raw.url.as_deref());
+    let image = non_empty(raw.image.as_deref());
     let source_domain = raw
         .source
         .as_deref()
@@ -142,6 +132,11 @@ fn collapse_spaces(line: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A trimmed, non-empty copy of an optional field.
+fn non_empty(text: Option<&str>) -> Option<String> {
+    text.map(str::trim).filter(|t| !t.is_empty()).map(String::from)
 }
 
 fn first_line(text: &str) -> Option<String> {
