@@ -2,11 +2,13 @@
 //! `cmd/` and only wires library calls together; rendering for humans is in
 //! `render.rs`.
 //!
-//! Exit codes: 0 success; 1 error (nothing done or the store failed);
-//! 2 usage error; 3 some inputs could not be ingested (the rest were stored).
+//! Exit codes: 0 success; 1 error (the store failed, an unknown story, or
+//! no input could be read at all); 2 usage error; 3 some inputs could not be
+//! ingested (the rest were stored).
 
 mod args;
 mod cmd;
+mod output;
 mod progress;
 mod render;
 
@@ -18,6 +20,7 @@ fn main() -> ExitCode {
     init_logging(&args.global);
     match cmd::run(args) {
         Ok(code) => code,
+        Err(err) if output::is_closed_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::from(1)

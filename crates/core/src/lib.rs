@@ -30,6 +30,7 @@
 pub mod cluster;
 pub mod dedup;
 pub mod error;
+pub mod eval;
 pub mod ingest;
 pub mod model;
 pub mod normalize;

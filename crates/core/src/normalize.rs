@@ -136,7 +136,9 @@ fn collapse_spaces(line: &str) -> String {
 
 /// A trimmed, non-empty copy of an optional field.
 fn non_empty(text: Option<&str>) -> Option<String> {
-    text.map(str::trim).filter(|t| !t.is_empty()).map(String::from)
+    text.map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(String::from)
 }
 
 fn first_line(text: &str) -> Option<String> {

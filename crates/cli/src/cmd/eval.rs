@@ -3,6 +3,7 @@
 
 use crate::args::{EvalCommand, Global};
 use crate::cmd::print_json;
+use crate::output::outln;
 use anyhow::Context;
 use std::path::Path;
 use std::process::ExitCode;
@@ -51,12 +52,17 @@ fn money(dir: &Path, show_failures: bool, global: &Global) -> anyhow::Result<Exi
         print_json(&value)?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    outln!(
         "{:<10} {:>6} {:>9} {:>7} {:>7} {:>9}",
-        "file", "cases", "excluded", "passed", "failed", "pass rate"
-    );
+        "file",
+        "cases",
+        "excluded",
+        "passed",
+        "failed",
+        "pass rate"
+    )?;
     for (name, _, report) in &rows {
-        println!(
+        outln!(
             "{:<10} {:>6} {:>9} {:>7} {:>7} {:>8.1}%",
             name,
             report.total,
@@ -64,20 +70,21 @@ fn money(dir: &Path, show_failures: bool, global: &Global) -> anyhow::Result<Exi
             report.passed,
             report.failed,
             report.pass_rate * 100.0
-        );
+        )?;
     }
     for (name, _, report) in &rows {
         for excluded in &report.excluded {
-            println!(
+            outln!(
                 "excluded ({name}): {} — {}",
-                excluded.input, excluded.reason
-            );
+                excluded.input,
+                excluded.reason
+            )?;
         }
         if show_failures {
             for failure in &report.failures {
-                println!("failed ({name}): {}", failure.input);
-                println!("    expected {:?}", figures(&failure.expected));
-                println!("    got      {:?}", figures(&failure.got));
+                outln!("failed ({name}): {}", failure.input)?;
+                outln!("    expected {:?}", figures(&failure.expected))?;
+                outln!("    got      {:?}", figures(&failure.got))?;
             }
         }
     }
@@ -114,25 +121,25 @@ fn dates(dir: &Path, show_failures: bool, global: &Global) -> anyhow::Result<Exi
         }))?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("DateTimeModel.json: {} cases", report.total);
-    println!(
+    outln!("DateTimeModel.json: {} cases", report.total)?;
+    outln!(
         "  date and date-range cases: {}/{} passed ({:.1}%)",
         report.passed,
         report.scored,
         report.pass_rate() * 100.0
-    );
-    println!(
+    )?;
+    outln!(
         "  negative cases (nothing to find): {}/{} passed ({:.1}%)",
         report.negatives_passed,
         report.negatives,
         report.negative_pass_rate() * 100.0
-    );
+    )?;
     for (reason, count) in &report.excluded {
-        println!("  excluded {count}: {reason}");
+        outln!("  excluded {count}: {reason}")?;
     }
     if show_failures {
         for failure in &report.failures {
-            println!("failed: {}", failure.input);
+            outln!("failed: {}", failure.input)?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -3,6 +3,7 @@
 
 use crate::args::{Global, IngestArgs};
 use crate::cmd::print_json;
+use crate::output::{out, outln};
 use crate::progress::Bar;
 use crate::render;
 use anyhow::Context;
@@ -81,7 +82,7 @@ pub fn run(
         }
     } else {
         if !global.quiet {
-            println!("{}", report.summary());
+            outln!("{}", report.summary())?;
         }
         if tell {
             for summary in story_summaries(&store)?
@@ -89,12 +90,14 @@ pub fn run(
                 .filter(|s| touched.contains(&s.id))
             {
                 let detail = story_detail(&store, &summary.id)?;
-                println!();
-                print!("{}", render::story(summary, &detail, &store)?);
+                outln!()?;
+                out!("{}", render::story(summary, &detail, &store)?)?;
             }
         }
     }
-    Ok(if report.failed > 0 {
+    Ok(if report.failed > 0 && report.failed == report.read {
+        ExitCode::from(1)
+    } else if report.failed > 0 {
         ExitCode::from(PARTIAL_FAILURE)
     } else {
         ExitCode::SUCCESS

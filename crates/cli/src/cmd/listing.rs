@@ -2,6 +2,7 @@
 
 use crate::args::Global;
 use crate::cmd::print_json;
+use crate::output::{out, outln};
 use crate::render;
 use std::process::ExitCode;
 use storyline_core::Store;
@@ -15,7 +16,7 @@ pub fn articles(store: &SqliteStore, global: &Global) -> anyhow::Result<ExitCode
         let summaries: Vec<ArticleSummary> = articles.iter().map(ArticleSummary::from).collect();
         print_json(&summaries)?;
     } else {
-        print!("{}", render::articles(&articles));
+        out!("{}", render::articles(&articles))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -26,7 +27,7 @@ pub fn stories(store: &SqliteStore, global: &Global) -> anyhow::Result<ExitCode>
     if global.json {
         print_json(&stories)?;
     } else {
-        print!("{}", render::stories(&stories));
+        out!("{}", render::stories(&stories))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -42,7 +43,7 @@ pub fn story(store: &SqliteStore, id: &str, global: &Global) -> anyhow::Result<E
             .into_iter()
             .find(|s| s.id == id)
             .ok_or_else(|| anyhow::anyhow!("story {id} vanished while reading"))?;
-        print!("{}", render::story(&summary, &detail, store)?);
+        out!("{}", render::story(&summary, &detail, store)?)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -58,9 +59,9 @@ pub fn search(
     if global.json {
         print_json(&hits)?;
     } else if hits.is_empty() {
-        println!("no articles match '{query}'");
+        outln!("no articles match '{query}'")?;
     } else {
-        print!("{}", render::search(&hits));
+        out!("{}", render::search(&hits))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! One file per subcommand; each opens the store, calls the library and
 //! prints through `render`.
 
+use crate::output::outln;
 mod eval;
 mod ingest;
 mod listing;
@@ -32,6 +33,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Writes JSON to stdout with a final newline.
 pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     let text = serde_json::to_string_pretty(value).context("cannot encode JSON output")?;
-    println!("{text}");
+    outln!("{text}")?;
     Ok(())
 }

@@ -1,0 +1,693 @@
+//! End-to-end tests of the `storyline` binary on the real seed articles
+//! (`examples/articles`) and on the bad-input fixtures in `testdata/`.
+//! Every command runs the built binary against a fresh temporary database.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// The five seeds, oldest first: file name and publication time.
+const SEEDS_BY_DATE: [(&str, &str); 5] = [
+    ("001_2aa57022391658b1.txt", "2020-09-03T09:53:51Z"),
+    ("002_64ca69f45d8b8174.txt", "2020-09-10T11:20:02Z"),
+    ("003_d00ff90da04d14f7.txt", "2020-09-15T12:28:00Z"),
+    ("004_4f25d0a4d6b4b57f.txt", "2020-09-23T00:00:00Z"),
+    ("000_dbb750cddff00513.txt", "2020-09-30T13:28:43Z"),
+];
+
+const TIMELINE_DAYS: [&str; 5] = [
+    "2020-09-03",
+    "2020-09-10",
+    "2020-09-15",
+    "2020-09-23",
+    "2020-09-30",
+];
+
+const SEEDS_SUMMARY: &str = "read 5, new 5, duplicates 0, failed 0, stories 1";
+
+/// Exit code documented in `crates/cli/src/main.rs` for a batch in which
+/// some inputs failed.
+const PARTIAL_FAILURE: i32 = 3;
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn seeds() -> PathBuf {
+    repo_root().join("examples/articles")
+}
+
+fn seed(name: &str) -> PathBuf {
+    seeds().join(name)
+}
+
+fn fixture(relative: &str) -> PathBuf {
+    repo_root().join("testdata").join(relative)
+}
+
+/// A fresh database in its own temporary folder (removed on drop).
+struct Db {
+    dir: TempDir,
+}
+
+impl Db {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self) -> PathBuf {
+        self.dir.path().join("storyline.db")
+    }
+
+    /// `storyline --db <this db> ARGS`, isolated from the caller's
+    /// environment.
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_storyline"));
+        cmd.env_remove("RUST_BACKTRACE")
+            .env_remove("RUST_LOG")
+            .env_remove("STORYLINE_DB")
+            .arg("--db")
+            .arg(self.path())
+            .args(args);
+        cmd
+    }
+
+    /// Runs a command that must succeed and returns its stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).assert().success().get_output().clone();
+        assert_no_panic(&out.stderr);
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs a `--json` command that must succeed and parses its stdout.
+    fn json(&self, args: &[&str]) -> Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        serde_json::from_str(&self.ok(&all)).unwrap()
+    }
+
+    /// Ingests the given paths and returns (exit code, stdout, stderr).
+    fn ingest(&self, paths: &[&Path]) -> (i32, String, String) {
+        let mut cmd = self.cmd(&["ingest"]);
+        cmd.args(paths);
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_no_panic(stderr.as_bytes());
+        (
+            out.status.code().expect("killed by a signal"),
+            String::from_utf8(out.stdout).unwrap(),
+            stderr,
+        )
+    }
+
+    fn articles(&self) -> Vec<Value> {
+        array(self.json(&["articles"]))
+    }
+
+    fn stories(&self) -> Vec<Value> {
+        array(self.json(&["stories"]))
+    }
+
+    /// Tracks the seeds and returns the id of their (only) story.
+    fn track_seeds(&self) -> String {
+        self.ok(&["track", seeds().to_str().unwrap()]);
+        let stories = self.stories();
+        assert_eq!(stories.len(), 1, "{stories:#?}");
+        stories[0]["id"].as_str().unwrap().to_string()
+    }
+}
+
+fn assert_no_panic(stderr: &[u8]) {
+    let stderr = String::from_utf8_lossy(stderr);
+    assert!(
+        !stderr.contains("panicked"),
+        "the binary panicked:\n{stderr}"
+    );
+}
+
+fn array(value: Value) -> Vec<Value> {
+    match value {
+        Value::Array(items) => items,
+        other => panic!("expected a JSON array, got {other:#}"),
+    }
+}
+
+fn keys(value: &Value) -> BTreeSet<&str> {
+    value
+        .as_object()
+        .unwrap_or_else(|| panic!("expected a JSON object, got {value:#}"))
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+/// Asserts that `value` has at least the contract's keys: later versions may
+/// add fields, never remove them.
+fn assert_has_keys(value: &Value, contract: &[&str]) {
+    let present = keys(value);
+    for key in contract {
+        assert!(present.contains(key), "missing '{key}' in {value:#}");
+    }
+}
+
+fn file_name(path: &Value) -> &str {
+    let path = path.as_str().unwrap_or_else(|| panic!("no path: {path}"));
+    Path::new(path).file_name().unwrap().to_str().unwrap()
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.f](Z|±HH:MM)` and a real instant.
+fn assert_rfc3339(value: &Value) {
+    let text = value
+        .as_str()
+        .unwrap_or_else(|| panic!("not a string: {value}"));
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() >= 20
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes[10] == b'T'
+        && bytes[13] == b':'
+        && bytes[16] == b':'
+        && (text.ends_with('Z') || text[19..].contains(['+', '-']));
+    assert!(shape_ok, "not RFC 3339: {text}");
+    assert!(
+        text.parse::<jiff::Timestamp>().is_ok(),
+        "not a time: {text}"
+    );
+}
+
+/// The dates of the timeline lines in the human `track`/`story` output, in
+/// order. Timeline lines are indented and open with the day.
+fn timeline_days(human: &str) -> Vec<String> {
+    human
+        .lines()
+        .filter_map(|line| line.strip_prefix("  "))
+        .filter_map(|rest| rest.split_whitespace().next())
+        .filter(|word| word.len() == 10 && word.starts_with("20"))
+        .map(str::to_string)
+        .collect()
+}
+
+// --- track: the main job --------------------------------------------------
+
+#[test]
+fn track_prints_one_story_of_the_five_seeds_oldest_day_first() {
+    let db = Db::new();
+    let out = db.ok(&["track", seeds().to_str().unwrap()]);
+    assert_eq!(out.lines().next(), Some(SEEDS_SUMMARY), "{out}");
+    let headers: Vec<&str> = out.lines().filter(|l| l.starts_with("story ")).collect();
+    assert_eq!(headers.len(), 1, "expected one story:\n{out}");
+    assert!(headers[0].contains(" 5 articles "), "{out}");
+    assert_eq!(timeline_days(&out), TIMELINE_DAYS, "{out}");
+}
+
+#[test]
+fn track_human_output_snapshot() {
+    let db = Db::new();
+    let out = db.ok(&["track", seeds().to_str().unwrap()]);
+    insta::assert_snapshot!("track_seeds", out);
+}
+
+#[test]
+fn tracking_twice_stores_nothing_new() {
+    let db = Db::new();
+    let first = db.track_seeds();
+    let out = db.ok(&["track", seeds().to_str().unwrap()]);
+    assert_eq!(
+        out.lines().next(),
+        Some("read 5, new 0, duplicates 0, failed 0, stories 1 (5 already stored)"),
+        "{out}"
+    );
+    assert_eq!(timeline_days(&out), TIMELINE_DAYS, "{out}");
+    assert_eq!(db.articles().len(), 5);
+    let stories = db.stories();
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0]["id"], first.as_str());
+    assert_eq!(stories[0]["article_count"], 5);
+}
+
+// --- JSON contracts --------------------------------------------------------
+
+#[test]
+fn articles_json_matches_the_contract() {
+    let db = Db::new();
+    db.track_seeds();
+    let articles = db.articles();
+    assert_eq!(articles.len(), 5);
+    let story = db.stories()[0]["id"].clone();
+    for article in &articles {
+        assert_has_keys(
+            article,
+            &[
+                "id",
+                "path",
+                "title",
+                "lead",
+                "source_domain",
+                "url",
+                "published_at",
+                "language",
+                "duplicate_of",
+                "story",
+            ],
+        );
+        let name = file_name(&article["path"]);
+        let expected_domain = if name.starts_with("004_") {
+            Value::Null
+        } else {
+            Value::from("dailymail.co.uk")
+        };
+        assert_eq!(article["source_domain"], expected_domain, "{name}");
+        assert_rfc3339(&article["published_at"]);
+        let (_, published) = SEEDS_BY_DATE.iter().find(|(n, _)| *n == name).unwrap();
+        assert_eq!(article["published_at"], *published, "{name}");
+        assert!(!article["title"].as_str().unwrap().is_empty(), "{name}");
+        assert_eq!(article["duplicate_of"], Value::Null, "{name}");
+        assert_eq!(article["story"], story, "{name}");
+    }
+    let seed_000 = articles
+        .iter()
+        .find(|a| file_name(&a["path"]) == "000_dbb750cddff00513.txt")
+        .unwrap();
+    assert_eq!(seed_000["published_at"], "2020-09-30T13:28:43Z");
+    assert_eq!(
+        seed_000["title"],
+        "Roma make last-ditch £13.5m offer to sign Manchester United defender Chris Smalling"
+    );
+}
+
+#[test]
+fn stories_json_matches_the_contract() {
+    let db = Db::new();
+    db.track_seeds();
+    let articles = db.articles();
+    let stories = db.stories();
+    assert_eq!(stories.len(), 1);
+    let story = &stories[0];
+    assert_has_keys(
+        story,
+        &[
+            "id",
+            "title",
+            "article_count",
+            "first_published_at",
+            "last_published_at",
+            "articles",
+        ],
+    );
+    assert_eq!(story["article_count"], 5);
+    assert_eq!(story["first_published_at"], "2020-09-03T09:53:51Z");
+    assert_eq!(story["last_published_at"], "2020-09-30T13:28:43Z");
+    assert_rfc3339(&story["first_published_at"]);
+    assert_rfc3339(&story["last_published_at"]);
+    // The story's articles are the seeds, in publication order.
+    let id_of = |name: &str| {
+        articles
+            .iter()
+            .find(|a| file_name(&a["path"]) == name)
+            .map(|a| a["id"].clone())
+            .unwrap()
+    };
+    let expected: Vec<Value> = SEEDS_BY_DATE.iter().map(|(n, _)| id_of(n)).collect();
+    assert_eq!(story["articles"], Value::Array(expected));
+}
+
+#[test]
+fn story_json_matches_the_contract() {
+    let db = Db::new();
+    let id = db.track_seeds();
+    let story = db.json(&["story", &id]);
+    assert_has_keys(&story, &["id", "title", "articles", "timeline"]);
+    assert_eq!(story["id"], id.as_str());
+    let articles = story["articles"].as_array().unwrap();
+    let names: Vec<&str> = articles.iter().map(|a| file_name(&a["path"])).collect();
+    let expected: Vec<&str> = SEEDS_BY_DATE.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, expected, "articles in publication order");
+    for article in articles {
+        assert_has_keys(
+            article,
+            &[
+                "id",
+                "path",
+                "title",
+                "source_domain",
+                "url",
+                "published_at",
+            ],
+        );
+        assert_rfc3339(&article["published_at"]);
+    }
+    let timeline = story["timeline"].as_array().unwrap();
+    let days: Vec<&str> = timeline
+        .iter()
+        .map(|e| e["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(days, TIMELINE_DAYS);
+    for (entry, article) in timeline.iter().zip(articles) {
+        assert_has_keys(entry, &["date", "articles", "headline"]);
+        assert_eq!(entry["articles"], Value::Array(vec![article["id"].clone()]));
+        assert_eq!(entry["headline"], article["title"]);
+    }
+}
+
+#[test]
+fn story_json_snapshot() {
+    let db = Db::new();
+    let id = db.track_seeds();
+    let story = db.json(&["story", &id]);
+    // Paths are absolute on this machine: keep only the file name.
+    insta::assert_json_snapshot!("story_json", story, {
+        ".articles[].path" => insta::dynamic_redaction(|value, _| {
+            let name = Path::new(value.as_str().unwrap()).file_name().unwrap();
+            format!("[examples/articles]/{}", name.to_str().unwrap())
+        }),
+    });
+}
+
+#[test]
+fn story_and_article_ids_are_stable_across_fresh_databases() {
+    let (one, two) = (Db::new(), Db::new());
+    assert_eq!(one.track_seeds(), two.track_seeds());
+    let ids = |db: &Db| -> Vec<Value> { db.articles().iter().map(|a| a["id"].clone()).collect() };
+    assert_eq!(ids(&one), ids(&two));
+}
+
+#[test]
+fn story_accepts_an_id_prefix() {
+    let db = Db::new();
+    let id = db.track_seeds();
+    let by_prefix = db.json(&["story", &id[..4]]);
+    assert_eq!(by_prefix, db.json(&["story", &id]));
+    let human = db.ok(&["story", &id[..4]]);
+    assert_eq!(timeline_days(&human), TIMELINE_DAYS, "{human}");
+}
+
+#[test]
+fn an_ambiguous_prefix_names_the_candidates() {
+    let db = Db::new();
+    let undated = fixture("articles/undated/no-date.md");
+    let (code, out, _) = db.ingest(&[&seeds(), &undated]);
+    assert_eq!(code, 0, "{out}");
+    let ids: Vec<String> = db
+        .stories()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 2, "the bakery is not about Smalling: {ids:?}");
+    // Story ids share their first letter, so an empty-ish prefix is ambiguous.
+    let common: String = ids[0]
+        .chars()
+        .zip(ids[1].chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a)
+        .collect();
+    assert!(!common.is_empty(), "{ids:?}");
+    let out = db.cmd(&["story", &common]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("matches several stories"), "{stderr}");
+    for id in &ids {
+        assert!(stderr.contains(id.as_str()), "{stderr}");
+    }
+}
+
+#[test]
+fn an_unknown_story_id_fails_naming_it() {
+    let db = Db::new();
+    db.track_seeds();
+    db.cmd(&["story", "nosuchid"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicates::str::contains("nosuchid"))
+        .stderr(predicates::str::contains("panicked").not());
+}
+
+// --- search ---------------------------------------------------------------
+
+#[test]
+fn search_finds_the_seed_that_quotes_corriere_dello_sport() {
+    let db = Db::new();
+    db.track_seeds();
+    let seed_000 = db
+        .articles()
+        .into_iter()
+        .find(|a| file_name(&a["path"]) == "000_dbb750cddff00513.txt")
+        .unwrap();
+    let human = db.ok(&["search", "Corriere dello Sport"]);
+    assert!(
+        human.contains(seed_000["id"].as_str().unwrap()),
+        "seed 000 not found:\n{human}"
+    );
+    assert!(human.contains("Roma make last-ditch"), "{human}");
+
+    let hits = array(db.json(&["search", "Corriere dello Sport"]));
+    assert_eq!(hits.len(), 1, "only seed 000 names the paper: {hits:#?}");
+    assert_has_keys(&hits[0], &["article", "title", "snippet"]);
+    assert_eq!(hits[0]["article"], seed_000["id"]);
+    assert!(
+        hits[0]["snippet"].as_str().unwrap().contains("Corriere"),
+        "{hits:#?}"
+    );
+}
+
+#[test]
+fn search_without_matches_says_so() {
+    let db = Db::new();
+    db.track_seeds();
+    let human = db.ok(&["search", "cryptocurrency"]);
+    assert!(human.contains("no articles match"), "{human}");
+    assert_eq!(db.json(&["search", "cryptocurrency"]), Value::Array(vec![]));
+}
+
+// --- stdin ----------------------------------------------------------------
+
+#[test]
+fn ingest_reads_an_article_from_stdin() {
+    let db = Db::new();
+    let text = std::fs::read(seed("000_dbb750cddff00513.txt")).unwrap();
+    let out = db
+        .cmd(&["ingest", "-"])
+        .write_stdin(text)
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert_eq!(
+        stdout.trim_end(),
+        "read 1, new 1, duplicates 0, failed 0, stories 1"
+    );
+    let articles = db.articles();
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0]["published_at"], "2020-09-30T13:28:43Z");
+    assert_eq!(articles[0]["source_domain"], "dailymail.co.uk");
+    // The same text from its file is the same article: stored once.
+    let out = db.ok(&["ingest", seeds().to_str().unwrap()]);
+    assert!(
+        out.contains("new 4") && out.contains("1 already stored"),
+        "{out}"
+    );
+    assert_eq!(db.articles().len(), 5);
+}
+
+#[test]
+fn ingest_of_empty_stdin_is_reported_not_a_panic() {
+    let db = Db::new();
+    let out = db.cmd(&["ingest", "-"]).write_stdin("").output().unwrap();
+    // The only input failed: nothing was stored, so this is an error, not a
+    // partial success.
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_no_panic(stderr.as_bytes());
+    assert!(stderr.contains("-: file is empty"), "{stderr}");
+}
+
+// --- bad input ------------------------------------------------------------
+
+/// Ingests the seeds together with one bad input and checks what a user
+/// sees: one stderr line naming the file and saying why, the five seeds
+/// stored anyway, and the partial-failure exit code.
+fn assert_rejected_alongside_seeds(bad: &Path, reason: &str) {
+    let db = Db::new();
+    let (code, stdout, stderr) = db.ingest(&[&seeds(), bad]);
+    assert_eq!(
+        code, PARTIAL_FAILURE,
+        "stdout:\n{stdout}\nstderr:\n{stderr}"
+    );
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "expected one line on stderr:\n{stderr}");
+    let name = bad.file_name().unwrap().to_str().unwrap();
+    assert!(lines[0].contains(name), "file not named: {}", lines[0]);
+    assert!(
+        lines[0].contains(reason),
+        "reason '{reason}' missing: {}",
+        lines[0]
+    );
+    assert_eq!(
+        stdout.lines().next(),
+        Some("read 6, new 5, duplicates 0, failed 1, stories 1"),
+        "{stdout}"
+    );
+    assert_eq!(
+        db.articles().len(),
+        5,
+        "the good files must still be stored"
+    );
+}
+
+#[test]
+fn a_binary_file_is_refused() {
+    assert_rejected_alongside_seeds(&fixture("invalid/binary/pixel.png"), "binary");
+}
+
+#[test]
+fn invalid_utf8_is_refused() {
+    assert_rejected_alongside_seeds(
+        &fixture("invalid/invalid-utf8/latin1.txt"),
+        "not valid UTF-8",
+    );
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    assert_rejected_alongside_seeds(&fixture("invalid/empty/empty.txt"), "empty");
+}
+
+#[test]
+fn a_whitespace_only_file_is_refused_as_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("blank.txt");
+    std::fs::write(&blank, " \n\n\t\n").unwrap();
+    assert_rejected_alongside_seeds(&blank, "empty");
+}
+
+#[test]
+fn front_matter_that_is_not_yaml_is_refused() {
+    assert_rejected_alongside_seeds(&fixture("invalid/not-yaml/article.md"), "not valid YAML");
+}
+
+#[test]
+fn unclosed_front_matter_is_refused() {
+    assert_rejected_alongside_seeds(
+        &fixture("invalid/unclosed-front-matter/article.md"),
+        "no closing '---'",
+    );
+}
+
+#[test]
+fn a_50_mb_file_is_refused_by_the_size_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("huge.txt");
+    // Sparse: the size is what matters, and it costs no disk.
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(50 * 1024 * 1024)
+        .unwrap();
+    assert_rejected_alongside_seeds(&big, "limit");
+}
+
+#[test]
+fn a_bad_file_inside_a_folder_is_named_and_the_folder_still_ingested() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, _) in SEEDS_BY_DATE {
+        std::fs::copy(seed(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("scan.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    )
+    .unwrap();
+    let db = Db::new();
+    let (code, stdout, stderr) = db.ingest(&[dir.path()]);
+    assert_eq!(code, PARTIAL_FAILURE, "{stdout}{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("scan.txt") && stderr.contains("binary"),
+        "{stderr}"
+    );
+    assert_eq!(db.articles().len(), 5);
+    assert_eq!(db.stories().len(), 1);
+}
+
+#[test]
+fn a_missing_date_is_stored_as_undated_and_counted() {
+    let db = Db::new();
+    let undated = fixture("articles/undated/no-date.md");
+    let (code, stdout, stderr) = db.ingest(&[&undated]);
+    assert_eq!(code, 0, "a missing date is not an error: {stderr}");
+    assert_eq!(stderr, "");
+    assert_eq!(
+        stdout.trim_end(),
+        "read 1, new 1, duplicates 0, failed 0, stories 1 (1 undated)"
+    );
+    let articles = db.articles();
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0]["published_at"], Value::Null);
+    assert_eq!(
+        articles[0]["title"],
+        "Village bakery wins regional bread prize"
+    );
+    let human = db.ok(&["articles"]);
+    assert!(human.contains("undated"), "{human}");
+}
+
+#[test]
+fn a_nonexistent_path_is_named_in_the_error() {
+    let db = Db::new();
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-folder");
+    let (code, _, stderr) = db.ingest(&[&seeds(), &missing]);
+    assert_ne!(code, 0);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(missing.to_str().unwrap()),
+        "path not named: {stderr}"
+    );
+    assert!(stderr.contains("No such file"), "{stderr}");
+    assert_eq!(db.articles().len(), 5, "the seeds are still stored");
+}
+
+#[test]
+fn a_nonexistent_path_alone_fails() {
+    let db = Db::new();
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("gone.txt");
+    let (code, _, stderr) = db.ingest(&[&missing]);
+    assert_eq!(
+        code, 1,
+        "nothing was ingested: an error, not a partial success"
+    );
+    assert!(stderr.contains(missing.to_str().unwrap()), "{stderr}");
+    assert!(db.articles().is_empty());
+}
+
+// --- output plumbing ------------------------------------------------------
+
+/// `storyline articles --json | head -1` closes the pipe early; the binary
+/// must stop quietly, not panic.
+#[test]
+fn a_closed_stdout_is_not_a_panic() {
+    let db = Db::new();
+    db.track_seeds();
+    let (reader, writer) = std::io::pipe().unwrap();
+    // Close the reading end first so that every write fails with EPIPE,
+    // as when `head` has exited.
+    drop(reader);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .env_remove("RUST_BACKTRACE")
+        .arg("--db")
+        .arg(db.path())
+        .args(["articles", "--json"])
+        .stdout(writer)
+        .output()
+        .unwrap();
+    assert_no_panic(&out.stderr);
+}

@@ -1,0 +1,7 @@
+//! Measuring the pipeline against labeled data. Metrics are pure functions
+//! over gold and predicted assignments; the commands that load data live in
+//! the binary.
+
+mod clustering;
+
+pub use clustering::{ClusteringScores, PrecisionRecall, score_clustering};
