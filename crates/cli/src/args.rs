@@ -79,6 +79,18 @@ pub enum EvalCommand {
         #[arg(long)]
         failures: bool,
     },
+    /// Story clustering against labeled stories: ingests PATHs into a
+    /// temporary in-memory store in publication order and scores the stories
+    /// (pairwise and B-cubed precision/recall/F1, NMI, throughput).
+    Clustering {
+        /// JSON Lines with `id` (file name without extension) or `path`, and
+        /// `story` (null: the article belongs to no labeled story).
+        #[arg(long)]
+        labels: PathBuf,
+        /// Article files and folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Date expressions resolved against a reference date, on the
     /// Recognizers-Text DateTimeModel.json (date and date-range cases).
     Dates {

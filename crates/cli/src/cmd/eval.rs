@@ -4,16 +4,121 @@
 use crate::args::{EvalCommand, Global};
 use crate::cmd::print_json;
 use crate::output::outln;
+use crate::progress::Bar;
 use anyhow::Context;
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use storyline_core::eval::score_clustering;
+use storyline_core::ingest::{DEFAULT_MAX_FILE_SIZE, discover, read_document};
+use storyline_core::pipeline::Pipeline;
+use storyline_core::store::MemoryStore;
 
 /// Runs one evaluation.
 pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
     match command {
         EvalCommand::Money { dir, failures } => money(dir, *failures, global),
         EvalCommand::Dates { dir, failures } => dates(dir, *failures, global),
+        EvalCommand::Clustering { labels, paths } => clustering(labels, paths, global),
     }
+}
+
+/// Gold story per article key (file name without extension); unlabeled
+/// articles get a story of their own.
+fn read_labels(path: &Path) -> anyhow::Result<HashMap<String, String>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read labels {}", path.display()))?;
+    let mut gold = HashMap::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let value: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not a JSON object", path.display(), n + 1))?;
+        let key = value["id"]
+            .as_str()
+            .map(String::from)
+            .or_else(|| value["path"].as_str().map(|p| article_key(Path::new(p))))
+            .with_context(|| format!("{}:{}: needs an `id` or a `path`", path.display(), n + 1))?;
+        let story = match value["story"].as_str() {
+            Some(story) => format!("story:{story}"),
+            None => format!("alone:{key}"),
+        };
+        gold.insert(key, story);
+    }
+    Ok(gold)
+}
+
+fn article_key(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn clustering(labels: &Path, paths: &[PathBuf], global: &Global) -> anyhow::Result<ExitCode> {
+    let gold = read_labels(labels)?;
+    let discovery = discover(paths);
+    let total = discovery.files.len();
+    let documents: Vec<_> = discovery
+        .errors
+        .into_iter()
+        .map(Err)
+        .chain(
+            discovery
+                .files
+                .iter()
+                .map(|p| read_document(p, DEFAULT_MAX_FILE_SIZE)),
+        )
+        .collect();
+    let mut bar = Bar::new(total, global.quiet);
+    let started = std::time::Instant::now();
+    let mut pipeline = Pipeline::new(MemoryStore::default());
+    let report = pipeline.ingest(documents, &mut bar)?;
+    let seconds = started.elapsed().as_secs_f64();
+    bar.finish();
+    let predicted: HashMap<String, String> = report
+        .articles
+        .iter()
+        .filter_map(|a| Some((article_key(&a.path), a.story.as_ref()?.0.clone())))
+        .collect();
+    let unlabeled = predicted.keys().filter(|k| !gold.contains_key(*k)).count();
+    let scores = score_clustering(&gold, &predicted);
+    let per_second = report.read as f64 / seconds.max(1e-9);
+    if global.json {
+        let mut value = serde_json::to_value(&scores)?;
+        if let Some(obj) = value.as_object_mut() {
+            obj.insert("articles_per_second".into(), per_second.into());
+            obj.insert("undated".into(), report.undated.into());
+            obj.insert("failed".into(), report.failed.into());
+            obj.insert("unlabeled".into(), unlabeled.into());
+        }
+        print_json(&value)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    outln!(
+        "articles {} (undated {}, fed after the dated ones; failed {}; without a label {})",
+        scores.articles,
+        report.undated,
+        report.failed,
+        unlabeled
+    )?;
+    outln!(
+        "stories: gold {}, predicted {}",
+        scores.gold_stories,
+        scores.predicted_stories
+    )?;
+    for (name, pr) in [("pairwise", scores.pairwise), ("b-cubed", scores.bcubed)] {
+        outln!(
+            "{name:<9} precision {:.3}  recall {:.3}  F1 {:.3}",
+            pr.precision,
+            pr.recall,
+            pr.f1
+        )?;
+    }
+    outln!("nmi       {:.3}", scores.nmi)?;
+    outln!("throughput {per_second:.0} articles/s ({seconds:.2} s)")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn money(dir: &Path, show_failures: bool, global: &Global) -> anyhow::Result<ExitCode> {
