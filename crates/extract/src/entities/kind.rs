@@ -1,0 +1,266 @@
+//! What kind of thing a name refers to, guessed from the words in and
+//! around it.
+
+use serde::{Deserialize, Serialize};
+
+/// The kind of a named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A club, company, outlet, party, institution.
+    Organization,
+    /// A country, city, venue or region.
+    Place,
+    /// A name whose kind the text does not reveal.
+    Unknown,
+}
+
+/// Last words that make a name an organization.
+const ORGANIZATION_WORDS: &[&str] = &[
+    "United",
+    "City",
+    "FC",
+    "AFC",
+    "CF",
+    "Club",
+    "Athletic",
+    "Rovers",
+    "Wanderers",
+    "Albion",
+    "Hotspur",
+    "Villa",
+    "Sport",
+    "Sports",
+    "Bank",
+    "Group",
+    "Inc",
+    "Ltd",
+    "Plc",
+    "plc",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Association",
+    "Federation",
+    "Union",
+    "League",
+    "Party",
+    "Ministry",
+    "Council",
+    "Agency",
+    "Times",
+    "Post",
+    "News",
+    "Guardian",
+    "Telegraph",
+    "Mail",
+    "Express",
+    "Journal",
+    "Herald",
+    "Gazette",
+    "Press",
+    "Tribune",
+    "Italia",
+    "Workers",
+    "Motors",
+    "Airlines",
+    "Institute",
+    "University",
+    "Commission",
+    "Government",
+    "Reuters",
+    "Cup",
+    "Trophy",
+    "Championship",
+    "Series",
+];
+
+/// Foreign articles that open club nicknames and names of things, not
+/// people (`La Lupa`, `Il Tempo`, `Los Blancos`).
+const ARTICLES: &[&str] = &[
+    "La", "Le", "Les", "Il", "Lo", "Los", "Las", "El", "Der", "Die", "Das", "De", "Het",
+];
+
+/// First words that make a name an organization.
+const ORGANIZATION_PREFIXES: &[&str] = &[
+    "AS", "AC", "FC", "SS", "SSC", "RB", "SC", "SL", "Real", "Borussia", "Bayern", "Inter",
+    "Atletico",
+];
+
+/// Last words of places.
+const PLACE_WORDS: &[&str] = &[
+    "Stadium", "Stadio", "Park", "Arena", "Road", "Street", "Island", "Islands", "Province",
+    "County", "Olimpico",
+];
+
+/// Common places named alone.
+const PLACES: &[&str] = &[
+    "England",
+    "Italy",
+    "Spain",
+    "France",
+    "Germany",
+    "Portugal",
+    "Netherlands",
+    "Scotland",
+    "Wales",
+    "Ireland",
+    "Britain",
+    "Europe",
+    "America",
+    "Turkey",
+    "Syria",
+    "Greece",
+    "Russia",
+    "Ukraine",
+    "China",
+    "Japan",
+    "India",
+    "Brazil",
+    "Argentina",
+    "London",
+    "Manchester",
+    "Rome",
+    "Milan",
+    "Madrid",
+    "Barcelona",
+    "Paris",
+    "Munich",
+    "Berlin",
+    "Liverpool",
+    "Carrington",
+    "Washington",
+    "Zurich",
+    "Geneva",
+    "Istanbul",
+    "Ankara",
+    "Brussels",
+    "Amsterdam",
+    "Lisbon",
+];
+
+/// Words before a name that make it a person.
+const PERSON_CUES: &[&str] = &[
+    "defender",
+    "midfielder",
+    "striker",
+    "forward",
+    "winger",
+    "goalkeeper",
+    "manager",
+    "boss",
+    "coach",
+    "president",
+    "chairman",
+    "chief",
+    "director",
+    "ceo",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "captain",
+    "star",
+    "agent",
+    "spokesman",
+    "spokeswoman",
+    "secretary",
+    "leader",
+    "player",
+    "international",
+    "journalist",
+    "reporter",
+    "founder",
+    "billionaire",
+    "lawyer",
+];
+
+/// Words after a name that make it a person ("X said").
+const PERSON_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "revealed",
+    "admitted",
+    "insisted",
+    "explained",
+    "claimed",
+    "wants",
+    "joined",
+    "scored",
+    "signed",
+    "spent",
+    "impressed",
+];
+
+/// Guesses the kind of a name from its own words and its neighbours.
+pub fn guess(words: &[&str], before: Option<&str>, after: Option<&str>) -> EntityKind {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return EntityKind::Unknown;
+    };
+    if ORGANIZATION_WORDS.contains(last)
+        || (words.len() > 1 && ORGANIZATION_PREFIXES.contains(first))
+    {
+        return EntityKind::Organization;
+    }
+    if PLACE_WORDS.iter().any(|w| words.contains(w)) || (words.len() == 1 && PLACES.contains(first))
+    {
+        return EntityKind::Place;
+    }
+    if words.len() == 1 && first.len() > 1 && first.chars().all(|c| c.is_ascii_uppercase()) {
+        // Acronyms: UAW, BBC, UBS.
+        return EntityKind::Organization;
+    }
+    let cue_before = before.is_some_and(|w| PERSON_CUES.contains(&w.to_lowercase().as_str()));
+    let after_the = before.is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    if ARTICLES.contains(first) || after_the && !cue_before {
+        return EntityKind::Unknown;
+    }
+    let verb_after = after.is_some_and(|w| PERSON_VERBS.contains(&w));
+    let looks_like_full_name = (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().count() >= 2
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .skip(1)
+                    .all(|c| c.is_lowercase() || c == '\'' || c == '-')
+        });
+    if cue_before || (looks_like_full_name && (verb_after || words.len() == 2)) {
+        return EntityKind::Person;
+    }
+    EntityKind::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_from_words_and_cues() {
+        assert_eq!(
+            guess(&["Manchester", "United"], None, None),
+            EntityKind::Organization
+        );
+        assert_eq!(guess(&["AS", "Roma"], None, None), EntityKind::Organization);
+        assert_eq!(
+            guess(&["Chris", "Smalling"], None, None),
+            EntityKind::Person
+        );
+        assert_eq!(
+            guess(&["Smalling"], Some("defender"), None),
+            EntityKind::Person
+        );
+        assert_eq!(guess(&["Italy"], None, None), EntityKind::Place);
+        assert_eq!(
+            guess(&["Stadio", "Olimpico"], None, None),
+            EntityKind::Place
+        );
+        assert_eq!(guess(&["UAW"], None, None), EntityKind::Organization);
+        assert_eq!(guess(&["Roma"], None, None), EntityKind::Unknown);
+    }
+}

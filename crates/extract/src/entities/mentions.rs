@@ -1,0 +1,437 @@
+//! Finding names: runs of capitalized words (with inner connectors such as
+//! `dello`, `de`, `van`), trimmed of sentence-initial function words, each
+//! with its byte span and a guessed kind.
+
+use crate::entities::kind::{EntityKind, guess};
+use serde::Serialize;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// One occurrence of a name in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Byte span in the text.
+    pub span: Range<usize>,
+    /// The name as written (possessive `'s` removed).
+    pub text: String,
+    /// The kind guessed from the name and its neighbours.
+    pub kind: EntityKind,
+}
+
+/// Lowercase words allowed inside a name: `Corriere dello Sport`.
+const CONNECTORS: &[&str] = &[
+    "de", "da", "del", "della", "dello", "di", "van", "von", "der", "den", "du", "dos", "das",
+    "of", "la", "le", "bin", "al",
+];
+
+/// Capitalized words that are not names: function words that open
+/// sentences, weekdays and months (dates are found elsewhere).
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "And",
+    "But",
+    "Or",
+    "If",
+    "In",
+    "On",
+    "At",
+    "As",
+    "By",
+    "For",
+    "From",
+    "Of",
+    "To",
+    "With",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "Where",
+    "Meanwhile",
+    "However",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "What",
+    "Which",
+    "Who",
+    "Why",
+    "How",
+    "According",
+    "Despite",
+    "Although",
+    "Following",
+    "Since",
+    "Also",
+    "Now",
+    "Then",
+    "So",
+    "Yet",
+    "Still",
+    "Even",
+    "Both",
+    "Each",
+    "Every",
+    "All",
+    "Some",
+    "Any",
+    "No",
+    "Not",
+    "Last",
+    "Next",
+    "First",
+    "Sources",
+    "Reports",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sir",
+    "You",
+    "Your",
+    "My",
+    "Me",
+    "Us",
+    "Him",
+    "Them",
+    "One",
+    "Two",
+    "Three",
+    "Many",
+    "Most",
+    "More",
+    "Such",
+    "Other",
+    "Another",
+    "Once",
+    "During",
+    "Until",
+    "Without",
+    "Under",
+    "Over",
+    "Into",
+    "Then",
+    "Thus",
+    "Instead",
+    "Indeed",
+    "Perhaps",
+    "Only",
+    "Just",
+    "Why",
+    "Do",
+    "Does",
+    "Did",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Be",
+    "Been",
+    "Has",
+    "Have",
+    "Had",
+    "Will",
+    "Would",
+    "Could",
+    "Should",
+    "Can",
+    "May",
+    "Might",
+    "Must",
+    "Let",
+    "Read",
+    "Click",
+    "Share",
+    "Follow",
+];
+
+#[derive(Debug, Clone)]
+struct Token<'a> {
+    text: &'a str,
+    span: Range<usize>,
+    /// First word of a sentence (or after a quote or line break).
+    sentence_start: bool,
+    /// Separated from the previous token by spaces only.
+    joined: bool,
+}
+
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut boundary = true;
+    let mut joined = false;
+    let mut start: Option<usize> = None;
+    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = start.take() {
+            push(text, &mut out, s..i, &mut boundary, joined);
+            joined = true;
+        }
+        match c {
+            ' ' => {}
+            '.' | '!' | '?' | '\n' | '"' | '“' | '”' | ':' | ';' | '(' | ')' | '|' | '—' | '–' =>
+            {
+                boundary |= !matches!(c, '(' | ')' | '—' | '–');
+                joined = false;
+            }
+            _ => joined = false,
+        }
+    }
+    if let Some(s) = start {
+        push(text, &mut out, s..text.len(), &mut boundary, joined);
+    }
+    out
+}
+
+/// Adds the word in `range` (apostrophes and hyphens trimmed) as a token.
+fn push<'a>(
+    text: &'a str,
+    out: &mut Vec<Token<'a>>,
+    range: Range<usize>,
+    boundary: &mut bool,
+    joined: bool,
+) {
+    let raw = &text[range.clone()];
+    let word = raw
+        .trim_end_matches(['\'', '’', '-'])
+        .trim_start_matches(['\'', '’', '-']);
+    if word.is_empty() {
+        return;
+    }
+    let offset = range.start + (raw.len() - raw.trim_start_matches(['\'', '’', '-']).len());
+    out.push(Token {
+        text: word,
+        span: offset..offset + word.len(),
+        sentence_start: *boundary,
+        joined,
+    });
+    *boundary = false;
+}
+
+fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Nationality words (`Italian`, `British`, `Portuguese`, `Englishman`,
+/// `Italians`) describe, they do not name.
+fn is_demonym(word: &str) -> bool {
+    let stem = word
+        .strip_suffix("men")
+        .or_else(|| word.strip_suffix("man"))
+        .or_else(|| word.strip_suffix('s'))
+        .unwrap_or(word);
+    stem.len() > 4
+        && ["ian", "ish", "ese", "ean"]
+            .iter()
+            .any(|s| stem.ends_with(s))
+}
+
+/// A possessive (`Smalling's`) or a lone letter (`Serie A`) closes a name:
+/// what follows is another name.
+fn ends_run(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s") || (word.chars().count() == 1 && word != "&")
+}
+
+/// `I'm`, `He's`: a pronoun with a verb, not a name.
+fn is_contraction(word: &str) -> bool {
+    word.split(['\'', '’'])
+        .next()
+        .is_some_and(|base| base.len() < word.len() && NOT_NAMES.contains(&base))
+}
+
+fn is_shouting(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// Finds the names in `text`, in order.
+pub fn find_mentions(text: &str) -> Vec<Mention> {
+    let tokens = tokens(text);
+    // Words seen capitalized mid-sentence are names wherever they appear.
+    let mid_sentence: HashSet<&str> = tokens
+        .iter()
+        .filter(|t| !t.sentence_start && is_capitalized(t.text))
+        .map(|t| t.text)
+        .collect();
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_capitalized(tokens[i].text)
+            || tokens[i].text.chars().any(|c| c.is_ascii_digit())
+            || is_contraction(tokens[i].text)
+        {
+            i += 1;
+            continue;
+        }
+        // Extend the run over capitalized words and inner connectors.
+        let mut end = i + 1;
+        while end < tokens.len()
+            && tokens[end].joined
+            && !tokens[end].sentence_start
+            && !ends_run(tokens[end - 1].text)
+        {
+            let word = tokens[end].text;
+            if is_capitalized(word) && !word.chars().any(|c| c.is_ascii_digit()) {
+                end += 1;
+            } else if CONNECTORS.contains(&word)
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|n| n.joined && is_capitalized(n.text))
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let mut first = i;
+        // A shouted byline ("ALVISE CAGNAZZO IN ITALY Roma") is not part of
+        // the name after it; a single acronym ("AS Roma") is.
+        let shouted = tokens[i..end]
+            .iter()
+            .take_while(|t| is_shouting(t.text))
+            .count();
+        if shouted >= 2 {
+            first += shouted;
+        }
+        while first < end && NOT_NAMES.contains(&tokens[first].text) {
+            first += 1;
+        }
+        // Trailing function words ("Roma On") are not part of the name, but
+        // a final letter is ("Serie A").
+        let mut last = end;
+        while last > first
+            && NOT_NAMES.contains(&tokens[last - 1].text)
+            && tokens[last - 1].text.len() > 1
+        {
+            last -= 1;
+        }
+        if first < last {
+            let run = &tokens[first..last];
+            let opens_sentence = run[0].sentence_start;
+            let keep = if opens_sentence && run.len() == 1 {
+                mid_sentence.contains(run[0].text)
+            } else {
+                true
+            };
+            let demonym = run.len() == 1 && is_demonym(run[0].text);
+            if keep && !demonym {
+                mentions.push(mention(text, &tokens, first, last));
+            }
+        }
+        i = end;
+    }
+    mentions
+}
+
+fn mention(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Mention {
+    let start = tokens[first].span.start;
+    let mut end = tokens[last - 1].span.end;
+    for suffix in ["'s", "’s"] {
+        if text[start..end].ends_with(suffix) {
+            end -= suffix.len();
+        }
+    }
+    let words: Vec<&str> = text[start..end].split_whitespace().collect();
+    let before = first.checked_sub(1).map(|b| tokens[b].text);
+    let after = tokens.get(last).map(|t| t.text);
+    Mention {
+        span: start..end,
+        text: text[start..end].to_string(),
+        kind: guess(&words, before, after),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        find_mentions(text).into_iter().map(|m| m.text).collect()
+    }
+
+    #[test]
+    fn finds_names_with_connectors_and_possessives() {
+        assert_eq!(
+            names(
+                "According to Italian outlet Corriere dello Sport, Roma's offer for Chris Smalling is being considered."
+            ),
+            ["Corriere dello Sport", "Roma", "Chris Smalling"]
+        );
+    }
+
+    #[test]
+    fn sentence_openers_are_not_names_unless_seen_mid_sentence() {
+        assert_eq!(
+            names("Sources claim the club are ready. Meanwhile, Roma wait. Roma are patient."),
+            ["Roma", "Roma"]
+        );
+        assert_eq!(names("The Red Devils are holding out."), ["Red Devils"]);
+    }
+
+    #[test]
+    fn shouted_bylines_and_dates_are_skipped() {
+        assert_eq!(
+            names("ALVISE CAGNAZZO IN ITALY Roma have been pursuing a centre back since Monday."),
+            ["Roma"]
+        );
+    }
+
+    #[test]
+    fn spans_point_at_the_name() {
+        let text = "a deal with Manchester United's board";
+        let m = &find_mentions(text)[0];
+        assert_eq!(&text[m.span.clone()], "Manchester United");
+        assert_eq!(m.kind, EntityKind::Organization);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_valid(text in "\\PC{0,120}") {
+            for m in find_mentions(&text) {
+                proptest::prop_assert!(text.is_char_boundary(m.span.start));
+                proptest::prop_assert!(text.is_char_boundary(m.span.end));
+                proptest::prop_assert_eq!(&text[m.span.clone()], m.text.as_str());
+            }
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! Grouping mentions into entities. Within one text or across a story:
+//! - an alias book entry links all its names;
+//! - a short form links to the one longer name it abbreviates: a suffix
+//!   (`Smalling` → `Chris Smalling`, `United` → `Manchester United`,
+//!   `Roma` → `AS Roma`), word-by-word prefixes (`Man United`), or initials
+//!   (`UAW` → `United Auto Workers`);
+//! - a short form that fits several longer names (`United` with both
+//!   `Manchester United` and `West Ham United`) stays unlinked.
+//!
+//! The canonical name is the book's, else the longest form seen.
+
+use crate::entities::aliases::{AliasBook, name_key};
+use crate::entities::kind::EntityKind;
+use crate::entities::mentions::Mention;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// One entity and the names it went by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    /// Canonical name.
+    pub name: String,
+    /// Kind (from the book, else the most frequent guess).
+    pub kind: EntityKind,
+    /// Other names it appeared under, sorted.
+    pub aliases: Vec<String>,
+    /// Indices of its mentions in the input slice.
+    pub mentions: Vec<usize>,
+}
+
+struct Forms {
+    /// Distinct surface forms, keyed by [`name_key`].
+    keys: Vec<String>,
+    /// A display form for each key (first seen).
+    display: Vec<String>,
+    parent: Vec<usize>,
+}
+
+impl Forms {
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            self.parent[ra] = rb;
+        }
+    }
+}
+
+fn words(key: &str) -> Vec<&str> {
+    key.split_whitespace().collect()
+}
+
+/// True when `short` names what `long` names in fewer words.
+fn abbreviates(short: &str, long: &str) -> bool {
+    let (s, l) = (words(short), words(long));
+    if s.is_empty() || s.len() >= l.len() {
+        if s.len() == l.len() && s != l {
+            // Word-by-word prefixes: "man united" for "manchester united".
+            return s
+                .iter()
+                .zip(&l)
+                .all(|(a, b)| b.starts_with(a) && a.len() >= 3 || a == b);
+        }
+        return s.len() == 1 && l.len() > 1 && initials(&l) == s[0];
+    }
+    if l.ends_with(&s) {
+        return true;
+    }
+    s.len() == 1 && initials(&l) == s[0]
+}
+
+fn initials(words: &[&str]) -> String {
+    words.iter().filter_map(|w| w.chars().next()).collect()
+}
+
+/// Groups `mentions` into entities, optionally helped by an alias book.
+pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut forms = Forms {
+        keys: Vec::new(),
+        display: Vec::new(),
+        parent: Vec::new(),
+    };
+    let mut add = |forms: &mut Forms, display: &str| -> usize {
+        let key = name_key(display);
+        *index.entry(key.clone()).or_insert_with(|| {
+            forms.keys.push(key);
+            forms.display.push(display.to_string());
+            forms.parent.push(forms.parent.len());
+            forms.parent.len() - 1
+        })
+    };
+    let mention_form: Vec<usize> = mentions.iter().map(|m| add(&mut forms, &m.text)).collect();
+
+    // Book entries link every name they list that occurs.
+    let mut book_name: HashMap<usize, (String, EntityKind)> = HashMap::new();
+    if let Some(book) = book {
+        let mut by_entity: HashMap<String, usize> = HashMap::new();
+        for form in 0..forms.keys.len() {
+            if let Some(known) = book.lookup(&forms.keys[form]) {
+                match by_entity.get(&known.name) {
+                    Some(first) => forms.union(form, *first),
+                    None => {
+                        by_entity.insert(known.name.clone(), form);
+                    }
+                }
+                book_name.insert(form, (known.name.clone(), known.kind));
+            }
+        }
+    }
+
+    // Short forms link to the single longer name they abbreviate.
+    let mut order: Vec<usize> = (0..forms.keys.len()).collect();
+    order.sort_by_key(|f| std::cmp::Reverse(words(&forms.keys[*f]).len()));
+    // Longer forms first, so `Man United` joins `Manchester United` before
+    // `United` is considered.
+    for &short in &order {
+        let mut targets: Vec<usize> = Vec::new();
+        for long in 0..forms.keys.len() {
+            if long != short && abbreviates(&forms.keys[short], &forms.keys[long]) {
+                let root = forms.root(long);
+                if !targets.contains(&root) {
+                    targets.push(root);
+                }
+            }
+        }
+        if let Some(target) = dominant(&targets, &mut forms, &mention_form) {
+            forms.union(short, target);
+        }
+    }
+
+    // Collect groups.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, form) in mention_form.iter().enumerate() {
+        let root = forms.root(*form);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut entities: Vec<Entity> = groups
+        .into_values()
+        .map(|members| {
+            let mut group_forms: Vec<usize> = members.iter().map(|m| mention_form[*m]).collect();
+            group_forms.sort_unstable();
+            group_forms.dedup();
+            let from_book = group_forms.iter().find_map(|f| book_name.get(f)).cloned();
+            let uses = |form: usize| mention_form.iter().filter(|f| **f == form).count();
+            let longest = group_forms
+                .iter()
+                .max_by(|a, b| {
+                    words(&forms.keys[**a])
+                        .len()
+                        .cmp(&words(&forms.keys[**b]).len())
+                        .then_with(|| uses(**a).cmp(&uses(**b)))
+                        .then_with(|| forms.keys[**a].len().cmp(&forms.keys[**b].len()))
+                        .then_with(|| forms.keys[**b].cmp(&forms.keys[**a]))
+                })
+                .map(|f| forms.display[*f].clone())
+                .unwrap_or_default();
+            let name = from_book.as_ref().map_or(longest, |(n, _)| n.clone());
+            let kind = from_book
+                .map(|(_, k)| k)
+                .filter(|k| *k != EntityKind::Unknown)
+                .unwrap_or_else(|| majority_kind(members.iter().map(|m| mentions[*m].kind)));
+            let mut aliases: Vec<String> = group_forms
+                .iter()
+                .map(|f| forms.display[*f].clone())
+                .filter(|d| name_key(d) != name_key(&name))
+                .collect();
+            aliases.sort();
+            aliases.dedup();
+            Entity {
+                name,
+                kind,
+                aliases,
+                mentions: members,
+            }
+        })
+        .collect();
+    entities.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    entities
+}
+
+/// The one target a short form refers to: the only candidate, or one with
+/// at least three times the mentions of every other (`United` in a story
+/// about Manchester United that mentions West Ham United once).
+fn dominant(targets: &[usize], forms: &mut Forms, mention_form: &[usize]) -> Option<usize> {
+    match targets {
+        [] => None,
+        [only] => Some(*only),
+        _ => {
+            let mut counts: Vec<(usize, usize)> = targets
+                .iter()
+                .map(|t| {
+                    let n = mention_form
+                        .iter()
+                        .filter(|f| forms.root(**f) == *t)
+                        .count();
+                    (n, *t)
+                })
+                .collect();
+            counts.sort_unstable_by(|a, b| b.cmp(a));
+            let (best, runner_up) = (counts[0], counts[1]);
+            (best.0 >= 3 && best.0 >= 3 * runner_up.0).then_some(best.1)
+        }
+    }
+}
+
+fn majority_kind(kinds: impl Iterator<Item = EntityKind>) -> EntityKind {
+    let mut counts: HashMap<EntityKind, usize> = HashMap::new();
+    for kind in kinds.filter(|k| *k != EntityKind::Unknown) {
+        *counts.entry(kind).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(kind, n)| (*n, *kind == EntityKind::Person))
+        .map_or(EntityKind::Unknown, |(kind, _)| kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::find_mentions;
+
+    fn entity_names(text: &str, book: Option<&AliasBook>) -> Vec<(String, Vec<String>)> {
+        let mentions = find_mentions(text);
+        let mut out: Vec<(String, Vec<String>)> = resolve(&mentions, book)
+            .into_iter()
+            .map(|e| (e.name, e.aliases))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn short_forms_link_to_the_full_name() {
+        let text = "Manchester United rejected the bid. Man United want more. United are firm. \
+                    Chris Smalling trained alone. Smalling wants Roma. AS Roma are patient.";
+        let found = entity_names(text, None);
+        assert!(
+            found.contains(&(
+                "Manchester United".into(),
+                vec!["Man United".into(), "United".into()]
+            )),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Chris Smalling".into(), vec!["Smalling".into()])),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("AS Roma".into(), vec!["Roma".into()])),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_short_form_stays_apart() {
+        let text = "Manchester United and West Ham United met. United won.";
+        let found = entity_names(text, None);
+        assert!(found.iter().any(|(name, _)| name == "United"), "{found:?}");
+    }
+
+    #[test]
+    fn initials_link_to_the_spelled_out_name() {
+        let found = entity_names("The United Auto Workers struck. The UAW said no.", None);
+        assert!(
+            found.contains(&("United Auto Workers".into(), vec!["UAW".into()])),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_book_links_nicknames() {
+        let book = AliasBook::from_yaml(
+            "entities:\n  - name: Manchester United\n    kind: organization\n    aliases: [Red Devils]\n  - name: AS Roma\n    kind: organization\n    aliases: [La Lupa, Roma]\n",
+        )
+        .unwrap();
+        let text = "Manchester United want £18m. The Red Devils are firm. Smalling loved La Lupa.";
+        let entities = resolve(&find_mentions(text), Some(&book));
+        let united = entities
+            .iter()
+            .find(|e| e.name == "Manchester United")
+            .unwrap();
+        assert_eq!(united.aliases, ["Red Devils"]);
+        assert_eq!(united.kind, EntityKind::Organization);
+        assert!(
+            entities
+                .iter()
+                .any(|e| e.name == "AS Roma" && e.aliases == ["La Lupa"])
+        );
+    }
+}
