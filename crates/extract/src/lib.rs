@@ -19,6 +19,7 @@
 //! assert_eq!(found[2].equivalent_of, Some(1));
 //! ```
 
+pub mod attribution;
 pub mod entities;
 pub mod eval;
 mod lex;

@@ -252,18 +252,96 @@ fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Nationality words (`Italian`, `British`, `Portuguese`, `Englishman`,
-/// `Italians`) describe, they do not name.
+/// Nationality adjectives: they describe, they do not name.
+const DEMONYMS: &[&str] = &[
+    "Italian",
+    "English",
+    "British",
+    "Spanish",
+    "French",
+    "German",
+    "Portuguese",
+    "Dutch",
+    "Belgian",
+    "Brazilian",
+    "Argentine",
+    "Argentinian",
+    "American",
+    "Canadian",
+    "Mexican",
+    "Russian",
+    "Ukrainian",
+    "Turkish",
+    "Syrian",
+    "Greek",
+    "Swiss",
+    "Swedish",
+    "Norwegian",
+    "Danish",
+    "Finnish",
+    "Polish",
+    "Czech",
+    "Croatian",
+    "Serbian",
+    "Irish",
+    "Scottish",
+    "Welsh",
+    "European",
+    "African",
+    "Asian",
+    "Chinese",
+    "Japanese",
+    "Korean",
+    "Indian",
+    "Australian",
+    "Egyptian",
+    "Nigerian",
+    "Moroccan",
+    "Algerian",
+    "Senegalese",
+    "Ghanaian",
+    "Icelandic",
+    "Austrian",
+    "Hungarian",
+    "Romanian",
+    "Bulgarian",
+    "Israeli",
+    "Iranian",
+    "Saudi",
+    "Qatari",
+    "Colombian",
+    "Uruguayan",
+    "Chilean",
+    "Peruvian",
+    "Catalan",
+    "Basque",
+    "Bavarian",
+    "Slovenian",
+    "Slovak",
+    "Albanian",
+    "Bosnian",
+    "Georgian",
+    "Armenian",
+    "Kenyan",
+    "Ivorian",
+    "Cameroonian",
+    "Englishman",
+    "Frenchman",
+    "Dutchman",
+    "Irishman",
+    "Scotsman",
+    "Welshman",
+    "Englishmen",
+    "Frenchmen",
+    "Dutchmen",
+];
+
+/// `Italian`, `Italians`, `Englishman`: nationality words.
 fn is_demonym(word: &str) -> bool {
-    let stem = word
-        .strip_suffix("men")
-        .or_else(|| word.strip_suffix("man"))
-        .or_else(|| word.strip_suffix('s'))
-        .unwrap_or(word);
-    stem.len() > 4
-        && ["ian", "ish", "ese", "ean"]
-            .iter()
-            .any(|s| stem.ends_with(s))
+    DEMONYMS.contains(&word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|stem| DEMONYMS.contains(&stem))
 }
 
 /// A possessive (`Smalling's`) or a lone letter (`Serie A`) closes a name:

@@ -1,0 +1,224 @@
+//! Who said it: the source a sentence credits ("according to Corriere dello
+//! Sport", "Sky Sports Italia reports", "reports the Guardian", "told
+//! BBC Sport"). Sources are the capitalized names next to a reporting cue.
+
+use crate::entities::find_mentions;
+use serde::Serialize;
+use std::ops::Range;
+
+/// A credited source in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attribution {
+    /// The source as written (`Corriere dello Sport`, `the Guardian`).
+    pub source: String,
+    /// The cue that credits it (`according to`, `reports`).
+    pub cue: String,
+    /// Byte span of the source in the text.
+    pub span: Range<usize>,
+}
+
+/// Cues placed before the source: "according to X".
+const CUES_BEFORE: &[&str] = &[
+    "according to",
+    "reports",
+    "reported by",
+    "as reported by",
+    "says",
+    "claims",
+    "per",
+    "via",
+    "told",
+    "writes",
+    "revealed by",
+    "confirmed by",
+    "claimed by",
+    "quoted by",
+    "in an interview with",
+    "speaking to",
+    "cited by",
+];
+
+/// Cues placed after the source: "X reports".
+const CUES_AFTER: &[&str] = &[
+    "reports",
+    "reported",
+    "report",
+    "claims",
+    "claimed",
+    "claim",
+    "says",
+    "said",
+    "understands",
+    "understand",
+    "revealed",
+    "reveals",
+    "confirmed",
+    "confirms",
+    "suggests",
+    "suggested",
+    "writes",
+    "wrote",
+    "has learned",
+    "have learned",
+    "has learnt",
+    "can reveal",
+    "states",
+    "stated",
+    "adds",
+    "added",
+    "insists",
+    "insisted",
+];
+
+/// Words that are never a source on their own.
+const NOT_SOURCES: &[&str] = &["Sources", "Reports", "Reporters"];
+
+/// Nouns that may stand between a cue and its source: "according to
+/// Italian outlet Corriere dello Sport".
+const DESCRIPTORS: &[&str] = &[
+    "outlet",
+    "newspaper",
+    "paper",
+    "publication",
+    "journalist",
+    "reporter",
+    "daily",
+    "website",
+    "broadcaster",
+    "site",
+    "insider",
+    "expert",
+    "guru",
+    "channel",
+    "radio",
+    "magazine",
+    "agency",
+    "tabloid",
+    "correspondent",
+    "columnist",
+    "network",
+    "tv",
+    "station",
+];
+
+/// Finds the sources credited in `sentence`.
+pub fn find_attributions(sentence: &str) -> Vec<Attribution> {
+    let mut found: Vec<Attribution> = Vec::new();
+    for mention in find_mentions(sentence) {
+        if NOT_SOURCES.contains(&mention.text.as_str()) {
+            continue;
+        }
+        let before = sentence[..mention.span.start].to_lowercase();
+        let after = sentence[mention.span.end..].to_lowercase();
+        let after = after
+            .trim_start_matches(['\'', '’'])
+            .trim_start_matches(',')
+            .trim_start();
+        // An outlet's article belongs to its name: "the Guardian".
+        let the_start = mention.span.start.checked_sub("the ".len());
+        let cue = CUES_BEFORE
+            .iter()
+            .filter_map(|cue| {
+                let at = before.rfind(cue)?;
+                let gap = before[at + cue.len()..].trim_matches([' ', ',', ':']);
+                let gap_words: Vec<&str> = gap.split_whitespace().collect();
+                let fits = word_boundary_before(&before[..at + cue.len()], cue)
+                    && (gap_words.is_empty()
+                        || gap_words == ["the"]
+                        || (gap_words.len() <= 4
+                            && gap_words.iter().any(|w| DESCRIPTORS.contains(w))));
+                fits.then_some(*cue)
+            })
+            .max_by_key(|cue| cue.len())
+            .or_else(|| {
+                CUES_AFTER
+                    .iter()
+                    .find(|cue| after.starts_with(*cue) && word_boundary_after(after, cue))
+                    .copied()
+            });
+        let Some(cue) = cue else { continue };
+        let span = match the_start {
+            Some(start)
+                if sentence.is_char_boundary(start)
+                    && sentence[start..mention.span.start].eq_ignore_ascii_case("the ") =>
+            {
+                start..mention.span.end
+            }
+            _ => mention.span.clone(),
+        };
+        found.push(Attribution {
+            source: sentence[span.clone()].to_string(),
+            cue: cue.to_string(),
+            span,
+        });
+    }
+    found
+}
+
+fn word_boundary_before(text: &str, cue: &str) -> bool {
+    text.len() == cue.len()
+        || text[..text.len() - cue.len()]
+            .chars()
+            .last()
+            .is_some_and(|c| !c.is_alphanumeric())
+}
+
+fn word_boundary_after(text: &str, cue: &str) -> bool {
+    text[cue.len()..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(sentence: &str) -> Vec<String> {
+        find_attributions(sentence)
+            .into_iter()
+            .map(|a| a.source)
+            .collect()
+    }
+
+    #[test]
+    fn credits_before_and_after_the_source() {
+        assert_eq!(
+            sources(
+                "Roma remain keen and according to Italian outlet Corriere dello Sport, their offer is being considered."
+            ),
+            ["Corriere dello Sport"]
+        );
+        assert_eq!(
+            sources("Roma have made a bid of £18million, according to Sky Sports Italia."),
+            ["Sky Sports Italia"]
+        );
+        assert_eq!(
+            sources("AS Roma are preparing a second bid, according to the Guardian."),
+            ["the Guardian"]
+        );
+        assert_eq!(
+            sources("The Athletic reports that City are ready."),
+            ["The Athletic"]
+        );
+        assert_eq!(
+            sources("Fonseca told Sky Italia he wants him."),
+            ["Sky Italia"]
+        );
+    }
+
+    #[test]
+    fn names_without_a_cue_are_not_sources() {
+        assert!(sources("Roma are losing patience with Manchester United.").is_empty());
+        assert!(sources("Sources claim the Italian club are ready.").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,120}") {
+            for a in find_attributions(&text) {
+                proptest::prop_assert_eq!(&text[a.span.clone()], a.source.as_str());
+            }
+        }
+    }
+}
