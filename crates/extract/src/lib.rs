@@ -20,6 +20,7 @@
 //! ```
 
 pub mod attribution;
+pub mod claims;
 pub mod entities;
 pub mod eval;
 mod lex;

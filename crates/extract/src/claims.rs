@@ -1,0 +1,383 @@
+//! Claims: reported money facts. Each money amount in a sentence becomes a
+//! claim with a kind (offer, asking price, valuation, fee, wage, release
+//! clause, add-ons), a status (planned, made, rejected, accepted,
+//! considering), who holds it, whom it is about, and who reported it.
+//!
+//! Kinds come from the reporting word nearest the figure; statuses from the
+//! sentence's verbs, strongest first (a rejection outranks the offer being
+//! made). Paired conversions (`£10.9m (€12m)`) are one claim with
+//! equivalents, never two.
+
+use crate::attribution::find_attributions;
+use crate::entities::{EntityKind, find_mentions};
+use crate::money::{Money, find_money};
+use serde::Serialize;
+use std::ops::Range;
+
+/// What a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A bid or offer.
+    Offer,
+    /// What the selling side wants.
+    AskingPrice,
+    /// What something is said to be worth.
+    Valuation,
+    /// A fee agreed or paid.
+    Fee,
+    /// Pay per period.
+    Wage,
+    /// A contractual release or buy-out clause.
+    ReleaseClause,
+    /// Conditional extras on top of a fee.
+    AddOns,
+    /// Anything else.
+    Other,
+}
+
+/// Where a claimed deal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    /// Being prepared, not yet made.
+    Planned,
+    /// Made or submitted.
+    Made,
+    /// Turned down.
+    Rejected,
+    /// Accepted or agreed.
+    Accepted,
+    /// Under consideration.
+    Considering,
+}
+
+/// One reported money fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// What the figure is.
+    pub kind: ClaimKind,
+    /// The figure as written.
+    pub text: String,
+    /// The amount.
+    pub amount: Money,
+    /// The same figure in other currencies, as the text gives them.
+    pub equivalents: Vec<Money>,
+    /// Where it stands, when the sentence says.
+    pub status: Option<ClaimStatus>,
+    /// Who offers, asks or values (a name as written).
+    pub holder: Option<String>,
+    /// The other party named, when there is one.
+    pub counterparty: Option<String>,
+    /// Whom the figure is about (a person named in the sentence).
+    pub subject: Option<String>,
+    /// The source the sentence credits.
+    pub attributed_to: Option<String>,
+    /// The sentence.
+    pub sentence: String,
+    /// Byte span of the sentence in the text.
+    pub sentence_span: Range<usize>,
+    /// Byte span of the figure in the text.
+    pub span: Range<usize>,
+}
+
+/// Reporting words, by the kind they signal. Multi-word cues first.
+const KIND_CUES: &[(&str, ClaimKind)] = &[
+    ("release clause", ClaimKind::ReleaseClause),
+    ("buyout clause", ClaimKind::ReleaseClause),
+    ("buy-out clause", ClaimKind::ReleaseClause),
+    ("asking price", ClaimKind::AskingPrice),
+    ("holding out for", ClaimKind::AskingPrice),
+    ("hold out for", ClaimKind::AskingPrice),
+    ("in the region of", ClaimKind::AskingPrice),
+    ("demand", ClaimKind::AskingPrice),
+    ("demanding", ClaimKind::AskingPrice),
+    ("valued at", ClaimKind::Valuation),
+    ("valuation", ClaimKind::Valuation),
+    ("-rated", ClaimKind::Valuation),
+    ("rated at", ClaimKind::Valuation),
+    ("add-ons", ClaimKind::AddOns),
+    ("add-on", ClaimKind::AddOns),
+    ("add ons", ClaimKind::AddOns),
+    ("bonuses", ClaimKind::AddOns),
+    ("wages", ClaimKind::Wage),
+    ("salary", ClaimKind::Wage),
+    ("offer", ClaimKind::Offer),
+    ("bid", ClaimKind::Offer),
+    ("proposal", ClaimKind::Offer),
+    ("fee", ClaimKind::Fee),
+    ("deal", ClaimKind::Fee),
+    ("transfer", ClaimKind::Fee),
+    ("signing", ClaimKind::Fee),
+    ("move", ClaimKind::Fee),
+];
+
+/// Status words, strongest first.
+const STATUS_CUES: &[(&str, ClaimStatus)] = &[
+    ("rejected", ClaimStatus::Rejected),
+    ("turned down", ClaimStatus::Rejected),
+    ("snubbed", ClaimStatus::Rejected),
+    ("rebuffed", ClaimStatus::Rejected),
+    ("knocked back", ClaimStatus::Rejected),
+    ("too low", ClaimStatus::Rejected),
+    ("accepted", ClaimStatus::Accepted),
+    ("agreed", ClaimStatus::Accepted),
+    ("being considered", ClaimStatus::Considering),
+    ("considering", ClaimStatus::Considering),
+    ("mulling", ClaimStatus::Considering),
+    ("weighing", ClaimStatus::Considering),
+    ("preparing", ClaimStatus::Planned),
+    ("prepared", ClaimStatus::Planned),
+    ("set to", ClaimStatus::Planned),
+    ("ready to", ClaimStatus::Planned),
+    ("planning", ClaimStatus::Planned),
+    ("could submit", ClaimStatus::Planned),
+    ("will submit", ClaimStatus::Planned),
+    ("poised", ClaimStatus::Planned),
+    ("submitted", ClaimStatus::Made),
+    ("made", ClaimStatus::Made),
+    ("make", ClaimStatus::Made),
+    ("tabled", ClaimStatus::Made),
+    ("lodged", ClaimStatus::Made),
+    ("launched", ClaimStatus::Made),
+    ("offered", ClaimStatus::Made),
+];
+
+/// Byte spans of the sentences of `text`: ends at `.`, `!`, `?` followed by
+/// whitespace (not inside figures like `£13.5m`), and at line breaks.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|(_, n)| *n);
+        let ends = match c {
+            '\n' => true,
+            '.' | '!' | '?' => next.is_none_or(char::is_whitespace),
+            _ => false,
+        };
+        if ends {
+            let end = i + c.len_utf8();
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+        }
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if !trimmed.is_empty() {
+        let start = range.start + lead;
+        out.push(start..start + trimmed.len());
+    }
+}
+
+/// Finds the money claims in `text`.
+pub fn find_claims(text: &str) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    // Names are found over the whole text: a name that opens a sentence is
+    // recognized because it appears mid-sentence elsewhere.
+    let all_names = find_mentions(text);
+    for range in sentences(text) {
+        let sentence = &text[range.clone()];
+        let amounts = find_money(sentence);
+        if amounts.is_empty() {
+            continue;
+        }
+        let lower = sentence.to_lowercase();
+        let sources = find_attributions(sentence);
+        let attributed_to = sources.first().map(|a| a.source.clone());
+        let names: Vec<_> = all_names
+            .iter()
+            .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
+            .filter(|m| {
+                let (start, end) = (m.span.start - range.start, m.span.end - range.start);
+                !sources
+                    .iter()
+                    .any(|s| s.span.end >= end && s.span.start <= start)
+            })
+            .collect();
+        let status = STATUS_CUES
+            .iter()
+            .find(|(cue, _)| contains_word(&lower, cue))
+            .map(|(_, status)| *status);
+        for (index, money) in amounts.iter().enumerate() {
+            if money.equivalent_of.is_some() {
+                continue;
+            }
+            let equivalents: Vec<Money> = amounts
+                .iter()
+                .filter(|m| m.equivalent_of == Some(index))
+                .cloned()
+                .collect();
+            let end = equivalents.last().map_or(money.span.end, |m| m.span.end);
+            let kind = if money.period.is_some() {
+                ClaimKind::Wage
+            } else {
+                nearest_kind(sentence, money.span.start..end)
+            };
+            let orgs: Vec<&str> = names
+                .iter()
+                .filter(|m| m.kind != EntityKind::Person && m.kind != EntityKind::Place)
+                .map(|m| m.text.as_str())
+                .collect();
+            let subject = names
+                .iter()
+                .find(|m| m.kind == EntityKind::Person)
+                .map(|m| m.text.clone());
+            claims.push(Claim {
+                kind,
+                text: money.text.clone(),
+                amount: money.clone(),
+                equivalents,
+                status,
+                holder: orgs.first().map(|s| (*s).to_string()),
+                counterparty: orgs.get(1).map(|s| (*s).to_string()),
+                subject,
+                attributed_to: attributed_to.clone(),
+                sentence: sentence.to_string(),
+                sentence_span: range.clone(),
+                span: range.start + money.span.start..range.start + money.span.end,
+            });
+        }
+    }
+    claims
+}
+
+fn contains_word(haystack: &str, cue: &str) -> bool {
+    haystack.match_indices(cue).any(|(at, _)| {
+        let before = haystack[..at].chars().last();
+        let after = haystack[at + cue.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// The kind signalled by the cue nearest to the figure (in characters),
+/// looking both ways within the sentence; ties go to the earlier entry of
+/// [`KIND_CUES`].
+fn nearest_kind(sentence: &str, figure: Range<usize>) -> ClaimKind {
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        // Lowercasing changed byte offsets: fall back to a plain search.
+        return KIND_CUES
+            .iter()
+            .find(|(cue, _)| lower.contains(cue))
+            .map_or(ClaimKind::Other, |(_, kind)| *kind);
+    }
+    let mut best: Option<(usize, usize, ClaimKind)> = None;
+    for (rank, (cue, kind)) in KIND_CUES.iter().enumerate() {
+        for (at, _) in lower.match_indices(cue) {
+            let end = at + cue.len();
+            let distance = if end <= figure.start {
+                figure.start - end
+            } else if at >= figure.end {
+                // Cues after the figure ("£2.7m in add-ons") weigh a little less.
+                (at - figure.end) + 2
+            } else {
+                0
+            };
+            if best.is_none_or(|(d, r, _)| (distance, rank) < (d, r)) {
+                best = Some((distance, rank, *kind));
+            }
+        }
+    }
+    best.map_or(ClaimKind::Other, |(_, _, kind)| kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Claim {
+        let claims = find_claims(text);
+        assert_eq!(claims.len(), 1, "{claims:#?}");
+        claims.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn offer_with_conversion_and_add_ons_under_consideration() {
+        let claims = find_claims(
+            "Smalling spent last season at Roma. Roma have been pursuing a centre back all summer and according to Italian outlet Corriere dello Sport, their latest offer of £10.9m (€12m) plus £2.7m (€3m) in add-ons is currently being considered.",
+        );
+        assert_eq!(claims.len(), 2, "{claims:#?}");
+        assert_eq!(claims[0].kind, ClaimKind::Offer);
+        assert_eq!(claims[0].amount.value, 10_900_000.0);
+        assert_eq!(claims[0].equivalents[0].currency, "EUR");
+        assert_eq!(claims[0].status, Some(ClaimStatus::Considering));
+        assert_eq!(
+            claims[0].attributed_to.as_deref(),
+            Some("Corriere dello Sport")
+        );
+        assert_eq!(claims[0].holder.as_deref(), Some("Roma"));
+        assert_eq!(claims[1].kind, ClaimKind::AddOns);
+        assert_eq!(claims[1].amount.value, 2_700_000.0);
+    }
+
+    #[test]
+    fn planned_bid_with_source() {
+        let claim = one(
+            "And now Roma have at least made some headway with a bid of £18million plus bonuses being prepared to be sent over to Old Trafford, according to Sky Sports Italia.",
+        );
+        assert_eq!(claim.kind, ClaimKind::Offer);
+        assert_eq!(claim.status, Some(ClaimStatus::Planned));
+        assert_eq!(claim.attributed_to.as_deref(), Some("Sky Sports Italia"));
+    }
+
+    #[test]
+    fn rejected_offer_asking_price_wage_and_valuation() {
+        let claim = one(
+            "The Italian giants have already submitted an offer of £11m earlier in the summer for his services but it was deemed too low and was subsequently rejected by Manchester United.",
+        );
+        assert_eq!(
+            (claim.kind, claim.status),
+            (ClaimKind::Offer, Some(ClaimStatus::Rejected))
+        );
+        assert_eq!(
+            one("The Red Devils are understood to be holding out for £18m.").kind,
+            ClaimKind::AskingPrice
+        );
+        assert_eq!(
+            one("United want in the region of £20million for the central defender.").kind,
+            ClaimKind::AskingPrice
+        );
+        assert_eq!(
+            one("Smalling still has two years left on his £130,000-a-week deal.").kind,
+            ClaimKind::Wage
+        );
+        let valued =
+            one("Smalling, who is valued at around £15-£20million by Roma, missed sessions.");
+        assert_eq!(valued.kind, ClaimKind::Valuation);
+        assert_eq!(
+            (valued.amount.min, valued.amount.max),
+            (Some(15_000_000.0), Some(20_000_000.0))
+        );
+        assert_eq!(
+            one("Roma frustrated over deal for £20m-rated defender Chris Smalling").kind,
+            ClaimKind::Valuation
+        );
+    }
+
+    #[test]
+    fn sentences_do_not_split_inside_figures() {
+        let text = "Roma offered £13.5m. United want more!\nNew line";
+        let parts: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            parts,
+            ["Roma offered £13.5m.", "United want more!", "New line"]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,160}") {
+            for claim in find_claims(&text) {
+                proptest::prop_assert!(text.is_char_boundary(claim.span.start));
+                proptest::prop_assert!(text.is_char_boundary(claim.span.end));
+            }
+        }
+    }
+}
