@@ -77,12 +77,7 @@ pub fn finish(raw: RawArticle, path: Option<String>) -> Result<Article, IngestEr
 /// NFC, non-breaking and odd spaces to plain spaces, runs of spaces to one,
 /// lines trimmed, paragraphs separated by exactly one blank line.
 pub fn normalize_text(text: &str) -> String {
-    let text: String = text
-        .chars()
-        .map(plain_space)
-        .filter(|c| !is_invisible(*c))
-        .nfc()
-        .collect();
+    let text = clean_chars(text);
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current: Vec<String> = Vec::new();
     for line in text.lines() {
@@ -104,13 +99,18 @@ pub fn normalize_text(text: &str) -> String {
 
 /// Normalizes text that must fit on one line (titles, leads, names).
 pub fn normalize_line(text: &str) -> String {
-    let text: String = text
-        .chars()
+    let text = clean_chars(text);
+    collapse_spaces(&text.replace(['\n', '\r', '\t'], " "))
+}
+
+/// Plain spaces, invisible characters removed, then NFC (in that order, so
+/// removing a character never leaves text that is not NFC).
+fn clean_chars(text: &str) -> String {
+    text.chars()
         .map(plain_space)
         .filter(|c| !is_invisible(*c))
         .nfc()
-        .collect();
-    collapse_spaces(&text.replace(['\n', '\r', '\t'], " "))
+        .collect()
 }
 
 fn plain_space(c: char) -> char {
