@@ -36,6 +36,13 @@ pub struct Global {
     /// Print more about what happens (-vv for debugging).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+    /// A YAML alias book (`entities: [{name, kind, aliases}]`) that helps
+    /// link names such as "the Red Devils" to "Manchester United".
+    #[arg(long, global = true, env = "STORYLINE_ALIASES")]
+    pub aliases: Option<PathBuf>,
+    /// Do not use the built-in alias book of European football clubs.
+    #[arg(long, global = true)]
+    pub no_builtin_aliases: bool,
 }
 
 /// The subcommands.
@@ -49,10 +56,30 @@ pub enum Command {
     Articles,
     /// List stories, most recently active first.
     Stories,
-    /// Show one story: its articles and timeline (an id prefix is enough).
+    /// Show one story as a briefing: state of play, timeline of
+    /// developments, how each figure moved, where sources disagree, and the
+    /// articles (an id prefix is enough).
     Story {
         /// Story id, or the start of one.
         id: String,
+        /// Show only what was published after this time (`2020-09-20` or
+        /// an RFC 3339 time such as `2020-09-20T12:00:00Z`).
+        #[arg(long, value_parser = parse_since)]
+        since: Option<jiff::Timestamp>,
+    },
+    /// List the figures reported (money, counts, durations) with kind,
+    /// subject, holder, status and source.
+    Claims {
+        /// Only this story's claims (an id prefix is enough).
+        #[arg(long)]
+        story: Option<String>,
+    },
+    /// List the people, organizations and places of a story, or of all
+    /// stored articles, with their aliases.
+    Entities {
+        /// Only this story's entities (an id prefix is enough).
+        #[arg(long)]
+        story: Option<String>,
     },
     /// Full-text search over stored articles (all words must match).
     Search {
@@ -91,6 +118,16 @@ pub enum EvalCommand {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Recall of the money figures quoted in `stories.md` of a stories-dev
+    /// style folder (`stories.md`, `labels.jsonl`, `articles/`): each must
+    /// be found in its article with the same amount and currency.
+    Claims {
+        /// The folder, e.g. ../shared/data/stories-dev.
+        dir: PathBuf,
+        /// Print every missed figure.
+        #[arg(long)]
+        failures: bool,
+    },
     /// Date expressions resolved against a reference date, on the
     /// Recognizers-Text DateTimeModel.json (date and date-range cases).
     Dates {
@@ -111,6 +148,21 @@ pub struct IngestArgs {
     /// Largest file accepted, in bytes or with a K/M/G suffix.
     #[arg(long, default_value = "10M", value_parser = parse_size)]
     pub max_size: u64,
+}
+
+/// Parses `--since`: a day (`2020-09-20`, midnight UTC) or an RFC 3339 time.
+fn parse_since(text: &str) -> Result<jiff::Timestamp, String> {
+    let text = text.trim();
+    if let Ok(ts) = text.parse::<jiff::Timestamp>() {
+        return Ok(ts);
+    }
+    text.parse::<jiff::civil::Date>()
+        .ok()
+        .and_then(|d| d.to_zoned(jiff::tz::TimeZone::UTC).ok())
+        .map(|z| z.timestamp())
+        .ok_or_else(|| {
+            format!("'{text}' is not a date (2020-09-20) or time (2020-09-20T12:00:00Z)")
+        })
 }
 
 /// Parses `1024`, `512K`, `10M`, `1G` (binary multiples).
@@ -140,7 +192,22 @@ fn parse_size(text: &str) -> Result<u64, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_size;
+    use super::{parse_since, parse_size};
+
+    #[test]
+    fn since_takes_days_and_times() {
+        assert_eq!(
+            parse_since("2020-09-20").unwrap().to_string(),
+            "2020-09-20T00:00:00Z"
+        );
+        assert_eq!(
+            parse_since("2020-09-20T12:30:00+02:00")
+                .unwrap()
+                .to_string(),
+            "2020-09-20T10:30:00Z"
+        );
+        assert!(parse_since("last week").is_err());
+    }
 
     #[test]
     fn sizes_take_binary_suffixes() {

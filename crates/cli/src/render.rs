@@ -2,9 +2,12 @@
 //! long titles cut with an ellipsis.
 
 use std::fmt::Write;
+use storyline_core::facts::names::EntitySummary;
+use storyline_core::facts::{StoryClaim, source_label};
 use storyline_core::store::SearchHit;
 use storyline_core::view::{StoryDetail, StorySummary};
 use storyline_core::{Article, ArticleId, Store, StoreError};
+use storyline_extract::claims::ClaimStatus;
 
 /// The day of a timestamp in UTC, or `undated`.
 fn day(ts: Option<jiff::Timestamp>) -> String {
@@ -69,7 +72,8 @@ pub fn stories(stories: &[StorySummary]) -> String {
     out
 }
 
-/// A story with its timeline: a header, then one block per day.
+/// A story as a briefing: header, state of play, timeline of developments,
+/// figure series, disagreements, articles.
 pub fn story(
     summary: &StorySummary,
     detail: &StoryDetail,
@@ -87,23 +91,206 @@ pub fn story(
         day(summary.last_published_at),
         summary.outlets.join(", ")
     );
-    let _ = writeln!(out);
-    for entry in &detail.timeline {
-        let date = entry
-            .date
-            .map_or_else(|| "undated".to_string(), |d| d.to_string());
-        for (i, id) in entry.articles.iter().enumerate() {
-            let (outlet, title) = article_line(store, id)?;
-            let shown_date = if i == 0 { date.as_str() } else { "" };
+    if let Some(since) = detail.since {
+        let _ = writeln!(out, "showing only what was published after {since}");
+    }
+    if !detail.briefing.is_empty() {
+        let _ = writeln!(out, "\nState of play");
+        for line in wrap(&detail.briefing, 88) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    let claim_text = |id: &String| {
+        detail.claims.iter().find(|c| &c.id == id).map(|c| {
+            let status = c
+                .status
+                .map(|s| format!(" {}", status_name(s)))
+                .unwrap_or_default();
+            format!("{} {}{status}", c.value_text(), c.kind.replace('_', " "))
+        })
+    };
+    if !detail.timeline.is_empty() {
+        let _ = writeln!(out, "\nTimeline");
+        for entry in &detail.timeline {
+            let date = entry
+                .date
+                .map_or_else(|| "undated".to_string(), |d| d.to_string());
+            let mark = if entry.upcoming { "upcoming: " } else { "" };
+            let _ = writeln!(out, "  {date:<10}  {mark}{}", cut(&entry.headline, 100));
+            let mut who = entry.sources.join(", ");
+            if !entry.attributed_to.is_empty() {
+                let credited: Vec<&str> = entry
+                    .attributed_to
+                    .iter()
+                    .map(|a| source_label(a))
+                    .collect();
+                let _ = write!(who, " (citing {})", credited.join(", "));
+            }
+            if entry.independent_confirmations > 0 {
+                let _ = write!(
+                    who,
+                    "; confirmed independently by {}",
+                    entry.independent_confirmations
+                );
+            }
+            let _ = writeln!(out, "  {:<10}  {}", "", who);
+            let figures: Vec<String> = entry.claims.iter().filter_map(claim_text).collect();
+            if !figures.is_empty() {
+                let _ = writeln!(out, "  {:<10}  figures: {}", "", figures.join("; "));
+            }
+        }
+    }
+    if !detail.series.is_empty() {
+        let _ = writeln!(out, "\nFigures");
+        for series in &detail.series {
+            let _ = writeln!(out, "  {}", series.label());
+            for point in &series.points {
+                let status = point.status.map(status_name).unwrap_or("");
+                let credit = point
+                    .attributed_to
+                    .as_ref()
+                    .map(|a| format!(", citing {}", source_label(a)))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "    {:<10}  {:<12} {:<14} {}{credit}",
+                    day(point.date),
+                    point.amount.display(),
+                    status,
+                    point.source
+                );
+            }
+        }
+    }
+    if !detail.contradictions.is_empty() {
+        let _ = writeln!(out, "\nDisagreements");
+        for c in &detail.contradictions {
+            let about = [
+                c.holder.as_deref(),
+                Some(&c.kind.replace('_', " ")),
+                c.subject.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+            let state = match (&c.state, &c.resolved_by) {
+                (storyline_core::timeline::State::Resolved, Some(by)) => {
+                    format!("resolved by {by}")
+                }
+                (storyline_core::timeline::State::Resolved, None) => "resolved".to_string(),
+                _ => "open".to_string(),
+            };
+            let _ = writeln!(out, "  {about} — differs in {} ({state})", c.about);
+            for side in &c.sides {
+                let _ = writeln!(
+                    out,
+                    "    {:<34} {}",
+                    cut(&side.value, 34),
+                    side.sources.join(", ")
+                );
+            }
+        }
+    }
+    if !detail.articles.is_empty() {
+        let _ = writeln!(out, "\nArticles");
+        for a in &detail.articles {
+            let (outlet, title) = article_line(store, &a.id)?;
             let _ = writeln!(
                 out,
-                "  {shown_date:<10}  {:<18}  {}",
+                "  {:<10}  {:<18}  {}",
+                day(a.published_at),
                 cut(&outlet, 18),
                 cut(&title, 90)
             );
         }
     }
     Ok(out)
+}
+
+fn status_name(status: ClaimStatus) -> &'static str {
+    match status {
+        ClaimStatus::Planned => "being prepared",
+        ClaimStatus::Made => "made",
+        ClaimStatus::Rejected => "rejected",
+        ClaimStatus::Accepted => "accepted",
+        ClaimStatus::Considering => "considering",
+    }
+}
+
+/// Splits `text` into lines of at most `width` characters at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `storyline claims`: one line per figure.
+pub fn claims(claims: &[StoryClaim]) -> String {
+    let mut out = String::new();
+    for c in claims.iter().filter(|c| c.same_as.is_none()) {
+        let mut notes = Vec::new();
+        if let Some(total) = &c.part_of {
+            notes.push(format!("part of {total}"));
+        }
+        if c.historic {
+            notes.push("background".to_string());
+        }
+        if !c.inferred.is_empty() {
+            notes.push(format!("inferred: {}", c.inferred.join(", ")));
+        }
+        let _ = writeln!(
+            out,
+            "{:<10}  {:<14} {:<20} {:<18} {:<18} {:<14} {:<18} {}",
+            day(c.published_at),
+            c.kind,
+            cut(&c.value_text(), 20),
+            cut(c.subject.as_deref().unwrap_or("-"), 18),
+            cut(c.holder.as_deref().unwrap_or("-"), 18),
+            c.status.map(status_name).unwrap_or("-"),
+            cut(c.attributed_to.as_deref().unwrap_or("-"), 18),
+            notes.join("; ")
+        );
+    }
+    if claims.is_empty() {
+        out.push_str("no figures found\n");
+    }
+    out
+}
+
+/// `storyline entities`: one line per entity.
+pub fn entities(entities: &[EntitySummary]) -> String {
+    let mut out = String::new();
+    for e in entities {
+        let kind = serde_json::to_value(e.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{:<30} {:<13} {:>4}  {}",
+            cut(&e.name, 30),
+            kind,
+            e.mentions,
+            e.aliases.join(" | ")
+        );
+    }
+    if entities.is_empty() {
+        out.push_str("no entities found\n");
+    }
+    out
 }
 
 fn article_line(store: &dyn Store, id: &ArticleId) -> Result<(String, String), StoreError> {

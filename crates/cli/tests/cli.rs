@@ -20,13 +20,21 @@ const SEEDS_BY_DATE: [(&str, &str); 5] = [
     ("000_dbb750cddff00513.txt", "2020-09-30T13:28:43Z"),
 ];
 
-const TIMELINE_DAYS: [&str; 5] = [
+/// The days of the seed story's timeline: one development per report, then
+/// the two deadlines seed 000 announces ("by Friday", "closes on Monday"),
+/// resolved against its publication day (Wednesday 2020-09-30).
+const TIMELINE_DAYS: [&str; 7] = [
     "2020-09-03",
     "2020-09-10",
     "2020-09-15",
     "2020-09-23",
     "2020-09-30",
+    "2020-10-02",
+    "2020-10-05",
 ];
+
+/// How many of [`TIMELINE_DAYS`] are reports (the rest are upcoming).
+const REPORTED_DAYS: usize = 5;
 
 const SEEDS_SUMMARY: &str = "read 5, new 5, duplicates 0, failed 0, stories 1";
 
@@ -186,10 +194,12 @@ fn assert_rfc3339(value: &Value) {
 }
 
 /// The dates of the timeline lines in the human `track`/`story` output, in
-/// order. Timeline lines are indented and open with the day.
+/// order: the lines of the `Timeline` section that open with a day.
 fn timeline_days(human: &str) -> Vec<String> {
     human
         .lines()
+        .skip_while(|line| *line != "Timeline")
+        .take_while(|line| !line.is_empty())
         .filter_map(|line| line.strip_prefix("  "))
         .filter_map(|rest| rest.split_whitespace().next())
         .filter(|word| word.len() == 10 && word.starts_with("20"))
@@ -352,11 +362,143 @@ fn story_json_matches_the_contract() {
         .map(|e| e["date"].as_str().unwrap())
         .collect();
     assert_eq!(days, TIMELINE_DAYS);
-    for (entry, article) in timeline.iter().zip(articles) {
-        assert_has_keys(entry, &["date", "articles", "headline"]);
+    let upcoming: Vec<bool> = timeline
+        .iter()
+        .map(|e| e["upcoming"].as_bool().unwrap())
+        .collect();
+    assert!(upcoming[..REPORTED_DAYS].iter().all(|u| !u));
+    assert!(upcoming[REPORTED_DAYS..].iter().all(|u| *u));
+    for (entry, (article, (name, _))) in timeline.iter().zip(articles.iter().zip(SEEDS_BY_DATE)) {
+        assert_has_keys(
+            entry,
+            &[
+                "date", "articles", "headline", "claims", "sources", "upcoming",
+            ],
+        );
         assert_eq!(entry["articles"], Value::Array(vec![article["id"].clone()]));
-        assert_eq!(entry["headline"], article["title"]);
+        // Headlines are the article's own words, never invented.
+        let text = std::fs::read_to_string(seed(name)).unwrap();
+        let headline = entry["headline"].as_str().unwrap();
+        assert!(text.contains(headline), "{headline:?} is not in {name}");
     }
+    // Every claim a timeline entry cites is in the story's claims.
+    let claim_ids: BTreeSet<&str> = story["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    for entry in timeline {
+        for id in entry["claims"].as_array().unwrap() {
+            assert!(claim_ids.contains(id.as_str().unwrap()), "{id}");
+        }
+    }
+}
+
+#[test]
+fn story_claims_follow_the_contract_and_name_the_three_sources() {
+    let db = Db::new();
+    let id = db.track_seeds();
+    let story = db.json(&["story", &id]);
+    let claims = story["claims"].as_array().unwrap();
+    for claim in claims {
+        assert_has_keys(
+            claim,
+            &[
+                "kind",
+                "text",
+                "subject",
+                "holder",
+                "status",
+                "attributed_to",
+                "article",
+                "sentence",
+            ],
+        );
+    }
+    let offer = claims
+        .iter()
+        .find(|c| c["text"] == "£13.5m")
+        .expect("the £13.5m offer");
+    assert_eq!(offer["kind"], "offer");
+    assert_eq!(offer["amount"]["value"], 13_500_000.0);
+    assert_eq!(offer["amount"]["min"], 13_500_000.0);
+    assert_eq!(offer["amount"]["currency"], "GBP");
+    let credited: BTreeSet<&str> = claims
+        .iter()
+        .filter_map(|c| c["attributed_to"].as_str())
+        .collect();
+    for source in ["Sky Sports Italia", "Corriere dello Sport", "the Guardian"] {
+        assert!(credited.contains(source), "{credited:?}");
+    }
+    let listed = db.json(&["claims", "--story", &id]);
+    assert_eq!(&listed, &story["claims"]);
+}
+
+#[test]
+fn story_since_shows_only_later_reports() {
+    let db = Db::new();
+    let id = db.track_seeds();
+    let story = db.json(&["story", &id, "--since", "2020-09-20"]);
+    let articles = story["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 2, "{story:#}");
+    let series = story["series"].as_array().unwrap();
+    let offers = series
+        .iter()
+        .find(|s| s["kind"] == "offer" && s["holder"] == "AS Roma")
+        .unwrap();
+    let values: Vec<f64> = offers["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["amount"]["value"].as_f64().unwrap())
+        .collect();
+    assert_eq!(values, [11e6, 13.5e6]);
+    let human = db.ok(&["story", &id, "--since", "2020-09-20"]);
+    assert!(human.contains("published after 2020-09-20"), "{human}");
+    let bad = db
+        .cmd(&["story", &id, "--since", "last week"])
+        .assert()
+        .failure();
+    let stderr = String::from_utf8_lossy(&bad.get_output().stderr).to_string();
+    assert!(stderr.contains("not a date"), "{stderr}");
+}
+
+#[test]
+fn entities_list_the_seed_people_and_clubs_with_aliases() {
+    let db = Db::new();
+    let id = db.track_seeds();
+    let entities = db.json(&["entities", "--story", &id]);
+    let united = entities
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Manchester United")
+        .expect("Manchester United");
+    let aliases: Vec<&str> = united["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    for alias in ["United", "Man United", "Red Devils"] {
+        assert!(aliases.contains(&alias), "{aliases:?}");
+    }
+    let without_book = db.json(&["entities", "--story", &id, "--no-builtin-aliases"]);
+    let united = without_book
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Manchester United")
+        .unwrap();
+    assert!(
+        !united["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "Red Devils"),
+        "the nickname needs the alias book"
+    );
 }
 
 #[test]

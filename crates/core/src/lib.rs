@@ -8,8 +8,11 @@
 //! 2. [`dedup`] recognizes copies of articles already seen;
 //! 3. [`cluster`] assigns each fresh article to a [`Story`], online, in
 //!    publication order;
-//! 4. [`timeline`] tells a story as dated entries;
-//! 5. [`store`] persists everything behind the [`Store`] trait (SQLite and
+//! 4. [`facts`] extracts what the articles report (figures, who holds them,
+//!    who said so) and makes it consistent across the story;
+//! 5. [`timeline`] tells a story: developments, figure series,
+//!    contradictions and the state of play;
+//! 6. [`store`] persists everything behind the [`Store`] trait (SQLite and
 //!    PostgreSQL implementations live in `storyline-store`).
 //!
 //! [`pipeline`] is the only module that knows the order of the stages.
@@ -31,6 +34,7 @@ pub mod cluster;
 pub mod dedup;
 pub mod error;
 pub mod eval;
+pub mod facts;
 pub mod ingest;
 pub mod model;
 pub mod normalize;

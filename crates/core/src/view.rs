@@ -3,11 +3,17 @@
 //! later versions add fields, never rename or remove them.
 
 use crate::error::StoreError;
+use crate::facts::names::EntitySummary;
+use crate::facts::{NameIndex, StoryClaim, story_claims};
 use crate::model::{Article, ArticleId, StoryId};
 use crate::store::Store;
-use crate::timeline::{TimelineEntry, daily_timeline};
+use crate::timeline::briefing::state_of_play;
+use crate::timeline::{
+    Contradiction, Development, Series, developments, figure_series, find_contradictions,
+};
 use jiff::Timestamp;
 use serde::Serialize;
+use storyline_extract::entities::AliasBook;
 
 /// One article in listings (`articles --json`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -97,10 +103,32 @@ pub struct StoryDetail {
     pub id: StoryId,
     /// Title.
     pub title: String,
+    /// The state of play in one paragraph, from the latest claims.
+    pub briefing: String,
     /// The story's articles in publication order, duplicates left out.
     pub articles: Vec<StoryArticle>,
-    /// One entry per day.
-    pub timeline: Vec<TimelineEntry>,
+    /// One entry per development (keys `date`, `headline`, `articles` as
+    /// before, plus `claims`, `sources`, `upcoming` and more).
+    pub timeline: Vec<Development>,
+    /// Every figure reported, in publication order.
+    pub claims: Vec<StoryClaim>,
+    /// How each figure moved.
+    pub series: Vec<Series>,
+    /// Where sources disagree.
+    pub contradictions: Vec<Contradiction>,
+    /// The people, organizations and places of the story.
+    pub entities: Vec<EntitySummary>,
+    /// When set, only what was published after this time is listed.
+    pub since: Option<Timestamp>,
+}
+
+/// How to build a story view.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StoryOptions<'a> {
+    /// Show only what was published after this time (`--since`).
+    pub since: Option<Timestamp>,
+    /// Known aliases that help resolve names.
+    pub aliases: Option<&'a AliasBook>,
 }
 
 /// Why a story could not be shown.
@@ -179,18 +207,40 @@ pub fn resolve_story(store: &dyn Store, prefix: &str) -> Result<StoryId, LookupE
     }
 }
 
-/// One story with its articles and timeline.
+/// One story with its articles, timeline, claims, series and
+/// contradictions, built with default options.
 pub fn story_detail(store: &dyn Store, id: &StoryId) -> Result<StoryDetail, LookupError> {
+    story_detail_with(store, id, &StoryOptions::default())
+}
+
+/// One story in full, with options (`--since`, an alias book).
+pub fn story_detail_with(
+    store: &dyn Store,
+    id: &StoryId,
+    options: &StoryOptions<'_>,
+) -> Result<StoryDetail, LookupError> {
     let story = store
         .story(id)?
         .ok_or_else(|| LookupError::NotFound(id.0.clone()))?;
     let members = store.story_articles(id)?;
-    Ok(StoryDetail {
+    let originals: Vec<&Article> = members
+        .iter()
+        .filter(|a| a.duplicate_of.is_none())
+        .collect();
+    let claims = story_claims(&members, options.aliases);
+    let series = figure_series(&claims);
+    let contradictions = find_contradictions(&claims);
+    let timeline = developments(&members, &claims);
+    let briefing = state_of_play(&series, &contradictions, &timeline);
+    let entities = NameIndex::for_articles(&originals, options.aliases)
+        .entities()
+        .to_vec();
+    let mut detail = StoryDetail {
         id: story.id,
         title: story.title,
-        articles: members
+        briefing,
+        articles: originals
             .iter()
-            .filter(|a| a.duplicate_of.is_none())
             .map(|a| StoryArticle {
                 id: a.id.clone(),
                 path: a.path.clone(),
@@ -200,6 +250,42 @@ pub fn story_detail(store: &dyn Store, id: &StoryId) -> Result<StoryDetail, Look
                 published_at: a.published_at,
             })
             .collect(),
-        timeline: daily_timeline(&members),
-    })
+        timeline,
+        claims,
+        series,
+        contradictions,
+        entities,
+        since: options.since,
+    };
+    if let Some(since) = options.since {
+        keep_since(&mut detail, since);
+    }
+    Ok(detail)
+}
+
+/// Keeps only what was published after `since`: articles, claims, series
+/// points, timeline entries with a new report, and contradictions with a
+/// side reported since.
+fn keep_since(detail: &mut StoryDetail, since: Timestamp) {
+    let after = |t: Option<Timestamp>| t.is_some_and(|t| t > since);
+    let fresh: Vec<ArticleId> = detail
+        .articles
+        .iter()
+        .filter(|a| after(a.published_at))
+        .map(|a| a.id.clone())
+        .collect();
+    detail.articles.retain(|a| fresh.contains(&a.id));
+    detail.claims.retain(|c| after(c.published_at));
+    for s in &mut detail.series {
+        s.points.retain(|p| after(p.date));
+    }
+    detail.series.retain(|s| !s.points.is_empty());
+    detail
+        .timeline
+        .retain(|d| d.articles.iter().any(|a| fresh.contains(a)));
+    detail.contradictions.retain(|c| {
+        c.sides
+            .iter()
+            .any(|s| s.articles.iter().any(|a| fresh.contains(a)))
+    });
 }

@@ -101,6 +101,53 @@ const DESCRIPTORS: &[&str] = &[
     "station",
 ];
 
+/// Phrases that credit unnamed sources ("Sources claim", "it is understood").
+const ANONYMOUS_CUES: &[&str] = &[
+    "sources claim",
+    "sources say",
+    "sources said",
+    "sources have told",
+    "sources close to",
+    "sources suggest",
+    "according to sources",
+    "according to reports",
+    "it is understood",
+    "it is believed",
+    "it is claimed",
+    "reports claim",
+    "reports suggest",
+    "reportedly",
+];
+
+/// The name [`find_source`] gives unnamed sources.
+pub const ANONYMOUS: &str = "anonymous";
+
+/// The source `sentence` credits: the first named one, else [`ANONYMOUS`]
+/// when it cites unnamed sources ("Sources claim …", "… reportedly …"),
+/// else `None`.
+pub fn find_source(sentence: &str) -> Option<Attribution> {
+    if let Some(named) = find_attributions(sentence).into_iter().next() {
+        return Some(named);
+    }
+    let lower = sentence.to_lowercase();
+    ANONYMOUS_CUES.iter().find_map(|cue| {
+        let at = lower.find(cue)?;
+        let bounded = lower[..at]
+            .chars()
+            .last()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && lower[at + cue.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+        (bounded && lower.len() == sentence.len()).then(|| Attribution {
+            source: ANONYMOUS.to_string(),
+            cue: (*cue).to_string(),
+            span: at..at + cue.len(),
+        })
+    })
+}
+
 /// Finds the sources credited in `sentence`.
 pub fn find_attributions(sentence: &str) -> Vec<Attribution> {
     let mut found: Vec<Attribution> = Vec::new();
@@ -213,9 +260,28 @@ mod tests {
         assert!(sources("Sources claim the Italian club are ready.").is_empty());
     }
 
+    #[test]
+    fn unnamed_sources_are_anonymous() {
+        let source = |s: &str| find_source(s).map(|a| a.source);
+        assert_eq!(
+            source("Sources claim the Italian club are ready.").as_deref(),
+            Some(ANONYMOUS)
+        );
+        assert_eq!(
+            source("Roma's current offer is reportedly valid for 48 hours.").as_deref(),
+            Some(ANONYMOUS)
+        );
+        assert_eq!(
+            source("Roma have made a bid, according to Sky Sports Italia.").as_deref(),
+            Some("Sky Sports Italia")
+        );
+        assert_eq!(source("Roma are losing patience."), None);
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics(text in "\\PC{0,120}") {
+            let _ = find_source(&text);
             for a in find_attributions(&text) {
                 proptest::prop_assert_eq!(&text[a.span.clone()], a.source.as_str());
             }

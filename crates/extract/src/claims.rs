@@ -8,9 +8,10 @@
 //! made). Paired conversions (`£10.9m (€12m)`) are one claim with
 //! equivalents, never two.
 
-use crate::attribution::find_attributions;
-use crate::entities::{EntityKind, find_mentions};
+use crate::attribution::{find_attributions, find_source};
+use crate::entities::{EntityKind, Mention, find_mentions, resolve};
 use crate::money::{Money, find_money};
+use crate::quantities::{Quantity, find_quantities};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -69,8 +70,15 @@ pub struct Claim {
     pub holder: Option<String>,
     /// The other party named, when there is one.
     pub counterparty: Option<String>,
-    /// Whom the figure is about (a person named in the sentence).
+    /// Whom the figure is about: a person named in the sentence, else the
+    /// first person of the nearest earlier sentence naming one ("The
+    /// youngster has a £38m release clause" after "… Dayot Upamecano …").
     pub subject: Option<String>,
+    /// True when `subject` came from an earlier sentence.
+    pub subject_inferred: bool,
+    /// True when the figure is history told as background ("signed him
+    /// from Fulham for £10m"), not a development of the story.
+    pub historic: bool,
     /// The source the sentence credits.
     pub attributed_to: Option<String>,
     /// The sentence.
@@ -83,6 +91,9 @@ pub struct Claim {
 
 /// Reporting words, by the kind they signal. Multi-word cues first.
 const KIND_CUES: &[(&str, ClaimKind)] = &[
+    ("holding out for a fee", ClaimKind::AskingPrice),
+    ("want a fee", ClaimKind::AskingPrice),
+    ("wants a fee", ClaimKind::AskingPrice),
     ("release clause", ClaimKind::ReleaseClause),
     ("buyout clause", ClaimKind::ReleaseClause),
     ("buy-out clause", ClaimKind::ReleaseClause),
@@ -110,7 +121,29 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("transfer", ClaimKind::Fee),
     ("signing", ClaimKind::Fee),
     ("move", ClaimKind::Fee),
+    ("signed", ClaimKind::Fee),
+    ("paid", ClaimKind::Fee),
+    ("sold", ClaimKind::Fee),
+    ("bought", ClaimKind::Fee),
+    ("asking for", ClaimKind::AskingPrice),
 ];
+
+/// Phrases that mark a figure as past history told as background.
+const HISTORIC_CUES: &[&str] = &[
+    "signed him from",
+    "signed from",
+    "joined from",
+    "bought him from",
+    "bought from",
+    "paid for him",
+    "when he joined",
+    "when he signed",
+    "back in",
+];
+
+/// Words before a club that make it the other party: "rejected by X",
+/// "signed him from X".
+const COUNTERPARTY_CUES: &[&str] = &["by", "from"];
 
 /// Status words, strongest first.
 const STATUS_CUES: &[(&str, ClaimStatus)] = &[
@@ -176,21 +209,106 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// The names in `text`, each with the kind of the entity it belongs to: a
+/// bare `Smalling` is a person because `Chris Smalling` is.
+fn resolved_mentions(text: &str) -> Vec<Mention> {
+    let mut mentions = find_mentions(text);
+    for entity in resolve(&mentions, None) {
+        if entity.kind == EntityKind::Unknown {
+            continue;
+        }
+        for &i in &entity.mentions {
+            if let Some(m) = mentions.get_mut(i) {
+                m.kind = entity.kind;
+            }
+        }
+    }
+    mentions
+}
+
+/// A count or duration reported in a sentence, with whom it is about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuantityClaim {
+    /// The figure.
+    pub quantity: Quantity,
+    /// Whom it is about (see [`Claim::subject`]).
+    pub subject: Option<String>,
+    /// True when `subject` came from an earlier sentence.
+    pub subject_inferred: bool,
+    /// The source the sentence credits.
+    pub attributed_to: Option<String>,
+    /// The sentence.
+    pub sentence: String,
+    /// Byte span of the sentence in the text.
+    pub sentence_span: Range<usize>,
+}
+
+/// Finds the counts and durations in `text` ("37 league appearances", "two
+/// years left on his deal"), each with its subject and source.
+pub fn find_quantity_claims(text: &str) -> Vec<QuantityClaim> {
+    let all_names = resolved_mentions(text);
+    let mut last_person: Option<String> = None;
+    let mut out = Vec::new();
+    for range in sentences(text) {
+        let sentence = &text[range.clone()];
+        let named = all_names
+            .iter()
+            .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
+            .filter(|m| m.kind == EntityKind::Person)
+            .find(|m| {
+                !text[m.span.end..range.end]
+                    .split_whitespace()
+                    .take(4)
+                    .any(|w| matches!(w, "him" | "her" | "them"))
+            })
+            .map(|m| m.text.clone());
+        let previous = last_person.clone();
+        if named.is_some() {
+            last_person.clone_from(&named);
+        }
+        for quantity in find_quantities(sentence) {
+            let mut quantity = quantity;
+            quantity.span = range.start + quantity.span.start..range.start + quantity.span.end;
+            out.push(QuantityClaim {
+                quantity,
+                subject_inferred: named.is_none() && previous.is_some(),
+                subject: named.clone().or_else(|| previous.clone()),
+                attributed_to: find_source(sentence).map(|a| a.source),
+                sentence: sentence.to_string(),
+                sentence_span: range.clone(),
+            });
+        }
+    }
+    out
+}
+
 /// Finds the money claims in `text`.
 pub fn find_claims(text: &str) -> Vec<Claim> {
     let mut claims = Vec::new();
     // Names are found over the whole text: a name that opens a sentence is
     // recognized because it appears mid-sentence elsewhere.
-    let all_names = find_mentions(text);
+    let all_names = resolved_mentions(text);
+    // The first person of the latest sentence that named one.
+    let mut last_person: Option<String> = None;
     for range in sentences(text) {
         let sentence = &text[range.clone()];
+        let first_person = all_names
+            .iter()
+            .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
+            .find(|m| m.kind == EntityKind::Person)
+            .map(|m| m.text.clone());
+        let previous_person = last_person.clone();
+        if first_person.is_some() {
+            last_person = first_person;
+        }
         let amounts = find_money(sentence);
         if amounts.is_empty() {
             continue;
         }
         let lower = sentence.to_lowercase();
         let sources = find_attributions(sentence);
-        let attributed_to = sources.first().map(|a| a.source.clone());
+        let attributed_to = find_source(sentence).map(|a| a.source);
+        let historic = HISTORIC_CUES.iter().any(|cue| contains_word(&lower, cue));
         let names: Vec<_> = all_names
             .iter()
             .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
@@ -220,24 +338,72 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
             } else {
                 nearest_kind(sentence, money.span.start..end)
             };
-            let orgs: Vec<&str> = names
+            // Wages, clauses and valuations are not deals that get made or
+            // rejected: a status verb in their sentence is about something else.
+            let status = match kind {
+                ClaimKind::Offer | ClaimKind::AddOns | ClaimKind::Fee | ClaimKind::AskingPrice => {
+                    status
+                }
+                _ => None,
+            };
+            let (mut parties, mut others): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+            for m in names
                 .iter()
                 .filter(|m| m.kind != EntityKind::Person && m.kind != EntityKind::Place)
-                .map(|m| m.text.as_str())
-                .collect();
-            let subject = names
+            {
+                let before = sentence[..m.span.start - range.start].to_lowercase();
+                let before = before.trim_end();
+                // "rejected by X" names the other side; "valued by X" the holder.
+                let responded =
+                    matches!(status, Some(ClaimStatus::Rejected | ClaimStatus::Accepted));
+                let is_other = COUNTERPARTY_CUES.iter().any(|cue| {
+                    before.ends_with(cue)
+                        && contains_word(before, cue)
+                        && (*cue == "from" || responded)
+                });
+                if is_other {
+                    others.push(m.text.as_str());
+                } else {
+                    parties.push(m.text.as_str());
+                }
+            }
+            // "£20m-rated defender": a market rating, nobody's own figure
+            // unless the sentence says whose ("valued by Roma").
+            let rated = sentence[money.span.end..].starts_with("-rated");
+            if rated {
+                parties.clear();
+            }
+            let holder = parties.first().copied();
+            let counterparty = others.first().or(parties.get(1)).copied();
+            // "Solskjaer and United want £20m": a person joined to the
+            // holder speaks for it and is not what the figure is about.
+            // "Ferguson signed him": a person followed by an object pronoun
+            // is the actor; the figure is about the earlier-named "him".
+            let named_subject = names
                 .iter()
-                .find(|m| m.kind == EntityKind::Person)
+                .filter(|m| m.kind == EntityKind::Person)
+                .find(|m| {
+                    let after = &sentence[m.span.end - range.start..];
+                    let joined = holder.is_some_and(|h| after.starts_with(&format!(" and {h}")));
+                    let acts_on_him = after
+                        .split_whitespace()
+                        .take(4)
+                        .any(|w| matches!(w, "him" | "her" | "them"));
+                    !joined && !acts_on_him
+                })
                 .map(|m| m.text.clone());
+            let subject_inferred = named_subject.is_none() && previous_person.is_some();
             claims.push(Claim {
                 kind,
                 text: money.text.clone(),
                 amount: money.clone(),
                 equivalents,
                 status,
-                holder: orgs.first().map(|s| (*s).to_string()),
-                counterparty: orgs.get(1).map(|s| (*s).to_string()),
-                subject,
+                holder: holder.map(str::to_string),
+                counterparty: counterparty.map(str::to_string),
+                subject: named_subject.or_else(|| previous_person.clone()),
+                subject_inferred,
+                historic,
                 attributed_to: attributed_to.clone(),
                 sentence: sentence.to_string(),
                 sentence_span: range.clone(),
@@ -358,6 +524,44 @@ mod tests {
         assert_eq!(
             one("Roma frustrated over deal for £20m-rated defender Chris Smalling").kind,
             ClaimKind::Valuation
+        );
+    }
+
+    #[test]
+    fn subjects_carry_over_and_history_is_marked() {
+        let claims = find_claims(
+            "RB Leipzig star Dayot Upamecano has been linked with a move. The youngster has a £38m release clause in his new deal at Leipzig.",
+        );
+        assert_eq!(claims[0].kind, ClaimKind::ReleaseClause);
+        assert_eq!(claims[0].subject.as_deref(), Some("Dayot Upamecano"));
+        assert!(claims[0].subject_inferred);
+        let fee = one(
+            "Since Sir Alex Ferguson signed him from Fulham for £10m, he has made 300 appearances.",
+        );
+        assert_eq!(fee.kind, ClaimKind::Fee);
+        assert!(fee.historic);
+        assert_eq!(fee.counterparty.as_deref(), Some("Fulham"));
+        assert_eq!(fee.holder, None);
+        let asking = one(
+            "Manchester United were understood to be holding out for a fee of £20m for the 30-year-old, but Roma may add bonuses.",
+        );
+        assert_eq!(asking.kind, ClaimKind::AskingPrice);
+        assert_eq!(asking.holder.as_deref(), Some("Manchester United"));
+        let joined = one("Ole Gunnar Solskjaer and United want a fee of £20m for the 30-year-old.");
+        assert_eq!(joined.kind, ClaimKind::AskingPrice);
+        assert_eq!(joined.subject, None);
+        let valued =
+            one("Smalling, who is valued at around £15-£20million by Roma, missed training.");
+        assert_eq!(valued.holder.as_deref(), Some("Roma"));
+        let rejected =
+            one("They submitted an offer of £11m but it was rejected by Manchester United.");
+        assert_eq!(rejected.holder, None);
+        assert_eq!(rejected.counterparty.as_deref(), Some("Manchester United"));
+        assert_eq!(
+            one("Sources claim United want £20m.")
+                .attributed_to
+                .as_deref(),
+            Some(crate::attribution::ANONYMOUS)
         );
     }
 

@@ -5,6 +5,10 @@
 //! - [`Money`] from [`find_money`]: `£13.5m`, `£15-£20million`, `£130,000-a-week`,
 //!   `€12m`, `85 million euros ($101 million)`, with ISO 4217 codes, ranges, pay
 //!   periods and paired currency conversions.
+//! - [`quantities::Quantity`] from [`quantities::find_quantities`]: counts and
+//!   durations (`37 league appearances`, `two years left`).
+//! - [`claims::Claim`] from [`claims::find_claims`]: money figures with kind,
+//!   status, holder, subject and source.
 //! - [`eval`]: scores both against Microsoft Recognizers-Text spec files.
 //!
 //! Spans are byte offsets; [`char_span`] converts them to code-point offsets.
@@ -26,6 +30,7 @@ pub mod eval;
 mod lex;
 pub mod money;
 pub mod number;
+pub mod quantities;
 
 pub use money::{Money, Period, find_money};
 pub use number::{Number, NumberKind, find_numbers};

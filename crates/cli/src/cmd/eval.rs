@@ -20,6 +20,7 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
         EvalCommand::Money { dir, failures } => money(dir, *failures, global),
         EvalCommand::Dates { dir, failures } => dates(dir, *failures, global),
         EvalCommand::Clustering { labels, paths } => clustering(labels, paths, global),
+        EvalCommand::Claims { dir, failures } => claims(dir, *failures, global),
     }
 }
 
@@ -48,6 +49,93 @@ fn read_labels(path: &Path) -> anyhow::Result<HashMap<String, String>> {
         gold.insert(key, story);
     }
     Ok(gold)
+}
+
+/// `eval claims DIR`: recall of the gold money figures of `stories.md`.
+fn claims(dir: &Path, failures: bool, global: &Global) -> anyhow::Result<ExitCode> {
+    use std::collections::BTreeMap;
+    use storyline_core::eval::claims::{parse_gold, score_claims};
+    let stories = dir.join("stories.md");
+    let markdown = std::fs::read_to_string(&stories)
+        .with_context(|| format!("cannot read {}", stories.display()))?;
+    let (gold, without_amount) = parse_gold(&markdown);
+    let labels_path = dir.join("labels.jsonl");
+    let labels = std::fs::read_to_string(&labels_path)
+        .with_context(|| format!("cannot read {}", labels_path.display()))?;
+    let mut languages: HashMap<String, String> = HashMap::new();
+    for line in labels.lines().filter(|l| !l.trim().is_empty()) {
+        let value: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}: a line is not JSON", labels_path.display()))?;
+        if let (Some(id), Some(lang)) = (value["id"].as_str(), value["lang"].as_str()) {
+            languages.insert(id.to_string(), lang.to_string());
+        }
+    }
+    let mut found: BTreeMap<String, Vec<(f64, String)>> = BTreeMap::new();
+    let ids: std::collections::BTreeSet<&str> = gold.iter().map(|g| g.article.as_str()).collect();
+    for id in ids {
+        let path = dir.join("articles").join(format!("{id}.txt"));
+        let document = match read_document(&path, DEFAULT_MAX_FILE_SIZE) {
+            Ok(document) => document,
+            Err(err) => {
+                tracing::warn!("{err}");
+                continue;
+            }
+        };
+        let article = match storyline_core::ingest::parse_document(&document) {
+            Ok(article) => article,
+            Err(err) => {
+                tracing::warn!("{err}");
+                continue;
+            }
+        };
+        let amounts = storyline_core::facts::article_claims(&article)
+            .into_iter()
+            .filter_map(|c| c.amount.map(|a| (a.value, a.currency)))
+            .collect();
+        found.insert(id.to_string(), amounts);
+    }
+    let score = score_claims(&gold, without_amount, &found, |id| {
+        languages.get(id).is_none_or(|lang| lang == "en")
+    });
+    if global.json {
+        print_json(&score)?;
+    } else {
+        outln!("eval claims: money figures quoted in {}", stories.display())?;
+        outln!(
+            "  all articles      {:>4} / {:<4} recall {:.3}",
+            score.found,
+            score.gold,
+            score.recall
+        )?;
+        outln!(
+            "  English           {:>4} / {:<4} recall {:.3}",
+            score.english.found,
+            score.english.gold,
+            score.english.recall
+        )?;
+        outln!(
+            "  other languages   {:>4} / {:<4} recall {:.3}",
+            score.other_languages.found,
+            score.other_languages.gold,
+            score.other_languages.recall
+        )?;
+        outln!(
+            "  ({} quoted phrases hold no amount and are not scored)",
+            score.quotes_without_amount
+        )?;
+        if failures {
+            for miss in &score.missed {
+                outln!(
+                    "  missed {} {} {} in \"{}\"",
+                    miss.article,
+                    miss.value,
+                    miss.currency,
+                    miss.quote
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn article_key(path: &Path) -> String {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use storyline_core::ingest::{InputDocument, discover, read_document};
 use storyline_core::pipeline::Pipeline;
-use storyline_core::view::{story_detail, story_summaries};
+use storyline_core::view::{StoryOptions, story_detail_with, story_summaries};
 use storyline_core::{IngestError, IngestErrorKind, StoryId};
 use storyline_store::SqliteStore;
 
@@ -27,6 +27,8 @@ pub fn run(
     global: &Global,
     tell: bool,
 ) -> anyhow::Result<ExitCode> {
+    // A bad alias file is reported before anything is ingested.
+    let book = crate::cmd::alias_book(global)?;
     let stdin_requested = args.paths.iter().any(|p| p == Path::new("-"));
     let file_paths: Vec<PathBuf> = args
         .paths
@@ -68,12 +70,16 @@ pub fn run(
         .iter()
         .filter_map(|a| a.story.clone())
         .collect();
+    let options = StoryOptions {
+        since: None,
+        aliases: book.as_ref(),
+    };
     if global.json {
         if tell {
             let mut stories = Vec::new();
             for summary in story_summaries(&store)? {
                 if touched.contains(&summary.id) {
-                    stories.push(story_detail(&store, &summary.id)?);
+                    stories.push(story_detail_with(&store, &summary.id, &options)?);
                 }
             }
             print_json(&serde_json::json!({ "report": report, "stories": stories }))?;
@@ -89,7 +95,7 @@ pub fn run(
                 .iter()
                 .filter(|s| touched.contains(&s.id))
             {
-                let detail = story_detail(&store, &summary.id)?;
+                let detail = story_detail_with(&store, &summary.id, &options)?;
                 outln!()?;
                 out!("{}", render::story(summary, &detail, &store)?)?;
             }

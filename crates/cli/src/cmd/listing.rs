@@ -1,20 +1,42 @@
-//! The read-only commands: `articles`, `stories`, `story ID`, `search`.
+//! The read-only commands: `articles`, `stories`, `story ID`, `claims`,
+//! `entities`, `search`.
 
 use crate::args::Global;
 use crate::cmd::print_json;
 use crate::output::{out, outln};
 use crate::render;
+use serde::Serialize;
 use std::process::ExitCode;
 use storyline_core::Store;
-use storyline_core::view::{ArticleSummary, resolve_story, story_detail, story_summaries};
+use storyline_core::facts::names::EntitySummary;
+use storyline_core::facts::{NameIndex, story_claims};
+use storyline_core::view::{
+    ArticleSummary, StoryOptions, resolve_story, story_detail_with, story_summaries,
+};
 use storyline_store::SqliteStore;
 
 /// `storyline articles`.
 pub fn articles(store: &SqliteStore, global: &Global) -> anyhow::Result<ExitCode> {
     let articles = store.articles()?;
     if global.json {
-        let summaries: Vec<ArticleSummary> = articles.iter().map(ArticleSummary::from).collect();
-        print_json(&summaries)?;
+        /// An article in `articles --json`: the summary plus its entities.
+        #[derive(Serialize)]
+        struct WithEntities {
+            #[serde(flatten)]
+            summary: ArticleSummary,
+            entities: Vec<EntitySummary>,
+        }
+        let book = crate::cmd::alias_book(global)?;
+        let listed: Vec<WithEntities> = articles
+            .iter()
+            .map(|a| WithEntities {
+                summary: ArticleSummary::from(a),
+                entities: NameIndex::for_articles(&[a], book.as_ref())
+                    .entities()
+                    .to_vec(),
+            })
+            .collect();
+        print_json(&listed)?;
     } else {
         out!("{}", render::articles(&articles))?;
     }
@@ -32,10 +54,20 @@ pub fn stories(store: &SqliteStore, global: &Global) -> anyhow::Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
-/// `storyline story ID`.
-pub fn story(store: &SqliteStore, id: &str, global: &Global) -> anyhow::Result<ExitCode> {
+/// `storyline story ID [--since T]`.
+pub fn story(
+    store: &SqliteStore,
+    id: &str,
+    since: Option<jiff::Timestamp>,
+    global: &Global,
+) -> anyhow::Result<ExitCode> {
     let id = resolve_story(store, id)?;
-    let detail = story_detail(store, &id)?;
+    let book = crate::cmd::alias_book(global)?;
+    let options = StoryOptions {
+        since,
+        aliases: book.as_ref(),
+    };
+    let detail = story_detail_with(store, &id, &options)?;
     if global.json {
         print_json(&detail)?;
     } else {
@@ -44,6 +76,53 @@ pub fn story(store: &SqliteStore, id: &str, global: &Global) -> anyhow::Result<E
             .find(|s| s.id == id)
             .ok_or_else(|| anyhow::anyhow!("story {id} vanished while reading"))?;
         out!("{}", render::story(&summary, &detail, store)?)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `storyline claims [--story ID]`.
+pub fn claims(
+    store: &SqliteStore,
+    story: Option<&str>,
+    global: &Global,
+) -> anyhow::Result<ExitCode> {
+    let book = crate::cmd::alias_book(global)?;
+    let ids = match story {
+        Some(prefix) => vec![resolve_story(store, prefix)?],
+        None => story_summaries(store)?.into_iter().map(|s| s.id).collect(),
+    };
+    let mut claims = Vec::new();
+    for id in &ids {
+        claims.extend(story_claims(&store.story_articles(id)?, book.as_ref()));
+    }
+    if global.json {
+        print_json(&claims)?;
+    } else {
+        out!("{}", render::claims(&claims))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `storyline entities [--story ID]`.
+pub fn entities(
+    store: &SqliteStore,
+    story: Option<&str>,
+    global: &Global,
+) -> anyhow::Result<ExitCode> {
+    let book = crate::cmd::alias_book(global)?;
+    let articles = match story {
+        Some(prefix) => store.story_articles(&resolve_story(store, prefix)?)?,
+        None => store.articles()?,
+    };
+    let originals: Vec<&storyline_core::Article> = articles
+        .iter()
+        .filter(|a| a.duplicate_of.is_none())
+        .collect();
+    let index = NameIndex::for_articles(&originals, book.as_ref());
+    if global.json {
+        print_json(&index.entities())?;
+    } else {
+        out!("{}", render::entities(index.entities()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -9,6 +9,7 @@ mod listing;
 use crate::args::{Cli, Command};
 use anyhow::Context;
 use std::process::ExitCode;
+use storyline_extract::entities::AliasBook;
 use storyline_store::SqliteStore;
 
 /// Runs the chosen subcommand and returns the process exit code.
@@ -25,10 +26,31 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest(args) => ingest::run(store, args, global, false),
         Command::Articles => listing::articles(&store, global),
         Command::Stories => listing::stories(&store, global),
-        Command::Story { id } => listing::story(&store, id, global),
+        Command::Story { id, since } => listing::story(&store, id, *since, global),
+        Command::Claims { story } => listing::claims(&store, story.as_deref(), global),
+        Command::Entities { story } => listing::entities(&store, story.as_deref(), global),
         Command::Search { query, limit } => listing::search(&store, query, *limit, global),
     }
 }
+
+/// The alias book the options ask for: the built-in football clubs book
+/// (unless `--no-builtin-aliases`) plus the user's `--aliases` file.
+pub fn alias_book(global: &crate::args::Global) -> anyhow::Result<Option<AliasBook>> {
+    let mut entities = Vec::new();
+    if !global.no_builtin_aliases {
+        let builtin = AliasBook::from_yaml(BUILTIN_ALIASES)
+            .map_err(|reason| anyhow::anyhow!("built-in alias book: {reason}"))?;
+        entities.extend(builtin.entities().iter().cloned());
+    }
+    if let Some(path) = &global.aliases {
+        let book = AliasBook::load(path)?;
+        entities.extend(book.entities().iter().cloned());
+    }
+    Ok((!entities.is_empty()).then(|| AliasBook::new(entities)))
+}
+
+/// The example alias book shipped in `examples/aliases`, built in.
+const BUILTIN_ALIASES: &str = include_str!("../../../../examples/aliases/football-clubs.yaml");
 
 /// Writes JSON to stdout with a final newline.
 pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {

@@ -2,6 +2,7 @@
 //! over gold and predicted assignments; the commands that load data live in
 //! the binary.
 
+pub mod claims;
 mod clustering;
 
 pub use clustering::{ClusteringScores, PrecisionRecall, score_clustering};

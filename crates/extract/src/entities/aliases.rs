@@ -64,8 +64,9 @@ pub struct AliasBook {
     by_name: HashMap<String, usize>,
 }
 
-/// The key names are compared by: lowercase, without a leading `the `.
-pub(crate) fn name_key(name: &str) -> String {
+/// The key names are compared by: lowercase, without a leading `the `, so
+/// callers can look up a name as written (`The Red Devils`).
+pub fn name_key(name: &str) -> String {
     let lower = name.trim().to_lowercase();
     lower.strip_prefix("the ").unwrap_or(&lower).to_string()
 }
@@ -105,6 +106,11 @@ impl AliasBook {
         self.by_name
             .get(&name_key(name))
             .and_then(|i| self.entities.get(*i))
+    }
+
+    /// The entities in the book, in file order.
+    pub fn entities(&self) -> &[KnownEntity] {
+        &self.entities
     }
 
     /// Number of entities in the book.

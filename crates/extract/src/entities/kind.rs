@@ -92,7 +92,7 @@ const ORGANIZATION_PREFIXES: &[&str] = &[
 /// Last words of places.
 const PLACE_WORDS: &[&str] = &[
     "Stadium", "Stadio", "Park", "Arena", "Road", "Street", "Island", "Islands", "Province",
-    "County", "Olimpico",
+    "County", "Olimpico", "Trafford", "Lane", "Bridge", "Ground", "Stadion", "Anfield",
 ];
 
 /// Common places named alone.
@@ -230,7 +230,7 @@ pub fn guess(words: &[&str], before: Option<&str>, after: Option<&str>) -> Entit
                     .skip(1)
                     .all(|c| c.is_lowercase() || c == '\'' || c == '-')
         });
-    if cue_before || (looks_like_full_name && (verb_after || words.len() == 2)) {
+    if cue_before || looks_like_full_name || verb_after && words.len() > 1 {
         return EntityKind::Person;
     }
     EntityKind::Unknown
@@ -262,5 +262,10 @@ mod tests {
         );
         assert_eq!(guess(&["UAW"], None, None), EntityKind::Organization);
         assert_eq!(guess(&["Roma"], None, None), EntityKind::Unknown);
+        assert_eq!(
+            guess(&["Ole", "Gunnar", "Solskjaer"], None, None),
+            EntityKind::Person
+        );
+        assert_eq!(guess(&["Old", "Trafford"], None, None), EntityKind::Place);
     }
 }

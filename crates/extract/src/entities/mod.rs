@@ -13,7 +13,7 @@ mod kind;
 mod mentions;
 mod resolve;
 
-pub use aliases::{AliasBook, AliasError, KnownEntity};
+pub use aliases::{AliasBook, AliasError, KnownEntity, name_key};
 pub use kind::EntityKind;
 pub use mentions::{Mention, find_mentions};
 pub use resolve::{Entity, resolve};

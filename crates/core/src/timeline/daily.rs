@@ -1,6 +1,7 @@
-//! A story told as dated entries. Version 1: one entry per day of
-//! publication, oldest first, listing that day's articles; undated articles
-//! close the timeline in an entry without a date.
+//! The simplest telling: one entry per day of publication, oldest first,
+//! listing that day's articles; undated articles close the timeline in an
+//! entry without a date. Kept for compact listings; the story view uses
+//! [`super::developments`].
 
 use crate::model::{Article, ArticleId};
 use jiff::civil::Date;

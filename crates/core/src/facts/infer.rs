@@ -1,0 +1,117 @@
+//! Filling in the parties a sentence leaves implicit, from the rest of the
+//! story. "The Italian giants have already submitted an offer of £11m …
+//! rejected by Manchester United" names no bidder; the story's other offers
+//! for the same player are Roma's, so the holder is Roma. Every inferred
+//! field is listed in the claim's `inferred`, so readers can tell.
+
+use super::StoryClaim;
+use std::collections::HashMap;
+
+/// Kinds that are the buying side's figures.
+const BUYER_KINDS: &[&str] = &["offer", "add_ons"];
+/// Kinds that are the selling side's figures.
+const SELLER_KINDS: &[&str] = &["asking_price", "valuation"];
+
+/// The most frequent value among `values` (ties: the first seen).
+fn dominant<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for v in values {
+        match counts.iter_mut().find(|(name, _)| *name == v) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((v, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == best)
+        .map(|(name, _)| name.to_string())
+}
+
+/// Subject, holder and counterparty of a claim.
+type Parties = (Option<String>, Option<String>, Option<String>);
+
+/// Fills missing subjects, holders and counterparties of money claims.
+pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
+    let money = |c: &&StoryClaim| c.is_money() && !c.historic;
+    let story_subject = dominant(
+        claims
+            .iter()
+            .filter(money)
+            .filter(|c| !c.inferred.iter().any(|f| f == "subject"))
+            .filter_map(|c| c.subject.as_deref()),
+    );
+    for claim in claims
+        .iter_mut()
+        .filter(|c| c.is_money() && c.subject.is_none())
+    {
+        if let Some(subject) = &story_subject {
+            claim.subject = Some(subject.clone());
+            claim.inferred.push("subject".into());
+        }
+    }
+    // Who buys and who sells, per subject, from the claims that say so.
+    let side = |kinds: &[&str]| -> HashMap<String, String> {
+        let mut by_subject: HashMap<String, Vec<&str>> = HashMap::new();
+        for c in claims.iter().filter(money) {
+            if let (Some(subject), Some(holder)) = (&c.subject, &c.holder)
+                && kinds.contains(&c.kind.as_str())
+            {
+                by_subject.entry(subject.clone()).or_default().push(holder);
+            }
+        }
+        by_subject
+            .into_iter()
+            .filter_map(|(s, holders)| dominant(holders.into_iter()).map(|h| (s, h)))
+            .collect()
+    };
+    let buyers = side(BUYER_KINDS);
+    let sellers = side(SELLER_KINDS);
+    for claim in claims.iter_mut().filter(|c| c.is_money()) {
+        let Some(subject) = claim.subject.clone() else {
+            continue;
+        };
+        let (buyer, seller) = (buyers.get(&subject), sellers.get(&subject));
+        let (holder, counterparty) = match claim.kind.as_str() {
+            // A past fee was paid by the player's current club.
+            "fee" if claim.historic => (seller, None),
+            "offer" | "add_ons" | "fee" => (buyer, seller),
+            "asking_price" | "valuation" => (seller, buyer),
+            _ => (None, None),
+        };
+        if claim.holder.is_none()
+            && let Some(holder) = holder
+            && claim.counterparty.as_ref() != Some(holder)
+        {
+            claim.holder = Some(holder.clone());
+            claim.inferred.push("holder".into());
+        }
+        if claim.counterparty.is_none()
+            && let Some(other) = counterparty
+            && claim.holder.as_ref() != Some(other)
+        {
+            claim.counterparty = Some(other.clone());
+            claim.inferred.push("counterparty".into());
+        }
+    }
+    // Conversions share everything but the figure with what they convert.
+    let by_id: HashMap<String, Parties> = claims
+        .iter()
+        .filter(|c| c.same_as.is_none())
+        .map(|c| {
+            (
+                c.id.clone(),
+                (c.subject.clone(), c.holder.clone(), c.counterparty.clone()),
+            )
+        })
+        .collect();
+    for claim in claims.iter_mut() {
+        if let Some((subject, holder, counterparty)) =
+            claim.same_as.as_ref().and_then(|id| by_id.get(id))
+        {
+            claim.subject.clone_from(subject);
+            claim.holder.clone_from(holder);
+            claim.counterparty.clone_from(counterparty);
+        }
+    }
+}

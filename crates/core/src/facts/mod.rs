@@ -1,0 +1,397 @@
+//! The facts of a story: every figure its articles report (money, counts,
+//! durations), with whom it is about, whose it is, where it stands and who
+//! said it. Built from the extractors in `storyline-extract`, then made
+//! consistent across the story: names are resolved to one canonical form
+//! per entity ([`names`]), missing parties are inferred from the rest of the
+//! story ([`infer`]), and figures that are the same fact written differently
+//! are linked ([`links`]).
+//!
+//! Facts are derived data: recomputed from the stored article texts, so an
+//! improved extractor improves every stored story without a migration.
+
+mod infer;
+mod links;
+pub mod names;
+
+use crate::model::{Article, ArticleId};
+use jiff::Timestamp;
+use serde::Serialize;
+use storyline_extract::claims::{ClaimKind, ClaimStatus, find_claims, find_quantity_claims};
+use storyline_extract::entities::AliasBook;
+use storyline_extract::money::{Money, Period};
+use storyline_extract::quantities::QuantityKind;
+
+pub use names::NameIndex;
+
+/// A money amount as the output contract gives it: `value` in units (a
+/// range's upper bound), `min` and `max` equal for a single figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Amount {
+    /// The figure in major units (13500000 for `£13.5m`); for a range, its
+    /// upper bound.
+    pub value: f64,
+    /// Lower bound (equal to `value` for a single figure).
+    pub min: f64,
+    /// Upper bound (equal to `value` for a single figure).
+    pub max: f64,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// Pay period (`week`, `year`) for wages.
+    pub period: Option<Period>,
+}
+
+impl Amount {
+    fn from_money(money: &Money) -> Self {
+        let min = money.min.unwrap_or(money.value);
+        let max = money.max.unwrap_or(money.value);
+        Self {
+            value: max,
+            min,
+            max,
+            currency: money.currency.clone(),
+            period: money.period,
+        }
+    }
+
+    /// True when the two amounts can be the same figure: same currency and
+    /// period, and ranges that overlap (within 2 %, for rounding).
+    pub fn agrees_with(&self, other: &Amount) -> bool {
+        self.currency == other.currency
+            && self.period == other.period
+            && self.min <= other.max * 1.02
+            && other.min <= self.max * 1.02
+    }
+
+    /// The amount as a reader writes it: `£13.5m`, `£15m–£20m`, `£130k/week`.
+    pub fn display(&self) -> String {
+        let symbol = match self.currency.as_str() {
+            "GBP" => "£",
+            "EUR" => "€",
+            "USD" => "$",
+            _ => "",
+        };
+        let one = |v: f64| {
+            let (scaled, suffix) = if v >= 1e9 {
+                (v / 1e9, "bn")
+            } else if v >= 1e6 {
+                (v / 1e6, "m")
+            } else if v >= 1e4 {
+                (v / 1e3, "k")
+            } else {
+                (v, "")
+            };
+            let number = format!("{scaled:.2}");
+            let number = number.trim_end_matches('0').trim_end_matches('.');
+            if symbol.is_empty() {
+                format!("{number}{suffix} {}", self.currency)
+            } else {
+                format!("{symbol}{number}{suffix}")
+            }
+        };
+        let mut text = if self.min < self.max {
+            format!("{}–{}", one(self.min), one(self.max))
+        } else {
+            one(self.value)
+        };
+        if let Some(period) = self.period {
+            let per = match period {
+                Period::Hour => "hour",
+                Period::Day => "day",
+                Period::Week => "week",
+                Period::Month => "month",
+                Period::Year => "year",
+            };
+            text.push('/');
+            text.push_str(per);
+        }
+        text
+    }
+}
+
+/// A count or a duration: `{value, unit, what}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuantityValue {
+    /// The number.
+    pub value: f64,
+    /// Canonical unit (`appearances`, `years`).
+    pub unit: String,
+    /// The unit with its scope, as written (`league appearances`).
+    pub what: String,
+}
+
+impl QuantityValue {
+    /// The words that scope the count beyond its unit (`league`, `in all
+    /// competitions`), lowercased; empty when it has no scope.
+    pub fn scope(&self) -> String {
+        let what = self.what.to_lowercase();
+        let words: Vec<&str> = what
+            .split_whitespace()
+            .filter(|w| !unit_word(w, &self.unit))
+            .collect();
+        words.join(" ")
+    }
+}
+
+fn unit_word(word: &str, unit: &str) -> bool {
+    let singular = unit.trim_end_matches('s');
+    word.starts_with(singular)
+        || matches!(
+            (unit, word),
+            ("appearances", "games" | "game" | "matches")
+                | ("deaths", "dead" | "killed")
+                | ("injured", "injuries")
+        )
+}
+
+/// One reported figure in a story: the claim contract of `story --json`
+/// and `claims --json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryClaim {
+    /// Stable id: the article id and the figure's code-point offset.
+    pub id: String,
+    /// `offer`, `asking_price`, `valuation`, `fee`, `wage`,
+    /// `release_clause`, `add_ons`, `other`, `count` or `duration`.
+    pub kind: String,
+    /// The figure as written.
+    pub text: String,
+    /// The money amount (money claims).
+    pub amount: Option<Amount>,
+    /// The count or duration (`count` and `duration` claims).
+    pub quantity: Option<QuantityValue>,
+    /// Whom the figure is about (canonical name).
+    pub subject: Option<String>,
+    /// Whose figure it is: the bidder, the seller asking, the paying club.
+    pub holder: Option<String>,
+    /// The other party, when named.
+    pub counterparty: Option<String>,
+    /// Where it stands.
+    pub status: Option<ClaimStatus>,
+    /// The source the article credits (`anonymous` for unnamed sources).
+    pub attributed_to: Option<String>,
+    /// The article reporting it.
+    pub article: ArticleId,
+    /// The outlet that published the article.
+    pub source: String,
+    /// When the article was published.
+    pub published_at: Option<Timestamp>,
+    /// The sentence it was found in.
+    pub sentence: String,
+    /// Code-point span of the figure in the article's text (title, lead
+    /// and body joined by blank lines).
+    pub span: [usize; 2],
+    /// The id of the figure this one converts (`€12m` in `£10.9m (€12m)`).
+    pub same_as: Option<String>,
+    /// The id of the total this figure is a part of (`£10.9m` and `£2.7m
+    /// in add-ons` of a `£13.5m offer`).
+    pub part_of: Option<String>,
+    /// True for history told as background (an old transfer fee).
+    pub historic: bool,
+    /// Fields not written in the claim's sentence but taken from context
+    /// (`subject`, `holder`, `attributed_to`): shown so readers can judge.
+    pub inferred: Vec<String>,
+}
+
+impl StoryClaim {
+    /// True for money claims.
+    pub fn is_money(&self) -> bool {
+        self.amount.is_some()
+    }
+
+    /// The figure as a reader writes it.
+    pub fn value_text(&self) -> String {
+        match (&self.amount, &self.quantity) {
+            (Some(amount), _) => amount.display(),
+            (None, Some(q)) => format!("{} {}", q.value, q.what),
+            (None, None) => self.text.clone(),
+        }
+    }
+}
+
+/// How a credited source reads in prose: unnamed sources ("Sources
+/// claim") are stored as `anonymous` and shown as "unnamed sources".
+pub fn source_label(source: &str) -> &str {
+    if source == storyline_extract::attribution::ANONYMOUS {
+        "unnamed sources"
+    } else {
+        source
+    }
+}
+
+/// The name of a money claim kind in the output contract.
+pub fn kind_name(kind: ClaimKind) -> &'static str {
+    match kind {
+        ClaimKind::Offer => "offer",
+        ClaimKind::AskingPrice => "asking_price",
+        ClaimKind::Valuation => "valuation",
+        ClaimKind::Fee => "fee",
+        ClaimKind::Wage => "wage",
+        ClaimKind::ReleaseClause => "release_clause",
+        ClaimKind::AddOns => "add_ons",
+        ClaimKind::Other => "other",
+    }
+}
+
+/// Finds the claims of one article, names as written (not yet resolved
+/// against a story).
+pub fn article_claims(article: &Article) -> Vec<StoryClaim> {
+    let text = article.full_text();
+    let char_offset = |byte: usize| text[..byte].chars().count();
+    let claim_id = |byte: usize| format!("{}-{}", article.id, char_offset(byte));
+    let mut out = Vec::new();
+    let base = |id: String, kind: &str, text_as_written: &str| StoryClaim {
+        id,
+        kind: kind.to_string(),
+        text: text_as_written.to_string(),
+        amount: None,
+        quantity: None,
+        subject: None,
+        holder: None,
+        counterparty: None,
+        status: None,
+        attributed_to: None,
+        article: article.id.clone(),
+        source: article.outlet().to_string(),
+        published_at: article.published_at,
+        sentence: String::new(),
+        span: [0, 0],
+        same_as: None,
+        part_of: None,
+        historic: false,
+        inferred: Vec::new(),
+    };
+    for claim in find_claims(&text) {
+        let id = claim_id(claim.span.start);
+        let mut main = base(id.clone(), kind_name(claim.kind), &claim.text);
+        main.amount = Some(Amount::from_money(&claim.amount));
+        main.subject = claim.subject.clone();
+        main.holder = claim.holder.clone();
+        main.counterparty = claim.counterparty.clone();
+        main.status = claim.status;
+        main.attributed_to = claim.attributed_to.clone();
+        main.sentence = claim.sentence.clone();
+        main.span = [char_offset(claim.span.start), char_offset(claim.span.end)];
+        main.historic = claim.historic;
+        if claim.subject_inferred {
+            main.inferred.push("subject".into());
+        }
+        // Conversions are kept as written, each its own claim linked to
+        // the figure they convert.
+        for equivalent in &claim.equivalents {
+            let start = claim.sentence_span.start + equivalent.span.start;
+            let end = claim.sentence_span.start + equivalent.span.end;
+            let mut copy = main.clone();
+            copy.id = claim_id(start);
+            copy.text = equivalent.text.clone();
+            copy.amount = Some(Amount::from_money(equivalent));
+            copy.span = [char_offset(start), char_offset(end)];
+            copy.same_as = Some(id.clone());
+            out.push(copy);
+        }
+        out.push(main);
+    }
+    for found in find_quantity_claims(&text) {
+        let q = &found.quantity;
+        let kind = match q.kind {
+            QuantityKind::Count => "count",
+            QuantityKind::Duration => "duration",
+        };
+        let mut claim = base(claim_id(q.span.start), kind, &q.text);
+        claim.quantity = Some(QuantityValue {
+            value: q.value,
+            unit: q.unit.clone(),
+            what: q.what.clone(),
+        });
+        claim.subject = found.subject.clone();
+        claim.attributed_to = found.attributed_to.clone();
+        claim.sentence = found.sentence.clone();
+        claim.span = [char_offset(q.span.start), char_offset(q.span.end)];
+        if found.subject_inferred {
+            claim.inferred.push("subject".into());
+        }
+        out.push(claim);
+    }
+    out.sort_by_key(|c| c.span[0]);
+    links::link_parts(&mut out);
+    inherit_single_source(&text, &mut out);
+    out
+}
+
+/// Sentences (title and lead included) whose credit covers the article.
+const OPENING_SENTENCES: usize = 4;
+
+/// An article's uncredited figures are taken to come from the source it
+/// credits in its opening ("AS Roma are preparing a second bid …,
+/// according to the Guardian"), or from the only source it credits at all
+/// (marked inferred). Articles crediting several sources later on, or none,
+/// are left as they are: guessing between sources would mislead.
+fn inherit_single_source(text: &str, claims: &mut [StoryClaim]) {
+    let mut credited: Vec<String> = Vec::new();
+    let mut opening: Option<String> = None;
+    for (n, range) in storyline_extract::claims::sentences(text)
+        .into_iter()
+        .enumerate()
+    {
+        if let Some(found) = storyline_extract::attribution::find_source(&text[range]) {
+            if n < OPENING_SENTENCES && opening.is_none() {
+                opening = Some(found.source.clone());
+            }
+            if !credited.contains(&found.source) {
+                credited.push(found.source);
+            }
+        }
+    }
+    let only = match (opening, credited.as_slice()) {
+        (Some(first), _) => first,
+        (None, [single]) => single.clone(),
+        _ => return,
+    };
+    for claim in claims.iter_mut() {
+        if claim.attributed_to.is_none() && !claim.historic {
+            claim.attributed_to = Some(only.clone());
+            claim.inferred.push("attributed_to".into());
+        }
+    }
+}
+
+/// The claims of a story's articles (given in publication order;
+/// duplicates are skipped: a syndicated copy is not a new report), with
+/// names resolved across the story and missing parties inferred.
+pub fn story_claims(articles: &[Article], book: Option<&AliasBook>) -> Vec<StoryClaim> {
+    let originals: Vec<&Article> = articles
+        .iter()
+        .filter(|a| a.duplicate_of.is_none())
+        .collect();
+    let names = NameIndex::for_articles(&originals, book);
+    let mut claims: Vec<StoryClaim> = Vec::new();
+    for article in originals {
+        let mut found = article_claims(article);
+        for claim in &mut found {
+            // People are subjects, never the club holding a figure.
+            if claim
+                .counterparty
+                .as_deref()
+                .is_some_and(|n| names.is_person(n))
+            {
+                claim.counterparty = None;
+            }
+            if claim.holder.as_deref().is_some_and(|n| names.is_person(n)) {
+                claim.holder = claim.counterparty.take();
+            }
+            for field in [
+                &mut claim.subject,
+                &mut claim.holder,
+                &mut claim.counterparty,
+            ] {
+                if let Some(name) = field.as_mut() {
+                    *name = names.canonical(name);
+                }
+            }
+        }
+        claims.extend(found);
+    }
+    infer::fill_parties(&mut claims);
+    claims
+}
+
+#[cfg(test)]
+mod tests;

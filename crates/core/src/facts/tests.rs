@@ -1,0 +1,102 @@
+//! Unit tests of story claims on small hand-written articles.
+
+use super::*;
+use crate::store::conformance::sample_article;
+
+fn article(n: u32, title: &str, body: &str) -> Article {
+    let mut a = sample_article(n, title, body);
+    a.lead = None;
+    a
+}
+
+#[test]
+fn conversions_and_parts_are_linked_to_one_offer() {
+    let a = article(
+        1,
+        "Roma make £13.5m offer for Chris Smalling",
+        "According to Corriere dello Sport, Roma's offer of £10.9m (€12m) plus £2.7m (€3m) in add-ons is being considered.",
+    );
+    let claims = article_claims(&a);
+    let by_text = |t: &str| claims.iter().find(|c| c.text == t).unwrap();
+    let total = by_text("£13.5m");
+    assert_eq!(total.kind, "offer");
+    assert_eq!(total.amount.as_ref().unwrap().value, 13_500_000.0);
+    assert_eq!(total.attributed_to.as_deref(), Some("Corriere dello Sport"));
+    assert!(total.inferred.contains(&"attributed_to".to_string()));
+    assert_eq!(
+        by_text("£10.9m").part_of.as_deref(),
+        Some(total.id.as_str())
+    );
+    assert_eq!(by_text("£2.7m").part_of.as_deref(), Some(total.id.as_str()));
+    assert_eq!(by_text("£2.7m").kind, "add_ons");
+    assert_eq!(
+        by_text("€12m").same_as.as_deref(),
+        Some(by_text("£10.9m").id.as_str())
+    );
+}
+
+#[test]
+fn ranges_set_min_and_max_and_value_is_the_upper_bound() {
+    let a = article(
+        2,
+        "Valuation",
+        "Smalling is valued at around £15-£20million by Roma.",
+    );
+    let claim = &article_claims(&a)[0];
+    let amount = claim.amount.as_ref().unwrap();
+    assert_eq!((amount.min, amount.max, amount.value), (15e6, 20e6, 20e6));
+    assert_eq!(amount.display(), "£15m–£20m");
+}
+
+#[test]
+fn story_resolves_names_and_infers_the_bidder() {
+    let first = article(
+        1,
+        "Roma bid for Chris Smalling",
+        "AS Roma have made a bid of £18m for Manchester United defender Chris Smalling.",
+    );
+    let second = article(
+        2,
+        "Bid rejected",
+        "Chris Smalling is wanted in Italy. The Italian giants submitted an offer of £11m but it was rejected by Manchester United. United are holding out for £20m.",
+    );
+    let claims = story_claims(&[first, second], None);
+    let eleven = claims.iter().find(|c| c.text == "£11m").unwrap();
+    assert_eq!(eleven.holder.as_deref(), Some("AS Roma"));
+    assert!(eleven.inferred.contains(&"holder".to_string()));
+    assert_eq!(eleven.counterparty.as_deref(), Some("Manchester United"));
+    assert_eq!(eleven.subject.as_deref(), Some("Chris Smalling"));
+    let twenty = claims.iter().find(|c| c.text == "£20m").unwrap();
+    assert_eq!(twenty.kind, "asking_price");
+    assert_eq!(twenty.holder.as_deref(), Some("Manchester United"));
+}
+
+#[test]
+fn counts_keep_their_scope_and_subject() {
+    let a = article(
+        3,
+        "Loan",
+        "Chris Smalling impressed. He made 37 league appearances and scored three goals.",
+    );
+    let claims = article_claims(&a);
+    let count = claims.iter().find(|c| c.kind == "count").unwrap();
+    let q = count.quantity.as_ref().unwrap();
+    assert_eq!(
+        (q.value, q.unit.as_str(), q.scope().as_str()),
+        (37.0, "appearances", "league")
+    );
+    assert_eq!(count.subject.as_deref(), Some("Chris Smalling"));
+}
+
+#[test]
+fn duplicates_add_no_claims() {
+    let original = article(
+        1,
+        "Roma bid",
+        "Roma have made a bid of £18m for Chris Smalling.",
+    );
+    let mut copy = original.clone();
+    copy.id = ArticleId("copy".into());
+    copy.duplicate_of = Some(original.id.clone());
+    assert_eq!(story_claims(&[original, copy], None).len(), 1);
+}

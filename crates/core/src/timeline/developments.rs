@@ -1,0 +1,273 @@
+//! The timeline of developments: one entry per thing that changed, not per
+//! article. An article adds an entry when it reports something the story
+//! has not told yet (a figure with a new value or status, or a headline
+//! whose words are mostly new); the same development reported by several
+//! outlets within a few days becomes one entry citing all of them, earliest
+//! first. Deadlines in the text ("the window closes on Monday") become
+//! upcoming entries dated by the text, relative to the report.
+//!
+//! Headlines are extractive: an article's own sentence, never invented
+//! text. Novelty is measured against the story so far (the terms of the
+//! earlier articles), not against a stop list, so background repeated in
+//! every article ("Smalling has been at Old Trafford since 2010") never
+//! makes an entry of its own.
+
+use crate::facts::StoryClaim;
+use crate::model::{Article, ArticleId};
+use crate::text::Analyzer;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use serde::Serialize;
+use std::collections::HashSet;
+use storyline_dates::{Granularity, Relation, Value, find_dates};
+use storyline_extract::claims::sentences;
+
+/// Reports of the same development within this many days are merged.
+const MERGE_DAYS: i32 = 3;
+/// Share of a headline's terms that must be new for it to be news.
+const NOVEL_HEADLINE: f64 = 0.5;
+/// Term overlap (Jaccard) above which two headlines tell the same thing.
+const SAME_HEADLINE: f64 = 0.4;
+
+/// One development of a story.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Development {
+    /// The event date when the text gives one, else the first report's
+    /// publication day; for upcoming entries, the date the text announces.
+    pub date: Option<Date>,
+    /// The day it was first reported.
+    pub reported: Option<Date>,
+    /// A sentence from the reporting articles that tells it.
+    pub headline: String,
+    /// The reporting articles, earliest first (duplicates left out).
+    pub articles: Vec<ArticleId>,
+    /// Ids of the claims it carries (see `claims[]`).
+    pub claims: Vec<String>,
+    /// The outlets that published it, earliest first.
+    pub sources: Vec<String>,
+    /// Whom those outlets credit.
+    pub attributed_to: Vec<String>,
+    /// True for an announced future event (a deadline), relative to the
+    /// story's latest report.
+    pub upcoming: bool,
+    /// The outlet that reported it first.
+    pub first_reported_by: Option<String>,
+    /// Outlets that reported it later without crediting an earlier one.
+    pub independent_confirmations: usize,
+}
+
+fn day(ts: Option<Timestamp>) -> Option<Date> {
+    ts.map(|t| t.to_zoned(TimeZone::UTC).date())
+}
+
+/// A claim's identity for novelty: what it says, not where.
+fn claim_key(claim: &StoryClaim) -> String {
+    format!(
+        "{}|{:?}|{:?}|{}|{:?}",
+        claim.kind,
+        claim.subject,
+        claim.holder,
+        claim.value_text(),
+        claim.status
+    )
+}
+
+fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let common = a.intersection(b).count();
+    common as f64 / (a.len() + b.len() - common) as f64
+}
+
+/// Builds the developments of a story from its articles (publication
+/// order) and their claims.
+pub fn developments(articles: &[Article], claims: &[StoryClaim]) -> Vec<Development> {
+    let analyzer = Analyzer::english();
+    let terms = |text: &str| -> HashSet<String> { analyzer.terms(text).into_iter().collect() };
+    let latest = articles.iter().filter_map(|a| day(a.published_at)).max();
+    let mut seen_terms: HashSet<String> = HashSet::new();
+    let mut seen_claims: HashSet<String> = HashSet::new();
+    let mut entries: Vec<(Development, HashSet<String>)> = Vec::new();
+    let mut upcoming: Vec<Development> = Vec::new();
+    for article in articles.iter().filter(|a| a.duplicate_of.is_none()) {
+        let reported = day(article.published_at);
+        let mine: Vec<&StoryClaim> = claims
+            .iter()
+            .filter(|c| c.article == article.id && c.same_as.is_none() && !c.historic)
+            .collect();
+        let novel: Vec<&StoryClaim> = mine
+            .iter()
+            .copied()
+            .filter(|c| !seen_claims.contains(&claim_key(c)))
+            .collect();
+        let title_terms = terms(&article.title);
+        let new_share = if title_terms.is_empty() {
+            0.0
+        } else {
+            title_terms.difference(&seen_terms).count() as f64 / title_terms.len() as f64
+        };
+        let first = entries.is_empty();
+        if first || !novel.is_empty() || new_share >= NOVEL_HEADLINE {
+            // The headline: the title when it carries news, else the
+            // sentence of the first new figure.
+            let headline = if new_share >= NOVEL_HEADLINE || novel.is_empty() || first {
+                article.title.clone()
+            } else {
+                novel[0].sentence.clone()
+            };
+            let headline_terms = terms(&headline);
+            let date = event_date(&headline, reported).or(reported);
+            let same = entries.iter_mut().find(|(e, t)| {
+                let close = match (e.reported, reported) {
+                    (Some(a), Some(b)) => (b - a).get_days().abs() <= MERGE_DAYS,
+                    _ => false,
+                };
+                let shared_claim = novel.is_empty()
+                    && mine
+                        .iter()
+                        .any(|c| e.claims.iter().any(|id| same_fact(claims, id, c)));
+                close && (shared_claim || jaccard(t, &headline_terms) >= SAME_HEADLINE)
+            });
+            match same {
+                Some((entry, _)) => cite(entry, article, &mine, &novel),
+                None => {
+                    let mut entry = Development {
+                        date,
+                        reported,
+                        headline,
+                        articles: Vec::new(),
+                        claims: Vec::new(),
+                        sources: Vec::new(),
+                        attributed_to: Vec::new(),
+                        upcoming: false,
+                        first_reported_by: None,
+                        independent_confirmations: 0,
+                    };
+                    cite(&mut entry, article, &mine, &novel);
+                    entries.push((entry, headline_terms));
+                }
+            }
+        }
+        for c in &mine {
+            seen_claims.insert(claim_key(c));
+        }
+        seen_terms.extend(terms(&article.full_text()));
+        if let Some(reference) = reported {
+            upcoming_events(article, reference, latest, &mut upcoming);
+        }
+    }
+    let mut out: Vec<Development> = entries.into_iter().map(|(e, _)| e).collect();
+    out.extend(upcoming);
+    out.sort_by(|a, b| {
+        (a.date.is_none(), a.date, a.reported).cmp(&(b.date.is_none(), b.date, b.reported))
+    });
+    out
+}
+
+fn same_fact(claims: &[StoryClaim], id: &str, claim: &StoryClaim) -> bool {
+    claims
+        .iter()
+        .find(|c| c.id == id)
+        .is_some_and(|c| claim_key(c) == claim_key(claim))
+}
+
+/// Adds an article to an entry's sources; the entry lists the article's
+/// new figures (money and durations: counts are background, compared in
+/// contradictions rather than told as news).
+fn cite(entry: &mut Development, article: &Article, claims: &[&StoryClaim], novel: &[&StoryClaim]) {
+    entry.articles.push(article.id.clone());
+    let outlet = article.outlet().to_string();
+    let credited: Vec<String> = claims
+        .iter()
+        .filter_map(|c| c.attributed_to.clone())
+        .collect();
+    match &entry.first_reported_by {
+        None => entry.first_reported_by = Some(outlet.clone()),
+        Some(first) if *first != outlet && !entry.sources.contains(&outlet) => {
+            // Re-reporting another outlet is not an independent confirmation.
+            let credits_earlier = credited.iter().any(|c| {
+                entry
+                    .sources
+                    .iter()
+                    .any(|s| s.contains(&c.to_lowercase().replace(' ', "")))
+            });
+            if !credits_earlier {
+                entry.independent_confirmations += 1;
+            }
+        }
+        Some(_) => {}
+    }
+    if !entry.sources.contains(&outlet) {
+        entry.sources.push(outlet);
+    }
+    for c in novel
+        .iter()
+        .filter(|c| c.kind != "count" && c.part_of.is_none())
+    {
+        if !entry.claims.contains(&c.id) {
+            entry.claims.push(c.id.clone());
+        }
+    }
+    for who in credited {
+        if !entry.attributed_to.contains(&who) {
+            entry.attributed_to.push(who);
+        }
+    }
+}
+
+/// A past day the sentence names ("on Tuesday" in a Thursday report).
+fn event_date(sentence: &str, reported: Option<Date>) -> Option<Date> {
+    let reference = reported?;
+    find_dates(sentence, reference).into_iter().find_map(|m| {
+        match (
+            m.resolved.value,
+            m.resolved.relation,
+            m.resolved.granularity,
+        ) {
+            (Value::Day(d), Relation::Past, Granularity::Day) if d <= reference => Some(d),
+            _ => None,
+        }
+    })
+}
+
+/// Deadlines and announced events: sentences naming a future day.
+fn upcoming_events(
+    article: &Article,
+    reference: Date,
+    latest: Option<Date>,
+    out: &mut Vec<Development>,
+) {
+    let text = article.full_text();
+    for range in sentences(&text) {
+        let sentence = &text[range];
+        for mention in find_dates(sentence, reference) {
+            let resolved = mention.resolved;
+            let Value::Day(date) = resolved.value else {
+                continue;
+            };
+            if resolved.relation != Relation::Future || resolved.granularity != Granularity::Day {
+                continue;
+            }
+            if out
+                .iter()
+                .any(|e| e.date == Some(date) && e.headline == sentence)
+            {
+                continue;
+            }
+            out.push(Development {
+                date: Some(date),
+                reported: Some(reference),
+                headline: sentence.to_string(),
+                articles: vec![article.id.clone()],
+                claims: Vec::new(),
+                sources: vec![article.outlet().to_string()],
+                attributed_to: Vec::new(),
+                upcoming: latest.is_none_or(|l| date > l),
+                first_reported_by: Some(article.outlet().to_string()),
+                independent_confirmations: 0,
+            });
+        }
+    }
+}
