@@ -63,3 +63,35 @@ fn stories_dev_clustering_stays_above_its_floors() {
         "B-cubed F1 {bcubed:.3} fell below its floor"
     );
 }
+
+#[test]
+fn stories_dev_money_figures_are_found_above_the_floor() {
+    let data = repo_root().join("../shared/data/stories-dev");
+    if !data.is_dir() {
+        eprintln!("skipping: ../shared/data not found");
+        return;
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .env_remove("RUST_BACKTRACE")
+        .args(["--json", "eval", "claims"])
+        .arg(&data)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let score: Value = serde_json::from_slice(&out).unwrap();
+    for key in ["gold", "found", "recall", "english", "other_languages"] {
+        assert!(score.get(key).is_some(), "missing `{key}` in {score}");
+    }
+    assert!(score["gold"].as_u64().unwrap() >= 200, "{score}");
+    let recall = score["recall"].as_f64().unwrap();
+    let floor = baseline()["claims"]["stories-dev"]["floors"]["recall"]
+        .as_f64()
+        .unwrap();
+    eprintln!("stories-dev claims: recall {recall:.3}");
+    assert!(
+        recall >= floor,
+        "claims recall {recall:.3} fell below {floor}"
+    );
+}

@@ -251,17 +251,18 @@ pub fn find_quantity_claims(text: &str) -> Vec<QuantityClaim> {
     let mut out = Vec::new();
     for range in sentences(text) {
         let sentence = &text[range.clone()];
-        let named = all_names
+        let people: Vec<&Mention> = all_names
             .iter()
             .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
             .filter(|m| m.kind == EntityKind::Person)
-            .find(|m| {
+            .filter(|m| {
                 !text[m.span.end..range.end]
                     .split_whitespace()
                     .take(4)
                     .any(|w| matches!(w, "him" | "her" | "them"))
             })
-            .map(|m| m.text.clone());
+            .collect();
+        let named = people.first().map(|m| m.text.clone());
         let previous = last_person.clone();
         if named.is_some() {
             last_person.clone_from(&named);
@@ -269,10 +270,18 @@ pub fn find_quantity_claims(text: &str) -> Vec<QuantityClaim> {
         for quantity in find_quantities(sentence) {
             let mut quantity = quantity;
             quantity.span = range.start + quantity.span.start..range.start + quantity.span.end;
+            // "Sunak won 137 votes, Truss 113": each count belongs to the
+            // person named nearest before it.
+            let nearest = people
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= quantity.span.start)
+                .map(|m| m.text.clone())
+                .or_else(|| named.clone());
             out.push(QuantityClaim {
                 quantity,
-                subject_inferred: named.is_none() && previous.is_some(),
-                subject: named.clone().or_else(|| previous.clone()),
+                subject_inferred: nearest.is_none() && previous.is_some(),
+                subject: nearest.or_else(|| previous.clone()),
                 attributed_to: find_source(sentence).map(|a| a.source),
                 sentence: sentence.to_string(),
                 sentence_span: range.clone(),

@@ -92,9 +92,27 @@ fn days_apart(a: &StoryClaim, b: &StoryClaim) -> Option<i64> {
     Some((y.as_second() - x.as_second()).abs() / 86_400)
 }
 
+/// Words that say a count has moved on ("the death toll rose to").
+const COUNT_CHANGE_WORDS: &[&str] = &[
+    "rose",
+    "risen",
+    "climbed",
+    "increased",
+    "updated",
+    "revised",
+    "now",
+    "extended",
+    "new",
+];
+
 fn worded_as_change(claim: &StoryClaim) -> bool {
+    let words = if claim.quantity.is_some() {
+        COUNT_CHANGE_WORDS
+    } else {
+        CHANGE_WORDS
+    };
     let lower = claim.sentence.to_lowercase();
-    CHANGE_WORDS.iter().any(|w| {
+    words.iter().any(|w| {
         lower
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .any(|word| word == *w)
@@ -149,7 +167,66 @@ fn same_key(a: &StoryClaim, b: &StoryClaim) -> bool {
     a.subject == b.subject && a.holder == b.holder && a.kind == b.kind
 }
 
+/// Rival reports of one figure differ modestly; values further apart than
+/// this ratio are different figures (a part, a wage, another deal).
+const SAME_FIGURE_RATIO: f64 = 2.5;
+
+/// Exchange rates the story's own articles give (`£10.9m (€12m)`): the only
+/// rates used to compare figures in different currencies. Without one,
+/// figures in different currencies are not compared at all.
+struct Rates(Vec<(String, String, f64)>);
+
+impl Rates {
+    fn from_claims(claims: &[StoryClaim]) -> Self {
+        let mut rates = Vec::new();
+        for c in claims {
+            let Some(target) = c
+                .same_as
+                .as_ref()
+                .and_then(|id| claims.iter().find(|t| &t.id == id))
+            else {
+                continue;
+            };
+            if let (Some(from), Some(to)) = (&target.amount, &c.amount)
+                && from.value > 0.0
+                && from.currency != to.currency
+            {
+                rates.push((
+                    from.currency.clone(),
+                    to.currency.clone(),
+                    to.value / from.value,
+                ));
+            }
+        }
+        Self(rates)
+    }
+
+    /// `amount` in `currency`, when the story gives a rate.
+    fn convert(&self, amount: &Amount, currency: &str) -> Option<Amount> {
+        if amount.currency == currency {
+            return Some(amount.clone());
+        }
+        let rate = self.0.iter().find_map(|(from, to, rate)| {
+            if *from == amount.currency && to == currency {
+                Some(*rate)
+            } else if from == currency && *to == amount.currency {
+                Some(1.0 / rate)
+            } else {
+                None
+            }
+        })?;
+        Some(Amount {
+            value: amount.value * rate,
+            min: amount.min * rate,
+            max: amount.max * rate,
+            currency: currency.to_string(),
+            period: amount.period,
+        })
+    }
+}
+
 fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
+    let rates = Rates::from_claims(claims);
     let money: Vec<&StoryClaim> = claims.iter().filter(|c| charted(c)).collect();
     let mut used: Vec<bool> = vec![false; money.len()];
     for i in 0..money.len() {
@@ -169,18 +246,34 @@ fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
             if !close {
                 continue;
             }
-            let (Some(a), Some(b)) = (&first.amount, &other.amount) else {
+            let Some(a) = &first.amount else {
                 continue;
             };
+            let Some(b) = other
+                .amount
+                .as_ref()
+                .and_then(|b| rates.convert(b, &a.currency))
+            else {
+                continue;
+            };
+            let ratio = a.value.max(b.value) / a.value.min(b.value).max(f64::MIN_POSITIVE);
+            if ratio > SAME_FIGURE_RATIO {
+                continue;
+            }
             let agrees_with = sides.iter().position(|s| {
-                s.amount.as_ref().is_some_and(|x| x.agrees_with(b))
+                s.amount
+                    .as_ref()
+                    .and_then(|x| rates.convert(x, &a.currency))
+                    .is_some_and(|x| x.agrees_with(&b))
                     && !incompatible(s.status, other.status)
             });
+            // One article giving two values is detail, not sources disagreeing.
+            let same_source = sides.iter().any(|s| s.articles.contains(&other.article));
             match agrees_with {
                 Some(k) => join(&mut sides[k], other),
-                None if worded_as_change(other) => {}
+                None if worded_as_change(other) || same_source => {}
                 None => {
-                    about = Some(if a.agrees_with(b) { "status" } else { "value" });
+                    about = Some(if a.agrees_with(&b) { "status" } else { "value" });
                     sides.push(side_of(other));
                 }
             }
@@ -221,6 +314,57 @@ fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
     }
 }
 
+/// Counts of events reported at one moment (votes in a ballot): two
+/// outlets giving different numbers on the same day disagree.
+const EVENT_UNITS: &[&str] = &["votes", "seats", "bids"];
+
+/// Days within which two contract lengths for the same person must agree.
+const CONTRACT_DAYS: i64 = 14;
+
+/// The scope of a count or duration, with synonyms merged ("deal" and
+/// "contract" name the same thing).
+fn scope_of(q: &QuantityValue) -> String {
+    q.scope()
+        .split_whitespace()
+        .map(|w| match w {
+            "deal" | "contract" | "extension" => "contract",
+            "remaining" => "left",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What two counts for the same subject and unit disagree about, if they do.
+fn count_disagreement(
+    a: &StoryClaim,
+    qa: &QuantityValue,
+    b: &StoryClaim,
+    qb: &QuantityValue,
+) -> Option<&'static str> {
+    let (sa, sb) = (scope_of(qa), scope_of(qb));
+    let days = days_apart(a, b);
+    if qa.value == qb.value {
+        // Same number, different scope: "37 league appearances" vs "37
+        // appearances in all competitions".
+        return (!sa.is_empty() && !sb.is_empty() && sa != sb).then_some("scope");
+    }
+    if sa != sb || worded_as_change(b) || worded_as_change(a) {
+        return None;
+    }
+    let window = if a.kind == "duration" && sa == "contract" {
+        CONTRACT_DAYS
+    } else if EVENT_UNITS.contains(&qa.unit.as_str()) {
+        1
+    } else if sa.is_empty() {
+        // Career totals without a scope differ by the date they are told.
+        return None;
+    } else {
+        SAME_TIME_DAYS
+    };
+    days.is_some_and(|d| d <= window).then_some("value")
+}
+
 fn count_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
     let counts: Vec<(&StoryClaim, &QuantityValue)> = claims
         .iter()
@@ -230,26 +374,20 @@ fn count_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
     let mut done: Vec<(String, String, u64)> = Vec::new();
     for (i, (a, qa)) in counts.iter().enumerate() {
         for (b, qb) in counts.iter().skip(i + 1) {
-            if a.subject != b.subject || qa.unit != qb.unit || a.article == b.article {
+            if a.subject != b.subject
+                || qa.unit != qb.unit
+                || a.article == b.article
+                || a.kind != b.kind
+            {
                 continue;
             }
-            let (sa, sb) = (qa.scope(), qb.scope());
-            let about = if qa.value == qb.value && !sa.is_empty() && !sb.is_empty() && sa != sb {
-                "scope"
-            } else if qa.value != qb.value
-                && sa == sb
-                && !sa.is_empty()
-                && days_apart(a, b).is_some_and(|d| d <= SAME_TIME_DAYS)
-                && !worded_as_change(b)
-            {
-                "value"
-            } else {
+            let Some(about) = count_disagreement(a, qa, b, qb) else {
                 continue;
             };
             let key = (
                 a.subject.clone().unwrap_or_default(),
                 qa.unit.clone(),
-                qa.value.to_bits(),
+                qa.value.to_bits() ^ qb.value.to_bits(),
             );
             if done.contains(&key) {
                 continue;
@@ -265,5 +403,71 @@ fn count_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
                 sides: vec![side_of(a), side_of(b)],
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::article_claims;
+    use crate::store::conformance::sample_article;
+
+    fn claims_of(days_and_texts: &[(u32, &str)]) -> Vec<StoryClaim> {
+        let mut out = Vec::new();
+        for (n, (day, text)) in days_and_texts.iter().enumerate() {
+            let mut a = sample_article(*day, "Report", text);
+            a.id = crate::model::ArticleId(format!("article-{n}"));
+            a.lead = None;
+            a.title = String::new();
+            out.extend(article_claims(&a));
+        }
+        out
+    }
+
+    #[test]
+    fn same_day_vote_counts_that_differ_are_flagged() {
+        let claims = claims_of(&[
+            (
+                1,
+                "In the final round, Rishi Sunak won 137 votes and Liz Truss 113 votes.",
+            ),
+            (1, "In the final round, Liz Truss got 111 votes."),
+        ]);
+        let found = find_contradictions(&claims);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].subject.as_deref(), Some("Liz Truss"));
+        assert_eq!(found[0].about, "value");
+    }
+
+    #[test]
+    fn contract_lengths_that_differ_are_flagged() {
+        let claims = claims_of(&[
+            (1, "Declan Rice will sign a six-year contract."),
+            (3, "Declan Rice agreed a five-year deal."),
+        ]);
+        let found = find_contradictions(&claims);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind, "duration");
+    }
+
+    #[test]
+    fn a_figure_that_moves_over_weeks_is_a_development() {
+        let claims = claims_of(&[
+            (1, "Roma have made a bid of £11m for Chris Smalling."),
+            (2, "Roma have made a bid of £15m for Chris Smalling."),
+            (20, "Roma have made a bid of £13m for Chris Smalling."),
+        ]);
+        let found = find_contradictions(&claims);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].sides.len(), 2);
+        assert_eq!(found[0].about, "value");
+        let worded = claims_of(&[
+            (1, "Roma have made a bid of £11m for Chris Smalling."),
+            (
+                2,
+                "Roma have made an improved bid of £15m for Chris Smalling.",
+            ),
+        ]);
+        assert!(find_contradictions(&worded).is_empty());
     }
 }
