@@ -128,6 +128,12 @@ pub enum EvalCommand {
         #[arg(long)]
         failures: bool,
     },
+    /// Source detection on PolNeAR's test split (brat `Source` spans):
+    /// precision and recall as exact span match and as token overlap.
+    Attribution {
+        /// The PolNeAR folder, e.g. ../shared/data/attribution/polnear.
+        dir: PathBuf,
+    },
     /// Date expressions resolved against a reference date, on the
     /// Recognizers-Text DateTimeModel.json (date and date-range cases).
     Dates {

@@ -95,3 +95,34 @@ fn stories_dev_money_figures_are_found_above_the_floor() {
         "claims recall {recall:.3} fell below {floor}"
     );
 }
+
+#[test]
+fn polnear_source_detection_stays_above_its_floors() {
+    let data = repo_root().join("../shared/data/attribution/polnear");
+    if !data.is_dir() {
+        eprintln!("skipping: ../shared/data not found");
+        return;
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .env_remove("RUST_BACKTRACE")
+        .args(["--json", "eval", "attribution"])
+        .arg(&data)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let score: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(score["articles"], 84, "{score}");
+    let floors = &baseline()["attribution"]["polnear-test"]["floors"];
+    let checks = [
+        ("exact_p", score["exact"]["precision"].as_f64().unwrap()),
+        ("token_p", score["token"]["precision"].as_f64().unwrap()),
+        ("token_r", score["token"]["recall"].as_f64().unwrap()),
+    ];
+    for (name, value) in checks {
+        let floor = floors[name].as_f64().unwrap();
+        eprintln!("polnear {name} {value:.3} (floor {floor})");
+        assert!(value >= floor, "{name} {value:.3} fell below {floor}");
+    }
+}

@@ -21,6 +21,7 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
         EvalCommand::Dates { dir, failures } => dates(dir, *failures, global),
         EvalCommand::Clustering { labels, paths } => clustering(labels, paths, global),
         EvalCommand::Claims { dir, failures } => claims(dir, *failures, global),
+        EvalCommand::Attribution { dir } => attribution(dir, global),
     }
 }
 
@@ -134,6 +135,102 @@ fn claims(dir: &Path, failures: bool, global: &Global) -> anyhow::Result<ExitCod
                 )?;
             }
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `eval attribution DIR`: PolNeAR test split, one annotator per article
+/// (the first `.ann` file in name order).
+fn attribution(dir: &Path, global: &Global) -> anyhow::Result<ExitCode> {
+    use storyline_core::eval::attribution::{SpanTally, brat_sources};
+    use storyline_extract::attribution::{find_attributions, find_source};
+    let text_dir = dir.join("data/test/text");
+    let ann_dir = dir.join("data/test/attributions");
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(&text_dir)
+        .with_context(|| format!("cannot read {}", text_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    texts.sort();
+    let mut annotations: Vec<PathBuf> = std::fs::read_dir(&ann_dir)
+        .with_context(|| format!("cannot read {}", ann_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    annotations.sort();
+    let mut tally = SpanTally::default();
+    let (mut scored, mut several) = (0, 0);
+    for path in &texts {
+        let stem = article_key(path);
+        let mine: Vec<&PathBuf> = annotations
+            .iter()
+            .filter(|a| {
+                a.file_stem()
+                    .and_then(|s| s.to_str())
+                    .and_then(|s| s.rsplit_once('_'))
+                    .is_some_and(|(name, _)| name == stem)
+            })
+            .collect();
+        let Some(first) = mine.first() else {
+            continue;
+        };
+        several += usize::from(mine.len() > 1);
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let ann = std::fs::read_to_string(first)
+            .with_context(|| format!("cannot read {}", first.display()))?;
+        let gold = brat_sources(&ann);
+        let char_at = |byte: usize| text[..byte].chars().count();
+        let mut predicted = Vec::new();
+        for range in storyline_extract::claims::sentences(&text) {
+            let sentence = &text[range.clone()];
+            let mut spans: Vec<std::ops::Range<usize>> = find_attributions(sentence)
+                .into_iter()
+                .map(|a| a.span)
+                .collect();
+            if spans.is_empty() {
+                spans.extend(find_source(sentence).map(|a| a.span));
+            }
+            for span in spans {
+                predicted.push(char_at(range.start + span.start)..char_at(range.start + span.end));
+            }
+        }
+        tally.add(&text, &gold, &predicted);
+        scored += 1;
+    }
+    let scores = tally.scores();
+    if global.json {
+        print_json(&serde_json::json!({
+            "articles": scored,
+            "articles_with_several_annotators": several,
+            "annotator_choice": "first .ann file in name order",
+            "gold": scores.gold,
+            "predicted": scores.predicted,
+            "exact": scores.exact,
+            "token": scores.token,
+        }))?;
+    } else {
+        outln!(
+            "eval attribution: PolNeAR test split, {scored} articles ({several} with several annotators: the first .ann file in name order is used)"
+        )?;
+        outln!(
+            "  gold sources {}, predicted {}",
+            scores.gold,
+            scores.predicted
+        )?;
+        for (name, pr) in [
+            ("exact span", scores.exact),
+            ("token overlap", scores.token),
+        ] {
+            outln!(
+                "  {name:<14} P {:.3}  R {:.3}  F1 {:.3}",
+                pr.precision,
+                pr.recall,
+                pr.f1
+            )?;
+        }
+        outln!(
+            "  (PolNeAR marks every source, pronouns included; Storyline credits named sources and unnamed-source phrases)"
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

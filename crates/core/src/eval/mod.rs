@@ -2,6 +2,7 @@
 //! over gold and predicted assignments; the commands that load data live in
 //! the binary.
 
+pub mod attribution;
 pub mod claims;
 mod clustering;
 
