@@ -160,7 +160,7 @@ mod tests {
     fn exact_and_token_overlap() {
         let text = "the Washington Post said; officials said";
         let gold = [0..19, 25..34];
-        let predicted = [4..19];
+        let predicted = vec![Range { start: 4, end: 19 }];
         let mut tally = SpanTally::default();
         tally.add(text, &gold, &predicted);
         let s = tally.scores();
