@@ -3,8 +3,8 @@
 //! said it. Built from the extractors in `storyline-extract`, then made
 //! consistent across the story: names are resolved to one canonical form
 //! per entity ([`names`]), missing parties are inferred from the rest of the
-//! story ([`infer`]), and figures that are the same fact written differently
-//! are linked ([`links`]).
+//! story (`infer.rs`), and figures that are the same fact written differently
+//! are linked (`links.rs`).
 //!
 //! Facts are derived data: recomputed from the stored article texts, so an
 //! improved extractor improves every stored story without a migration.

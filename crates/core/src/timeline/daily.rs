@@ -1,7 +1,7 @@
 //! The simplest telling: one entry per day of publication, oldest first,
 //! listing that day's articles; undated articles close the timeline in an
 //! entry without a date. Kept for compact listings; the story view uses
-//! [`super::developments`].
+//! [`super::developments()`].
 
 use crate::model::{Article, ArticleId};
 use jiff::civil::Date;

@@ -1,5 +1,5 @@
 //! Telling a story from its articles and claims: the developments timeline
-//! ([`developments`]), how each figure moved ([`series`]), where sources
+//! ([`developments()`]), how each figure moved ([`series`]), where sources
 //! disagree ([`contradictions`]), the one-paragraph state of play
 //! ([`briefing`]), and the plain per-day listing ([`daily`]).
 
