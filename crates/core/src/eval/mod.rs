@@ -2,6 +2,7 @@
 //! over gold and predicted assignments; the commands that load data live in
 //! the binary.
 
+pub mod claim_fields;
 pub mod claims;
 mod clustering;
 
