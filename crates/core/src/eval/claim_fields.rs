@@ -7,8 +7,8 @@
 //! overlap, with two characters of slack), then by identical text. Over the
 //! matched figures, every field (kind, subject, holder, status) gets a
 //! precision (correct / predicted non-null) and a recall (correct / gold
-//! non-null); the share of gold figures matched at all is the figure
-//! recall. Articles are split into a tune half (odd numeric id) and a test
+//! non-null), values compared without regard to case, accents or
+//! spacing; the share of gold figures matched at all is the figure recall. Articles are split into a tune half (odd numeric id) and a test
 //! half (even numeric id) by [`half_of`].
 //!
 //! Everything here is pure: parsing takes the file's text, scoring takes
@@ -16,6 +16,8 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// The money kinds a label may carry.
 pub const KINDS: [&str; 8] = [
@@ -234,7 +236,7 @@ impl FieldScore {
             self.gold += 1;
         }
         if let (Some(g), Some(p)) = (gold, predicted)
-            && g.to_lowercase() == p.to_lowercase()
+            && fold(g) == fold(p)
         {
             self.correct += 1;
         }
@@ -244,6 +246,17 @@ impl FieldScore {
         self.precision = ratio(self.correct, self.predicted);
         self.recall = ratio(self.correct, self.gold);
     }
+}
+
+/// A value as compared: decomposed, without combining marks, lowercase,
+/// whitespace collapsed (`Moisés  Caicedo` = `moises caicedo`).
+fn fold(value: &str) -> String {
+    let bare: String = value
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    bare.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn ratio(numerator: usize, denominator: usize) -> f64 {
@@ -509,7 +522,7 @@ mod tests {
                     "£91.3m",
                     79,
                     Some("offer"),
-                    Some("jadon sancho"),
+                    Some("Jadón  sancho"),
                     Some("Manchester United"),
                     None,
                 )),
@@ -533,7 +546,7 @@ mod tests {
             (scores.kind.correct, scores.kind.predicted, scores.kind.gold),
             (1, 2, 2)
         );
-        // Names compare without regard to case.
+        // Names compare without regard to case or accents.
         assert_eq!(
             (
                 scores.subject.correct,
