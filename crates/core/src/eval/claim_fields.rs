@@ -594,4 +594,50 @@ mod tests {
         assert_eq!(halves.test.figure_recall, 0.0);
         assert_eq!(halves.test.kind.precision, 0.0);
     }
+
+    #[test]
+    fn the_committed_labels_parse_and_cover_both_halves() {
+        let text = include_str!("../../../../testdata/claims/labels.jsonl");
+        let labels = parse_labels(text).expect("committed labels parse");
+        let articles: std::collections::BTreeSet<&str> =
+            labels.iter().map(|l| l.article.as_str()).collect();
+        assert!(articles.len() >= 40, "{} articles", articles.len());
+        for half in [Half::Tune, Half::Test] {
+            assert!(articles.iter().any(|a| half_of(a) == Some(half)));
+        }
+        // Every conversion names a figure labeled in the same article.
+        for label in &labels {
+            if let Some(original) = &label.conversion_of {
+                assert!(
+                    labels
+                        .iter()
+                        .any(|o| o.article == label.article && &o.text == original),
+                    "{} {}",
+                    label.article,
+                    label.text
+                );
+            }
+        }
+        // Perfect predictions score 1 everywhere.
+        let mut predicted: BTreeMap<String, Vec<PredictedClaim>> = BTreeMap::new();
+        for l in &labels {
+            predicted
+                .entry(l.article.clone())
+                .or_default()
+                .push(PredictedClaim {
+                    text: l.text.clone(),
+                    offset: l.offset,
+                    kind: Some(l.kind.clone()),
+                    subject: l.subject.clone(),
+                    holder: l.holder.clone(),
+                    status: l.status.clone(),
+                });
+        }
+        let halves = score_by_half(&labels, &predicted);
+        for scores in [&halves.tune, &halves.test] {
+            assert_eq!(scores.matched, scores.gold_figures);
+            assert_eq!(scores.kind.precision, 1.0);
+            assert_eq!(scores.holder.recall, 1.0);
+        }
+    }
 }
