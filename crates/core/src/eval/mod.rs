@@ -3,6 +3,7 @@
 //! the binary.
 
 pub mod attribution;
+pub mod claim_fields;
 pub mod claims;
 mod clustering;
 
