@@ -127,6 +127,10 @@ pub enum EvalCommand {
         /// Print every missed figure.
         #[arg(long)]
         failures: bool,
+        /// Hand labels of claim fields (`testdata/claims/labels.jsonl`):
+        /// also score kind, subject, holder and status per half.
+        #[arg(long)]
+        fields: Option<PathBuf>,
     },
     /// Source detection on PolNeAR's test split (brat `Source` spans):
     /// precision and recall as exact span match and as token overlap.

@@ -75,6 +75,8 @@ fn stories_dev_money_figures_are_found_above_the_floor() {
         .env_remove("RUST_BACKTRACE")
         .args(["--json", "eval", "claims"])
         .arg(&data)
+        .arg("--fields")
+        .arg(repo_root().join("testdata/claims/labels.jsonl"))
         .assert()
         .success()
         .get_output()

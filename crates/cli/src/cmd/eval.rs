@@ -20,7 +20,11 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
         EvalCommand::Money { dir, failures } => money(dir, *failures, global),
         EvalCommand::Dates { dir, failures } => dates(dir, *failures, global),
         EvalCommand::Clustering { labels, paths } => clustering(labels, paths, global),
-        EvalCommand::Claims { dir, failures } => claims(dir, *failures, global),
+        EvalCommand::Claims {
+            dir,
+            failures,
+            fields,
+        } => claims(dir, *failures, fields.as_deref(), global),
         EvalCommand::Attribution { dir } => attribution(dir, global),
     }
 }
@@ -53,7 +57,12 @@ fn read_labels(path: &Path) -> anyhow::Result<HashMap<String, String>> {
 }
 
 /// `eval claims DIR`: recall of the gold money figures of `stories.md`.
-fn claims(dir: &Path, failures: bool, global: &Global) -> anyhow::Result<ExitCode> {
+fn claims(
+    dir: &Path,
+    failures: bool,
+    fields: Option<&Path>,
+    global: &Global,
+) -> anyhow::Result<ExitCode> {
     use std::collections::BTreeMap;
     use storyline_core::eval::claims::{parse_gold, score_claims};
     let stories = dir.join("stories.md");
@@ -98,8 +107,16 @@ fn claims(dir: &Path, failures: bool, global: &Global) -> anyhow::Result<ExitCod
     let score = score_claims(&gold, without_amount, &found, |id| {
         languages.get(id).is_none_or(|lang| lang == "en")
     });
+    let field_scores = match fields {
+        Some(path) => Some(claim_fields(dir, path, &labels, global)?),
+        None => None,
+    };
     if global.json {
-        print_json(&score)?;
+        let mut value = serde_json::to_value(&score)?;
+        if let (Some(fields), Some(map)) = (&field_scores, value.as_object_mut()) {
+            map.insert("fields".into(), serde_json::to_value(fields)?);
+        }
+        print_json(&value)?;
     } else {
         outln!("eval claims: money figures quoted in {}", stories.display())?;
         outln!(
@@ -124,6 +141,29 @@ fn claims(dir: &Path, failures: bool, global: &Global) -> anyhow::Result<ExitCod
             "  ({} quoted phrases hold no amount and are not scored)",
             score.quotes_without_amount
         )?;
+        if let Some(halves) = &field_scores {
+            for (name, half) in [
+                ("tune half (odd ids)", &halves.tune),
+                ("test half (even ids)", &halves.test),
+            ] {
+                outln!(
+                    "  fields, {name}: {} articles, {} gold figures, {} matched (recall {:.3}, precision {:.3})",
+                    half.articles,
+                    half.gold_figures,
+                    half.matched,
+                    half.figure_recall,
+                    half.figure_precision
+                )?;
+                for (field, f) in [
+                    ("kind", &half.kind),
+                    ("subject", &half.subject),
+                    ("holder", &half.holder),
+                    ("status", &half.status),
+                ] {
+                    outln!("    {field:<8} P {:.3}  R {:.3}", f.precision, f.recall)?;
+                }
+            }
+        }
         if failures {
             for miss in &score.missed {
                 outln!(
@@ -137,6 +177,75 @@ fn claims(dir: &Path, failures: bool, global: &Global) -> anyhow::Result<ExitCod
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Scores claim fields against hand labels. Claims are built as the story
+/// view builds them, over each labeled article's gold story (the labels'
+/// `story`), so inference from the rest of the story is included.
+fn claim_fields(
+    dir: &Path,
+    labels_path: &Path,
+    story_labels: &str,
+    global: &Global,
+) -> anyhow::Result<storyline_core::eval::claim_fields::HalfScores> {
+    use std::collections::{BTreeMap, BTreeSet};
+    use storyline_core::eval::claim_fields::{PredictedClaim, parse_labels, score_by_half};
+    let text = std::fs::read_to_string(labels_path)
+        .with_context(|| format!("cannot read {}", labels_path.display()))?;
+    let gold = parse_labels(&text).with_context(|| format!("in {}", labels_path.display()))?;
+    let mut story_of: HashMap<String, String> = HashMap::new();
+    for line in story_labels.lines().filter(|l| !l.trim().is_empty()) {
+        let value: serde_json::Value = serde_json::from_str(line)?;
+        if let Some(id) = value["id"].as_str() {
+            let story = value["story"]
+                .as_str()
+                .map_or_else(|| format!("alone:{id}"), String::from);
+            story_of.insert(id.to_string(), story);
+        }
+    }
+    let wanted: BTreeSet<&str> = gold
+        .iter()
+        .filter_map(|g| story_of.get(&g.article).map(String::as_str))
+        .collect();
+    let book = crate::cmd::alias_book(global)?;
+    let mut predicted: BTreeMap<String, Vec<PredictedClaim>> = BTreeMap::new();
+    for story in wanted {
+        let mut articles = Vec::new();
+        for (id, _) in story_of.iter().filter(|(_, s)| s.as_str() == story) {
+            let path = dir.join("articles").join(format!("{id}.txt"));
+            let parsed = read_document(&path, DEFAULT_MAX_FILE_SIZE)
+                .and_then(|doc| storyline_core::ingest::parse_document(&doc));
+            match parsed {
+                Ok(mut article) => {
+                    // The file name is the id the labels use.
+                    article.id = storyline_core::ArticleId(id.clone());
+                    articles.push(article);
+                }
+                Err(err) => tracing::warn!("{err}"),
+            }
+        }
+        articles.sort_by(storyline_core::store::publication_order);
+        for claim in storyline_core::facts::story_claims(&articles, book.as_ref()) {
+            if claim.quantity.is_some() {
+                continue;
+            }
+            predicted
+                .entry(claim.article.0.clone())
+                .or_default()
+                .push(PredictedClaim {
+                    text: claim.text.clone(),
+                    offset: claim.span[0],
+                    kind: Some(claim.kind.clone()),
+                    subject: claim.subject.clone(),
+                    holder: claim.holder.clone(),
+                    status: claim
+                        .status
+                        .and_then(|s| serde_json::to_value(s).ok())
+                        .and_then(|v| v.as_str().map(String::from)),
+                });
+        }
+    }
+    Ok(score_by_half(&gold, &predicted))
 }
 
 /// `eval attribution DIR`: PolNeAR test split, one annotator per article
