@@ -40,6 +40,10 @@ const CUES_BEFORE: &[&str] = &[
 
 /// Cues placed after the source: "X reports".
 const CUES_AFTER: &[&str] = &[
+    "has reported",
+    "have reported",
+    "is reporting",
+    "are reporting",
     "reports",
     "reported",
     "report",

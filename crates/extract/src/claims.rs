@@ -9,7 +9,7 @@
 //! equivalents, never two.
 
 use crate::attribution::{find_attributions, find_source};
-use crate::entities::{EntityKind, Mention, find_mentions, resolve};
+use crate::entities::{EntityKind, Mention, find_mentions, name_key, resolve};
 use crate::money::{Money, find_money};
 use crate::quantities::{Quantity, find_quantities};
 use serde::Serialize;
@@ -126,6 +126,24 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("sold", ClaimKind::Fee),
     ("bought", ClaimKind::Fee),
     ("asking for", ClaimKind::AskingPrice),
+    ("price tag", ClaimKind::AskingPrice),
+    ("threshold", ClaimKind::AskingPrice),
+    ("minimum of", ClaimKind::AskingPrice),
+    ("at least", ClaimKind::AskingPrice),
+    ("would accept", ClaimKind::AskingPrice),
+    ("willing to accept", ClaimKind::AskingPrice),
+    ("recoup", ClaimKind::AskingPrice),
+    ("not sell unless", ClaimKind::AskingPrice),
+    ("sign", ClaimKind::Fee),
+    ("agree", ClaimKind::Fee),
+    ("agreement", ClaimKind::Fee),
+    ("pay", ClaimKind::Fee),
+    ("paying", ClaimKind::Fee),
+    ("purchased", ClaimKind::Fee),
+    ("snapped up", ClaimKind::Fee),
+    ("spent", ClaimKind::Fee),
+    ("expenditure", ClaimKind::Other),
+    ("net worth", ClaimKind::Other),
 ];
 
 /// Phrases that mark a figure as past history told as background.
@@ -148,6 +166,11 @@ const COUNTERPARTY_CUES: &[&str] = &["by", "from"];
 /// Status words, strongest first.
 const STATUS_CUES: &[(&str, ClaimStatus)] = &[
     ("rejected", ClaimStatus::Rejected),
+    ("reject", ClaimStatus::Rejected),
+    ("rejects", ClaimStatus::Rejected),
+    ("snub", ClaimStatus::Rejected),
+    ("turn down", ClaimStatus::Rejected),
+    ("fell short", ClaimStatus::Rejected),
     ("turned down", ClaimStatus::Rejected),
     ("snubbed", ClaimStatus::Rejected),
     ("rebuffed", ClaimStatus::Rejected),
@@ -155,6 +178,11 @@ const STATUS_CUES: &[(&str, ClaimStatus)] = &[
     ("too low", ClaimStatus::Rejected),
     ("accepted", ClaimStatus::Accepted),
     ("agreed", ClaimStatus::Accepted),
+    ("agree", ClaimStatus::Accepted),
+    ("completed", ClaimStatus::Accepted),
+    ("completing", ClaimStatus::Accepted),
+    ("triggered", ClaimStatus::Accepted),
+    ("confirmed the signing", ClaimStatus::Accepted),
     ("being considered", ClaimStatus::Considering),
     ("considering", ClaimStatus::Considering),
     ("mulling", ClaimStatus::Considering),
@@ -297,6 +325,7 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
     // Names are found over the whole text: a name that opens a sentence is
     // recognized because it appears mid-sentence elsewhere.
     let all_names = resolved_mentions(text);
+    let prose_names = names_outside_headlines(text, &all_names);
     // The first person of the latest sentence that named one.
     let mut last_person: Option<String> = None;
     for range in sentences(text) {
@@ -318,6 +347,8 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
         let sources = find_attributions(sentence);
         let attributed_to = find_source(sentence).map(|a| a.source);
         let historic = HISTORIC_CUES.iter().any(|cue| contains_word(&lower, cue));
+        let credited = find_source(sentence).map(|a| a.span);
+        let headline = is_title_case(sentence);
         let names: Vec<_> = all_names
             .iter()
             .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
@@ -325,12 +356,18 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
                 let (start, end) = (m.span.start - range.start, m.span.end - range.start);
                 !sources
                     .iter()
-                    .any(|s| s.span.end >= end && s.span.start <= start)
+                    .map(|s| &s.span)
+                    .chain(credited.as_ref())
+                    .any(|s| s.end >= end && s.start <= start)
             })
+            .filter(|m| !is_competition(&m.text))
+            // In a title-case headline every word is capitalized: only
+            // names also written elsewhere in the text count there.
+            .filter(|m| !headline || prose_names.contains(&name_key(&m.text)))
             .collect();
         let status = STATUS_CUES
             .iter()
-            .find(|(cue, _)| contains_word(&lower, cue))
+            .find(|(cue, _)| contains_word(&lower, cue) && !negated(&lower, cue))
             .map(|(_, status)| *status);
         for (index, money) in amounts.iter().enumerate() {
             if money.equivalent_of.is_some() {
@@ -342,10 +379,17 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
                 .cloned()
                 .collect();
             let end = equivalents.last().map_or(money.span.end, |m| m.span.end);
+            // Cues after the figure count only up to the next figure: in
+            // "£75m plus £15m in add-ons" the add-ons are the £15m.
+            let next_figure = amounts
+                .iter()
+                .skip(index + 1)
+                .find(|m| m.equivalent_of.is_none())
+                .map_or(sentence.len(), |m| m.span.start);
             let kind = if money.period.is_some() {
                 ClaimKind::Wage
             } else {
-                nearest_kind(sentence, money.span.start..end)
+                nearest_kind(&sentence[..next_figure], money.span.start..end)
             };
             // Wages, clauses and valuations are not deals that get made or
             // rejected: a status verb in their sentence is about something else.
@@ -356,25 +400,45 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
                 _ => None,
             };
             let (mut parties, mut others): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+            let mut owner: Option<&str> = None;
+            let buying = matches!(kind, ClaimKind::Offer | ClaimKind::AddOns);
             for m in names
                 .iter()
                 .filter(|m| m.kind != EntityKind::Person && m.kind != EntityKind::Place)
             {
                 let before = sentence[..m.span.start - range.start].to_lowercase();
                 let before = before.trim_end();
-                // "rejected by X" names the other side; "valued by X" the holder.
+                let after = &sentence[m.span.end - range.start..];
+                // "Arsenal's £105m bid", "Brighton's asking price": the
+                // possessor of the figure holds it.
+                let possessive = after.starts_with("'s ") || after.starts_with("’s ");
+                let owner_end = m.span.end - range.start + "’s".len();
+                let close_before = owner_end <= money.span.start
+                    && money.span.start - owner_end <= 40
+                    && !amounts
+                        .iter()
+                        .any(|o| o.span.start >= owner_end && o.span.start < money.span.start);
+                if owner.is_none() && possessive && close_before {
+                    owner = Some(m.text.as_str());
+                }
+                // "rejected by X" names the other side; "valued by X" the
+                // holder; "a bid from X" the bidder, "signed from X" the seller.
                 let responded =
                     matches!(status, Some(ClaimStatus::Rejected | ClaimStatus::Accepted));
                 let is_other = COUNTERPARTY_CUES.iter().any(|cue| {
                     before.ends_with(cue)
                         && contains_word(before, cue)
-                        && (*cue == "from" || responded)
+                        && ((*cue == "from" && !buying) || (*cue == "by" && responded))
                 });
                 if is_other {
                     others.push(m.text.as_str());
                 } else {
                     parties.push(m.text.as_str());
                 }
+            }
+            if let Some(owner) = owner {
+                parties.retain(|p| *p != owner);
+                parties.insert(0, owner);
             }
             // "£20m-rated defender": a market rating, nobody's own figure
             // unless the sentence says whose ("valued by Roma").
@@ -421,6 +485,71 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
         }
     }
     claims
+}
+
+/// True when every occurrence of `cue` is negated: "have not been able to
+/// agree a fee" says nothing was agreed.
+fn negated(lower: &str, cue: &str) -> bool {
+    const NEGATIONS: &[&str] = &[
+        "not",
+        "n't",
+        "never",
+        "failed to",
+        "unable to",
+        "yet to",
+        "no",
+    ];
+    lower.match_indices(cue).all(|(at, _)| {
+        let before: Vec<&str> = lower[..at].split_whitespace().rev().take(4).collect();
+        before
+            .iter()
+            .any(|w| NEGATIONS.contains(w) || w.ends_with("n't"))
+            || NEGATIONS
+                .iter()
+                .filter(|n| n.contains(' '))
+                .any(|n| lower[..at].trim_end().ends_with(n))
+    })
+}
+
+/// True for a title-case line (a headline): most words capitalized.
+fn is_title_case(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitalized = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 4 && capitalized * 10 >= words.len() * 7
+}
+
+/// Keys of the names written in sentences that are not title-case
+/// headlines.
+fn names_outside_headlines(text: &str, names: &[Mention]) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for range in sentences(text) {
+        if is_title_case(&text[range.clone()]) {
+            continue;
+        }
+        for m in names
+            .iter()
+            .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
+        {
+            out.insert(name_key(&m.text));
+        }
+    }
+    out
+}
+
+/// Competitions and leagues are never the party holding a figure.
+fn is_competition(name: &str) -> bool {
+    let last = name.split_whitespace().last().unwrap_or_default();
+    matches!(
+        last,
+        "League" | "Liga" | "Bundesliga" | "Cup" | "Championship" | "Ligue" | "Eredivisie"
+    ) || name.starts_with("Serie ")
+        || name == "Bundesliga"
 }
 
 fn contains_word(haystack: &str, cue: &str) -> bool {
@@ -572,6 +701,15 @@ mod tests {
                 .as_deref(),
             Some(crate::attribution::ANONYMOUS)
         );
+    }
+
+    #[test]
+    fn negated_statuses_are_not_taken() {
+        let claim = one("United want £20million and the clubs have not been able to agree a fee.");
+        assert_eq!(claim.status, None);
+        let claim = one("West Ham have rejected a £90m bid from Arsenal.");
+        assert_eq!(claim.status, Some(ClaimStatus::Rejected));
+        assert_eq!(claim.holder.as_deref(), Some("Arsenal"));
     }
 
     #[test]

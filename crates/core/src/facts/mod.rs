@@ -377,6 +377,15 @@ pub fn story_claims(articles: &[Article], book: Option<&AliasBook>) -> Vec<Story
             if claim.holder.as_deref().is_some_and(|n| names.is_person(n)) {
                 claim.holder = claim.counterparty.take();
             }
+            // Clubs and places are parties, not whom a figure is about.
+            if claim
+                .subject
+                .as_deref()
+                .is_some_and(|n| names.is_not_a_person(n))
+            {
+                claim.subject = None;
+                claim.inferred.retain(|f| f != "subject");
+            }
             for field in [
                 &mut claim.subject,
                 &mut claim.holder,

@@ -101,6 +101,14 @@ impl NameIndex {
             .any(|e| e.name == canonical && e.kind == EntityKind::Person)
     }
 
+    /// True when `name` resolves to an organization or a place.
+    pub fn is_not_a_person(&self, name: &str) -> bool {
+        let canonical = self.canonical(name);
+        self.entities.iter().any(|e| {
+            e.name == canonical && matches!(e.kind, EntityKind::Organization | EntityKind::Place)
+        })
+    }
+
     /// The entities, most mentioned first.
     pub fn entities(&self) -> &[EntitySummary] {
         &self.entities

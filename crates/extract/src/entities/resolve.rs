@@ -150,22 +150,44 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
             group_forms.dedup();
             let from_book = group_forms.iter().find_map(|f| book_name.get(f)).cloned();
             let uses = |form: usize| mention_form.iter().filter(|f| **f == form).count();
-            let longest = group_forms
+            // The canonical form: a full name (several words) that recurs
+            // beats a longer one seen once (a title-case headline fragment
+            // such as "Buying Rice Declan Rice"); then the longest.
+            let longest_form = group_forms
                 .iter()
                 .max_by(|a, b| {
-                    words(&forms.keys[**a])
-                        .len()
-                        .cmp(&words(&forms.keys[**b]).len())
+                    let rank = |f: usize| (words(&forms.keys[f]).len() > 1, uses(f).min(2));
+                    rank(**a)
+                        .cmp(&rank(**b))
+                        .then_with(|| {
+                            words(&forms.keys[**a])
+                                .len()
+                                .cmp(&words(&forms.keys[**b]).len())
+                        })
                         .then_with(|| uses(**a).cmp(&uses(**b)))
                         .then_with(|| forms.keys[**a].len().cmp(&forms.keys[**b].len()))
                         .then_with(|| forms.keys[**b].cmp(&forms.keys[**a]))
                 })
-                .map(|f| forms.display[*f].clone())
+                .copied();
+            let longest = longest_form
+                .map(|f| forms.display[f].clone())
                 .unwrap_or_default();
             let name = from_book.as_ref().map_or(longest, |(n, _)| n.clone());
+            // What the full name's own words say ("West Ham United" is a
+            // club) outweighs guesses from its short forms ("West Ham").
+            let full_kind = majority_kind(
+                members
+                    .iter()
+                    .filter(|m| Some(mention_form[**m]) == longest_form)
+                    .map(|m| mentions[*m].kind),
+            );
             let kind = from_book
                 .map(|(_, k)| k)
                 .filter(|k| *k != EntityKind::Unknown)
+                .or_else(|| {
+                    matches!(full_kind, EntityKind::Organization | EntityKind::Place)
+                        .then_some(full_kind)
+                })
                 .unwrap_or_else(|| majority_kind(members.iter().map(|m| mentions[*m].kind)));
             let mut aliases: Vec<String> = group_forms
                 .iter()
