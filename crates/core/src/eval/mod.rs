@@ -3,5 +3,7 @@
 //! the binary.
 
 mod clustering;
+mod dedup;
 
 pub use clustering::{ClusteringScores, PrecisionRecall, score_clustering};
+pub use dedup::{DedupScores, score_duplicates};
