@@ -31,6 +31,10 @@ pub struct Signature {
     pub set: Vec<u32>,
     /// Distinct shingles in the text.
     pub shingles: usize,
+    /// The distinct words holding a digit (figures, dates, scores), as
+    /// sorted 32-bit hashes: templated notices share their wording but not
+    /// their figures.
+    pub figures: Vec<u32>,
 }
 
 impl Signature {
@@ -60,10 +64,18 @@ impl Signature {
         let mut set: Vec<u32> = hashes.iter().map(|&h| h as u32).collect();
         set.sort_unstable();
         set.dedup();
+        let mut figures: Vec<u32> = words
+            .iter()
+            .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+            .map(|w| xxhash_rust::xxh3::xxh3_64(w.as_bytes()) as u32)
+            .collect();
+        figures.sort_unstable();
+        figures.dedup();
         Some(Self {
             mins,
             shingles: set.len(),
             set,
+            figures,
         })
     }
 
@@ -80,19 +92,21 @@ impl Signature {
 
     /// Shingles the two texts share.
     fn common(&self, other: &Self) -> usize {
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < self.set.len() && j < other.set.len() {
-            match self.set[i].cmp(&other.set[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
+        common_sorted(&self.set, &other.set)
+    }
+
+    /// Share of the figures of the text with fewer shingles found in the
+    /// other; 1 when it has fewer than 3 figures (too few to judge).
+    pub fn figure_containment(&self, other: &Self) -> f64 {
+        let (shorter, longer) = if self.shingles <= other.shingles {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        if shorter.figures.len() < 3 {
+            return 1.0;
         }
-        n
+        common_sorted(&shorter.figures, &longer.figures) as f64 / shorter.figures.len() as f64
     }
 
     /// Jaccard similarity of the two shingle sets.
@@ -125,6 +139,23 @@ impl Signature {
             xxhash_rust::xxh3::xxh3_64(&bytes)
         })
     }
+}
+
+/// Elements two sorted, deduplicated lists share.
+fn common_sorted(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Fixed seeds so signatures are the same on every run and machine.

@@ -59,7 +59,9 @@ pub fn parse_document(doc: &InputDocument) -> Vec<Result<Article, IngestError>> 
                 if let Some(date) = raw.extra.get("unparsed_date") {
                     tracing::warn!("{path}:{line}: unrecognized date {date}; stored undated");
                 }
-                finish(raw, format!("{path}#{}", i + 1))
+                // Errors name the line, as editors and `sed -n` count.
+                crate::normalize::finish(raw, Some(format!("{path}#{}", i + 1)))
+                    .map_err(|kind| IngestError::new(format!("{path}:{line}"), kind))
             })
             .collect(),
         SourceFormat::Rss | SourceFormat::Atom | SourceFormat::JsonFeed => {

@@ -93,9 +93,13 @@ fn parse_dashed_datetime(text: &str) -> Option<DateTime> {
 }
 
 /// `26-FEB-1987 15:01:01.79`: day, English month abbreviation, year, then a
-/// time with hundredths of a second (Reuters-21578, no zone).
+/// time with hundredths of a second (Reuters-21578, no zone). What follows
+/// the time is ignored: the corpus leaves SGML debris there
+/// (`14:01:56.71&#5;&#5;&#5;C M`, `00:00:00.00 # date added …`).
 fn parse_reuters(text: &str) -> Option<DateTime> {
-    let (date, time) = text.split_once(' ')?;
+    let mut words = text.split_whitespace();
+    let (date, time) = (words.next()?, words.next()?);
+    let time = time.split('&').next()?;
     let mut parts = date.split('-');
     let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() || month.len() != 3 || year.len() != 4 {
@@ -225,12 +229,17 @@ mod tests {
             ("1987-02-26T15:01:01.79Z".into(), true)
         );
         assert_eq!(utc("2-MAR-1987 09:05:00.00").0, "1987-03-02T09:05:00Z");
+        assert_eq!(
+            utc("27-MAR-1987 14:01:56.71&#5;&#5;&#5;C M").0,
+            "1987-03-27T14:01:56.71Z"
+        );
         for bad in [
             "31-FEB-1987 15:01:01.79",
             "26-FOO-1987 15:01:01.79",
             "26-FEB-1987 25:01:01.79",
             "26-FEB-1987 15:01:01.",
             "26-FEB-1987 15:0a:01.79",
+            "31-MAR-1987 605:12:19.12",
         ] {
             assert!(parse_time(bad).is_none(), "{bad} parsed");
         }
