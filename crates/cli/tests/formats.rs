@@ -79,10 +79,16 @@ fn a_folder_of_mixed_formats_is_ingested_in_one_run_with_per_format_counts() {
     let (code, stdout, stderr) = db.run(&["ingest", path_str(&folder)], None);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.starts_with("read 6, new 6, duplicates 0, failed 0"),
+        stdout.starts_with("read 7, new 7, duplicates 0, failed 0"),
         "{stdout}"
     );
-    for format in ["atom 1", "front_matter 1", "json_lines 2", "rss 2"] {
+    for format in [
+        "atom 1",
+        "front_matter 1",
+        "json_feed 1",
+        "json_lines 2",
+        "rss 2",
+    ] {
         assert!(stdout.contains(format), "{format} missing: {stdout}");
     }
     let articles = db.json(&["articles"]);
@@ -104,6 +110,9 @@ fn a_folder_of_mixed_formats_is_ingested_in_one_run_with_per_format_counts() {
     assert!(full["path"].as_str().unwrap().ends_with("feed.xml#1"));
     assert_eq!(find("Gull Island shopkeepers")["content_kind"], "summary");
     assert_eq!(find("Ferry repairs")["format"], "atom");
+    let timetable = find("Temporary ferry timetable");
+    assert_eq!(timetable["format"], "json_feed");
+    assert_eq!(timetable["content_kind"], "full");
     let council = find("Council calls");
     assert_eq!(council["format"], "json_lines");
     assert_eq!(council["source_domain"], "alder-news.example");
@@ -249,4 +258,21 @@ fn a_syndicated_copy_is_stored_once_and_counted_once_in_its_story() {
     );
     assert_eq!(detail["independent_sources"], 1);
     assert_eq!(detail["articles"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn the_size_limit_takes_its_new_and_its_old_flag() {
+    let db = Db::new();
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("long.txt");
+    std::fs::write(&big, "A long article. ".repeat(200)).unwrap();
+    for flag in ["--max-file-size", "--max-size"] {
+        let (code, _, stderr) = db.run(&["ingest", flag, "1K", path_str(&big)], None);
+        assert_eq!(code, 1, "the only input failed: {stderr}");
+        assert!(
+            stderr.contains("long.txt") && stderr.contains("over the 1024-byte limit"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("--max-file-size"), "{stderr}");
+    }
 }
