@@ -149,6 +149,10 @@ fn clustering(labels: &Path, paths: &[PathBuf], global: &Global) -> anyhow::Resu
 /// `duplicate_of`).
 const DEDUP_METADATA: [&str; 4] = ["url", "outlet", "date", "lang"];
 
+/// How many articles took each label field (only where the page's own text
+/// did not say).
+type MetadataCounts = std::collections::BTreeMap<&'static str, usize>;
+
 fn dedup(
     labels: &Path,
     paths: &[PathBuf],
@@ -165,6 +169,7 @@ fn dedup(
     }
     let discovery = discover(paths);
     let mut articles = Vec::new();
+    let mut used: MetadataCounts = DEDUP_METADATA.iter().map(|f| (*f, 0)).collect();
     let mut failures: Vec<_> = discovery.errors;
     for path in &discovery.files {
         let doc = match read_document(path, DEFAULT_MAX_FILE_SIZE) {
@@ -178,7 +183,9 @@ fn dedup(
             match item {
                 Ok(mut article) => {
                     if let Some(meta) = metadata.get(&article_key(path)) {
-                        apply_crawler_metadata(&mut article, meta);
+                        for field in apply_crawler_metadata(&mut article, meta) {
+                            *used.entry(field).or_default() += 1;
+                        }
                     }
                     articles.push(article);
                 }
@@ -212,7 +219,13 @@ fn dedup(
     if global.json {
         let mut value = serde_json::to_value(&scores)?;
         if let Some(obj) = value.as_object_mut() {
-            obj.insert("metadata_used".into(), DEDUP_METADATA.to_vec().into());
+            let names: Vec<&str> = used
+                .iter()
+                .filter(|(_, n)| **n > 0)
+                .map(|(f, _)| *f)
+                .collect();
+            obj.insert("metadata_used".into(), names.into());
+            obj.insert("metadata_counts".into(), serde_json::to_value(&used)?);
             obj.insert("failed".into(), report.failed.into());
             if !show_failures {
                 obj.remove("missed");
@@ -222,11 +235,12 @@ fn dedup(
         print_json(&value)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let used: Vec<String> = used.iter().map(|(f, n)| format!("{f} {n}")).collect();
     outln!(
-        "articles {} (failed {}); label fields passed to ingestion: {}",
+        "articles {} (failed {}); label fields passed to ingestion (articles): {}",
         scores.documents,
         report.failed,
-        DEDUP_METADATA.join(", ")
+        used.join(", ")
     )?;
     outln!(
         "pairs: gold {}, found {}, correct {}",
@@ -253,27 +267,38 @@ fn dedup(
 
 /// Fills in what a crawler would know about a page (its URL, outlet,
 /// date and language) where the page's text did not say; the URL also
-/// becomes the article's identity, as it would at ingest.
-fn apply_crawler_metadata(article: &mut Article, meta: &serde_json::Value) {
+/// becomes the article's identity, as it would at ingest. Returns the
+/// fields it used.
+fn apply_crawler_metadata(article: &mut Article, meta: &serde_json::Value) -> Vec<&'static str> {
+    let mut used = Vec::new();
     if article.url.is_none()
         && let Some(url) = meta["url"].as_str()
     {
         article.url = Some(url.to_string());
         article.canonical_url = canonical_url(url);
         article.id = article_id(article.canonical_url.as_deref(), &article.content_hash);
+        used.push("url");
     }
-    if article.source_domain.is_none() {
-        article.source_domain = meta["outlet"].as_str().map(String::from);
+    if article.source_domain.is_none()
+        && let Some(outlet) = meta["outlet"].as_str()
+    {
+        article.source_domain = Some(outlet.to_string());
+        used.push("outlet");
     }
     if article.published_at.is_none()
         && let Some(date) = meta["date"].as_str().and_then(parse_time)
     {
         article.published_at = Some(date.timestamp);
         article.published_at_approximate = date.approximate;
+        used.push("date");
     }
-    if article.language.is_none() {
-        article.language = meta["lang"].as_str().map(String::from);
+    if article.language.is_none()
+        && let Some(lang) = meta["lang"].as_str()
+    {
+        article.language = Some(lang.to_string());
+        used.push("lang");
     }
+    used
 }
 
 fn money(dir: &Path, show_failures: bool, global: &Global) -> anyhow::Result<ExitCode> {
