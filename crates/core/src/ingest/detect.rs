@@ -23,6 +23,10 @@ pub fn detect_format(text: &str, path: &Path) -> SourceFormat {
         }
         return SourceFormat::JsonLines;
     }
+    if lower.starts_with('[') && lower[1..].trim_start().starts_with('{') {
+        // A JSON array of article objects (`.json` exports).
+        return SourceFormat::JsonLines;
+    }
     if super::front_matter::starts_with_fence(text) {
         return SourceFormat::FrontMatter;
     }
@@ -70,6 +74,14 @@ mod tests {
         assert_eq!(
             detect_format("{\"title\": \"a\"}\n", txt),
             SourceFormat::JsonLines
+        );
+        assert_eq!(
+            detect_format("[ {\"title\": \"a\"} ]", txt),
+            SourceFormat::JsonLines
+        );
+        assert_eq!(
+            detect_format("[Editor's note] Text", txt),
+            SourceFormat::PlainText
         );
         assert_eq!(
             detect_format("---\ntitle: a\n---\n", txt),

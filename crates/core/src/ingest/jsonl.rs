@@ -19,19 +19,37 @@ const DATE_FIELDS: &[&str] = &["published_at", "date", "date_publish", "publishe
 const SOURCE_FIELDS: &[&str] = &["source", "source_domain", "sitename"];
 const LEAD_FIELDS: &[&str] = &["lead", "description", "summary"];
 
-/// Parses every non-blank line.
+/// Parses every non-blank line. A document that is one JSON value as a
+/// whole (a pretty-printed object, or an array of objects, as `.json`
+/// exports are) is read as that value instead: item N of an array is
+/// reported as line N.
 pub fn parse(text: &str) -> Vec<Line> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(n, line)| (n + 1, parse_line(line)))
-        .collect()
+    // On real JSON Lines this fails at the second line, so it costs little.
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Array(items)) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| (i + 1, from_value(item)))
+            .collect(),
+        Ok(value @ Value::Object(_)) => vec![(1, from_value(value))],
+        _ => text
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .map(|(n, line)| (n + 1, parse_line(line)))
+            .collect(),
+    }
 }
 
 /// Parses one line into an article.
 pub fn parse_line(line: &str) -> Result<RawArticle, IngestErrorKind> {
     let value: Value = serde_json::from_str(line.trim())
         .map_err(|e| IngestErrorKind::InvalidJson(e.to_string()))?;
+    from_value(value)
+}
+
+/// Reads one article object.
+fn from_value(value: Value) -> Result<RawArticle, IngestErrorKind> {
     let Value::Object(mut fields) = value else {
         return Err(IngestErrorKind::InvalidJson(
             "a line must hold one JSON object".into(),
@@ -135,6 +153,17 @@ mod tests {
         let third = lines[2].1.as_ref().unwrap();
         assert_eq!(third.body, "More.");
         assert!(third.published.is_some(), "Reuters dates parse");
+    }
+
+    #[test]
+    fn a_pretty_printed_object_or_an_array_is_read_whole() {
+        let object = parse("{\n  \"title\": \"A\",\n  \"text\": \"Body.\"\n}\n");
+        assert_eq!(object.len(), 1);
+        assert_eq!(object[0].1.as_ref().unwrap().body, "Body.");
+        let array = parse("[{\"title\": \"A\", \"text\": \"x\"}, 3, {\"text\": \"y\"}]");
+        assert_eq!(array.len(), 3);
+        assert!(array[1].1.is_err());
+        assert_eq!(array[2].0, 3);
     }
 
     #[test]
