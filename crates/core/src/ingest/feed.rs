@@ -224,6 +224,21 @@ mod tests {
         ));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_or_fails_cleanly(text in "\\PC{0,300}") {
+            let _ = parse(&text);
+            let _ = strip_html(&text);
+        }
+
+        #[test]
+        fn tag_soup_never_panics(parts in proptest::collection::vec(
+            "(<|>|&|;|#x?[0-9a-fA-F]{0,8}|</?(p|script|style|br)>|[a-zé ]{0,5})", 0..40
+        )) {
+            let _ = strip_html(&parts.concat());
+        }
+    }
+
     #[test]
     fn html_is_reduced_to_text() {
         assert_eq!(
