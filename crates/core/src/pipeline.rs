@@ -477,6 +477,33 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_in_a_later_batch_points_at_the_stored_original_and_takes_its_story() {
+        let wire: String = (0..30)
+            .map(|i| {
+                format!("Sentence {i} of the wire report on the harbour strike and its cost. ")
+            })
+            .collect();
+        let mut pipeline = Pipeline::new(MemoryStore::default());
+        let original = jsonl(
+            "wire.jsonl",
+            &[("https://wire.example/strike", "2025-01-01", &wire)],
+        );
+        pipeline.ingest(vec![Ok(original)], &mut ()).unwrap();
+        let copy_text = format!("{wire} Read more on our site.");
+        let copy = jsonl(
+            "partner.jsonl",
+            &[("https://partner.example/strike", "2025-01-02", &copy_text)],
+        );
+        let report = pipeline.ingest(vec![Ok(copy)], &mut ()).unwrap();
+        assert_eq!((report.new, report.duplicates), (0, 1));
+        let stored = pipeline.store().articles().unwrap();
+        let (originals, copies): (Vec<_>, Vec<_>) =
+            stored.iter().partition(|a| a.duplicate_of.is_none());
+        assert_eq!(copies[0].duplicate_of.as_ref(), Some(&originals[0].id));
+        assert_eq!(copies[0].story, originals[0].story);
+    }
+
+    #[test]
     fn batch_order_is_time_then_path_then_position_whatever_the_input_order() {
         let doc = jsonl(
             "z.jsonl",
