@@ -138,6 +138,22 @@ pub enum EvalCommand {
         /// The PolNeAR folder, e.g. ../shared/data/attribution/polnear.
         dir: PathBuf,
     },
+    /// Duplicate detection against labeled duplicates: ingests PATHs into a
+    /// temporary in-memory store and scores the copies found on unordered
+    /// pairs inside duplicate groups (precision, recall, F1).
+    Dedup {
+        /// JSON Lines with `id` (file name without extension) and
+        /// `duplicate_of` (null for originals); `url`, `date`, `outlet` and
+        /// `lang` are passed to ingestion as a crawler would supply them.
+        #[arg(long)]
+        labels: PathBuf,
+        /// Article files and folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print each missed and each wrong pair.
+        #[arg(long)]
+        failures: bool,
+    },
     /// Date expressions resolved against a reference date, on the
     /// Recognizers-Text DateTimeModel.json (date and date-range cases).
     Dates {
@@ -155,9 +171,45 @@ pub struct IngestArgs {
     /// Files or folders to read; `-` for standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Largest file accepted, in bytes or with a K/M/G suffix.
-    #[arg(long, default_value = "10M", value_parser = parse_size)]
-    pub max_size: u64,
+    /// Largest input accepted (decompressed size for gzip), in bytes or with
+    /// a K/M/G suffix; larger inputs are refused one by one.
+    #[arg(long = "max-file-size", alias = "max-size", default_value = "64M", value_parser = parse_size)]
+    pub max_file_size: u64,
+    /// Parse every input as this format instead of detecting it from the
+    /// content.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+}
+
+/// The input formats `--format` can force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// Markdown or text with YAML front matter.
+    FrontMatter,
+    /// Plain text, optionally led by ` date YYYY-MM-DD`.
+    PlainText,
+    /// JSON Lines, one article object per line.
+    Jsonl,
+    /// RSS 2.0 (or 1.0/0.9x) feed.
+    Rss,
+    /// Atom feed.
+    Atom,
+    /// JSON Feed.
+    JsonFeed,
+}
+
+impl From<FormatArg> for storyline_core::model::SourceFormat {
+    fn from(format: FormatArg) -> Self {
+        use storyline_core::model::SourceFormat as F;
+        match format {
+            FormatArg::FrontMatter => F::FrontMatter,
+            FormatArg::PlainText => F::PlainText,
+            FormatArg::Jsonl => F::JsonLines,
+            FormatArg::Rss => F::Rss,
+            FormatArg::Atom => F::Atom,
+            FormatArg::JsonFeed => F::JsonFeed,
+        }
+    }
 }
 
 /// Parses `--since`: a day (`2020-09-20`, midnight UTC) or an RFC 3339 time.

@@ -91,6 +91,27 @@ pub fn story(
         day(summary.last_published_at),
         summary.outlets.join(", ")
     );
+    if !detail.copies.is_empty() {
+        // Copies add URLs, not sources: say so once, below the header.
+        let _ = writeln!(
+            out,
+            "{} independent source{} · {} cop{} not counted: {}",
+            detail.independent_sources,
+            if detail.independent_sources == 1 {
+                ""
+            } else {
+                "s"
+            },
+            detail.copies.len(),
+            if detail.copies.len() == 1 { "y" } else { "ies" },
+            detail
+                .copies
+                .iter()
+                .map(|c| c.url.as_deref().or(c.path.as_deref()).unwrap_or("?"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     if let Some(since) = detail.since {
         let _ = writeln!(out, "showing only what was published after {since}");
     }

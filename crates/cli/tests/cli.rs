@@ -234,7 +234,7 @@ fn tracking_twice_stores_nothing_new() {
     let out = db.ok(&["track", seeds().to_str().unwrap()]);
     assert_eq!(
         out.lines().next(),
-        Some("read 5, new 0, duplicates 0, failed 0, stories 1 (5 already stored)"),
+        Some("read 5, new 0, duplicates 0, failed 0, stories 1 (5 unchanged)"),
         "{out}"
     );
     assert_eq!(timeline_days(&out), TIMELINE_DAYS, "{out}");
@@ -634,7 +634,7 @@ fn ingest_reads_an_article_from_stdin() {
     // The same text from its file is the same article: stored once.
     let out = db.ok(&["ingest", seeds().to_str().unwrap()]);
     assert!(
-        out.contains("new 4") && out.contains("1 already stored"),
+        out.contains("new 4") && out.contains("1 unchanged"),
         "{out}"
     );
     assert_eq!(db.articles().len(), 5);
@@ -725,13 +725,13 @@ fn unclosed_front_matter_is_refused() {
 }
 
 #[test]
-fn a_50_mb_file_is_refused_by_the_size_limit() {
+fn a_70_mb_file_is_refused_by_the_64_mib_size_limit() {
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("huge.txt");
     // Sparse: the size is what matters, and it costs no disk.
     std::fs::File::create(&big)
         .unwrap()
-        .set_len(50 * 1024 * 1024)
+        .set_len(70 * 1024 * 1024)
         .unwrap();
     assert_rejected_alongside_seeds(&big, "limit");
 }

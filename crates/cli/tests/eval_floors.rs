@@ -20,16 +20,17 @@ fn baseline() -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
-#[test]
-fn stories_dev_clustering_stays_above_its_floors() {
+/// `storyline --json eval EVAL --labels labels.jsonl articles` on
+/// stories-dev, or `None` (with a notice) without `../shared/data`.
+fn eval_stories_dev(eval: &str) -> Option<Value> {
     let data = repo_root().join("../shared/data/stories-dev");
     if !data.is_dir() {
         eprintln!("skipping: ../shared/data not found");
-        return;
+        return None;
     }
     let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
         .env_remove("RUST_BACKTRACE")
-        .args(["--json", "eval", "clustering", "--labels"])
+        .args(["--json", "eval", eval, "--labels"])
         .arg(data.join("labels.jsonl"))
         .arg(data.join("articles"))
         .assert()
@@ -37,7 +38,14 @@ fn stories_dev_clustering_stays_above_its_floors() {
         .get_output()
         .stdout
         .clone();
-    let scores: Value = serde_json::from_slice(&out).unwrap();
+    Some(serde_json::from_slice(&out).unwrap())
+}
+
+#[test]
+fn stories_dev_clustering_stays_above_its_floors() {
+    let Some(scores) = eval_stories_dev("clustering") else {
+        return;
+    };
     for key in [
         "articles",
         "gold_stories",
@@ -61,6 +69,29 @@ fn stories_dev_clustering_stays_above_its_floors() {
     assert!(
         bcubed >= floors["bcubed_f1"].as_f64().unwrap(),
         "B-cubed F1 {bcubed:.3} fell below its floor"
+    );
+}
+
+#[test]
+fn stories_dev_duplicate_detection_stays_above_its_floors() {
+    let Some(scores) = eval_stories_dev("dedup") else {
+        return;
+    };
+    for key in ["documents", "precision", "recall", "f1", "metadata_used"] {
+        assert!(scores.get(key).is_some(), "missing `{key}` in {scores}");
+    }
+    assert_eq!(scores["documents"], 169);
+    let floors = &baseline()["dedup"]["stories-dev"]["floors"];
+    let precision = scores["precision"].as_f64().unwrap();
+    let recall = scores["recall"].as_f64().unwrap();
+    eprintln!("stories-dev dedup: precision {precision:.3}, recall {recall:.3}");
+    assert!(
+        precision >= floors["precision"].as_f64().unwrap(),
+        "dedup precision {precision:.3} fell below its floor"
+    );
+    assert!(
+        recall >= floors["recall"].as_f64().unwrap(),
+        "dedup recall {recall:.3} fell below its floor"
     );
 }
 

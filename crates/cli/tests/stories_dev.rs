@@ -68,7 +68,10 @@ fn the_seed_story_holds_exactly_the_five_seeds_among_stories_dev_pages() {
     assert_eq!(report["failed"], 0, "{:#}", report["failures"]);
     let page_count = std::fs::read_dir(&pages).unwrap().count();
     assert!(page_count > 100, "only {page_count} stories-dev pages");
-    assert_eq!(report["new"], page_count + SEEDS.len());
+    // Syndicated copies among the pages are stored as duplicates (issue 3);
+    // every page is stored one way or the other, and no seed is a copy.
+    let stored = report["new"].as_u64().unwrap() + report["duplicates"].as_u64().unwrap();
+    assert_eq!(stored as usize, page_count + SEEDS.len());
 
     // Find the seed story through seed 000, then list its members by file.
     let articles = storyline(&db, &[Path::new("articles")]);

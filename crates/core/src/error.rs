@@ -32,7 +32,7 @@ pub enum IngestErrorKind {
     #[error("cannot read file: {0}")]
     Io(#[from] std::io::Error),
     /// The file is larger than the configured limit.
-    #[error("file is {size} bytes, over the {limit}-byte limit (raise it with --max-size)")]
+    #[error("file is {size} bytes, over the {limit}-byte limit (raise it with --max-file-size)")]
     TooLarge {
         /// Size of the file in bytes.
         size: u64,
@@ -58,8 +58,17 @@ pub enum IngestErrorKind {
     #[error("front matter is not valid YAML: {0}")]
     InvalidFrontMatter(String),
     /// The article has no text to speak of once metadata is removed.
-    #[error("has no article text after the front matter")]
+    #[error("has no article text")]
     NoText,
+    /// A JSON Lines line that is not one JSON object.
+    #[error("is not a JSON object: {0}")]
+    InvalidJson(String),
+    /// A feed (RSS, Atom, JSON Feed) that cannot be parsed.
+    #[error("is not a readable feed: {0}")]
+    InvalidFeed(String),
+    /// A gzip stream that cannot be decompressed.
+    #[error("is not valid gzip: {0}")]
+    InvalidGzip(String),
 }
 
 /// A failure inside a [`crate::Store`] backend. Backends wrap their own error

@@ -5,7 +5,10 @@
 //!
 //! 1. [`ingest`] reads files and folders and parses each supported format into
 //!    an [`Article`] (normalized text, metadata, a stable id);
-//! 2. [`dedup`] recognizes copies of articles already seen;
+//! 2. [`pipeline`] puts a batch in order (publication time, then path) and
+//!    tells re-ingested articles (`unchanged`) and revisions (same canonical
+//!    URL, new text) from new ones; [`dedup`] recognizes copies (exact and
+//!    near-duplicates by MinHash) of articles already seen;
 //! 3. [`cluster`] assigns each fresh article to a [`Story`], online, in
 //!    publication order;
 //! 4. [`facts`] extracts what the articles report (figures, who holds them,

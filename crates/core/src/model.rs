@@ -4,9 +4,10 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// A stable article id: 16 hex digits of a hash over the article's identity
-/// (canonical URL when known) and its normalized content, so the same input
-/// ingested twice gets the same id and is stored once.
+/// A stable article id: 16 hex digits of a hash over the article's identity:
+/// its canonical URL when it has one (so a revised text at the same URL keeps
+/// its id), else its normalized title and text. The same input ingested
+/// twice gets the same id and is stored once.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ArticleId(pub String);
@@ -45,6 +46,14 @@ pub enum SourceFormat {
     FrontMatter,
     /// Plain text, optionally led by a ` date YYYY-MM-DD` token.
     PlainText,
+    /// JSON Lines: one article object per line.
+    JsonLines,
+    /// An RSS 2.0 (or RSS 1.0/0.9x) feed: one article per item.
+    Rss,
+    /// An Atom feed: one article per entry.
+    Atom,
+    /// A JSON Feed (jsonfeed.org): one article per item.
+    JsonFeed,
 }
 
 impl SourceFormat {
@@ -53,7 +62,29 @@ impl SourceFormat {
         match self {
             Self::FrontMatter => "front_matter",
             Self::PlainText => "plain_text",
+            Self::JsonLines => "json_lines",
+            Self::Rss => "rss",
+            Self::Atom => "atom",
+            Self::JsonFeed => "json_feed",
         }
+    }
+
+    /// Every format, in the order `--format` lists them.
+    pub const ALL: [Self; 6] = [
+        Self::FrontMatter,
+        Self::PlainText,
+        Self::JsonLines,
+        Self::Rss,
+        Self::Atom,
+        Self::JsonFeed,
+    ];
+
+    /// True for formats that hold several articles per file.
+    pub fn is_collection(self) -> bool {
+        matches!(
+            self,
+            Self::JsonLines | Self::Rss | Self::Atom | Self::JsonFeed
+        )
     }
 
     /// Parses [`SourceFormat::as_str`] back.
@@ -61,6 +92,10 @@ impl SourceFormat {
         match name {
             "front_matter" => Some(Self::FrontMatter),
             "plain_text" => Some(Self::PlainText),
+            "json_lines" => Some(Self::JsonLines),
+            "rss" => Some(Self::Rss),
+            "atom" => Some(Self::Atom),
+            "json_feed" => Some(Self::JsonFeed),
             _ => None,
         }
     }
@@ -75,6 +110,10 @@ pub struct Article {
     pub path: Option<String>,
     /// The article's URL, when the input names one.
     pub url: Option<String>,
+    /// The URL in canonical form (tracking parameters, AMP variants, `www.`
+    /// and trailing slashes removed; the input's `rel=canonical` link when it
+    /// has one): the article's identity when present.
+    pub canonical_url: Option<String>,
     /// Headline.
     pub title: String,
     /// Standfirst or summary, when the input has one.
@@ -102,6 +141,9 @@ pub struct Article {
     pub format: SourceFormat,
     /// Hash of the normalized title and body, for exact-duplicate detection.
     pub content_hash: String,
+    /// 1 for the first text seen at this identity; each revision (same URL,
+    /// different text) adds one.
+    pub revision: u32,
     /// When this article is a copy, the id of the first copy stored.
     pub duplicate_of: Option<ArticleId>,
     /// The story the article belongs to (duplicates take their original's).

@@ -2,6 +2,7 @@
 //! clean text (Unicode NFC, ordinary spaces, trimmed lines, one blank line
 //! between paragraphs), an outlet domain, a language and a stable id.
 
+use crate::dedup::canonical_url;
 use crate::error::IngestErrorKind;
 use crate::ingest::RawArticle;
 use crate::model::{Article, ArticleId};
@@ -40,11 +41,17 @@ pub fn finish(raw: RawArticle, path: Option<String>) -> Result<Article, IngestEr
         .and_then(normalize_language)
         .or_else(|| detect_language(&body));
     let content_hash = content_hash(&title, &body);
-    let id = article_id(url.as_deref(), &content_hash);
+    let canonical_url = raw
+        .canonical_url
+        .as_deref()
+        .and_then(canonical_url)
+        .or_else(|| url.as_deref().and_then(canonical_url));
+    let id = article_id(canonical_url.as_deref(), &content_hash);
     Ok(Article {
         id,
         path,
         url,
+        canonical_url,
         title,
         lead,
         body,
@@ -68,6 +75,7 @@ pub fn finish(raw: RawArticle, path: Option<String>) -> Result<Article, IngestEr
         published_at_approximate: raw.published.is_some_and(|p| p.approximate),
         format: raw.format,
         content_hash,
+        revision: 1,
         duplicate_of: None,
         story: None,
         extra: raw.extra,
@@ -154,9 +162,14 @@ pub fn content_hash(title: &str, body: &str) -> String {
     format!("{hash:032x}")
 }
 
-/// The stable id of an article: its URL (when known) and its content.
-pub fn article_id(url: Option<&str>, content_hash: &str) -> ArticleId {
-    let key = format!("{}\n{content_hash}", url.unwrap_or(""));
+/// The stable id of an article: its canonical URL when known (a revised
+/// text keeps its id), else its content hash (the key without a URL is the
+/// one version 1 used, so ids of URL-less articles did not change).
+pub fn article_id(canonical_url: Option<&str>, content_hash: &str) -> ArticleId {
+    let key = match canonical_url {
+        Some(url) => format!("url:{url}"),
+        None => format!("\n{content_hash}"),
+    };
     ArticleId(format!(
         "{:016x}",
         xxhash_rust::xxh3::xxh3_64(key.as_bytes())
@@ -277,6 +290,24 @@ mod tests {
             finish(raw, None).unwrap().source_domain.as_deref(),
             Some("skysports.com")
         );
+    }
+
+    #[test]
+    fn the_canonical_url_is_the_identity_when_present() {
+        let mut raw = RawArticle::new(SourceFormat::PlainText, "First text.".into());
+        raw.url = Some("https://www.example.com/a/?utm_source=x".into());
+        let first = finish(raw.clone(), None).unwrap();
+        raw.body = "Revised text.".into();
+        raw.url = Some("https://example.com/a".into());
+        let revised = finish(raw.clone(), None).unwrap();
+        assert_eq!(first.id, revised.id);
+        assert_ne!(first.content_hash, revised.content_hash);
+        assert_eq!(
+            revised.canonical_url.as_deref(),
+            Some("https://example.com/a")
+        );
+        raw.canonical_url = Some("https://example.com/b".into());
+        assert_ne!(finish(raw, None).unwrap().id, first.id);
     }
 
     #[test]

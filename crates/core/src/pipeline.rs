@@ -1,13 +1,15 @@
-//! The order of the stages, and nothing else: read → parse → dedup →
-//! cluster → save. One call ingests one batch in one store transaction.
+//! The order of the stages, and nothing else: read → parse → order →
+//! identity → dedup → cluster → save. One call ingests one batch in one
+//! store transaction.
 
 use crate::cluster::{Clusterer, ClustererConfig};
-use crate::dedup::{ExactDuplicates, Verdict};
+use crate::dedup::Duplicates;
 use crate::error::{IngestError, StoreError};
-use crate::ingest::{InputDocument, parse_document};
-use crate::model::{Article, ArticleId, Story, StoryId};
-use crate::store::{Batch, Store, publication_order};
+use crate::ingest::{InputDocument, parse_document, split_item_path};
+use crate::model::{Article, ArticleId, SourceFormat, Story, StoryId};
+use crate::store::{Batch, Store};
 use serde::Serialize;
+use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -19,14 +21,23 @@ pub trait Progress {
 
 impl Progress for () {}
 
-/// What happened to one input that could be read.
+/// What happened to one article that could be read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "status")]
 pub enum Outcome {
     /// Stored as a new article.
     New,
-    /// The same article was already stored; nothing written.
-    AlreadyStored,
+    /// The same article (same identity, same text) was already stored, or
+    /// came earlier in this batch; nothing written. Serialized as
+    /// `already_stored`, its name before `unchanged` (JSON keeps its values).
+    #[serde(rename = "already_stored")]
+    Unchanged,
+    /// The same identity (canonical URL) with another text: the newest text
+    /// replaced the stored one, which keeps its id and story.
+    Revised {
+        /// The revision number now stored (2 for the first revision).
+        revision: u32,
+    },
     /// Stored as a copy of another article.
     Duplicate {
         /// The original.
@@ -34,10 +45,10 @@ pub enum Outcome {
     },
 }
 
-/// One readable input and where it went.
+/// One readable article and where it went.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleOutcome {
-    /// The input file.
+    /// The input file, with `#N` for item N of a collection.
     pub path: PathBuf,
     /// The article's id.
     pub id: ArticleId,
@@ -51,15 +62,21 @@ pub struct ArticleOutcome {
 /// The result of ingesting one batch.
 #[derive(Debug, Default, Serialize)]
 pub struct IngestReport {
-    /// Inputs attempted.
+    /// Articles attempted (items of collections counted one by one), plus
+    /// inputs that failed before any article could be read.
     pub read: usize,
     /// Articles stored as new.
     pub new: usize,
     /// Copies of other articles (stored, pointing at the original).
     pub duplicates: usize,
-    /// Inputs already in the store (nothing written).
+    /// Articles already in the store unchanged (nothing written); the same
+    /// number as `unchanged`, kept under its first name.
     pub already_stored: usize,
-    /// Inputs that could not be read or parsed.
+    /// Articles already in the store unchanged (nothing written).
+    pub unchanged: usize,
+    /// Articles whose stored text was replaced by a newer revision.
+    pub revised: usize,
+    /// Inputs or items that could not be read or parsed.
     pub failed: usize,
     /// New articles without a publication time.
     pub undated: usize,
@@ -67,7 +84,9 @@ pub struct IngestReport {
     pub stories: usize,
     /// New stories founded by this batch.
     pub new_stories: usize,
-    /// Per input, what happened.
+    /// Articles read per input format (`plain_text`, `json_lines`, `rss`, …).
+    pub formats: std::collections::BTreeMap<String, usize>,
+    /// Per article, what happened.
     pub articles: Vec<ArticleOutcome>,
     /// Why each failed input failed.
     #[serde(serialize_with = "serialize_errors")]
@@ -94,17 +113,55 @@ impl IngestReport {
             self.read, self.new, self.duplicates, self.failed, self.stories
         );
         let mut notes = Vec::new();
-        if self.already_stored > 0 {
-            notes.push(format!("{} already stored", self.already_stored));
+        if self.unchanged > 0 {
+            notes.push(format!("{} unchanged", self.unchanged));
+        }
+        if self.revised > 0 {
+            notes.push(format!("{} revised", self.revised));
         }
         if self.undated > 0 {
             notes.push(format!("{} undated", self.undated));
         }
+        // Per-format counts explain `read` when a file expanded into many
+        // articles; a batch of single-article files needs none.
+        let collections = self
+            .formats
+            .keys()
+            .any(|f| SourceFormat::parse(f).is_some_and(SourceFormat::is_collection));
+        if collections {
+            let formats: Vec<String> = self
+                .formats
+                .iter()
+                .map(|(name, n)| format!("{name} {n}"))
+                .collect();
+            notes.push(formats.join(", "));
+        }
         if !notes.is_empty() {
-            line.push_str(&format!(" ({})", notes.join(", ")));
+            line.push_str(&format!(" ({})", notes.join("; ")));
         }
         line
     }
+}
+
+/// The order a batch is processed in, so ids, copies and stories never
+/// depend on the file system: publication time (undated last), then path,
+/// then position inside the file.
+pub fn batch_order(a: &Article, b: &Article) -> Ordering {
+    let when = match (a.published_at, b.published_at) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    let place = |article: &Article| {
+        article
+            .path
+            .as_deref()
+            .map(split_item_path)
+            .map(|(file, n)| (file.to_string(), n))
+    };
+    when.then_with(|| place(a).cmp(&place(b)))
+        .then_with(|| a.id.cmp(&b.id))
 }
 
 /// Runs batches through the stages into a store.
@@ -112,6 +169,16 @@ impl IngestReport {
 pub struct Pipeline<S: Store> {
     store: S,
     config: ClustererConfig,
+}
+
+/// Where the article with an already-known identity lives.
+enum Known {
+    /// Earlier in this batch, at this index of the fresh articles.
+    Fresh(usize),
+    /// Earlier in this batch, at this index of the revisions.
+    Revision(usize),
+    /// In the store.
+    Stored(Box<Article>),
 }
 
 impl<S: Store> Pipeline<S> {
@@ -135,59 +202,107 @@ impl<S: Store> Pipeline<S> {
         self.store
     }
 
-    /// Ingests one batch: parses every input, skips what is stored, marks
-    /// copies, clusters fresh articles in publication order and saves it all
-    /// in one transaction. Bad inputs are reported, never fatal; only a
-    /// store failure aborts (and then nothing of the batch is saved).
+    /// Ingests one batch: parses every input into its articles, then hands
+    /// them to [`Pipeline::ingest_articles`]. Bad inputs and bad items are
+    /// reported, never fatal; only a store failure aborts (and then nothing
+    /// of the batch is saved).
     pub fn ingest(
         &mut self,
         inputs: impl IntoIterator<Item = Result<InputDocument, IngestError>>,
         progress: &mut dyn Progress,
     ) -> Result<IngestReport, StoreError> {
-        let mut report = IngestReport::default();
-        let mut seen = ExactDuplicates::default();
-        let mut fresh: Vec<Article> = Vec::new();
-        let mut copies: Vec<Article> = Vec::new();
+        let mut articles = Vec::new();
+        let mut failures = Vec::new();
         for input in inputs {
-            report.read += 1;
-            let parsed = match input {
+            match input {
                 Ok(doc) => {
                     progress.item(&doc.path);
-                    parse_document(&doc)
+                    for item in parse_document(&doc) {
+                        match item {
+                            Ok(article) => articles.push(article),
+                            Err(err) => failures.push(err),
+                        }
+                    }
                 }
                 Err(err) => {
                     progress.item(&err.path);
-                    Err(err)
+                    failures.push(err);
                 }
-            };
-            let article = match parsed {
-                Ok(article) => article,
-                Err(err) => {
-                    report.failed += 1;
-                    report.failures.push(err);
-                    continue;
-                }
-            };
+            }
+        }
+        self.ingest_articles(articles, failures)
+    }
+
+    /// Ingests parsed articles in [`batch_order`]: an article whose
+    /// identity is known is unchanged or a revision, a copy is stored with
+    /// `duplicate_of`, the rest are clustered; all saved in one transaction.
+    pub fn ingest_articles(
+        &mut self,
+        mut articles: Vec<Article>,
+        failures: Vec<IngestError>,
+    ) -> Result<IngestReport, StoreError> {
+        let mut report = IngestReport {
+            read: articles.len() + failures.len(),
+            failed: failures.len(),
+            failures,
+            ..IngestReport::default()
+        };
+        articles.sort_by(batch_order);
+        let mut duplicates = Duplicates::default();
+        for stored in self.store.articles()? {
+            if stored.duplicate_of.is_none() {
+                duplicates.remember(&stored);
+            }
+        }
+        let mut fresh: Vec<Article> = Vec::new();
+        let mut revisions: Vec<Article> = Vec::new();
+        let mut copies: Vec<Article> = Vec::new();
+        let mut known: HashMap<ArticleId, Known> = HashMap::new();
+        for article in articles {
+            *report
+                .formats
+                .entry(article.format.as_str().to_string())
+                .or_default() += 1;
             let path = PathBuf::from(article.path.clone().unwrap_or_default());
-            let (outcome, story) = match seen.check(&article, &self.store)? {
-                Verdict::Fresh => {
-                    fresh.push(article.clone());
-                    (Outcome::New, None)
+            let id = article.id.clone();
+            let earlier = match known.get(&id) {
+                Some(Known::Fresh(i)) => Some(&mut fresh[*i]),
+                Some(Known::Revision(i)) => Some(&mut revisions[*i]),
+                Some(Known::Stored(_)) | None => None,
+            };
+            let (outcome, story) = if let Some(earlier) = earlier {
+                // The same identity twice in one batch: keep the later
+                // (newer, in batch order) text in place of the earlier one.
+                if earlier.content_hash == article.content_hash {
+                    (Outcome::Unchanged, None)
+                } else {
+                    let revision = earlier.revision + 1;
+                    *earlier = revise(earlier, article);
+                    (Outcome::Revised { revision }, None)
                 }
-                Verdict::AlreadyStored => {
-                    let story = self.store.article(&article.id)?.and_then(|a| a.story);
-                    (Outcome::AlreadyStored, story)
+            } else if let Some(stored) = self.known_in_store(&id, &mut known)? {
+                if stored.content_hash == article.content_hash || is_older(&article, &stored) {
+                    (Outcome::Unchanged, stored.story.clone())
+                } else {
+                    let revised = revise(&stored, article);
+                    let revision = revised.revision;
+                    known.insert(id.clone(), Known::Revision(revisions.len()));
+                    revisions.push(revised);
+                    (Outcome::Revised { revision }, stored.story.clone())
                 }
-                Verdict::DuplicateOf(original) => {
-                    let mut copy = article.clone();
-                    copy.duplicate_of = Some(original.clone());
-                    copies.push(copy);
-                    (Outcome::Duplicate { of: original }, None)
-                }
+            } else if let Some(original) = duplicates.check(&article) {
+                let mut copy = article;
+                copy.duplicate_of = Some(original.clone());
+                copies.push(copy);
+                (Outcome::Duplicate { of: original }, None)
+            } else {
+                known.insert(id.clone(), Known::Fresh(fresh.len()));
+                fresh.push(article);
+                (Outcome::New, None)
             };
             report.articles.push(ArticleOutcome {
                 path,
-                id: article.id,
+                id,
                 outcome,
                 story,
             });
@@ -204,6 +319,7 @@ impl<S: Store> Pipeline<S> {
         let story_of: HashMap<ArticleId, Option<StoryId>> = fresh
             .iter()
             .chain(copies.iter())
+            .chain(revisions.iter())
             .map(|a| (a.id.clone(), a.story.clone()))
             .collect();
         for entry in &mut report.articles {
@@ -213,11 +329,16 @@ impl<S: Store> Pipeline<S> {
         }
         report.new = fresh.len();
         report.duplicates = copies.len();
-        report.already_stored = report
-            .articles
-            .iter()
-            .filter(|a| a.outcome == Outcome::AlreadyStored)
-            .count();
+        let count = |wanted: fn(&Outcome) -> bool| {
+            report
+                .articles
+                .iter()
+                .filter(|a| wanted(&a.outcome))
+                .count()
+        };
+        report.unchanged = count(|o| *o == Outcome::Unchanged);
+        report.already_stored = report.unchanged;
+        report.revised = count(|o| matches!(o, Outcome::Revised { .. }));
         report.undated = fresh.iter().filter(|a| a.published_at.is_none()).count();
         report.new_stories = stories.len();
         report.stories = report
@@ -228,12 +349,29 @@ impl<S: Store> Pipeline<S> {
             .len();
         let mut articles = fresh;
         articles.extend(copies);
+        articles.extend(revisions);
         self.store.save(&Batch { articles, stories })?;
         Ok(report)
     }
 
-    /// Clusters fresh articles (sorted into publication order in place) and
-    /// returns the stories they founded and every assignment.
+    /// The stored article with this id, looked up once per batch.
+    fn known_in_store(
+        &self,
+        id: &ArticleId,
+        known: &mut HashMap<ArticleId, Known>,
+    ) -> Result<Option<Article>, StoreError> {
+        if let Some(Known::Stored(article)) = known.get(id) {
+            return Ok(Some((**article).clone()));
+        }
+        let stored = self.store.article(id)?;
+        if let Some(article) = &stored {
+            known.insert(id.clone(), Known::Stored(Box::new(article.clone())));
+        }
+        Ok(stored)
+    }
+
+    /// Clusters fresh articles (already in [`batch_order`]) and returns the
+    /// stories they founded and every assignment.
     fn cluster(
         &self,
         fresh: &mut [Article],
@@ -244,7 +382,6 @@ impl<S: Store> Pipeline<S> {
                 clusterer.add_known(&article, story);
             }
         }
-        fresh.sort_by(publication_order);
         let now = jiff::Timestamp::now();
         let mut stories = Vec::new();
         let mut assigned = HashMap::new();
@@ -269,5 +406,139 @@ impl<S: Store> Pipeline<S> {
             article.story = Some(assignment.story);
         }
         Ok((stories, assigned))
+    }
+}
+
+/// The newer text under the stored article's id, story and copy link: a
+/// revision keeps its place in the store and in its story.
+fn revise(stored: &Article, newer: Article) -> Article {
+    Article {
+        id: stored.id.clone(),
+        story: stored.story.clone(),
+        duplicate_of: stored.duplicate_of.clone(),
+        revision: stored.revision + 1,
+        ..newer
+    }
+}
+
+/// True when `incoming` says it was published before the stored text: an
+/// older text never replaces a newer one.
+fn is_older(incoming: &Article, stored: &Article) -> bool {
+    matches!((incoming.published_at, stored.published_at), (Some(a), Some(b)) if a < b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::MemoryStore;
+
+    fn jsonl(path: &str, lines: &[(&str, &str, &str)]) -> InputDocument {
+        let text: String = lines
+            .iter()
+            .map(|(url, date, text)| {
+                serde_json::json!({"title": "Vote", "text": text, "url": url, "date": date})
+                    .to_string()
+                    + "\n"
+            })
+            .collect();
+        InputDocument::from_text(path, text)
+    }
+
+    #[test]
+    fn unchanged_and_revised_articles_are_told_apart_from_duplicates() {
+        let mut pipeline = Pipeline::new(MemoryStore::default());
+        let doc = jsonl(
+            "a.jsonl",
+            &[(
+                "https://x.example/vote",
+                "2025-01-01",
+                "Polls close at ten tonight.",
+            )],
+        );
+        let first = pipeline.ingest(vec![Ok(doc.clone())], &mut ()).unwrap();
+        assert_eq!(first.new, 1);
+        let again = pipeline.ingest(vec![Ok(doc)], &mut ()).unwrap();
+        assert_eq!((again.new, again.unchanged, again.duplicates), (0, 1, 0));
+        let newer = jsonl(
+            "b.jsonl",
+            &[(
+                "https://www.x.example/vote/",
+                "2025-01-02",
+                "Polls closed; turnout was high.",
+            )],
+        );
+        let revised = pipeline.ingest(vec![Ok(newer)], &mut ()).unwrap();
+        assert_eq!((revised.new, revised.revised), (0, 1));
+        let stored = pipeline.store().articles().unwrap();
+        assert_eq!(stored.len(), 1);
+        assert_eq!(stored[0].revision, 2);
+        assert!(stored[0].body.contains("turnout"));
+        assert!(stored[0].story.is_some(), "a revision keeps its story");
+    }
+
+    #[test]
+    fn a_copy_in_a_later_batch_points_at_the_stored_original_and_takes_its_story() {
+        let wire: String = (0..30)
+            .map(|i| {
+                format!("Sentence {i} of the wire report on the harbour strike and its cost. ")
+            })
+            .collect();
+        let mut pipeline = Pipeline::new(MemoryStore::default());
+        let original = jsonl(
+            "wire.jsonl",
+            &[("https://wire.example/strike", "2025-01-01", &wire)],
+        );
+        pipeline.ingest(vec![Ok(original)], &mut ()).unwrap();
+        let copy_text = format!("{wire} Read more on our site.");
+        let copy = jsonl(
+            "partner.jsonl",
+            &[("https://partner.example/strike", "2025-01-02", &copy_text)],
+        );
+        let report = pipeline.ingest(vec![Ok(copy)], &mut ()).unwrap();
+        assert_eq!((report.new, report.duplicates), (0, 1));
+        let stored = pipeline.store().articles().unwrap();
+        let (originals, copies): (Vec<_>, Vec<_>) =
+            stored.iter().partition(|a| a.duplicate_of.is_none());
+        assert_eq!(copies[0].duplicate_of.as_ref(), Some(&originals[0].id));
+        assert_eq!(copies[0].story, originals[0].story);
+    }
+
+    #[test]
+    fn batch_order_is_time_then_path_then_position_whatever_the_input_order() {
+        let doc = jsonl(
+            "z.jsonl",
+            &[
+                (
+                    "https://x.example/1",
+                    "",
+                    "Undated first line of the file here.",
+                ),
+                (
+                    "https://x.example/2",
+                    "2025-01-03",
+                    "Dated third of January in the file.",
+                ),
+            ],
+        );
+        let early = jsonl(
+            "a.jsonl",
+            &[(
+                "https://x.example/3",
+                "2025-01-01",
+                "Dated first of January somewhere.",
+            )],
+        );
+        let run = |docs: Vec<InputDocument>| {
+            let mut pipeline = Pipeline::new(MemoryStore::default());
+            let report = pipeline.ingest(docs.into_iter().map(Ok), &mut ()).unwrap();
+            report
+                .articles
+                .iter()
+                .map(|a| a.path.display().to_string())
+                .collect::<Vec<_>>()
+        };
+        let order = run(vec![doc.clone(), early.clone()]);
+        assert_eq!(order, ["a.jsonl#1", "z.jsonl#2", "z.jsonl#1"]);
+        assert_eq!(run(vec![early, doc]), order);
     }
 }

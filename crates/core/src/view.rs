@@ -40,6 +40,15 @@ pub struct ArticleSummary {
     pub duplicate_of: Option<ArticleId>,
     /// Its story.
     pub story: Option<StoryId>,
+    /// The canonical URL its identity derives from.
+    pub canonical_url: Option<String>,
+    /// 1, plus one per revision of its text at the same URL.
+    pub revision: u32,
+    /// The input format (`plain_text`, `json_lines`, `rss`, …).
+    pub format: &'static str,
+    /// For feed items: `full` when the feed carried the full text,
+    /// `summary` when only a summary.
+    pub content_kind: Option<String>,
 }
 
 impl From<&Article> for ArticleSummary {
@@ -56,6 +65,14 @@ impl From<&Article> for ArticleSummary {
             language: a.language.clone(),
             duplicate_of: a.duplicate_of.clone(),
             story: a.story.clone(),
+            canonical_url: a.canonical_url.clone(),
+            revision: a.revision,
+            format: a.format.as_str(),
+            content_kind: a
+                .extra
+                .get("content_kind")
+                .and_then(|v| v.as_str())
+                .map(String::from),
         }
     }
 }
@@ -77,6 +94,26 @@ pub struct StorySummary {
     pub articles: Vec<ArticleId>,
     /// Distinct outlets, in order of first appearance.
     pub outlets: Vec<String>,
+    /// Distinct outlets among the originals: a syndicated copy adds a URL,
+    /// not a confirmation.
+    pub independent_sources: usize,
+    /// Number of stored copies (duplicates) of the story's articles.
+    pub copies: usize,
+}
+
+/// A copy of one of a story's articles: it adds a URL, not a source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryCopy {
+    /// The copy's id.
+    pub id: ArticleId,
+    /// The original it copies.
+    pub duplicate_of: Option<ArticleId>,
+    /// Where the copy was published.
+    pub url: Option<String>,
+    /// The copy's outlet.
+    pub source_domain: Option<String>,
+    /// Input file.
+    pub path: Option<String>,
 }
 
 /// An article as listed inside a story.
@@ -120,6 +157,10 @@ pub struct StoryDetail {
     pub entities: Vec<EntitySummary>,
     /// When set, only what was published after this time is listed.
     pub since: Option<Timestamp>,
+    /// Distinct outlets among the originals.
+    pub independent_sources: usize,
+    /// Copies of the story's articles, in publication order.
+    pub copies: Vec<StoryCopy>,
 }
 
 /// How to build a story view.
@@ -173,7 +214,9 @@ pub fn story_summaries(store: &dyn Store) -> Result<Vec<StorySummary>, StoreErro
             first_published_at: originals.iter().filter_map(|a| a.published_at).min(),
             last_published_at: originals.iter().filter_map(|a| a.published_at).max(),
             articles: originals.iter().map(|a| a.id.clone()).collect(),
+            independent_sources: outlets.len(),
             outlets,
+            copies: members.len() - originals.len(),
         });
     }
     summaries.sort_by(|a, b| {
@@ -256,6 +299,18 @@ pub fn story_detail_with(
         contradictions,
         entities,
         since: options.since,
+        independent_sources: independent_sources(&members),
+        copies: members
+            .iter()
+            .filter(|a| a.duplicate_of.is_some())
+            .map(|a| StoryCopy {
+                id: a.id.clone(),
+                duplicate_of: a.duplicate_of.clone(),
+                url: a.url.clone(),
+                source_domain: a.source_domain.clone(),
+                path: a.path.clone(),
+            })
+            .collect(),
     };
     if let Some(since) = options.since {
         keep_since(&mut detail, since);
@@ -288,4 +343,14 @@ fn keep_since(detail: &mut StoryDetail, since: Timestamp) {
             .iter()
             .any(|s| s.articles.iter().any(|a| fresh.contains(a)))
     });
+}
+
+/// Distinct outlets among the articles that are not copies.
+fn independent_sources(members: &[Article]) -> usize {
+    members
+        .iter()
+        .filter(|a| a.duplicate_of.is_none())
+        .map(Article::outlet)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
 }

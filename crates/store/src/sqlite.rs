@@ -13,7 +13,7 @@ mod embedded {
 
 const ARTICLE_COLUMNS: &str = "id, path, url, title, lead, body, source_domain, authors, \
     categories, image, featured, language, published_at, published_at_approximate, format, \
-    content_hash, duplicate_of, story_id, extra";
+    content_hash, duplicate_of, story_id, extra, canonical_url, revision";
 
 /// A store in one SQLite file.
 #[derive(Debug)]
@@ -87,12 +87,15 @@ fn read_article(row: &Row<'_>) -> rusqlite::Result<Result<Article, StoreError>> 
     let format: String = row.get(14)?;
     let extra: String = row.get(18)?;
     let id: String = row.get(0)?;
+    let revision: i64 = row.get(20)?;
     let decode = || -> Result<Article, StoreError> {
         let corrupt = |what: &str| StoreError::Corrupt(format!("article {id}: bad {what}"));
         Ok(Article {
             id: ArticleId(id.clone()),
             path: row.get(1).map_err(|_| corrupt("path"))?,
             url: row.get(2).map_err(|_| corrupt("url"))?,
+            canonical_url: row.get(19).map_err(|_| corrupt("canonical_url"))?,
+            revision: u32::try_from(revision).map_err(|_| corrupt("revision"))?,
             title: row.get(3).map_err(|_| corrupt("title"))?,
             lead: row.get(4).map_err(|_| corrupt("lead"))?,
             body: row.get(5).map_err(|_| corrupt("body"))?,
@@ -240,9 +243,24 @@ impl Store for SqliteStore {
             }
             let mut article_stmt = tx
                 .prepare(&format!(
-                    "INSERT OR REPLACE INTO articles ({ARTICLE_COLUMNS}, ingested_at)
+                    // An upsert rather than INSERT OR REPLACE: a revision
+                    // updates the row in place, so the FTS update trigger
+                    // fires and the rowid stays.
+                    "INSERT INTO articles ({ARTICLE_COLUMNS}, ingested_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                             ?16, ?17, ?18, ?19, ?20)"
+                             ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+                     ON CONFLICT(id) DO UPDATE SET
+                        path = excluded.path, url = excluded.url, title = excluded.title,
+                        lead = excluded.lead, body = excluded.body,
+                        source_domain = excluded.source_domain, authors = excluded.authors,
+                        categories = excluded.categories, image = excluded.image,
+                        featured = excluded.featured, language = excluded.language,
+                        published_at = excluded.published_at,
+                        published_at_approximate = excluded.published_at_approximate,
+                        format = excluded.format, content_hash = excluded.content_hash,
+                        duplicate_of = excluded.duplicate_of, story_id = excluded.story_id,
+                        extra = excluded.extra, canonical_url = excluded.canonical_url,
+                        revision = excluded.revision, ingested_at = excluded.ingested_at"
                 ))
                 .map_err(sql_error("cannot save articles"))?;
             for a in &batch.articles {
@@ -268,6 +286,8 @@ impl Store for SqliteStore {
                         a.duplicate_of.as_ref().map(|d| d.0.clone()),
                         a.story.as_ref().map(|s| s.0.clone()),
                         json(&a.extra),
+                        a.canonical_url,
+                        a.revision,
                         ingested_at,
                     ])
                     .map_err(sql_error("cannot save an article"))?;

@@ -9,9 +9,13 @@ use anyhow::Context;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use storyline_core::eval::score_clustering;
-use storyline_core::ingest::{DEFAULT_MAX_FILE_SIZE, discover, read_document};
-use storyline_core::pipeline::Pipeline;
+use storyline_core::Article;
+use storyline_core::dedup::canonical_url;
+use storyline_core::eval::{score_clustering, score_duplicates};
+use storyline_core::ingest::time::parse_time;
+use storyline_core::ingest::{DEFAULT_MAX_FILE_SIZE, discover, parse_document, read_document};
+use storyline_core::normalize::article_id;
+use storyline_core::pipeline::{Outcome, Pipeline};
 use storyline_core::store::MemoryStore;
 
 /// Runs one evaluation.
@@ -26,15 +30,20 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
             fields,
         } => claims(dir, *failures, fields.as_deref(), global),
         EvalCommand::Attribution { dir } => attribution(dir, global),
+        EvalCommand::Dedup {
+            labels,
+            paths,
+            failures,
+        } => dedup(labels, paths, *failures, global),
     }
 }
 
-/// Gold story per article key (file name without extension); unlabeled
-/// articles get a story of their own.
-fn read_labels(path: &Path) -> anyhow::Result<HashMap<String, String>> {
+/// Each labeled article's key (`id`, else the file name of `path`) and its
+/// whole label, in file order.
+fn read_label_lines(path: &Path) -> anyhow::Result<Vec<(String, serde_json::Value)>> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read labels {}", path.display()))?;
-    let mut gold = HashMap::new();
+    let mut labels = Vec::new();
     for (n, line) in text
         .lines()
         .enumerate()
@@ -47,13 +56,24 @@ fn read_labels(path: &Path) -> anyhow::Result<HashMap<String, String>> {
             .map(String::from)
             .or_else(|| value["path"].as_str().map(|p| article_key(Path::new(p))))
             .with_context(|| format!("{}:{}: needs an `id` or a `path`", path.display(), n + 1))?;
-        let story = match value["story"].as_str() {
-            Some(story) => format!("story:{story}"),
-            None => format!("alone:{key}"),
-        };
-        gold.insert(key, story);
+        labels.push((key, value));
     }
-    Ok(gold)
+    Ok(labels)
+}
+
+/// Gold story per article key (file name without extension); unlabeled
+/// articles get a story of their own.
+fn read_labels(path: &Path) -> anyhow::Result<HashMap<String, String>> {
+    Ok(read_label_lines(path)?
+        .into_iter()
+        .map(|(key, value)| {
+            let story = match value["story"].as_str() {
+                Some(story) => format!("story:{story}"),
+                None => format!("alone:{key}"),
+            };
+            (key, story)
+        })
+        .collect())
 }
 
 /// `eval claims DIR`: recall of the gold money figures of `stories.md`.
@@ -84,19 +104,8 @@ fn claims(
     let ids: std::collections::BTreeSet<&str> = gold.iter().map(|g| g.article.as_str()).collect();
     for id in ids {
         let path = dir.join("articles").join(format!("{id}.txt"));
-        let document = match read_document(&path, DEFAULT_MAX_FILE_SIZE) {
-            Ok(document) => document,
-            Err(err) => {
-                tracing::warn!("{err}");
-                continue;
-            }
-        };
-        let article = match storyline_core::ingest::parse_document(&document) {
-            Ok(article) => article,
-            Err(err) => {
-                tracing::warn!("{err}");
-                continue;
-            }
+        let Some(article) = read_article(&path) else {
+            continue;
         };
         let amounts = storyline_core::facts::article_claims(&article)
             .into_iter()
@@ -213,15 +222,10 @@ fn claim_fields(
         let mut articles = Vec::new();
         for (id, _) in story_of.iter().filter(|(_, s)| s.as_str() == story) {
             let path = dir.join("articles").join(format!("{id}.txt"));
-            let parsed = read_document(&path, DEFAULT_MAX_FILE_SIZE)
-                .and_then(|doc| storyline_core::ingest::parse_document(&doc));
-            match parsed {
-                Ok(mut article) => {
-                    // The file name is the id the labels use.
-                    article.id = storyline_core::ArticleId(id.clone());
-                    articles.push(article);
-                }
-                Err(err) => tracing::warn!("{err}"),
+            if let Some(mut article) = read_article(&path) {
+                // The file name is the id the labels use.
+                article.id = storyline_core::ArticleId(id.clone());
+                articles.push(article);
             }
         }
         articles.sort_by(storyline_core::store::publication_order);
@@ -344,8 +348,29 @@ fn attribution(dir: &Path, global: &Global) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The first article of one file, or `None` (with a warning) when it
+/// cannot be read.
+fn read_article(path: &Path) -> Option<storyline_core::Article> {
+    let parsed = read_document(path, DEFAULT_MAX_FILE_SIZE).map(|doc| {
+        storyline_core::ingest::parse_document(&doc)
+            .into_iter()
+            .next()
+    });
+    match parsed {
+        Ok(Some(Ok(article))) => Some(article),
+        Ok(Some(Err(err))) | Err(err) => {
+            tracing::warn!("{err}");
+            None
+        }
+        Ok(None) => None,
+    }
+}
+
 fn article_key(path: &Path) -> String {
-    path.file_stem()
+    let name = path.to_string_lossy();
+    let (file, _) = storyline_core::ingest::split_item_path(&name);
+    Path::new(file)
+        .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
@@ -413,6 +438,163 @@ fn clustering(labels: &Path, paths: &[PathBuf], global: &Global) -> anyhow::Resu
     outln!("nmi       {:.3}", scores.nmi)?;
     outln!("throughput {per_second:.0} articles/s ({seconds:.2} s)")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The label fields a crawler would have supplied with each page; the
+/// adapter passes these to ingestion and nothing else (never `story` or
+/// `duplicate_of`).
+const DEDUP_METADATA: [&str; 4] = ["url", "outlet", "date", "lang"];
+
+/// How many articles took each label field (only where the page's own text
+/// did not say).
+type MetadataCounts = std::collections::BTreeMap<&'static str, usize>;
+
+fn dedup(
+    labels: &Path,
+    paths: &[PathBuf],
+    show_failures: bool,
+    global: &Global,
+) -> anyhow::Result<ExitCode> {
+    let mut metadata: HashMap<String, serde_json::Value> = HashMap::new();
+    let mut gold_edges = Vec::new();
+    for (key, value) in read_label_lines(labels)? {
+        if let Some(original) = value["duplicate_of"].as_str() {
+            gold_edges.push((key.clone(), original.to_string()));
+        }
+        metadata.insert(key, value);
+    }
+    let discovery = discover(paths);
+    let mut articles = Vec::new();
+    let mut used: MetadataCounts = DEDUP_METADATA.iter().map(|f| (*f, 0)).collect();
+    let mut failures: Vec<_> = discovery.errors;
+    for path in &discovery.files {
+        let doc = match read_document(path, DEFAULT_MAX_FILE_SIZE) {
+            Ok(doc) => doc,
+            Err(err) => {
+                failures.push(err);
+                continue;
+            }
+        };
+        for item in parse_document(&doc) {
+            match item {
+                Ok(mut article) => {
+                    if let Some(meta) = metadata.get(&article_key(path)) {
+                        for field in apply_crawler_metadata(&mut article, meta) {
+                            *used.entry(field).or_default() += 1;
+                        }
+                    }
+                    articles.push(article);
+                }
+                Err(err) => failures.push(err),
+            }
+        }
+    }
+    let mut pipeline = Pipeline::new(MemoryStore::default());
+    let report = pipeline.ingest_articles(articles, failures)?;
+    // The first article read under each id; a later one with the same id
+    // (same canonical URL: unchanged or a revision) is a copy of it too.
+    let mut key_of: HashMap<_, String> = HashMap::new();
+    let mut predicted: Vec<(String, String)> = Vec::new();
+    for entry in &report.articles {
+        let key = article_key(&entry.path);
+        match key_of.get(&entry.id) {
+            Some(first) => predicted.push((key.clone(), first.clone())),
+            None => {
+                key_of.insert(entry.id.clone(), key);
+            }
+        }
+    }
+    for entry in &report.articles {
+        if let Outcome::Duplicate { of } = &entry.outcome
+            && let Some(original) = key_of.get(of)
+        {
+            predicted.push((article_key(&entry.path), original.clone()));
+        }
+    }
+    let scores = score_duplicates(report.articles.len(), &gold_edges, &predicted);
+    if global.json {
+        let mut value = serde_json::to_value(&scores)?;
+        if let Some(obj) = value.as_object_mut() {
+            let names: Vec<&str> = used
+                .iter()
+                .filter(|(_, n)| **n > 0)
+                .map(|(f, _)| *f)
+                .collect();
+            obj.insert("metadata_used".into(), names.into());
+            obj.insert("metadata_counts".into(), serde_json::to_value(&used)?);
+            obj.insert("failed".into(), report.failed.into());
+            if !show_failures {
+                obj.remove("missed");
+                obj.remove("wrong");
+            }
+        }
+        print_json(&value)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let used: Vec<String> = used.iter().map(|(f, n)| format!("{f} {n}")).collect();
+    outln!(
+        "articles {} (failed {}); label fields passed to ingestion (articles): {}",
+        scores.documents,
+        report.failed,
+        used.join(", ")
+    )?;
+    outln!(
+        "pairs: gold {}, found {}, correct {}",
+        scores.gold_pairs,
+        scores.predicted_pairs,
+        scores.correct_pairs
+    )?;
+    outln!(
+        "duplicates precision {:.3}  recall {:.3}  F1 {:.3}",
+        scores.precision,
+        scores.recall,
+        scores.f1
+    )?;
+    if show_failures {
+        for (a, b) in &scores.missed {
+            outln!("missed: {a} ~ {b}")?;
+        }
+        for (a, b) in &scores.wrong {
+            outln!("wrong:  {a} ~ {b}")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Fills in what a crawler would know about a page (its URL, outlet,
+/// date and language) where the page's text did not say; the URL also
+/// becomes the article's identity, as it would at ingest. Returns the
+/// fields it used.
+fn apply_crawler_metadata(article: &mut Article, meta: &serde_json::Value) -> Vec<&'static str> {
+    let mut used = Vec::new();
+    if article.url.is_none()
+        && let Some(url) = meta["url"].as_str()
+    {
+        article.url = Some(url.to_string());
+        article.canonical_url = canonical_url(url);
+        article.id = article_id(article.canonical_url.as_deref(), &article.content_hash);
+        used.push("url");
+    }
+    if article.source_domain.is_none()
+        && let Some(outlet) = meta["outlet"].as_str()
+    {
+        article.source_domain = Some(outlet.to_string());
+        used.push("outlet");
+    }
+    if article.published_at.is_none()
+        && let Some(date) = meta["date"].as_str().and_then(parse_time)
+    {
+        article.published_at = Some(date.timestamp);
+        article.published_at_approximate = date.approximate;
+        used.push("date");
+    }
+    if article.language.is_none()
+        && let Some(lang) = meta["lang"].as_str()
+    {
+        article.language = Some(lang.to_string());
+        used.push("lang");
+    }
+    used
 }
 
 fn money(dir: &Path, show_failures: bool, global: &Global) -> anyhow::Result<ExitCode> {

@@ -12,6 +12,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use storyline_core::ingest::{InputDocument, discover, read_document};
+use storyline_core::model::SourceFormat;
 use storyline_core::pipeline::Pipeline;
 use storyline_core::view::{StoryOptions, story_detail_with, story_summaries};
 use storyline_core::{IngestError, IngestErrorKind, StoryId};
@@ -46,14 +47,20 @@ pub fn run(
     let mut inputs: Vec<Result<InputDocument, IngestError>> =
         discovery.errors.into_iter().map(Err).collect();
     if stdin_requested {
-        inputs.push(read_stdin(args.max_size));
+        inputs.push(read_stdin(args.max_file_size));
     }
     let total = discovery.files.len() + inputs.len();
-    let max_size = args.max_size;
+    let max_size = args.max_file_size;
+    let format = args.format.map(SourceFormat::from);
+    let force = move |doc: InputDocument| match format {
+        Some(format) => doc.with_format(format),
+        None => doc,
+    };
+    let inputs: Vec<_> = inputs.into_iter().map(|r| r.map(force)).collect();
     let lazy_files = discovery
         .files
         .into_iter()
-        .map(move |path| read_document(&path, max_size));
+        .map(move |path| read_document(&path, max_size).map(force));
     let mut bar = Bar::new(total, global.quiet);
     let mut pipeline = Pipeline::new(store);
     let report = pipeline
@@ -125,7 +132,7 @@ fn read_stdin(max_size: u64) -> Result<InputDocument, IngestError> {
             },
         ));
     }
-    let text =
-        storyline_core::ingest::decode_text(bytes).map_err(|kind| IngestError::new("-", kind))?;
+    let text = storyline_core::ingest::decode_bytes(bytes, max_size)
+        .map_err(|kind| IngestError::new("-", kind))?;
     Ok(InputDocument::from_text("-", text))
 }

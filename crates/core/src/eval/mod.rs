@@ -6,5 +6,7 @@ pub mod attribution;
 pub mod claim_fields;
 pub mod claims;
 mod clustering;
+mod dedup;
 
 pub use clustering::{ClusteringScores, PrecisionRecall, score_clustering};
+pub use dedup::{DedupScores, score_duplicates};

@@ -1,18 +1,23 @@
 //! Finding input files under the paths a user names, and reading each one
-//! safely: size limit, binary detection, UTF-8 validation.
+//! safely: one size limit for every format (gzip counted decompressed),
+//! binary detection, UTF-8 validation.
 
 use crate::error::{IngestError, IngestErrorKind};
+use crate::model::SourceFormat;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Files larger than this are refused unless the caller raises the limit:
-/// no real article is this long, and reading it whole would waste memory.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+/// Files larger than this (decompressed, for gzip) are refused unless the
+/// caller raises the limit: it bounds the memory one input can take, and
+/// leaves room for feeds and JSON Lines exports of a few thousand articles.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
-/// File extensions taken from folders. A file named explicitly is always
-/// read, whatever its name.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdown"];
+/// File extensions taken from folders (also under `.gz`). A file named
+/// explicitly is always read, whatever its name.
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "mdown", "jsonl", "ndjson", "json", "xml", "rss", "atom",
+];
 
 /// One input's text, ready to parse.
 #[derive(Debug, Clone)]
@@ -21,6 +26,8 @@ pub struct InputDocument {
     pub path: PathBuf,
     /// The whole text.
     pub text: String,
+    /// The format to parse it as; `None` detects it from the content.
+    pub format: Option<SourceFormat>,
 }
 
 impl InputDocument {
@@ -29,7 +36,15 @@ impl InputDocument {
         Self {
             path: path.into(),
             text: text.into(),
+            format: None,
         }
+    }
+
+    /// The same document, parsed as `format` whatever its content looks like.
+    #[must_use]
+    pub fn with_format(mut self, format: SourceFormat) -> Self {
+        self.format = Some(format);
+        self
     }
 }
 
@@ -91,13 +106,12 @@ fn walk(dir: &Path, found: &mut Discovery) {
 }
 
 fn has_article_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+    super::detect::extension(path).is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.as_str()))
 }
 
-/// Reads one file as text, refusing files over `max_size` bytes, binary
-/// files and invalid UTF-8, each with its own message.
+/// Reads one file as text, refusing files over `max_size` bytes (after
+/// decompression, for gzip), binary files and invalid UTF-8, each with its
+/// own message.
 pub fn read_document(path: &Path, max_size: u64) -> Result<InputDocument, IngestError> {
     let fail = |kind| IngestError::new(path, kind);
     let file = fs::File::open(path).map_err(|e| fail(IngestErrorKind::Io(e)))?;
@@ -122,11 +136,28 @@ pub fn read_document(path: &Path, max_size: u64) -> Result<InputDocument, Ingest
             limit: max_size,
         }));
     }
-    let text = decode_text(bytes).map_err(fail)?;
-    Ok(InputDocument {
-        path: path.to_path_buf(),
-        text,
-    })
+    let text = decode_bytes(bytes, max_size).map_err(fail)?;
+    Ok(InputDocument::from_text(path, text))
+}
+
+/// Decompresses gzip (recognized by its magic bytes, whatever the name)
+/// within `max_size` decompressed bytes, then decodes the text.
+pub fn decode_bytes(bytes: Vec<u8>, max_size: u64) -> Result<String, IngestErrorKind> {
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return decode_text(bytes);
+    }
+    let mut plain = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes.as_slice())
+        .take(max_size + 1)
+        .read_to_end(&mut plain)
+        .map_err(|e| IngestErrorKind::InvalidGzip(e.to_string()))?;
+    if plain.len() as u64 > max_size {
+        return Err(IngestErrorKind::TooLarge {
+            size: plain.len() as u64,
+            limit: max_size,
+        });
+    }
+    decode_text(plain)
 }
 
 /// Checks that `bytes` are text and decodes them as UTF-8.
@@ -169,7 +200,14 @@ mod tests {
     fn folders_are_walked_in_order_skipping_hidden_and_foreign_files() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
-        for name in ["b.txt", "a.md", ".hidden.txt", "photo.jpg", "sub/c.txt"] {
+        for name in [
+            "b.txt",
+            "a.md",
+            ".hidden.txt",
+            "photo.jpg",
+            "sub/c.txt",
+            "sub/d.jsonl.gz",
+        ] {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
         let found = discover(&[dir.path().to_path_buf()]);
@@ -178,7 +216,7 @@ mod tests {
             .iter()
             .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
             .collect();
-        assert_eq!(names, ["a.md", "b.txt", "sub/c.txt"]);
+        assert_eq!(names, ["a.md", "b.txt", "sub/c.txt", "sub/d.jsonl.gz"]);
         assert_eq!(found.skipped, 2);
     }
 
@@ -193,5 +231,19 @@ mod tests {
             "{err}"
         );
         assert!(err.to_string().contains("big.txt"), "{err}");
+    }
+
+    #[test]
+    fn gzip_is_decompressed_and_its_decompressed_size_counts() {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all("x".repeat(4096).as_bytes()).unwrap();
+        let gz = encoder.finish().unwrap();
+        assert!(gz.len() < 1024);
+        assert_eq!(decode_bytes(gz.clone(), 8192).unwrap().len(), 4096);
+        let err = decode_bytes(gz, 1024).unwrap_err();
+        assert!(matches!(err, IngestErrorKind::TooLarge { .. }), "{err}");
+        let bad = decode_bytes(vec![0x1f, 0x8b, 1, 2, 3], 1024).unwrap_err();
+        assert!(matches!(bad, IngestErrorKind::InvalidGzip(_)), "{bad}");
     }
 }

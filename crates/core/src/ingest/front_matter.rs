@@ -38,7 +38,8 @@ pub fn parse(text: &str) -> Result<RawArticle, IngestErrorKind> {
             "image" | "cover" | "thumbnail" => raw.image = scalar(&value),
             "featured" => raw.featured = value.as_bool(),
             "author" | "authors" | "byline" => raw.authors.extend(list(&value)),
-            "url" | "link" | "canonical_url" | "permalink" => raw.url = scalar(&value),
+            "url" | "link" | "permalink" => raw.url = scalar(&value),
+            "canonical_url" | "canonical" => raw.canonical_url = scalar(&value),
             "source" | "source_domain" | "outlet" | "site" => raw.source = scalar(&value),
             "lang" | "language" => raw.language = scalar(&value),
             _ => {

@@ -17,6 +17,9 @@ pub struct RawArticle {
     pub body: String,
     /// URL of the article.
     pub url: Option<String>,
+    /// The canonical URL the input declares (`<link rel=canonical>`,
+    /// a `canonical_url` field), when it differs from `url`.
+    pub canonical_url: Option<String>,
     /// Outlet as stated by the input (`source`, `source_domain`).
     pub source: Option<String>,
     /// Bylines.
@@ -44,6 +47,7 @@ impl RawArticle {
             lead: None,
             body,
             url: None,
+            canonical_url: None,
             source: None,
             authors: Vec::new(),
             categories: Vec::new(),

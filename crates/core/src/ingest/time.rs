@@ -1,5 +1,6 @@
 //! Publication times as inputs write them: `2020-09-30-13-28-43`, RFC 3339,
-//! `YYYY-MM-DD HH:MM:SS`, bare dates, RFC 2822 and English month names.
+//! `YYYY-MM-DD HH:MM:SS`, bare dates, RFC 2822, English month names and the
+//! Reuters-21578 form `26-FEB-1987 15:01:01.79`.
 //! Times without a zone are read as UTC and flagged as approximate.
 
 use jiff::civil::{Date, DateTime};
@@ -44,6 +45,9 @@ pub fn parse_time(text: &str) -> Option<ParsedTime> {
     if let Ok(zoned) = jiff::fmt::rfc2822::parse(text) {
         return Some(ParsedTime::exact(zoned.timestamp()));
     }
+    if let Some(dt) = parse_reuters(text) {
+        return ParsedTime::assumed_utc(dt);
+    }
     if let Some(dt) = parse_dashed_datetime(text) {
         return ParsedTime::assumed_utc(dt);
     }
@@ -85,6 +89,37 @@ fn parse_dashed_datetime(text: &str) -> Option<DateTime> {
         5 => jiff::civil::Time::new(num(3)?, num(4)?, 0, 0).ok()?,
         _ => jiff::civil::Time::new(num(3)?, num(4)?, num(5)?, 0).ok()?,
     };
+    Some(date.to_datetime(time))
+}
+
+/// `26-FEB-1987 15:01:01.79`: day, English month abbreviation, year, then a
+/// time with hundredths of a second (Reuters-21578, no zone). What follows
+/// the time is ignored: the corpus leaves SGML debris there
+/// (`14:01:56.71&#5;&#5;&#5;C M`, `00:00:00.00 # date added …`).
+fn parse_reuters(text: &str) -> Option<DateTime> {
+    let mut words = text.split_whitespace();
+    let (date, time) = (words.next()?, words.next()?);
+    let time = time.split('&').next()?;
+    let mut parts = date.split('-');
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || month.len() != 3 || year.len() != 4 {
+        return None;
+    }
+    let month = month_number(&month.to_ascii_lowercase())?;
+    let date = Date::new(year.parse().ok()?, month, day.parse().ok()?).ok()?;
+    let (hms, fraction) = time.trim().split_once('.').unwrap_or((time.trim(), "0"));
+    let mut hms = hms.split(':');
+    let (h, m, sec) = (hms.next()?, hms.next()?, hms.next()?);
+    if hms.next().is_some() || fraction.is_empty() || fraction.len() > 9 {
+        return None;
+    }
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit()) && !s.is_empty();
+    if ![h, m, sec, fraction].iter().all(|p| digits(p)) {
+        return None;
+    }
+    let nanos = fraction.parse::<i32>().ok()? * 10_i32.pow(9 - fraction.len() as u32);
+    let time =
+        jiff::civil::Time::new(h.parse().ok()?, m.parse().ok()?, sec.parse().ok()?, nanos).ok()?;
     Some(date.to_datetime(time))
 }
 
@@ -188,6 +223,29 @@ mod tests {
     }
 
     #[test]
+    fn reuters_dates_are_read_and_malformed_ones_refused() {
+        assert_eq!(
+            utc("26-FEB-1987 15:01:01.79"),
+            ("1987-02-26T15:01:01.79Z".into(), true)
+        );
+        assert_eq!(utc("2-MAR-1987 09:05:00.00").0, "1987-03-02T09:05:00Z");
+        assert_eq!(
+            utc("27-MAR-1987 14:01:56.71&#5;&#5;&#5;C M").0,
+            "1987-03-27T14:01:56.71Z"
+        );
+        for bad in [
+            "31-FEB-1987 15:01:01.79",
+            "26-FOO-1987 15:01:01.79",
+            "26-FEB-1987 25:01:01.79",
+            "26-FEB-1987 15:01:01.",
+            "26-FEB-1987 15:0a:01.79",
+            "31-MAR-1987 605:12:19.12",
+        ] {
+            assert!(parse_time(bad).is_none(), "{bad} parsed");
+        }
+    }
+
+    #[test]
     fn nonsense_is_not_a_date() {
         for text in [
             "",
@@ -205,6 +263,14 @@ mod tests {
         #[test]
         fn never_panics(text in "\\PC{0,40}") {
             let _ = parse_time(&text);
+        }
+
+        #[test]
+        fn reuters_like_text_never_panics(
+            day in 0u32..40, month in "[A-Z]{3}", year in 0u32..10000,
+            h in 0u32..30, m in 0u32..70, frac in "[0-9]{0,12}"
+        ) {
+            let _ = parse_time(&format!("{day}-{month}-{year} {h}:{m}:00.{frac}"));
         }
     }
 }

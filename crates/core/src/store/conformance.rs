@@ -12,6 +12,7 @@ pub fn run_all<S: Store>(mut new_store: impl FnMut() -> S) {
     groups_articles_by_story(&mut new_store());
     finds_originals_by_content(&mut new_store());
     searches_words_and_survives_hostile_queries(&mut new_store());
+    a_revision_replaces_the_stored_text_in_place(&mut new_store());
 }
 
 fn ok<T, E: std::fmt::Display>(result: Result<T, E>, what: &str) -> T {
@@ -32,6 +33,7 @@ pub fn sample_article(n: u32, title: &str, body: &str) -> Article {
         id: ArticleId(format!("{n:016x}")),
         path: Some(format!("articles/{n}.txt")),
         url: Some(format!("https://example.com/news/{n}")),
+        canonical_url: Some(format!("https://example.com/news/{n}")),
         title: title.to_string(),
         lead: Some(format!("Lead of {title}")),
         body: body.to_string(),
@@ -45,6 +47,7 @@ pub fn sample_article(n: u32, title: &str, body: &str) -> Article {
         published_at_approximate: n.is_multiple_of(2),
         format: SourceFormat::FrontMatter,
         content_hash: format!("hash-{n}"),
+        revision: 1,
         duplicate_of: None,
         story: None,
         extra,
@@ -203,6 +206,40 @@ fn searches_words_and_survives_hostile_queries(store: &mut impl Store) {
         ok(store.articles(), "list articles").len(),
         2,
         "queries never change data"
+    );
+}
+
+fn a_revision_replaces_the_stored_text_in_place(store: &mut impl Store) {
+    let first = sample_article(1, "Polls open", "Turnout is low.");
+    ok(
+        store.save(&Batch {
+            articles: vec![first.clone()],
+            stories: vec![],
+        }),
+        "save a batch",
+    );
+    let mut revised = first.clone();
+    revised.body = "Turnout is high by noon.".into();
+    revised.content_hash = "hash-revised".into();
+    revised.revision = 2;
+    ok(
+        store.save(&Batch {
+            articles: vec![revised.clone()],
+            stories: vec![],
+        }),
+        "save a revision",
+    );
+    assert_eq!(ok(store.articles(), "list articles").len(), 1);
+    assert_eq!(
+        ok(store.article(&first.id), "read an article"),
+        Some(revised.clone()),
+        "the newest text is stored under the same id"
+    );
+    let hits = ok(store.search("noon", 10), "search");
+    assert_eq!(hits.len(), 1, "search sees the revised text");
+    assert!(
+        ok(store.search("low", 10), "search").is_empty(),
+        "search forgets the old text"
     );
 }
 

@@ -1,0 +1,141 @@
+//! URL canonical form: two URLs that name the same article compare equal
+//! once tracking parameters, AMP variants, `www.`, the scheme, fragments and
+//! trailing slashes are set aside.
+
+/// Query parameters that only track a click and never select content.
+const TRACKING_PARAMS: &[&str] = &[
+    "fbclid",
+    "gclid",
+    "dclid",
+    "gclsrc",
+    "msclkid",
+    "yclid",
+    "igshid",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+    "ref",
+    "ref_src",
+    "ref_url",
+    "cmpid",
+    "ocid",
+    "smid",
+    "icid",
+    "soc_src",
+    "soc_trk",
+    "guccounter",
+    "guce_referrer",
+    "guce_referrer_sig",
+    "ito",
+    "spm",
+    "s_cid",
+    "share",
+    "amp",
+    "outputtype",
+    "output",
+];
+
+/// The canonical form of an article URL, or `None` when `url` is not an
+/// absolute http(s) URL. The scheme becomes `https`, the host loses `www.`,
+/// `m.` and `amp.`, AMP path markers (`/amp`, `.amp`, `amp.html`) and
+/// tracking parameters (`utm_*` and the like) are removed, the remaining
+/// parameters are sorted, and a trailing slash is dropped.
+pub fn canonical_url(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return None;
+    }
+    let mut host = parsed.host_str()?.to_ascii_lowercase();
+    for prefix in ["www.", "amp.", "m."] {
+        if let Some(rest) = host.strip_prefix(prefix)
+            && rest.contains('.')
+        {
+            host = rest.to_string();
+        }
+    }
+    let path = canonical_path(parsed.path());
+    let mut params: Vec<(String, String)> = parsed
+        .query_pairs()
+        .filter(|(key, _)| !is_tracking(key))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    params.sort();
+    let mut out = format!("https://{host}");
+    if let Some(port) = parsed.port() {
+        out.push_str(&format!(":{port}"));
+    }
+    out.push_str(&path);
+    if !params.is_empty() {
+        let query: Vec<String> = params
+            .iter()
+            .map(|(k, v)| {
+                if v.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{k}={v}")
+                }
+            })
+            .collect();
+        out.push('?');
+        out.push_str(&query.join("&"));
+    }
+    Some(out)
+}
+
+fn is_tracking(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    key.starts_with("utm_") || TRACKING_PARAMS.contains(&key.as_str())
+}
+
+/// Drops AMP markers and the trailing slash; the root stays `/`.
+fn canonical_path(path: &str) -> String {
+    let segments: Vec<&str> = path
+        .split('/')
+        .filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("amp"))
+        .collect();
+    let mut joined = segments.join("/");
+    for suffix in ["/amp.html", ".amp.html", ".amp"] {
+        if let Some(rest) = joined.strip_suffix(suffix) {
+            joined = rest.to_string();
+        }
+    }
+    format!("/{joined}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_url;
+
+    #[test]
+    fn tracking_amp_www_scheme_and_slashes_are_set_aside() {
+        let canonical = Some("https://example.com/news/story-1".to_string());
+        for url in [
+            "https://example.com/news/story-1",
+            "http://www.example.com/news/story-1/",
+            "https://example.com/news/story-1?utm_source=rss&utm_medium=rss",
+            "https://example.com/news/story-1?fbclid=abc#comments",
+            "https://amp.example.com/news/story-1",
+            "https://example.com/amp/news/story-1",
+            "https://example.com/news/story-1/amp/",
+            "https://example.com/news/story-1.amp",
+            "https://example.com/news/story-1?gclid=1&ref=922",
+        ] {
+            assert_eq!(canonical_url(url), canonical, "{url}");
+        }
+    }
+
+    #[test]
+    fn content_parameters_are_kept_in_a_stable_order() {
+        assert_eq!(
+            canonical_url("https://example.com/a?b=2&a=1&utm_campaign=x").as_deref(),
+            Some("https://example.com/a?a=1&b=2")
+        );
+        assert_eq!(canonical_url("mailto:someone@example.com"), None);
+        assert_eq!(canonical_url("not a url"), None);
+        assert_eq!(
+            canonical_url("https://example.com/").as_deref(),
+            Some("https://example.com/")
+        );
+    }
+}
