@@ -60,6 +60,21 @@ pub enum IngestErrorKind {
     /// The article has no text to speak of once metadata is removed.
     #[error("has no article text after the front matter")]
     NoText,
+    /// A gzip-compressed file that cannot be decompressed.
+    #[error("is not a valid gzip file: {0}")]
+    Gzip(String),
+    /// An HTML page nested deeper than the extractors can safely walk.
+    #[error("HTML is nested more than {limit} elements deep; refused as hostile")]
+    HtmlTooDeep {
+        /// The deepest nesting accepted.
+        limit: usize,
+    },
+    /// An HTML page with no article text to speak of (script-only, empty).
+    #[error("HTML page has no article text")]
+    HtmlNoText,
+    /// An HTML extractor failed on this page.
+    #[error("HTML extraction failed: {0}")]
+    HtmlExtraction(String),
 }
 
 /// A failure inside a [`crate::Store`] backend. Backends wrap their own error

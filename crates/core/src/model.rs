@@ -45,6 +45,8 @@ pub enum SourceFormat {
     FrontMatter,
     /// Plain text, optionally led by a ` date YYYY-MM-DD` token.
     PlainText,
+    /// An HTML article page.
+    Html,
 }
 
 impl SourceFormat {
@@ -53,6 +55,7 @@ impl SourceFormat {
         match self {
             Self::FrontMatter => "front_matter",
             Self::PlainText => "plain_text",
+            Self::Html => "html",
         }
     }
 
@@ -61,6 +64,7 @@ impl SourceFormat {
         match name {
             "front_matter" => Some(Self::FrontMatter),
             "plain_text" => Some(Self::PlainText),
+            "html" => Some(Self::Html),
             _ => None,
         }
     }

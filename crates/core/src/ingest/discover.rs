@@ -2,6 +2,7 @@
 //! safely: size limit, binary detection, UTF-8 validation.
 
 use crate::error::{IngestError, IngestErrorKind};
+use crate::ingest::html;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,9 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
 /// File extensions taken from folders. A file named explicitly is always
 /// read, whatever its name.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdown"];
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "mdown", "html", "htm", "xhtml",
+];
 
 /// One input's text, ready to parse.
 #[derive(Debug, Clone)]
@@ -91,6 +94,13 @@ fn walk(dir: &Path, found: &mut Discovery) {
 }
 
 fn has_article_extension(path: &Path) -> bool {
+    // `page.html.gz`: judge by the extension under `.gz`.
+    let path = match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("gz") => {
+            Path::new(path.file_stem().unwrap_or_default())
+        }
+        _ => path,
+    };
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
@@ -122,11 +132,25 @@ pub fn read_document(path: &Path, max_size: u64) -> Result<InputDocument, Ingest
             limit: max_size,
         }));
     }
-    let text = decode_text(bytes).map_err(fail)?;
+    let text = decode_bytes(bytes, max_size).map_err(fail)?;
     Ok(InputDocument {
         path: path.to_path_buf(),
         text,
     })
+}
+
+/// Decompresses gzip (within `max_size`), then decodes: HTML pages by their
+/// declared or detected charset, everything else as UTF-8 text.
+pub fn decode_bytes(bytes: Vec<u8>, max_size: u64) -> Result<String, IngestErrorKind> {
+    let bytes = if html::charset::is_gzip(&bytes) {
+        html::charset::gunzip(&bytes, max_size)?
+    } else {
+        bytes
+    };
+    if html::looks_like_html(&bytes) {
+        return Ok(html::decode_html(&bytes));
+    }
+    decode_text(bytes)
 }
 
 /// Checks that `bytes` are text and decodes them as UTF-8.
@@ -169,7 +193,15 @@ mod tests {
     fn folders_are_walked_in_order_skipping_hidden_and_foreign_files() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
-        for name in ["b.txt", "a.md", ".hidden.txt", "photo.jpg", "sub/c.txt"] {
+        for name in [
+            "b.txt",
+            "a.md",
+            ".hidden.txt",
+            "photo.jpg",
+            "sub/c.txt",
+            "p.html.gz",
+            "x.gz",
+        ] {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
         let found = discover(&[dir.path().to_path_buf()]);
@@ -178,8 +210,8 @@ mod tests {
             .iter()
             .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
             .collect();
-        assert_eq!(names, ["a.md", "b.txt", "sub/c.txt"]);
-        assert_eq!(found.skipped, 2);
+        assert_eq!(names, ["a.md", "b.txt", "p.html.gz", "sub/c.txt"]);
+        assert_eq!(found.skipped, 3);
     }
 
     #[test]

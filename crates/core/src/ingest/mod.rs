@@ -3,12 +3,14 @@
 
 mod discover;
 mod front_matter;
+pub mod html;
 mod plain_text;
 mod raw;
 pub mod time;
 
 pub use discover::{
-    DEFAULT_MAX_FILE_SIZE, Discovery, InputDocument, decode_text, discover, read_document,
+    DEFAULT_MAX_FILE_SIZE, Discovery, InputDocument, decode_bytes, decode_text, discover,
+    read_document,
 };
 pub use raw::RawArticle;
 
@@ -16,14 +18,16 @@ use crate::error::{IngestError, IngestErrorKind};
 use crate::model::Article;
 
 /// Parses one input document into a normalized article, choosing the format
-/// from the content: a leading `---` line means YAML front matter, anything
-/// else is plain text.
+/// from the content: a doctype or `<html>` tag means an HTML page, a leading
+/// `---` line YAML front matter, anything else plain text.
 pub fn parse_document(doc: &InputDocument) -> Result<Article, IngestError> {
     let text = doc.text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err(IngestError::new(&doc.path, IngestErrorKind::Empty));
     }
-    let raw = if front_matter::starts_with_fence(text) {
+    let raw = if html::looks_like_html(text.as_bytes()) {
+        html::parse(text)
+    } else if front_matter::starts_with_fence(text) {
         front_matter::parse(text)
     } else {
         plain_text::parse(text)
