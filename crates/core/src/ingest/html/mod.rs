@@ -39,7 +39,6 @@ pub use metadata::PageMetadata;
 
 use crate::error::IngestErrorKind;
 use crate::ingest::RawArticle;
-use crate::ingest::time::ParsedTime;
 use crate::model::SourceFormat;
 use scraper::Html;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -76,7 +75,7 @@ pub fn parse_page(html: &str, hints: &PageHints) -> Result<RawArticle, IngestErr
 pub fn page_publication_time(
     html: &str,
     url: Option<&str>,
-) -> Result<Option<ParsedTime>, IngestErrorKind> {
+) -> Result<Option<pubdate::PageTime>, IngestErrorKind> {
     limits::check_nesting(html)?;
     guarded(|| {
         let meta = PageMetadata::from_document(&Html::parse_document(html));
@@ -140,7 +139,8 @@ fn build_article(html: &str, hints: &PageHints) -> RawArticle {
         raw.url.as_deref(),
         fallback_date,
         jiff::Timestamp::now(),
-    );
+    )
+    .map(|t| t.time);
     if let Some(site) = meta
         .site_names
         .first()
@@ -152,7 +152,7 @@ fn build_article(html: &str, hints: &PageHints) -> RawArticle {
     if let Some(modified) = meta
         .modified
         .iter()
-        .find_map(|s| pubdate::parse_page_time(s))
+        .find_map(|s| pubdate::parse_page_time(s).map(|t| t.time))
     {
         raw.extra
             .insert("modified_at".into(), modified.timestamp.to_string().into());

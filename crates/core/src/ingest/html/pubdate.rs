@@ -16,10 +16,20 @@ use std::sync::LazyLock;
 /// No news page on the web predates this.
 const EARLIEST_YEAR: i16 = 1995;
 
-/// `2020/09/30`, `2020-09-30`, `20200930` inside a URL path.
+/// `2020/09/30`, `2020-9-3`, `2020_09_30` inside a URL path (both
+/// separators required, so `/2016/12/` is not read as 2016-1-2).
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::expect_used)] // a constant pattern, covered by the tests
-    Regex::new(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2]|[1-9])[/_-]?(0[1-9]|[12]\d|3[01]|[1-9])(?:[/_.-]|$)")
+    Regex::new(
+        r"/((?:19|20)\d{2})[/_-](0[1-9]|1[0-2]|[1-9])[/_-](0[1-9]|[12]\d|3[01]|[1-9])(?:[/_.-]|$)",
+    )
+    .expect("valid URL date pattern")
+});
+
+/// `20200930` as a whole URL path segment or word.
+static URL_COMPACT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)] // a constant pattern, covered by the tests
+    Regex::new(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
         .expect("valid URL date pattern")
 });
 
@@ -35,6 +45,17 @@ static DAY_FIRST_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})\b").expect("valid date pattern")
 });
 
+/// A time found on a page, with the calendar day as the page wrote it
+/// (a page in New York that says `2023-11-08T21:00-05:00` was published on
+/// the 8th, though it was the 9th in UTC).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageTime {
+    /// The instant.
+    pub time: ParsedTime,
+    /// The day as written.
+    pub date: Date,
+}
+
 /// The publication time of a page: see the module doc for the order.
 /// `fallback` is another extractor's date, tried before `<time>` elements.
 pub fn publication_time(
@@ -42,8 +63,8 @@ pub fn publication_time(
     url: Option<&str>,
     fallback: Option<Date>,
     now: Timestamp,
-) -> Option<ParsedTime> {
-    let plausible = |t: &ParsedTime| is_plausible(t.timestamp, now);
+) -> Option<PageTime> {
+    let plausible = |t: &PageTime| is_plausible(t.time.timestamp, now);
     meta.published
         .iter()
         .filter_map(|s| parse_page_time(s))
@@ -74,45 +95,58 @@ pub fn publication_time(
 
 /// Parses a time as pages write it: every form [`parse_time`] knows, an
 /// ISO date followed by anything, or a day-first date.
-pub fn parse_page_time(text: &str) -> Option<ParsedTime> {
+pub fn parse_page_time(text: &str) -> Option<PageTime> {
     let text = text.trim();
-    if let Some(time) = parse_time(text) {
-        return Some(time);
-    }
-    if let Ok(time) =
-        jiff::fmt::strtime::parse("%Y-%m-%dT%H:%M:%S%z", text).and_then(|t| t.to_timestamp())
-    {
-        return Some(ParsedTime {
-            timestamp: time,
-            approximate: false,
-        });
-    }
     let date = |y: &str, m: &str, d: &str| {
         Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
     };
-    if let Some(c) = LEADING_DATE.captures(text) {
-        return date(&c[1], &c[2], &c[3]).map(day);
+    let written = LEADING_DATE
+        .captures(text)
+        .and_then(|c| date(&c[1], &c[2], &c[3]))
+        .or_else(|| {
+            DAY_FIRST_DATE
+                .captures(text)
+                .and_then(|c| date(&c[3], &c[2], &c[1]))
+        });
+    let time = parse_time(text).or_else(|| {
+        jiff::fmt::strtime::parse("%Y-%m-%dT%H:%M:%S%z", text)
+            .and_then(|t| t.to_timestamp())
+            .ok()
+            .map(|timestamp| ParsedTime {
+                timestamp,
+                approximate: false,
+            })
+    });
+    match (time, written) {
+        (Some(time), Some(date)) => Some(PageTime { time, date }),
+        (Some(time), None) => Some(PageTime {
+            time,
+            date: time.timestamp.to_zoned(TimeZone::UTC).date(),
+        }),
+        (None, Some(date)) => Some(day(date)),
+        (None, None) => None,
     }
-    if let Some(c) = DAY_FIRST_DATE.captures(text) {
-        return date(&c[3], &c[2], &c[1]).map(day);
-    }
-    None
 }
 
 /// A date written in a URL's path.
 pub fn date_in_url(url: &str) -> Option<Date> {
-    let c = URL_DATE.captures(url)?;
+    let c = URL_DATE
+        .captures(url)
+        .or_else(|| URL_COMPACT_DATE.captures(url))?;
     Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?).ok()
 }
 
-fn day(date: Date) -> ParsedTime {
+fn day(date: Date) -> PageTime {
     let timestamp = date
         .to_zoned(TimeZone::UTC)
         .map(|z| z.timestamp())
         .unwrap_or(Timestamp::UNIX_EPOCH);
-    ParsedTime {
-        timestamp,
-        approximate: true,
+    PageTime {
+        time: ParsedTime {
+            timestamp,
+            approximate: true,
+        },
+        date,
     }
 }
 
@@ -129,8 +163,8 @@ mod tests {
         "2024-01-01T00:00:00Z".parse().unwrap()
     }
 
-    fn date_of(t: Option<ParsedTime>) -> Option<String> {
-        t.map(|t| t.timestamp.to_zoned(TimeZone::UTC).date().to_string())
+    fn date_of(t: Option<PageTime>) -> Option<String> {
+        t.map(|t| t.date.to_string())
     }
 
     #[test]
@@ -172,6 +206,11 @@ mod tests {
             Date::new(2020, 9, 30).ok()
         );
         assert_eq!(date_in_url("https://x.com/item/12345678"), None);
+        assert_eq!(date_in_url("https://x.com/2016/12/python-3"), None);
+        assert_eq!(
+            date_of(parse_page_time("2023-11-08T21:00:00-05:00")).as_deref(),
+            Some("2023-11-08")
+        );
         assert_eq!(
             date_of(parse_page_time("30.09.2020, 14:02")).as_deref(),
             Some("2020-09-30")
