@@ -70,6 +70,7 @@ pub fn extraction(
     let seconds = started.elapsed().as_secs_f64();
     let (scores, published) = match benchmark {
         ExtractionBenchmark::Zyte => (shingles.scores(), PUBLISHED_ZYTE),
+        ExtractionBenchmark::Readability => (shingles.scores(), &[][..]),
         ExtractionBenchmark::Trafilatura => (segments.scores(), PUBLISHED_TRAFILATURA),
     };
     if global.json {

@@ -33,6 +33,9 @@ pub enum ExtractionBenchmark {
     Zyte,
     /// trafilatura's `evaldata.json` + `pages/`.
     Trafilatura,
+    /// Mozilla Readability's test pages (`*/source.html`, `*/expected.html`),
+    /// scored with the Zyte metric against the text of `expected.html`.
+    Readability,
 }
 
 impl ExtractionBenchmark {
@@ -42,6 +45,8 @@ impl ExtractionBenchmark {
             Ok(Self::Zyte)
         } else if dir.join("evaldata.json").is_file() {
             Ok(Self::Trafilatura)
+        } else if dir.join("001/expected.html").is_file() {
+            Ok(Self::Readability)
         } else {
             Err(fail(
                 dir,
@@ -55,6 +60,7 @@ impl ExtractionBenchmark {
         match self {
             Self::Zyte => "zyte",
             Self::Trafilatura => "trafilatura-eval",
+            Self::Readability => "readability-pages",
         }
     }
 }
@@ -116,6 +122,27 @@ pub fn extraction_cases(
                         with: strings(&entry["with"]),
                         without: strings(&entry["without"]),
                     },
+                });
+            }
+        }
+        ExtractionBenchmark::Readability => {
+            let entries = std::fs::read_dir(dir).map_err(|e| fail(dir, e))?;
+            for entry in entries.flatten() {
+                let folder = entry.path();
+                let expected = folder.join("expected.html");
+                let Ok(html) = std::fs::read_to_string(&expected) else {
+                    continue;
+                };
+                let body: String = scraper::Html::parse_document(&html)
+                    .root_element()
+                    .text()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                cases.push(ExtractionCase {
+                    id: entry.file_name().to_string_lossy().into_owned(),
+                    url: None,
+                    page: folder.join("source.html"),
+                    truth: Truth::Body(body),
                 });
             }
         }
