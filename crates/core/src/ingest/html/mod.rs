@@ -108,11 +108,17 @@ fn build_article(html: &str, hints: &PageHints) -> RawArticle {
     let traf = &main.metadata;
     let fallback_date = traf.date.and_then(to_jiff_date);
     let mut raw = RawArticle::new(SourceFormat::Html, main.text.clone());
+    let site = meta
+        .site_names
+        .first()
+        .cloned()
+        .or_else(|| non_empty(&traf.sitename));
     raw.title = meta
         .titles
         .first()
         .cloned()
-        .or_else(|| non_empty(&traf.title));
+        .or_else(|| non_empty(&traf.title))
+        .map(|t| strip_site_name(&t, site.as_deref(), url.as_deref()));
     raw.lead = meta
         .descriptions
         .first()
@@ -141,12 +147,7 @@ fn build_article(html: &str, hints: &PageHints) -> RawArticle {
         jiff::Timestamp::now(),
     )
     .map(|t| t.time);
-    if let Some(site) = meta
-        .site_names
-        .first()
-        .cloned()
-        .or_else(|| non_empty(&traf.sitename))
-    {
+    if let Some(site) = site {
         raw.extra.insert("sitename".into(), site.into());
     }
     if let Some(modified) = meta
@@ -173,6 +174,31 @@ fn canonical_url(meta: &PageMetadata, fetched: Option<&str>) -> Option<String> {
         .find(|u| matches!(u.scheme(), "http" | "https"))
         .map(String::from)
         .or_else(|| fetched.map(str::to_string))
+}
+
+/// Removes a trailing ` | Site`, ` - Site` or ` — Site` from a headline
+/// when the suffix names the site (its site name or its URL's host).
+fn strip_site_name(title: &str, site: Option<&str>, url: Option<&str>) -> String {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let host = url.and_then(crate::normalize::host_of).map(|h| squash(&h));
+    let site = site.map(squash);
+    for separator in [" | ", " - ", " — ", " – ", " :: ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(separator) {
+            let tail = squash(tail);
+            let names_site = !tail.is_empty()
+                && (site.as_deref() == Some(tail.as_str())
+                    || host.as_deref().is_some_and(|h| h.contains(&tail)));
+            if names_site && head.trim().chars().count() >= 10 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
 }
 
 fn to_jiff_date(date: chrono::NaiveDate) -> Option<jiff::civil::Date> {

@@ -128,3 +128,29 @@ proptest! {
         let _ = decode_bytes(page, 4096);
     }
 }
+
+#[test]
+fn a_site_name_suffix_leaves_the_headline() {
+    let strip = |t, site, url| strip_site_name(t, site, url);
+    assert_eq!(
+        strip(
+            "Clymer workshop manual review | MoreBikes",
+            None,
+            Some("https://www.morebikes.co.uk/x")
+        ),
+        "Clymer workshop manual review"
+    );
+    assert_eq!(
+        strip(
+            "Bridge reopens - Harbour Times",
+            Some("Harbour Times"),
+            None
+        ),
+        "Bridge reopens"
+    );
+    // A dash inside the headline, not a site name, stays.
+    assert_eq!(
+        strip("Roma - United talks stall", Some("Harbour Times"), None),
+        "Roma - United talks stall"
+    );
+}
