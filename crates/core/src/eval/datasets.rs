@@ -163,8 +163,29 @@ pub struct DateCase {
 }
 
 /// Reads htmldate's two label files under `dir` (the `pubdates` folder or
-/// its `htmldate` subfolder).
+/// its `htmldate` subfolder), or, for tuning, the pages of trafilatura's
+/// `evaldata.json` that carry a gold `date`.
 pub fn pubdate_cases(dir: &Path) -> Result<Vec<DateCase>, DatasetError> {
+    if dir.join("evaldata.json").is_file() {
+        let path = dir.join("evaldata.json");
+        let mut cases = Vec::new();
+        for (key, entry) in read_json(&path)?.as_object().into_iter().flatten() {
+            let Some(gold) = entry["date"]
+                .as_str()
+                .and_then(|d| d.get(..10)?.parse().ok())
+            else {
+                continue;
+            };
+            let file = entry["file"].as_str().unwrap_or("");
+            cases.push(DateCase {
+                url: key.split("::").last().unwrap_or(key).to_string(),
+                page: dir.join("pages").join(format!("{file}.gz")),
+                gold: Some(gold),
+            });
+        }
+        cases.sort_by(|a, b| a.url.cmp(&b.url));
+        return Ok(cases);
+    }
     let dir = if dir.join("htmldate").is_dir() {
         dir.join("htmldate")
     } else {

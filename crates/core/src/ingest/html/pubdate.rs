@@ -65,32 +65,30 @@ pub fn publication_time(
     now: Timestamp,
 ) -> Option<PageTime> {
     let plausible = |t: &PageTime| is_plausible(t.time.timestamp, now);
-    meta.published
-        .iter()
-        .filter_map(|s| parse_page_time(s))
-        .find(plausible)
-        .or_else(|| {
-            meta.urls
-                .iter()
-                .map(String::as_str)
-                .chain(url)
-                .filter_map(date_in_url)
-                .map(day)
-                .find(plausible)
-        })
-        .or_else(|| fallback.map(day).filter(plausible))
-        .or_else(|| {
-            meta.times
-                .iter()
-                .filter_map(|s| parse_page_time(s))
-                .find(plausible)
-        })
-        .or_else(|| {
-            meta.modified
-                .iter()
-                .filter_map(|s| parse_page_time(s))
-                .find(plausible)
-        })
+    let first = |values: &[String]| {
+        values
+            .iter()
+            .filter_map(|s| parse_page_time(s))
+            .find(plausible)
+    };
+    // Published, URL, trafilatura's date, other <time>s, modified. Other
+    // orders measured on trafilatura-eval-dev's dated pages: URL first
+    // changed nothing, trafilatura's date first lost 0.05 F.
+    "PUFTM".chars().find_map(|tier| match tier {
+        'P' => first(&meta.published),
+        'U' => meta
+            .urls
+            .iter()
+            .map(String::as_str)
+            .chain(url)
+            .filter_map(date_in_url)
+            .map(day)
+            .find(plausible),
+        'F' => fallback.map(day).filter(plausible),
+        'T' => first(&meta.times),
+        'M' => first(&meta.modified),
+        _ => None,
+    })
 }
 
 /// Parses a time as pages write it: every form [`parse_time`] knows, an
