@@ -68,6 +68,12 @@ pub fn extraction(
     }
     bar.finish();
     let seconds = started.elapsed().as_secs_f64();
+    // Readability's test pages come without URLs.
+    let fields_used: &[&str] = if cases.iter().any(|c| c.url.is_some()) {
+        &[FIELDS_USED]
+    } else {
+        &[]
+    };
     let (scores, published) = match benchmark {
         ExtractionBenchmark::Zyte => (shingles.scores(), PUBLISHED_ZYTE),
         ExtractionBenchmark::Readability => (shingles.scores(), &[][..]),
@@ -83,19 +89,24 @@ pub fn extraction(
             "f1": scores.f1,
             "accuracy": scores.accuracy,
             "failed": failed,
-            "fields_used": [FIELDS_USED],
+            "fields_used": fields_used,
             "seconds": seconds,
             "published": published,
         }))?;
         return Ok(ExitCode::SUCCESS);
     }
     outln!(
-        "{} benchmark: {} pages ({} unreadable), extractor {}, {:.1} ms/page; fields passed with each page: {FIELDS_USED}",
+        "{} benchmark: {} pages ({} unreadable), extractor {}, {:.1} ms/page; fields passed with each page: {}",
         benchmark.name(),
         scores.documents,
         failed,
         extractor.as_str(),
-        seconds * 1000.0 / scores.documents.max(1) as f64
+        seconds * 1000.0 / scores.documents.max(1) as f64,
+        if fields_used.is_empty() {
+            "none".to_string()
+        } else {
+            fields_used.join(", ")
+        }
     )?;
     print_table(
         &scores,

@@ -233,3 +233,41 @@ fn strings(value: &Value) -> Vec<String> {
         .map(String::from)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn benchmarks_are_told_by_their_files_and_nan_labels_become_null() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(ExtractionBenchmark::detect(dir.path()).is_err());
+        std::fs::write(
+            dir.path().join("ground-truth.json"),
+            r#"{"a": {"articleBody": "x", "url": "https://e.x/1"}}"#,
+        )
+        .unwrap();
+        let (benchmark, cases) = extraction_cases(dir.path()).unwrap();
+        assert_eq!(benchmark, ExtractionBenchmark::Zyte);
+        assert_eq!(cases[0].page, dir.path().join("html/a.html.gz"));
+        assert_eq!(cases[0].url.as_deref(), Some("https://e.x/1"));
+
+        let labels = dir.path().join("htmldate");
+        std::fs::create_dir(&labels).unwrap();
+        std::fs::write(
+            labels.join("eval_default.json"),
+            r#"{"https://e.x/2020/01/02/a": {"file": "a.html", "date": "2020-01-02"}}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            labels.join("eval_mediacloud_2020.json"),
+            r#"{"https://e.x/b": {"file": "b.html", "date": NaN}}"#,
+        )
+        .unwrap();
+        let cases = pubdate_cases(dir.path()).unwrap();
+        assert_eq!(cases.len(), 2);
+        assert_eq!(cases[0].gold, "2020-01-02".parse().ok());
+        assert_eq!(cases[1].gold, None);
+        assert_eq!(cases[1].page, labels.join("pages/b.html.gz"));
+    }
+}
