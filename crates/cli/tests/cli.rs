@@ -733,3 +733,17 @@ fn regression_deeply_nested_html_is_refused_with_a_reason_not_a_crash() {
     .unwrap();
     assert_rejected_alongside_seeds(&page, "nested more than 1000 elements deep");
 }
+
+#[test]
+fn ingest_reads_a_latin1_html_page_from_stdin() {
+    let db = Db::new();
+    let page = std::fs::read(fixture("articles/html/latin1-cafe.html")).unwrap();
+    db.cmd(&["ingest", "-"])
+        .write_stdin(page)
+        .assert()
+        .success();
+    let articles = db.articles();
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0]["title"], "Le café du port ferme ses portes");
+    assert_eq!(articles[0]["published_at"], "2022-11-05T00:00:00Z");
+}

@@ -119,7 +119,8 @@ fn read_stdin(max_size: u64) -> Result<InputDocument, IngestError> {
             },
         ));
     }
-    let text =
-        storyline_core::ingest::decode_text(bytes).map_err(|kind| IngestError::new("-", kind))?;
+    // Same decoding as files: gzip, then HTML charsets, else UTF-8.
+    let text = storyline_core::ingest::decode_bytes(bytes, max_size)
+        .map_err(|kind| IngestError::new("-", kind))?;
     Ok(InputDocument::from_text("-", text))
 }
