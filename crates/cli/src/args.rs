@@ -163,6 +163,28 @@ pub enum EvalCommand {
         #[arg(long)]
         failures: bool,
     },
+    /// Main-text extraction from HTML pages, scored as the benchmark in DIR
+    /// scores it (the Zyte article-extraction benchmark, or trafilatura's
+    /// evaldata), printed beside the published table.
+    Extraction {
+        /// The benchmark folder, e.g. ../shared/data/extraction/zyte.
+        dir: PathBuf,
+        /// Which extractor: combined, trafilatura or dom_smoothie.
+        #[arg(long, default_value = "combined")]
+        extractor: String,
+        /// Print each page's scores, worst first.
+        #[arg(long)]
+        pages: bool,
+    },
+    /// Publication dates from HTML pages, on htmldate's benchmark (the
+    /// `pubdates` folder), with htmldate's metric.
+    Pubdates {
+        /// The benchmark folder, e.g. ../shared/data/pubdates.
+        dir: PathBuf,
+        /// Print every wrong or missing date.
+        #[arg(long)]
+        failures: bool,
+    },
 }
 
 /// What to ingest and how.

@@ -37,8 +37,15 @@ fn init_logging(global: &args::Global) {
         (false, 1) => "info",
         (false, _) => "debug",
     };
+    // The HTML parser and extractors log their own recoveries from broken
+    // markup as warnings: noise for users, so only from `-vv` on.
+    let quiet_deps = if global.verbose >= 2 {
+        String::new()
+    } else {
+        ",html5ever=error,trafilatura=error,dom_smoothie=error,dom_query=error".to_string()
+    };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("{level}{quiet_deps}")));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

@@ -833,3 +833,59 @@ fn a_closed_stdout_is_not_a_panic() {
         .unwrap();
     assert_no_panic(&out.stderr);
 }
+
+#[test]
+fn ingest_of_a_folder_with_html_pages_stores_title_outlet_and_date() {
+    let db = Db::new();
+    let html = fixture("articles/html");
+    let (code, stdout, stderr) = db.ingest(&[&seeds(), &html]);
+    assert_eq!(code, 0, "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert!(
+        stdout.starts_with("read 7, new 7, duplicates 0, failed 0"),
+        "{stdout}"
+    );
+    let articles = db.articles();
+    let bridge = articles
+        .iter()
+        .find(|a| file_name(&a["path"]) == "harbour-bridge.html")
+        .expect("the HTML page is stored");
+    assert_eq!(
+        bridge["title"],
+        "Harbour bridge reopens after eight weeks of repairs"
+    );
+    assert_eq!(bridge["source_domain"], "harbour-times.example");
+    assert_eq!(bridge["published_at"], "2023-03-06T07:45:00Z");
+    assert_eq!(bridge["language"], "en");
+    let cafe = articles
+        .iter()
+        .find(|a| file_name(&a["path"]) == "latin1-cafe.html")
+        .expect("the Latin-1 page is stored");
+    assert_eq!(cafe["title"], "Le café du port ferme ses portes");
+}
+
+#[test]
+fn regression_deeply_nested_html_is_refused_with_a_reason_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("deep.html");
+    let nested = "<div>".repeat(300_000);
+    std::fs::write(
+        &page,
+        format!("<!doctype html><html><body>{nested}</body></html>"),
+    )
+    .unwrap();
+    assert_rejected_alongside_seeds(&page, "nested more than 1000 elements deep");
+}
+
+#[test]
+fn ingest_reads_a_latin1_html_page_from_stdin() {
+    let db = Db::new();
+    let page = std::fs::read(fixture("articles/html/latin1-cafe.html")).unwrap();
+    db.cmd(&["ingest", "-"])
+        .write_stdin(page)
+        .assert()
+        .success();
+    let articles = db.articles();
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0]["title"], "Le café du port ferme ses portes");
+    assert_eq!(articles[0]["published_at"], "2022-11-05T00:00:00Z");
+}

@@ -159,3 +159,81 @@ fn polnear_source_detection_stays_above_its_floors() {
         assert!(value >= floor, "{name} {value:.3} fell below {floor}");
     }
 }
+
+fn storyline_json(args: &[&std::ffi::OsStr]) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .env_remove("RUST_BACKTRACE")
+        .args(["--json", "-q"])
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+fn eval_json(kind: &str, relative: &str) -> Option<Value> {
+    let data = repo_root().join("../shared/data").join(relative);
+    if !data.is_dir() {
+        eprintln!("skipping: {} not found", data.display());
+        return None;
+    }
+    let scores = storyline_json(&["eval".as_ref(), kind.as_ref(), data.as_os_str()]);
+    for key in ["documents", "precision", "recall", "f1"] {
+        assert!(scores.get(key).is_some(), "missing `{key}` in {scores}");
+    }
+    Some(scores)
+}
+
+fn assert_f1_floor(scores: &Value, floors: &Value, what: &str) {
+    let f1 = scores["f1"].as_f64().unwrap();
+    let floor = floors["f1"].as_f64().unwrap();
+    eprintln!(
+        "{what}: P {:.3} R {:.3} F1 {f1:.3} (floor {floor})",
+        scores["precision"].as_f64().unwrap(),
+        scores["recall"].as_f64().unwrap()
+    );
+    assert!(
+        f1 >= floor,
+        "{what}: F1 {f1:.3} fell below its floor {floor}"
+    );
+}
+
+#[test]
+fn zyte_extraction_stays_above_its_floor() {
+    if let Some(scores) = eval_json("extraction", "extraction/zyte") {
+        assert_eq!(scores["documents"], 181);
+        assert_f1_floor(&scores, &baseline()["extraction"]["zyte"]["floors"], "zyte");
+    }
+}
+
+#[test]
+fn trafilatura_eval_extraction_stays_above_its_floor() {
+    if let Some(scores) = eval_json("extraction", "extraction/trafilatura-eval-dev") {
+        assert_eq!(scores["documents"], 495);
+        let floors = &baseline()["extraction"]["trafilatura-eval-dev"]["floors"];
+        assert_f1_floor(&scores, floors, "trafilatura-eval-dev");
+    }
+}
+
+#[test]
+fn readability_pages_extraction_stays_above_its_floor() {
+    if let Some(scores) = eval_json("extraction", "extraction/readability-pages") {
+        let floors = &baseline()["extraction"]["readability-pages"]["floors"];
+        assert_f1_floor(&scores, floors, "readability-pages");
+    }
+}
+
+#[test]
+fn pubdates_stay_above_their_floor() {
+    if let Some(scores) = eval_json("pubdates", "pubdates") {
+        assert_eq!(scores["documents"], 1000);
+        assert!(scores.get("accuracy").is_some(), "{scores}");
+        assert_f1_floor(
+            &scores,
+            &baseline()["pubdates"]["htmldate"]["floors"],
+            "pubdates",
+        );
+    }
+}

@@ -69,6 +69,18 @@ pub enum IngestErrorKind {
     /// A gzip stream that cannot be decompressed.
     #[error("is not valid gzip: {0}")]
     InvalidGzip(String),
+    /// An HTML page nested deeper than the extractors can safely walk.
+    #[error("HTML is nested more than {limit} elements deep; refused as hostile")]
+    HtmlTooDeep {
+        /// The deepest nesting accepted.
+        limit: usize,
+    },
+    /// An HTML page with no article text to speak of (script-only, empty).
+    #[error("HTML page has no article text")]
+    HtmlNoText,
+    /// An HTML extractor failed on this page.
+    #[error("HTML extraction failed: {0}")]
+    HtmlExtraction(String),
 }
 
 /// A failure inside a [`crate::Store`] backend. Backends wrap their own error

@@ -54,6 +54,8 @@ pub enum SourceFormat {
     Atom,
     /// A JSON Feed (jsonfeed.org): one article per item.
     JsonFeed,
+    /// An HTML article page.
+    Html,
 }
 
 impl SourceFormat {
@@ -66,6 +68,7 @@ impl SourceFormat {
             Self::Rss => "rss",
             Self::Atom => "atom",
             Self::JsonFeed => "json_feed",
+            Self::Html => "html",
         }
     }
 
@@ -96,6 +99,7 @@ impl SourceFormat {
             "rss" => Some(Self::Rss),
             "atom" => Some(Self::Atom),
             "json_feed" => Some(Self::JsonFeed),
+            "html" => Some(Self::Html),
             _ => None,
         }
     }

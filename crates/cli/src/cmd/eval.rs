@@ -2,7 +2,7 @@
 //! JSON), so a regression shows up as a number.
 
 use crate::args::{EvalCommand, Global};
-use crate::cmd::print_json;
+use crate::cmd::{eval_pages, print_json};
 use crate::output::outln;
 use crate::progress::Bar;
 use anyhow::Context;
@@ -35,6 +35,12 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
             paths,
             failures,
         } => dedup(labels, paths, *failures, global),
+        EvalCommand::Extraction {
+            dir,
+            extractor,
+            pages,
+        } => eval_pages::extraction(dir, extractor, *pages, global),
+        EvalCommand::Pubdates { dir, failures } => eval_pages::pubdates(dir, *failures, global),
     }
 }
 

@@ -132,6 +132,7 @@ fn read_stdin(max_size: u64) -> Result<InputDocument, IngestError> {
             },
         ));
     }
+    // Same decoding as files: gzip, then HTML charsets, else UTF-8.
     let text = storyline_core::ingest::decode_bytes(bytes, max_size)
         .map_err(|kind| IngestError::new("-", kind))?;
     Ok(InputDocument::from_text("-", text))

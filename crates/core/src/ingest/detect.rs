@@ -9,6 +9,9 @@ use std::path::Path;
 pub fn detect_format(text: &str, path: &Path) -> SourceFormat {
     let head: String = text.trim_start().chars().take(2048).collect();
     let lower = head.to_ascii_lowercase();
+    if super::html::looks_like_html(text.as_bytes()) {
+        return SourceFormat::Html;
+    }
     if lower.starts_with('<') {
         if lower.contains("<rss") || lower.contains("<rdf:rdf") {
             return SourceFormat::Rss;

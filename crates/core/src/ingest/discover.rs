@@ -3,6 +3,7 @@
 //! binary detection, UTF-8 validation.
 
 use crate::error::{IngestError, IngestErrorKind};
+use crate::ingest::html;
 use crate::model::SourceFormat;
 use std::fs;
 use std::io::Read;
@@ -17,6 +18,7 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 /// explicitly is always read, whatever its name.
 const ARTICLE_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "mdown", "jsonl", "ndjson", "json", "xml", "rss", "atom",
+    "html", "htm", "xhtml",
 ];
 
 /// One input's text, ready to parse.
@@ -140,24 +142,18 @@ pub fn read_document(path: &Path, max_size: u64) -> Result<InputDocument, Ingest
     Ok(InputDocument::from_text(path, text))
 }
 
-/// Decompresses gzip (recognized by its magic bytes, whatever the name)
-/// within `max_size` decompressed bytes, then decodes the text.
+/// Decompresses gzip (within `max_size`), then decodes: HTML pages by their
+/// declared or detected charset, everything else as UTF-8 text.
 pub fn decode_bytes(bytes: Vec<u8>, max_size: u64) -> Result<String, IngestErrorKind> {
-    if !bytes.starts_with(&[0x1f, 0x8b]) {
-        return decode_text(bytes);
+    let bytes = if html::charset::is_gzip(&bytes) {
+        html::charset::gunzip(&bytes, max_size)?
+    } else {
+        bytes
+    };
+    if html::looks_like_html(&bytes) {
+        return Ok(html::decode_html(&bytes));
     }
-    let mut plain = Vec::new();
-    flate2::read::MultiGzDecoder::new(bytes.as_slice())
-        .take(max_size + 1)
-        .read_to_end(&mut plain)
-        .map_err(|e| IngestErrorKind::InvalidGzip(e.to_string()))?;
-    if plain.len() as u64 > max_size {
-        return Err(IngestErrorKind::TooLarge {
-            size: plain.len() as u64,
-            limit: max_size,
-        });
-    }
-    decode_text(plain)
+    decode_text(bytes)
 }
 
 /// Checks that `bytes` are text and decodes them as UTF-8.
@@ -207,6 +203,8 @@ mod tests {
             "photo.jpg",
             "sub/c.txt",
             "sub/d.jsonl.gz",
+            "p.html.gz",
+            "x.gz",
         ] {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
@@ -216,8 +214,11 @@ mod tests {
             .iter()
             .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
             .collect();
-        assert_eq!(names, ["a.md", "b.txt", "sub/c.txt", "sub/d.jsonl.gz"]);
-        assert_eq!(found.skipped, 2);
+        assert_eq!(
+            names,
+            ["a.md", "b.txt", "p.html.gz", "sub/c.txt", "sub/d.jsonl.gz"]
+        );
+        assert_eq!(found.skipped, 3);
     }
 
     #[test]

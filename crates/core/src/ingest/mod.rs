@@ -10,6 +10,7 @@ mod detect;
 mod discover;
 pub mod feed;
 mod front_matter;
+pub mod html;
 pub mod jsonl;
 mod plain_text;
 mod raw;
@@ -40,11 +41,11 @@ pub fn parse_document(doc: &InputDocument) -> Vec<Result<Article, IngestError>> 
             .map_err(|kind| IngestError::new(item_path, kind))
     };
     match format {
-        SourceFormat::FrontMatter | SourceFormat::PlainText => {
-            let raw = if format == SourceFormat::FrontMatter {
-                front_matter::parse(text)
-            } else {
-                plain_text::parse(text)
+        SourceFormat::FrontMatter | SourceFormat::PlainText | SourceFormat::Html => {
+            let raw = match format {
+                SourceFormat::FrontMatter => front_matter::parse(text),
+                SourceFormat::Html => html::parse(text),
+                _ => plain_text::parse(text),
             };
             vec![
                 raw.map_err(|kind| IngestError::new(&doc.path, kind))
