@@ -33,7 +33,7 @@ static WEEK_OF: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static REL_PREFIX: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?P<r>this|next|last)\s+$").ok());
 static MOD_PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<m>since|after|before|until|till|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|as\s+early\s+as|as\s+late\s+as|no\s+later\s+than|later\s+than|greater\s+than|earlier\s+than|prior\s+to)\s+(?:the\s+)?$").ok()
+    Regex::new(r"(?i)\b(?P<m>by|since|after|before|until|till|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|as\s+early\s+as|as\s+late\s+as|no\s+later\s+than|later\s+than|greater\s+than|earlier\s+than|prior\s+to)\s+(?:the\s+)?$").ok()
 });
 static MOD_SUFFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:or|and)\s+(?P<m>later|after|greater|earlier|before)\b").ok()
@@ -415,7 +415,13 @@ fn apply_offsets(text: &str, reference: Date, items: &mut [Item]) {
         else {
             continue;
         };
-        let tense = tense_at(text, it.span.clone());
+        // "2 weeks before Christmas": the coming holiday, whatever the
+        // tense of the clause.
+        let tense = if matches!(it.expr, Expr::Holiday(_)) {
+            Some(Tense::Future)
+        } else {
+            tense_at(text, it.span.clone())
+        };
         let Some(base) = resolve(it.expr, reference, tense) else {
             continue;
         };
@@ -476,6 +482,10 @@ fn apply_modifiers(text: &str, reference: Date, items: &mut [Item]) {
         let use_end = it.role == Role::EndPart;
         let part = it.role != Role::Plain;
         let w = word.split_whitespace().collect::<Vec<_>>().join(" ");
+        // "by the end of this month" is a deadline; "by Friday" stays a day.
+        if w == "by" && !use_end {
+            continue;
+        }
         let (s, e) = match w.as_str() {
             "since" | "as early as" | "starting" | "starting on" | "starting from"
             | "beginning" | "beginning on" => (Some(base.start()), None),
@@ -487,6 +497,7 @@ fn apply_modifiers(text: &str, reference: Date, items: &mut [Item]) {
                 }),
                 None,
             ),
+            "by" => (None, Some(base.end())),
             "until" | "till" | "as late as" => {
                 (None, Some(if is_day { base.start() } else { base.end() }))
             }

@@ -87,7 +87,7 @@ fn build_rules() -> Vec<Rule> {
         (format!(r"\b(?P<p>end|beginning|start|middle)\s+of\s+(?:(?P<mo>{m})|(?P<y>\d{{4}}))\b"), h_part_of),
         (r"\b(?P<p>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?:(?P<rel>this|next|last|current|the)\s+)?(?P<unit>week|month|year)\b".into(), h_part_of_rel),
         (r"\b(?P<p>eoy|eom|eow)\b".into(), h_part_of_rel),
-        (r"\b(?P<p>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b".into(), h_earlier_later),
+        (r"\b(?P<p>earlier|later)\s+(?:this|in\s+the|(?P<rel>previous|last|next|following))\s+(?P<unit>week|month|year)\b".into(), h_earlier_later),
         (r"(?:\bthe\s+)?(?P<span>\b(?:(?P<pre>(?:calendar\s+)?year|cy)\s*)?(?P<y>\d{4})\b)".into(), h_year),
         (format!(r"\b(?P<yw>{yw})\b"), h_year_words),
         (r"\b(?P<y>1\d{3}|20\d{2})\s?'?s\b".into(), h_decade),
@@ -100,6 +100,7 @@ fn build_rules() -> Vec<Rule> {
         (format!(r"\b(?:the\s+)?(?P<o>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+of\s+(?:(?P<mo>{m})\.?(?:\s+(?P<y>\d{{4}}))?|(?P<y2>\d{{4}})|(?P<rel>this|next|last)\s+(?P<unit>month|year))\b"), h_week_of),
         (r"\bweek\s+(?P<n>\d{1,2})(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>this|next|last)\s+year))?\b".into(), h_iso_week),
         (r"\b(?:the\s+day\s+)?(?P<w>today|tomorrow|tmrw|yesterday|day\s+after\s+tomorrow|day\s+before\s+yesterday)\b".into(), h_day_word),
+        (r"\bthe\s+day\s+(?P<w>before|after)\b".into(), h_day_before_after),
         (r"\b(?P<w>now|current\s+date|date)\b".into(), h_now),
         (r"\b(?:(?P<rel>this|next|last|previous|past|coming|following|current|upcoming|same|that)\s+)(?P<unit>week|weekend|month|year|quarter|decade|fortnight|work\s?week|working\s+week|calendar\s+year)\b".into(), h_rel_unit),
         (r"\b(?:the\s+)?week\s+after\s+next\b".into(), h_week_after_next),
@@ -108,7 +109,7 @@ fn build_rules() -> Vec<Rule> {
         (format!(r"\b(?P<n>{n})\s+(?P<dir>next|upcoming|past|previous|last|coming|following)\s+(?P<unit>{UNIT})\b"), h_counted_run),
         (String::from(r"\b(?P<dir>next|coming|upcoming)\s+(?P<unit>couple\s+of\s+(?:days|weeks|months|years)|few\s+(?:days|weeks|months|years)|several\s+(?:days|weeks|months|years))\b"), h_counted_run),
         (format!(r"\bin\s+(?:the\s+)?(?P<n>{n})\s+(?P<unit>{UNIT})\b"), h_in_n_units),
-        (format!(r"\b(?P<n>{n})\s+(?P<unit>{UNIT})(?:\s*,?\s*(?:and\s+)?(?P<n2>{n})\s+(?P<unit2>{UNIT}))?\s+(?P<dir>ago|later|earlier|hence|from\s+now|from\s+today|after\s+today|before\s+today|from\s+tomorrow|from\s+tmrw|after\s+tomorrow|before\s+yesterday)\b"), h_offset),
+        (format!(r"\b(?:(?P<mod>more|less)\s+than\s+)?(?P<n>{n})\s+(?P<unit>{UNIT})(?:\s*,?\s*(?:and\s+)?(?P<n2>{n})\s+(?P<unit2>{UNIT}))?\s+(?P<dir>ago|later|earlier|hence|from\s+now|from\s+today|after\s+today|before\s+today|from\s+tomorrow|from\s+tmrw|after\s+tomorrow|before\s+yesterday)\b"), h_offset),
         (format!(r"\b(?:(?P<on>on)\s+)?(?P<wd>{wd})\s+of\s+(?:the\s+)?(?P<rel>next|last|this|previous|following|coming)\s+week\b"), h_weekday_of_week),
         (format!(r"\b(?P<rel>next|last|this|previous|following)\s+week\s*(?:-\s*|,\s*|on\s+)?(?P<wd>{wd})\b"), h_weekday_of_week),
         (format!(r"\b(?:(?P<rel>this\s+past|this\s+coming|this\s+upcoming|this|next|last|previous|past|coming|upcoming|following)\s+)?(?P<wd>{wd})\b"), h_weekday),
@@ -590,14 +591,28 @@ fn h_part_of_rel(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     Some((Expr::Fixed(res), false, role_of(&p)))
 }
 
+/// "earlier this month", "later this week", "earlier previous week": the
+/// first or second half of the period (split at Thursday, the 16th, July
+/// 1st). In the current period the half is cut at the reference: what is
+/// "later this year" has not happened yet.
 fn h_earlier_later(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let unit = Unit::parse(g(c, "unit")?)?;
     let r = ctx.reference;
-    let (s, e) = unit.period(r)?;
+    let k = rel_offset(&lower(c, "rel").unwrap_or_default());
+    let (s, e) = unit.period(shift(r, k, unit)?)?;
+    let mid = match unit {
+        Unit::Week => shift(s, 3, Unit::Day)?,
+        Unit::Month => Date::new(s.year(), s.month(), 16).ok()?,
+        Unit::Year => Date::new(s.year(), 7, 1).ok()?,
+        _ => return None,
+    };
+    let current = k == 0;
     let res = if lower(c, "p")? == "earlier" {
-        Resolved::range(Some(s), Some(r), Granularity::Span, r)
+        let end = if current { mid.min(r) } else { mid };
+        Resolved::range(Some(s), Some(end), Granularity::Span, r)
     } else {
-        Resolved::range(Some(r), Some(e), Granularity::Span, r)
+        let start = if current { mid.max(r) } else { mid };
+        Resolved::range(Some(start), Some(e), Granularity::Span, r)
     };
     fixed(res)
 }
@@ -913,6 +928,19 @@ fn h_day_word(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     fixed(Resolved::day(shift(r, k, Unit::Day)?, r))
 }
 
+/// "What happened the day before?": with nothing after it to be before or
+/// after, the day before or after the reference.
+fn h_day_before_after(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
+    let whole = c.get(0)?.range();
+    let tail = rest_after(ctx.text, whole.end).trim_start();
+    if !(tail.is_empty() || tail.starts_with(['.', '?', '!', ',', ';'])) {
+        return None;
+    }
+    let k = if lower(c, "w")? == "before" { -1 } else { 1 };
+    let r = ctx.reference;
+    fixed(Resolved::day(shift(r, k, Unit::Day)?, r))
+}
+
 fn h_now(_: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     Some((
         Expr::Fixed(Resolved::day(ctx.reference, ctx.reference)),
@@ -1074,7 +1102,16 @@ fn h_offset(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     if let (Some(n2), Some(u2)) = (g(c, "n2"), g(c, "unit2")) {
         d = shift(d, sign * count(n2)?, Unit::parse(u2)?)?;
     }
-    fixed(Resolved::day(d, r))
+    // "more than 2 weeks before today" is any day before that one; "less
+    // than 3 days after tomorrow" the days between tomorrow and that one.
+    let range = |s, e| fixed(Resolved::range(s, e, Granularity::Span, r));
+    match (lower(c, "mod").as_deref(), sign < 0) {
+        (Some("more"), true) => range(None, Some(d)),
+        (Some("more"), false) => range(Some(d), None),
+        (Some(_), true) => range(Some(d), Some(base)),
+        (Some(_), false) => range(Some(base), Some(d)),
+        (None, _) => fixed(Resolved::day(d, r)),
+    }
 }
 
 fn week_rel(rel: &str) -> i64 {
@@ -1343,12 +1380,19 @@ fn h_the_unit(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
             | "their"
             | "to"
             | "ahead"
+            | "beginning"
+            | "starting"
+            | "commencing"
     ) {
         return None;
     }
     let r = ctx.reference;
     let unit = lower(c, "unit")?;
     if unit == "day" {
+        // "the day before the match" is named by the match.
+        if next_word == "before" {
+            return None;
+        }
         return fixed(Resolved::day(r, r));
     }
     if unit == "fortnight" {

@@ -176,3 +176,156 @@ proptest! {
         let _ = find_dates(&text, date(2020, 2, 29));
     }
 }
+
+fn range(text: &str, reference: Date) -> (String, Option<Date>, Option<Date>) {
+    let m = one(text, reference);
+    match m.resolved.value {
+        Value::Range { start, end } => (m.text, start, end),
+        Value::Day(d) => panic!("{text:?}: a day {d}, not a range"),
+    }
+}
+
+#[test]
+fn earlier_and_later_are_halves_of_the_period() {
+    let r = date(2021, 3, 9); // a Tuesday
+    assert_eq!(
+        range("The deal could close later this week.", r),
+        (
+            "later this week".into(),
+            Some(date(2021, 3, 11)),
+            Some(date(2021, 3, 15))
+        )
+    );
+    assert_eq!(
+        range("Talks stalled earlier this month.", r),
+        (
+            "earlier this month".into(),
+            Some(date(2021, 3, 1)),
+            Some(date(2021, 3, 9))
+        )
+    );
+    assert_eq!(
+        range("A vote is due later in the year.", r),
+        (
+            "later in the year".into(),
+            Some(date(2021, 7, 1)),
+            Some(date(2022, 1, 1))
+        )
+    );
+    assert_eq!(
+        range("He trained earlier last week.", r),
+        (
+            "earlier last week".into(),
+            Some(date(2021, 3, 1)),
+            Some(date(2021, 3, 4))
+        )
+    );
+}
+
+#[test]
+fn month_to_month_range_holds_the_reference_when_it_can() {
+    let r = date(2021, 6, 15);
+    assert_eq!(
+        range("The loan runs from March to August.", r),
+        (
+            "from March to August".into(),
+            Some(date(2021, 3, 1)),
+            Some(date(2021, 8, 1))
+        )
+    );
+    assert_eq!(
+        range("The season ran between October and July.", r),
+        (
+            "between October and July".into(),
+            Some(date(2020, 10, 1)),
+            Some(date(2021, 7, 1))
+        )
+    );
+}
+
+#[test]
+fn the_day_before_or_after_alone_is_relative_to_the_reference() {
+    let r = date(2021, 3, 9);
+    assert_eq!(
+        days("He signed the day before.", r),
+        vec![("the day before".to_string(), date(2021, 3, 8))]
+    );
+    assert_eq!(
+        days("What did he say the day after?", r),
+        vec![("the day after".to_string(), date(2021, 3, 10))]
+    );
+    // The day before something else is not the reference's.
+    assert!(days("He signed the day before the match.", r).is_empty());
+}
+
+#[test]
+fn more_or_less_than_an_offset_is_an_open_or_short_range() {
+    let r = date(2021, 3, 9);
+    assert_eq!(
+        range("He left more than 3 weeks before today.", r),
+        (
+            "more than 3 weeks before today".into(),
+            None,
+            Some(date(2021, 2, 16))
+        )
+    );
+    assert_eq!(
+        range("It opens more than 2 days after today.", r),
+        (
+            "more than 2 days after today".into(),
+            Some(date(2021, 3, 11)),
+            None
+        )
+    );
+    assert_eq!(
+        range("It opens less than 2 days after tomorrow.", r),
+        (
+            "less than 2 days after tomorrow".into(),
+            Some(date(2021, 3, 10)),
+            Some(date(2021, 3, 12))
+        )
+    );
+}
+
+#[test]
+fn offset_from_a_holiday_takes_the_coming_one() {
+    let got = days("The bid came 3 weeks before Christmas.", date(2021, 3, 9));
+    assert_eq!(
+        got,
+        vec![("3 weeks before Christmas".to_string(), date(2021, 12, 4))]
+    );
+}
+
+#[test]
+fn by_the_end_of_is_a_deadline_but_by_a_day_is_a_day() {
+    let r = date(2021, 3, 9);
+    assert_eq!(
+        range("A decision is due by the end of this month.", r),
+        (
+            "by the end of this month".into(),
+            None,
+            Some(date(2021, 4, 1))
+        )
+    );
+    assert_eq!(
+        days("A decision is due by Friday.", r),
+        vec![("Friday".to_string(), date(2021, 3, 12))]
+    );
+}
+
+#[test]
+fn week_beginning_a_date_is_one_mention() {
+    let got = find_dates(
+        "Training resumes the week commencing March 22.",
+        date(2021, 3, 9),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].text, "the week commencing March 22");
+    assert_eq!(
+        got[0].resolved.value,
+        Value::Range {
+            start: Some(date(2021, 3, 22)),
+            end: Some(date(2021, 3, 29))
+        }
+    );
+}
