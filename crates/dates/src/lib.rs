@@ -35,6 +35,7 @@ mod model;
 mod resolve;
 mod rules;
 mod tense;
+mod year_part;
 
 pub use model::{DateMention, Granularity, Relation, Resolved, Value};
 

@@ -47,7 +47,9 @@ pub struct Atom {
     pub role: Role,
 }
 
-type Handler = fn(&Captures, &Ctx) -> Option<(Expr, bool, Role)>;
+/// A rule's handler: the match in, the expression, whether it is weak, and
+/// its role out.
+pub type Handler = fn(&Captures, &Ctx) -> Option<(Expr, bool, Role)>;
 
 struct Rule {
     re: Regex,
@@ -126,6 +128,7 @@ fn build_rules() -> Vec<Rule> {
     ];
     specs
         .into_iter()
+        .chain(crate::year_part::specs())
         .filter_map(|(pat, handler)| {
             Regex::new(&format!("(?i){pat}"))
                 .ok()
