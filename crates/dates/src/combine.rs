@@ -63,6 +63,7 @@ pub fn combine(text: &str, reference: Date, atoms: Vec<Atom>) -> Vec<DateMention
     extend_range_prefix(text, &mut items);
     apply_week_of(text, reference, &mut items);
     apply_offsets(text, reference, &mut items);
+    apply_stretches(text, reference, &mut items);
     apply_modifiers(text, reference, &mut items);
     items
         .into_iter()
@@ -441,6 +442,28 @@ fn apply_offsets(text: &str, reference: Date, items: &mut [Item]) {
             it.expr = Expr::Fixed(Resolved::day(new, reference));
             it.weak = false;
         }
+    }
+}
+
+/// "3 days starting from next Monday", "for 1 week, from 20th Dec": the
+/// length laid from the starting day.
+fn apply_stretches(text: &str, reference: Date, items: &mut [Item]) {
+    for it in items.iter_mut() {
+        let Some((pos, n, unit)) = crate::stretch::length_before(text, it.span.start) else {
+            continue;
+        };
+        let expr = crate::stretch::in_reference_year(it.expr, reference);
+        let tense = tense_at(text, it.span.clone());
+        let Some(start) = resolve(expr, reference, tense).and_then(|r| r.start()) else {
+            continue;
+        };
+        let Some(r) = crate::stretch::stretch(start, n, unit, reference) else {
+            continue;
+        };
+        it.span = pos..it.span.end;
+        it.expr = Expr::Fixed(r);
+        it.weak = false;
+        it.role = Role::Plain;
     }
 }
 

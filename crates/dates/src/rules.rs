@@ -129,6 +129,7 @@ fn build_rules() -> Vec<Rule> {
     specs
         .into_iter()
         .chain(crate::year_part::specs())
+        .chain(crate::stretch::specs())
         .filter_map(|(pat, handler)| {
             Regex::new(&format!("(?i){pat}"))
                 .ok()
