@@ -46,6 +46,18 @@ static OFFSET_PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+static OFFSET_TEXT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let n = count_fragment();
+    Regex::new(&format!(
+        r"(?i)^(?:in\s+)?(?:{n})\s+(?:days?|weeks?|months?|years?)\b"
+    ))
+    .ok()
+});
+static WEEKDAY_BEFORE_GAP: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^\s*,?\s*$").ok());
+static WEEKDAY_AFTER_GAP: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+on\s+$").ok());
+
 /// An atom on its way to a mention.
 struct Item {
     span: std::ops::Range<usize>,
@@ -64,6 +76,7 @@ pub fn combine(text: &str, reference: Date, atoms: Vec<Atom>) -> Vec<DateMention
     apply_week_of(text, reference, &mut items);
     apply_offsets(text, reference, &mut items);
     apply_stretches(text, reference, &mut items);
+    merge_weekday_offsets(text, reference, &mut items);
     apply_modifiers(text, reference, &mut items);
     items
         .into_iter()
@@ -464,6 +477,60 @@ fn apply_stretches(text: &str, reference: Date, items: &mut [Item]) {
         it.expr = Expr::Fixed(r);
         it.weak = false;
         it.role = Role::Plain;
+    }
+}
+
+/// "Monday two weeks from now", "in 3 days on Friday", "3 weeks after
+/// Christmas on Friday": the weekday in the Sunday-to-Saturday week of the
+/// day the offset lands on, the week Recognizers-Text counts in.
+fn merge_weekday_offsets(text: &str, reference: Date, items: &mut Vec<Item>) {
+    let (Some(offset_re), Some(before_re), Some(after_re)) = (
+        OFFSET_TEXT.as_ref(),
+        WEEKDAY_BEFORE_GAP.as_ref(),
+        WEEKDAY_AFTER_GAP.as_ref(),
+    ) else {
+        return;
+    };
+    let mut i = 0;
+    while i + 1 < items.len() {
+        let (a, b) = (&items[i], &items[i + 1]);
+        let gap = &text[a.span.end..b.span.start];
+        let is_offset = |it: &Item| {
+            matches!(it.expr, Expr::Fixed(r) if matches!(r.value, Value::Day(_)))
+                && offset_re.is_match(&text[it.span.clone()])
+        };
+        let pair = match (a.expr, b.expr) {
+            (Expr::Weekday(wd, WeekShift::Bare), Expr::Fixed(r))
+                if is_offset(b) && before_re.is_match(gap) =>
+            {
+                Some((wd, r))
+            }
+            (Expr::Fixed(r), Expr::Weekday(wd, WeekShift::Bare))
+                if is_offset(a) && after_re.is_match(gap) =>
+            {
+                Some((wd, r))
+            }
+            _ => None,
+        };
+        let day = pair.and_then(|(wd, r)| {
+            let Value::Day(d) = r.value else { return None };
+            let sunday = shift(
+                d,
+                -i64::from(d.weekday().to_sunday_zero_offset()),
+                Unit::Day,
+            )?;
+            shift(sunday, i64::from(wd.to_sunday_zero_offset()), Unit::Day)
+        });
+        if let Some(d) = day {
+            items[i] = Item {
+                span: a.span.start..b.span.end,
+                expr: Expr::Fixed(Resolved::day(d, reference)),
+                weak: false,
+                role: Role::Plain,
+            };
+            items.remove(i + 1);
+        }
+        i += 1;
     }
 }
 

@@ -329,3 +329,18 @@ fn week_beginning_a_date_is_one_mention() {
         }
     );
 }
+
+#[test]
+fn weekday_with_an_offset_is_that_weekday_in_the_offset_week() {
+    let r = date(2022, 4, 20); // a Wednesday
+    // Three weeks on is Wednesday 11 May; its Sunday-to-Saturday week
+    // runs from 8 to 14 May.
+    assert_eq!(
+        days("We meet again Friday three weeks from now.", r),
+        vec![("Friday three weeks from now".to_string(), date(2022, 5, 13))]
+    );
+    assert_eq!(
+        days("We meet again in 3 weeks on Monday.", r),
+        vec![("in 3 weeks on Monday".to_string(), date(2022, 5, 9))]
+    );
+}
