@@ -74,6 +74,7 @@ pub fn combine(text: &str, reference: Date, atoms: Vec<Atom>) -> Vec<DateMention
     merge_ranges(text, reference, &mut items);
     extend_range_prefix(text, &mut items);
     apply_week_of(text, reference, &mut items);
+    merge_holiday_weekends(text, reference, &mut items);
     apply_offsets(text, reference, &mut items);
     apply_stretches(text, reference, &mut items);
     merge_weekday_offsets(text, reference, &mut items);
@@ -455,6 +456,85 @@ fn apply_offsets(text: &str, reference: Date, items: &mut [Item]) {
             it.expr = Expr::Fixed(Resolved::day(new, reference));
             it.weak = false;
         }
+    }
+}
+
+/// The holiday an item names ("Halloween", "labor day 2021") and the
+/// year written with it.
+fn holiday_of(text: &str, it: &Item) -> Option<(crate::holiday::Holiday, Option<i16>)> {
+    let t = text[it.span.clone()].trim();
+    let (name, year) = match t.rsplit_once(' ') {
+        Some((n, y)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            (n.trim_end_matches(" of"), y.parse().ok())
+        }
+        _ => (t, None),
+    };
+    Some((crate::holiday::Holiday::parse(name)?, year))
+}
+
+/// "the weekend of Halloween", "labor day weekend", "Halloween weekend
+/// 2021": the weekend the holiday belongs to, holiday included.
+fn merge_holiday_weekends(text: &str, reference: Date, items: &mut Vec<Item>) {
+    let is_weekend = |it: &Item| {
+        matches!(it.expr, Expr::Fixed(r) if r.granularity == Granularity::Weekend)
+            && matches!(
+                text[it.span.clone()].to_ascii_lowercase().as_str(),
+                "weekend" | "the weekend"
+            )
+    };
+    let year_of = |it: &Item| -> Option<i16> {
+        let t = &text[it.span.clone()];
+        (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let mut i = 0;
+    while i + 1 < items.len() {
+        let gap = text[items[i].span.end..items[i + 1].span.start].to_ascii_lowercase();
+        // (index of the holiday, index of the last item taken, year)
+        let found = if is_weekend(&items[i]) && gap.trim() == "of" {
+            holiday_of(text, &items[i + 1]).map(|(h, y)| (h, i + 1, y))
+        } else if gap.trim().is_empty() && !gap.is_empty() && is_weekend(&items[i + 1]) {
+            holiday_of(text, &items[i]).map(|(h, y)| {
+                let next_year = items.get(i + 2).filter(|n| {
+                    text[items[i + 1].span.end..n.span.start].trim().is_empty()
+                        && year_of(n).is_some()
+                });
+                match (y, next_year) {
+                    (None, Some(n)) => (h, i + 2, year_of(n)),
+                    _ => (h, i + 1, y),
+                }
+            })
+        } else {
+            None
+        };
+        let Some((h, last, year)) = found else {
+            i += 1;
+            continue;
+        };
+        let span = items[i].span.start..items[last].span.end;
+        let day = match year {
+            Some(y) => h.date(y),
+            None => resolve(Expr::Holiday(h), reference, tense_at(text, span.clone()))
+                .and_then(|r| r.start()),
+        };
+        let Some((s, e)) = day.and_then(crate::holiday::holiday_weekend) else {
+            i += 1;
+            continue;
+        };
+        items[i] = Item {
+            span,
+            expr: Expr::Fixed(Resolved::range(
+                Some(s),
+                Some(e),
+                Granularity::Span,
+                reference,
+            )),
+            weak: false,
+            role: Role::Plain,
+        };
+        items.drain(i + 1..=last);
+        i += 1;
     }
 }
 

@@ -344,3 +344,30 @@ fn weekday_with_an_offset_is_that_weekday_in_the_offset_week() {
         vec![("in 3 weeks on Monday".to_string(), date(2022, 5, 9))]
     );
 }
+
+#[test]
+fn holiday_weekend_includes_the_holiday() {
+    let r = date(2022, 4, 20);
+    let got = find_dates("They flew home for the weekend of Easter 2023.", r);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].text, "the weekend of Easter 2023");
+    // Easter Sunday 2023 is 9 April.
+    assert_eq!(
+        got[0].resolved.value,
+        Value::Range {
+            start: Some(date(2023, 4, 8)),
+            end: Some(date(2023, 4, 10))
+        }
+    );
+    let got = find_dates("Fans travelled for memorial day weekend 2021.", r);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].text, "memorial day weekend 2021");
+    // Memorial Day 2021 is Monday 31 May.
+    assert_eq!(
+        got[0].resolved.value,
+        Value::Range {
+            start: Some(date(2021, 5, 29)),
+            end: Some(date(2021, 6, 1))
+        }
+    );
+}
