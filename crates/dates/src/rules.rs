@@ -106,6 +106,9 @@ fn build_rules() -> Vec<Rule> {
         (r"\b(?P<w>now|current\s+date|date)\b".into(), h_now),
         (r"\b(?:(?P<rel>this|next|last|previous|past|coming|following|current|upcoming|same|that)\s+)(?P<unit>week|weekend|month|year|quarter|decade|fortnight|work\s?week|working\s+week|calendar\s+year)\b".into(), h_rel_unit),
         (r"\b(?:the\s+)?week\s+after\s+next\b".into(), h_week_after_next),
+        // Decades keep their article, as in "the nineties": "the next decade".
+        (r"\bthe\s+(?P<rel>next|last|past|previous|coming|following)\s+(?P<unit>decade)\b".into(), h_rel_unit),
+        (format!(r"\bthe\s+(?P<dir>next|last|past|previous|coming|following)\s+(?P<n>{n})\s+(?P<unit>decades)\b"), h_counted_run),
         (r"\b(?P<the>the\s+)?weekend\b".into(), h_weekend),
         (format!(r"\b(?P<dir>next|last|past|previous|coming|following|upcoming|recent|within(?:\s+the)?(?:\s+next)?)\s+(?P<n>{n})\s+(?P<unit>{UNIT})\b"), h_counted_run),
         (format!(r"\b(?P<n>{n})\s+(?P<dir>next|upcoming|past|previous|last|coming|following)\s+(?P<unit>{UNIT})\b"), h_counted_run),

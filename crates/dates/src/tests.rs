@@ -371,3 +371,19 @@ fn holiday_weekend_includes_the_holiday() {
         }
     );
 }
+
+#[test]
+fn decades_keep_their_article() {
+    let m = one(
+        "Growth will slow in the next two decades.",
+        date(2022, 4, 20),
+    );
+    assert_eq!(m.text, "the next two decades");
+    assert_eq!(
+        m.resolved.value,
+        Value::Range {
+            start: Some(date(2030, 1, 1)),
+            end: Some(date(2050, 1, 1))
+        }
+    );
+}
