@@ -34,6 +34,7 @@ mod lexicon;
 mod model;
 mod resolve;
 mod rules;
+mod school_year;
 mod stretch;
 mod tense;
 mod year_part;

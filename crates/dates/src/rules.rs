@@ -133,6 +133,7 @@ fn build_rules() -> Vec<Rule> {
         .into_iter()
         .chain(crate::year_part::specs())
         .chain(crate::stretch::specs())
+        .chain(crate::school_year::specs())
         .filter_map(|(pat, handler)| {
             Regex::new(&format!("(?i){pat}"))
                 .ok()
