@@ -23,7 +23,7 @@ static WEEKDAY_GAP: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^[\s
 static WEEKDAY_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let od = crate::lexicon::ordinal_day_fragment();
     Regex::new(&format!(
-        r"(?i)^\s*,?\s*(?:(?:the\s+)?(?P<o>{od})|(?P<d>\d{{1,2}})(?:\s*[!?.,;]|\s*$))"
+        r"(?i)^\s*,?\s*(?:(?:the\s+)?(?P<o>{od})|(?P<d>\d{{1,2}})(?:\s*[!?.,;](?:\D|$)|\s*$))"
     ))
     .ok()
 });

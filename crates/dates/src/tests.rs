@@ -387,3 +387,12 @@ fn decades_keep_their_article() {
         }
     );
 }
+
+#[test]
+fn weekday_with_dotted_month_and_day() {
+    let got = days("Can we meet on Friday 7.6 with Jim?", date(2018, 6, 20));
+    assert_eq!(got, vec![("Friday 7.6".to_string(), date(2018, 7, 6))]);
+    // A day number ending the sentence is still the day.
+    let got = days("We meet on Monday 21.", date(2018, 6, 20));
+    assert_eq!(got, vec![("Monday 21".to_string(), date(2018, 5, 21))]);
+}
