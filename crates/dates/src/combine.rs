@@ -72,6 +72,7 @@ pub fn combine(text: &str, reference: Date, atoms: Vec<Atom>) -> Vec<DateMention
     apply_relative_year(text, reference, &mut items);
     merge_weekday_dates(text, reference, &mut items);
     merge_ranges(text, reference, &mut items);
+    merge_from_to_date(text, reference, &mut items);
     extend_range_prefix(text, &mut items);
     apply_week_of(text, reference, &mut items);
     merge_holiday_weekends(text, reference, &mut items);
@@ -308,6 +309,49 @@ fn extend_range_prefix(text: &str, items: &mut [Item]) {
         if let Some(m) = re.captures(&text[..it.span.start]).and_then(|c| c.get(0)) {
             it.span = m.start()..it.span.end;
         }
+    }
+}
+
+/// "from March to date": from the start of the first to the reference.
+fn merge_from_to_date(text: &str, reference: Date, items: &mut Vec<Item>) {
+    let Some(pre_re) = RANGE_PREFIX.as_ref() else {
+        return;
+    };
+    let mut i = 0;
+    while i + 1 < items.len() {
+        let (a, b) = (&items[i], &items[i + 1]);
+        let b_text = text[b.span.clone()].to_ascii_lowercase();
+        let to_date = matches!(
+            b_text.split_whitespace().collect::<Vec<_>>().as_slice(),
+            ["to" | "till" | "until", "date"]
+        );
+        let from = pre_re
+            .captures(&text[..a.span.start])
+            .filter(|c| {
+                c.name("p")
+                    .is_some_and(|p| p.as_str().eq_ignore_ascii_case("from"))
+            })
+            .and_then(|c| c.get(0));
+        let gap_ok = text[a.span.end..b.span.start].trim().is_empty();
+        let start = resolve(a.expr, reference, Some(Tense::Past)).and_then(|r| r.start());
+        match (to_date && gap_ok, from, start) {
+            (true, Some(f), Some(s)) if s < reference => {
+                items[i] = Item {
+                    span: f.start()..b.span.end,
+                    expr: Expr::Fixed(Resolved::range(
+                        Some(s),
+                        Some(reference),
+                        Granularity::Span,
+                        reference,
+                    )),
+                    weak: false,
+                    role: Role::Plain,
+                };
+                items.remove(i + 1);
+            }
+            _ => {}
+        }
+        i += 1;
     }
 }
 

@@ -125,7 +125,8 @@ fn build_rules() -> Vec<Rule> {
         (r"\b(?P<a1>\d{1,2})-(?P<b1>\d{1,2})-(?P<y1>\d{4})\s*-\s*(?P<a2>\d{1,2})-(?P<b2>\d{1,2})-(?P<y2>\d{4})\b".into(), h_numeric_range),
         (r"\bthe\s+(?P<unit>day|week|month|year|fortnight)\b".into(), h_the_unit),
         (r"\b(?:till|to)\s+date\b".into(), h_to_date),
-        (format!(r"\b(?:(?P<rel>next|last|previous|following|this)\s+)?(?P<h>{})(?:\s+(?:of\s+)?(?P<y>\d{{4}}))?\b", crate::holiday::PATTERN), h_holiday),
+        (r"\b(?:(?P<unit>year|month|week)[\s-]+to[\s-]+date|(?P<abbr>ytd|mtd|wtd))\b".into(), h_period_to_date),
+        (format!(r"\b(?:(?P<rel>next|last|previous|following|this)\s+)?(?P<h>{})(?:\s+(?:of\s+)?(?P<y>\d{{4}})|\s+of\s+(?P<yrel>this|next|last)\s+year)?\b", crate::holiday::PATTERN), h_holiday),
         (format!(r"\b(?:(?:from|between)\s+)?(?:the\s+)?(?P<d1>{d})\s*(?:-|to|till|until|through|thru|and)\s*(?:the\s+)?(?P<d2>{d})\s+(?:of\s+)?(?P<mo>{m})\b(?:,?\s*(?P<y>\d{{4}}))?"), h_day_day_month),
         (format!(r"\b(?P<mo>{m})\s+(?:the\s+)?(?P<d1>{d})\s*(?:-|to|till|until|through|thru)\s*(?:the\s+)?(?P<d2>{d})\b(?:,?\s*(?P<y>\d{{4}}))?"), h_day_day_month),
     ];
@@ -1432,11 +1433,28 @@ fn h_to_date(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     fixed(Resolved::range(None, Some(r), Granularity::Span, r))
 }
 
+/// "year to date", "YTD": from the start of the period to the reference.
+fn h_period_to_date(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
+    let unit = match lower(c, "abbr").as_deref() {
+        Some("mtd") => Unit::Month,
+        Some("wtd") => Unit::Week,
+        Some(_) => Unit::Year,
+        None => Unit::parse(g(c, "unit")?)?,
+    };
+    let r = ctx.reference;
+    let (s, _) = unit.period(r)?;
+    fixed(Resolved::range(Some(s), Some(r), Granularity::Span, r))
+}
+
 fn h_holiday(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let h = crate::holiday::Holiday::parse(g(c, "h")?)?;
     let r = ctx.reference;
     if let Some(y) = g(c, "y") {
         return fixed(Resolved::day(h.date(y.parse().ok()?)?, r));
+    }
+    if let Some(rel) = lower(c, "yrel") {
+        let y = r.year() + i16::try_from(rel_offset(&rel)).ok()?;
+        return fixed(Resolved::day(h.date(y)?, r));
     }
     let cands: Vec<Date> = (-1..=1).filter_map(|k| h.date(r.year() + k)).collect();
     match lower(c, "rel").as_deref() {

@@ -396,3 +396,38 @@ fn weekday_with_dotted_month_and_day() {
     let got = days("We meet on Monday 21.", date(2018, 6, 20));
     assert_eq!(got, vec![("Monday 21".to_string(), date(2018, 5, 21))]);
 }
+
+#[test]
+fn to_date_runs_to_the_reference() {
+    let r = date(2022, 4, 20);
+    let m = one("Shares are up 12% year-to-date.", r);
+    assert_eq!(m.text, "year-to-date");
+    assert_eq!(
+        m.resolved.value,
+        Value::Range {
+            start: Some(date(2022, 1, 1)),
+            end: Some(r)
+        }
+    );
+    let m = one("He has scored nine goals from February to date.", r);
+    assert_eq!(m.text, "from February to date");
+    assert_eq!(
+        m.resolved.value,
+        Value::Range {
+            start: Some(date(2022, 2, 1)),
+            end: Some(r)
+        }
+    );
+}
+
+#[test]
+fn holiday_of_a_relative_year() {
+    let got = days(
+        "The parade is on Christmas of next year.",
+        date(2022, 4, 20),
+    );
+    assert_eq!(
+        got,
+        vec![("Christmas of next year".to_string(), date(2023, 12, 25))]
+    );
+}
