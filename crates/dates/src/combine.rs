@@ -108,7 +108,10 @@ fn by_tense(
     tense: Option<Tense>,
 ) -> Resolved {
     let word = text[span.clone()].to_ascii_lowercase();
-    let bare = !word.contains("this") && !word.contains("next") && !word.contains("last");
+    // "that weekend" points back to a weekend already in view, not by tense.
+    let bare = !["this", "next", "last", "that"]
+        .iter()
+        .any(|w| word.contains(w));
     if !bare || tense != Some(Tense::Past) {
         return r;
     }

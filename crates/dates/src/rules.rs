@@ -114,7 +114,7 @@ fn build_rules() -> Vec<Rule> {
         (format!(r"\b(?P<n>{n})\s+(?P<dir>next|upcoming|past|previous|last|coming|following)\s+(?P<unit>{UNIT})\b"), h_counted_run),
         (String::from(r"\b(?P<dir>next|coming|upcoming)\s+(?P<unit>couple\s+of\s+(?:days|weeks|months|years)|few\s+(?:days|weeks|months|years)|several\s+(?:days|weeks|months|years))\b"), h_counted_run),
         (format!(r"\bin\s+(?:the\s+)?(?P<n>{n})\s+(?P<unit>{UNIT})\b"), h_in_n_units),
-        (format!(r"\b(?:(?P<mod>more|less)\s+than\s+)?(?P<n>{n})\s+(?P<unit>{UNIT})(?:\s*,?\s*(?:and\s+)?(?P<n2>{n})\s+(?P<unit2>{UNIT}))?\s+(?P<dir>ago|later|earlier|hence|from\s+now|from\s+today|after\s+today|before\s+today|from\s+tomorrow|from\s+tmrw|after\s+tomorrow|before\s+yesterday)\b"), h_offset),
+        (format!(r"\b(?:(?P<mod>more|less)\s+than\s+)?(?P<n>{n})\s+(?P<unit>{UNIT})(?:\s*,?\s*(?:and\s+)?(?P<n2>{n})\s+(?P<unit2>{UNIT}))?(?:\s*,?\s*(?:and\s+)?(?P<n3>{n})\s+(?P<unit3>{UNIT}))?\s+(?P<dir>ago|later|earlier|hence|from\s+now|from\s+today|after\s+today|before\s+today|from\s+tomorrow|from\s+tmrw|after\s+tomorrow|before\s+yesterday)\b"), h_offset),
         (format!(r"\b(?:(?P<on>on)\s+)?(?P<wd>{wd})\s+of\s+(?:the\s+)?(?P<rel>next|last|this|previous|following|coming)\s+week\b"), h_weekday_of_week),
         (format!(r"\b(?P<rel>next|last|this|previous|following)\s+week\s*(?:-\s*|,\s*|on\s+)?(?P<wd>{wd})\b"), h_weekday_of_week),
         (format!(r"\b(?:(?P<rel>this\s+past|this\s+coming|this\s+upcoming|this|next|last|previous|past|coming|upcoming|following)\s+)?(?P<wd>{wd})\b"), h_weekday),
@@ -1110,6 +1110,9 @@ fn h_offset(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let mut d = shift(base, sign * n, unit)?;
     if let (Some(n2), Some(u2)) = (g(c, "n2"), g(c, "unit2")) {
         d = shift(d, sign * count(n2)?, Unit::parse(u2)?)?;
+    }
+    if let (Some(n3), Some(u3)) = (g(c, "n3"), g(c, "unit3")) {
+        d = shift(d, sign * count(n3)?, Unit::parse(u3)?)?;
     }
     // "more than 2 weeks before today" is any day before that one; "less
     // than 3 days after tomorrow" the days between tomorrow and that one.

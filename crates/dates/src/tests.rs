@@ -431,3 +431,31 @@ fn holiday_of_a_relative_year() {
         vec![("Christmas of next year".to_string(), date(2023, 12, 25))]
     );
 }
+
+#[test]
+fn month_with_a_year_in_words() {
+    let m = one(
+        "They left in May two thousand and came back.",
+        date(2022, 4, 20),
+    );
+    assert_eq!(m.text, "May two thousand");
+    assert_eq!(
+        m.resolved.value,
+        Value::Range {
+            start: Some(date(2000, 5, 1)),
+            end: Some(date(2000, 6, 1))
+        }
+    );
+}
+
+#[test]
+fn offset_in_three_units() {
+    let got = days(
+        "He returned 1 year 2 months 3 days later.",
+        date(2020, 1, 1),
+    );
+    assert_eq!(
+        got,
+        vec![("1 year 2 months 3 days later".to_string(), date(2021, 3, 4))]
+    );
+}
