@@ -28,6 +28,7 @@
 //! ```
 
 mod combine;
+mod comparison;
 pub mod eval;
 mod holiday;
 mod lexicon;

@@ -101,7 +101,7 @@ fn build_rules() -> Vec<Rule> {
         (r"\b(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?P<u>quarter|half)\s+of\s+(?:(?P<y>\d{4})|(?:the\s+)?(?P<rel>this|next|last|the)\s+year)\b".into(), h_quarter_words),
         (format!(r"\b(?:the\s+)?(?P<o>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+of\s+(?:(?P<mo>{m})\.?(?:\s+(?P<y>\d{{4}}))?|(?P<y2>\d{{4}})|(?P<rel>this|next|last)\s+(?P<unit>month|year))\b"), h_week_of),
         (r"\bweek\s+(?P<n>\d{1,2})(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>this|next|last)\s+year))?\b".into(), h_iso_week),
-        (r"\b(?:the\s+day\s+)?(?P<w>today|tomorrow|tmrw|yesterday|day\s+after\s+tomorrow|day\s+before\s+yesterday)\b".into(), h_day_word),
+        (r"\b(?:the\s+day\s+)?(?P<w>today|otd|tomorrow|tmrw|yesterday|day\s+after\s+tomorrow|day\s+before\s+yesterday)\b".into(), h_day_word),
         (r"\bthe\s+day\s+(?P<w>before|after)\b".into(), h_day_before_after),
         (r"\b(?P<w>now|current\s+date|date)\b".into(), h_now),
         (r"\b(?:(?P<rel>this|next|last|previous|past|coming|following|current|upcoming|same|that)\s+)(?P<unit>week|weekend|month|year|quarter|decade|fortnight|work\s?week|working\s+week|calendar\s+year)\b".into(), h_rel_unit),
@@ -135,6 +135,7 @@ fn build_rules() -> Vec<Rule> {
         .chain(crate::year_part::specs())
         .chain(crate::stretch::specs())
         .chain(crate::school_year::specs())
+        .chain(crate::comparison::specs())
         .filter_map(|(pat, handler)| {
             Regex::new(&format!("(?i){pat}"))
                 .ok()
@@ -928,7 +929,8 @@ fn h_day_word(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let w = lower(c, "w")?;
     let r = ctx.reference;
     let k = match w.as_str() {
-        "today" => 0,
+        // "otd": "on this day", as in posts about anniversaries.
+        "today" | "otd" => 0,
         "tomorrow" | "tmrw" => 1,
         "yesterday" => -1,
         w if w.contains("after") => 2,

@@ -459,3 +459,9 @@ fn offset_in_three_units() {
         vec![("1 year 2 months 3 days later".to_string(), date(2021, 3, 4))]
     );
 }
+
+#[test]
+fn otd_is_on_this_day() {
+    let got = days("The club was founded otd in 1878.", date(2022, 4, 20));
+    assert_eq!(got[0], ("otd".to_string(), date(2022, 4, 20)));
+}
