@@ -31,6 +31,7 @@ mod combine;
 mod comparison;
 pub mod eval;
 mod holiday;
+mod impossible;
 mod lexicon;
 mod model;
 mod resolve;

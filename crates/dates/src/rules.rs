@@ -136,6 +136,7 @@ fn build_rules() -> Vec<Rule> {
         .chain(crate::stretch::specs())
         .chain(crate::school_year::specs())
         .chain(crate::comparison::specs())
+        .chain(crate::impossible::specs())
         .filter_map(|(pat, handler)| {
             Regex::new(&format!("(?i){pat}"))
                 .ok()
