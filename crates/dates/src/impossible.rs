@@ -91,6 +91,7 @@ mod tests {
         for (text, found) in [
             ("The deadline was set for April 31.", "April 31"),
             ("Filed on 2/29/2021 by mistake.", "2/29/2021"),
+            ("Open 2/29-3/2/2021 only.", "2/29-3/2/2021"),
         ] {
             let got = find_dates(text, r);
             assert_eq!(got.len(), 1, "{text:?}: {got:?}");

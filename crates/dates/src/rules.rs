@@ -1357,6 +1357,10 @@ fn h_numeric_range(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let b = numeric_side(c, "a2", "b2", "y2")?;
     if a.year.is_none() {
         a.year = b.year;
+        // "2/29-3/1/2019": the year the end gives must hold the start too.
+        if let (Some(y), Some(m), Some(d)) = (a.year, a.month, a.day) {
+            Date::new(y, m, d).ok()?;
+        }
     }
     plain(Expr::CalRange(a, b))
 }
