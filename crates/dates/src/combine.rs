@@ -58,6 +58,9 @@ static WEEKDAY_BEFORE_GAP: LazyLock<Option<Regex>> =
 static WEEKDAY_AFTER_GAP: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)^\s+on\s+$").ok());
 
+static WEEK_WEEKDAY_GAP: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)^\.?\s*,?\s+on\s+$").ok());
+
 /// An atom on its way to a mention.
 struct Item {
     span: std::ops::Range<usize>,
@@ -79,6 +82,7 @@ pub fn combine(text: &str, reference: Date, atoms: Vec<Atom>) -> Vec<DateMention
     apply_offsets(text, reference, &mut items);
     apply_stretches(text, reference, &mut items);
     merge_weekday_offsets(text, reference, &mut items);
+    merge_week_weekday(text, reference, &mut items);
     apply_modifiers(text, reference, &mut items);
     items
         .into_iter()
@@ -648,6 +652,40 @@ fn merge_weekday_offsets(text: &str, reference: Date, items: &mut Vec<Item>) {
             )?;
             shift(sunday, i64::from(wd.to_sunday_zero_offset()), Unit::Day)
         });
+        if let Some(d) = day {
+            items[i] = Item {
+                span: a.span.start..b.span.end,
+                expr: Expr::Fixed(Resolved::day(d, reference)),
+                weak: false,
+                role: Role::Plain,
+            };
+            items.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
+/// "1st week of Oct. on Friday", "the last week of July, on Tuesday": the
+/// weekday within that week.
+fn merge_week_weekday(text: &str, reference: Date, items: &mut Vec<Item>) {
+    let Some(gap_re) = WEEK_WEEKDAY_GAP.as_ref() else {
+        return;
+    };
+    let mut i = 0;
+    while i + 1 < items.len() {
+        let (a, b) = (&items[i], &items[i + 1]);
+        let gap = &text[a.span.end..b.span.start];
+        let day = match (a.expr, b.expr) {
+            (Expr::Fixed(r), Expr::Weekday(wd, WeekShift::Bare))
+                if r.granularity == Granularity::Week && gap_re.is_match(gap) =>
+            {
+                r.start().and_then(|mon| {
+                    let k = i64::from(wd.to_monday_zero_offset());
+                    shift(mon, k, Unit::Day).filter(|d| r.end().is_some_and(|e| *d < e))
+                })
+            }
+            _ => None,
+        };
         if let Some(d) = day {
             items[i] = Item {
                 span: a.span.start..b.span.end,

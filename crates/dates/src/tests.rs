@@ -465,3 +465,18 @@ fn otd_is_on_this_day() {
     let got = days("The club was founded otd in 1878.", date(2022, 4, 20));
     assert_eq!(got[0], ("otd".to_string(), date(2022, 4, 20)));
 }
+
+#[test]
+fn weekday_within_a_named_week() {
+    let got = days(
+        "The draw is in the 2nd week of May on Thursday.",
+        date(2022, 4, 20),
+    );
+    assert_eq!(
+        got,
+        vec![(
+            "the 2nd week of May on Thursday".to_string(),
+            date(2022, 5, 12)
+        )]
+    );
+}
