@@ -61,6 +61,16 @@ static WEEKDAY_AFTER_GAP: LazyLock<Option<Regex>> =
 static WEEK_WEEKDAY_GAP: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)^\.?\s*,?\s+on\s+$").ok());
 
+static IN_UNITS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let n = count_fragment();
+    Regex::new(&format!(
+        r"(?i)^in\s+(?P<n>{n})\s+(?P<unit>days?|weeks?|months?|years?)$"
+    ))
+    .ok()
+});
+static SINCE_GAP: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+since\s+(?:the\s+)?$").ok());
+
 /// An atom on its way to a mention.
 struct Item {
     span: std::ops::Range<usize>,
@@ -83,6 +93,7 @@ pub fn combine(text: &str, reference: Date, atoms: Vec<Atom>) -> Vec<DateMention
     apply_stretches(text, reference, &mut items);
     merge_weekday_offsets(text, reference, &mut items);
     merge_week_weekday(text, reference, &mut items);
+    merge_in_units_since(text, reference, &mut items);
     apply_modifiers(text, reference, &mut items);
     items
         .into_iter()
@@ -686,6 +697,38 @@ fn merge_week_weekday(text: &str, reference: Date, items: &mut Vec<Item>) {
             }
             _ => None,
         };
+        if let Some(d) = day {
+            items[i] = Item {
+                span: a.span.start..b.span.end,
+                expr: Expr::Fixed(Resolved::day(d, reference)),
+                weak: false,
+                role: Role::Plain,
+            };
+            items.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
+/// "in two years since 2011": the length counted from the start of what
+/// follows "since", not from the reference.
+fn merge_in_units_since(text: &str, reference: Date, items: &mut Vec<Item>) {
+    let (Some(len_re), Some(gap_re)) = (IN_UNITS.as_ref(), SINCE_GAP.as_ref()) else {
+        return;
+    };
+    let mut i = 0;
+    while i + 1 < items.len() {
+        let (a, b) = (&items[i], &items[i + 1]);
+        let day = len_re
+            .captures(&text[a.span.clone()])
+            .filter(|_| gap_re.is_match(&text[a.span.end..b.span.start]))
+            .and_then(|c| {
+                let n = count(c.name("n")?.as_str())?;
+                let unit = Unit::parse(c.name("unit")?.as_str())?;
+                let tense = tense_at(text, b.span.clone());
+                let start = resolve(b.expr, reference, tense)?.start()?;
+                shift(start, n, unit)
+            });
         if let Some(d) = day {
             items[i] = Item {
                 span: a.span.start..b.span.end,

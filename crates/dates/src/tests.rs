@@ -480,3 +480,15 @@ fn weekday_within_a_named_week() {
         )]
     );
 }
+
+#[test]
+fn in_units_since_counts_from_the_start() {
+    let got = days(
+        "The club was relegated in three years since 2009.",
+        date(2022, 4, 20),
+    );
+    assert_eq!(
+        got,
+        vec![("in three years since 2009".to_string(), date(2012, 1, 1))]
+    );
+}
