@@ -23,7 +23,7 @@ static WEEKDAY_GAP: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^[\s
 static WEEKDAY_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let od = crate::lexicon::ordinal_day_fragment();
     Regex::new(&format!(
-        r"(?i)^\s*,?\s*(?:(?:the\s+)?(?P<o>{od})|(?P<d>\d{{1,2}})(?:\s*[!?.,;]|\s*$))"
+        r"(?i)^\s*,?\s*(?:(?:the\s+)?(?P<o>{od})|(?P<d>\d{{1,2}})(?:\s*[!?.,;](?:\D|$)|\s*$))"
     ))
     .ok()
 });
@@ -33,7 +33,7 @@ static WEEK_OF: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static REL_PREFIX: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?P<r>this|next|last)\s+$").ok());
 static MOD_PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<m>since|after|before|until|till|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|as\s+early\s+as|as\s+late\s+as|no\s+later\s+than|later\s+than|greater\s+than|earlier\s+than|prior\s+to)\s+(?:the\s+)?$").ok()
+    Regex::new(r"(?i)\b(?P<m>by|since|after|before|until|till|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|as\s+early\s+as|as\s+late\s+as|no\s+later\s+than|later\s+than|greater\s+than|earlier\s+than|prior\s+to)\s+(?:the\s+)?$").ok()
 });
 static MOD_SUFFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+(?:or|and)\s+(?P<m>later|after|greater|earlier|before)\b").ok()
@@ -45,6 +45,31 @@ static OFFSET_PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
     ))
     .ok()
 });
+
+static OFFSET_TEXT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let n = count_fragment();
+    Regex::new(&format!(
+        r"(?i)^(?:in\s+)?(?:{n})\s+(?:days?|weeks?|months?|years?)\b"
+    ))
+    .ok()
+});
+static WEEKDAY_BEFORE_GAP: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^\s*,?\s*$").ok());
+static WEEKDAY_AFTER_GAP: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+on\s+$").ok());
+
+static WEEK_WEEKDAY_GAP: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)^\.?\s*,?\s+on\s+$").ok());
+
+static IN_UNITS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let n = count_fragment();
+    Regex::new(&format!(
+        r"(?i)^in\s+(?P<n>{n})\s+(?P<unit>days?|weeks?|months?|years?)$"
+    ))
+    .ok()
+});
+static SINCE_GAP: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+since\s+(?:the\s+)?$").ok());
 
 /// An atom on its way to a mention.
 struct Item {
@@ -60,9 +85,15 @@ pub fn combine(text: &str, reference: Date, atoms: Vec<Atom>) -> Vec<DateMention
     apply_relative_year(text, reference, &mut items);
     merge_weekday_dates(text, reference, &mut items);
     merge_ranges(text, reference, &mut items);
+    merge_from_to_date(text, reference, &mut items);
     extend_range_prefix(text, &mut items);
     apply_week_of(text, reference, &mut items);
+    merge_holiday_weekends(text, reference, &mut items);
     apply_offsets(text, reference, &mut items);
+    apply_stretches(text, reference, &mut items);
+    merge_weekday_offsets(text, reference, &mut items);
+    merge_week_weekday(text, reference, &mut items);
+    merge_in_units_since(text, reference, &mut items);
     apply_modifiers(text, reference, &mut items);
     items
         .into_iter()
@@ -92,7 +123,10 @@ fn by_tense(
     tense: Option<Tense>,
 ) -> Resolved {
     let word = text[span.clone()].to_ascii_lowercase();
-    let bare = !word.contains("this") && !word.contains("next") && !word.contains("last");
+    // "that weekend" points back to a weekend already in view, not by tense.
+    let bare = !["this", "next", "last", "that"]
+        .iter()
+        .any(|w| word.contains(w));
     if !bare || tense != Some(Tense::Past) {
         return r;
     }
@@ -296,6 +330,49 @@ fn extend_range_prefix(text: &str, items: &mut [Item]) {
     }
 }
 
+/// "from March to date": from the start of the first to the reference.
+fn merge_from_to_date(text: &str, reference: Date, items: &mut Vec<Item>) {
+    let Some(pre_re) = RANGE_PREFIX.as_ref() else {
+        return;
+    };
+    let mut i = 0;
+    while i + 1 < items.len() {
+        let (a, b) = (&items[i], &items[i + 1]);
+        let b_text = text[b.span.clone()].to_ascii_lowercase();
+        let to_date = matches!(
+            b_text.split_whitespace().collect::<Vec<_>>().as_slice(),
+            ["to" | "till" | "until", "date"]
+        );
+        let from = pre_re
+            .captures(&text[..a.span.start])
+            .filter(|c| {
+                c.name("p")
+                    .is_some_and(|p| p.as_str().eq_ignore_ascii_case("from"))
+            })
+            .and_then(|c| c.get(0));
+        let gap_ok = text[a.span.end..b.span.start].trim().is_empty();
+        let start = resolve(a.expr, reference, Some(Tense::Past)).and_then(|r| r.start());
+        match (to_date && gap_ok, from, start) {
+            (true, Some(f), Some(s)) if s < reference => {
+                items[i] = Item {
+                    span: f.start()..b.span.end,
+                    expr: Expr::Fixed(Resolved::range(
+                        Some(s),
+                        Some(reference),
+                        Granularity::Span,
+                        reference,
+                    )),
+                    weak: false,
+                    role: Role::Plain,
+                };
+                items.remove(i + 1);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
 /// "the week of April 10th", "w/c Feb 4": the Monday-to-Sunday week
 /// containing the day.
 fn apply_week_of(text: &str, reference: Date, items: &mut [Item]) {
@@ -415,7 +492,13 @@ fn apply_offsets(text: &str, reference: Date, items: &mut [Item]) {
         else {
             continue;
         };
-        let tense = tense_at(text, it.span.clone());
+        // "2 weeks before Christmas": the coming holiday, whatever the
+        // tense of the clause.
+        let tense = if matches!(it.expr, Expr::Holiday(_)) {
+            Some(Tense::Future)
+        } else {
+            tense_at(text, it.span.clone())
+        };
         let Some(base) = resolve(it.expr, reference, tense) else {
             continue;
         };
@@ -435,6 +518,227 @@ fn apply_offsets(text: &str, reference: Date, items: &mut [Item]) {
             it.expr = Expr::Fixed(Resolved::day(new, reference));
             it.weak = false;
         }
+    }
+}
+
+/// The holiday an item names ("Halloween", "labor day 2021") and the
+/// year written with it.
+fn holiday_of(text: &str, it: &Item) -> Option<(crate::holiday::Holiday, Option<i16>)> {
+    let t = text[it.span.clone()].trim();
+    let (name, year) = match t.rsplit_once(' ') {
+        Some((n, y)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            (n.trim_end_matches(" of"), y.parse().ok())
+        }
+        _ => (t, None),
+    };
+    Some((crate::holiday::Holiday::parse(name)?, year))
+}
+
+/// "the weekend of Halloween", "labor day weekend", "Halloween weekend
+/// 2021": the weekend the holiday belongs to, holiday included.
+fn merge_holiday_weekends(text: &str, reference: Date, items: &mut Vec<Item>) {
+    let is_weekend = |it: &Item| {
+        matches!(it.expr, Expr::Fixed(r) if r.granularity == Granularity::Weekend)
+            && matches!(
+                text[it.span.clone()].to_ascii_lowercase().as_str(),
+                "weekend" | "the weekend"
+            )
+    };
+    let year_of = |it: &Item| -> Option<i16> {
+        let t = &text[it.span.clone()];
+        (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let mut i = 0;
+    while i + 1 < items.len() {
+        let gap = text[items[i].span.end..items[i + 1].span.start].to_ascii_lowercase();
+        // (index of the holiday, index of the last item taken, year)
+        let found = if is_weekend(&items[i]) && gap.trim() == "of" {
+            holiday_of(text, &items[i + 1]).map(|(h, y)| (h, i + 1, y))
+        } else if gap.trim().is_empty() && !gap.is_empty() && is_weekend(&items[i + 1]) {
+            holiday_of(text, &items[i]).map(|(h, y)| {
+                let next_year = items.get(i + 2).filter(|n| {
+                    text[items[i + 1].span.end..n.span.start].trim().is_empty()
+                        && year_of(n).is_some()
+                });
+                match (y, next_year) {
+                    (None, Some(n)) => (h, i + 2, year_of(n)),
+                    _ => (h, i + 1, y),
+                }
+            })
+        } else {
+            None
+        };
+        let Some((h, last, year)) = found else {
+            i += 1;
+            continue;
+        };
+        let span = items[i].span.start..items[last].span.end;
+        let day = match year {
+            Some(y) => h.date(y),
+            None => resolve(Expr::Holiday(h), reference, tense_at(text, span.clone()))
+                .and_then(|r| r.start()),
+        };
+        let Some((s, e)) = day.and_then(crate::holiday::holiday_weekend) else {
+            i += 1;
+            continue;
+        };
+        items[i] = Item {
+            span,
+            expr: Expr::Fixed(Resolved::range(
+                Some(s),
+                Some(e),
+                Granularity::Span,
+                reference,
+            )),
+            weak: false,
+            role: Role::Plain,
+        };
+        items.drain(i + 1..=last);
+        i += 1;
+    }
+}
+
+/// "3 days starting from next Monday", "for 1 week, from 20th Dec": the
+/// length laid from the starting day.
+fn apply_stretches(text: &str, reference: Date, items: &mut [Item]) {
+    for it in items.iter_mut() {
+        let Some((pos, n, unit)) = crate::stretch::length_before(text, it.span.start) else {
+            continue;
+        };
+        let expr = crate::stretch::in_reference_year(it.expr, reference);
+        let tense = tense_at(text, it.span.clone());
+        let Some(start) = resolve(expr, reference, tense).and_then(|r| r.start()) else {
+            continue;
+        };
+        let Some(r) = crate::stretch::stretch(start, n, unit, reference) else {
+            continue;
+        };
+        it.span = pos..it.span.end;
+        it.expr = Expr::Fixed(r);
+        it.weak = false;
+        it.role = Role::Plain;
+    }
+}
+
+/// "Monday two weeks from now", "in 3 days on Friday", "3 weeks after
+/// Christmas on Friday": the weekday in the Sunday-to-Saturday week of the
+/// day the offset lands on, the week Recognizers-Text counts in.
+fn merge_weekday_offsets(text: &str, reference: Date, items: &mut Vec<Item>) {
+    let (Some(offset_re), Some(before_re), Some(after_re)) = (
+        OFFSET_TEXT.as_ref(),
+        WEEKDAY_BEFORE_GAP.as_ref(),
+        WEEKDAY_AFTER_GAP.as_ref(),
+    ) else {
+        return;
+    };
+    let mut i = 0;
+    while i + 1 < items.len() {
+        let (a, b) = (&items[i], &items[i + 1]);
+        let gap = &text[a.span.end..b.span.start];
+        let is_offset = |it: &Item| {
+            matches!(it.expr, Expr::Fixed(r) if matches!(r.value, Value::Day(_)))
+                && offset_re.is_match(&text[it.span.clone()])
+        };
+        let pair = match (a.expr, b.expr) {
+            (Expr::Weekday(wd, WeekShift::Bare), Expr::Fixed(r))
+                if is_offset(b) && before_re.is_match(gap) =>
+            {
+                Some((wd, r))
+            }
+            (Expr::Fixed(r), Expr::Weekday(wd, WeekShift::Bare))
+                if is_offset(a) && after_re.is_match(gap) =>
+            {
+                Some((wd, r))
+            }
+            _ => None,
+        };
+        let day = pair.and_then(|(wd, r)| {
+            let Value::Day(d) = r.value else { return None };
+            let sunday = shift(
+                d,
+                -i64::from(d.weekday().to_sunday_zero_offset()),
+                Unit::Day,
+            )?;
+            shift(sunday, i64::from(wd.to_sunday_zero_offset()), Unit::Day)
+        });
+        if let Some(d) = day {
+            items[i] = Item {
+                span: a.span.start..b.span.end,
+                expr: Expr::Fixed(Resolved::day(d, reference)),
+                weak: false,
+                role: Role::Plain,
+            };
+            items.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
+/// "1st week of Oct. on Friday", "the last week of July, on Tuesday": the
+/// weekday within that week.
+fn merge_week_weekday(text: &str, reference: Date, items: &mut Vec<Item>) {
+    let Some(gap_re) = WEEK_WEEKDAY_GAP.as_ref() else {
+        return;
+    };
+    let mut i = 0;
+    while i + 1 < items.len() {
+        let (a, b) = (&items[i], &items[i + 1]);
+        let gap = &text[a.span.end..b.span.start];
+        let day = match (a.expr, b.expr) {
+            (Expr::Fixed(r), Expr::Weekday(wd, WeekShift::Bare))
+                if r.granularity == Granularity::Week && gap_re.is_match(gap) =>
+            {
+                r.start().and_then(|mon| {
+                    let k = i64::from(wd.to_monday_zero_offset());
+                    shift(mon, k, Unit::Day).filter(|d| r.end().is_some_and(|e| *d < e))
+                })
+            }
+            _ => None,
+        };
+        if let Some(d) = day {
+            items[i] = Item {
+                span: a.span.start..b.span.end,
+                expr: Expr::Fixed(Resolved::day(d, reference)),
+                weak: false,
+                role: Role::Plain,
+            };
+            items.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
+/// "in two years since 2011": the length counted from the start of what
+/// follows "since", not from the reference.
+fn merge_in_units_since(text: &str, reference: Date, items: &mut Vec<Item>) {
+    let (Some(len_re), Some(gap_re)) = (IN_UNITS.as_ref(), SINCE_GAP.as_ref()) else {
+        return;
+    };
+    let mut i = 0;
+    while i + 1 < items.len() {
+        let (a, b) = (&items[i], &items[i + 1]);
+        let day = len_re
+            .captures(&text[a.span.clone()])
+            .filter(|_| gap_re.is_match(&text[a.span.end..b.span.start]))
+            .and_then(|c| {
+                let n = count(c.name("n")?.as_str())?;
+                let unit = Unit::parse(c.name("unit")?.as_str())?;
+                let tense = tense_at(text, b.span.clone());
+                let start = resolve(b.expr, reference, tense)?.start()?;
+                shift(start, n, unit)
+            });
+        if let Some(d) = day {
+            items[i] = Item {
+                span: a.span.start..b.span.end,
+                expr: Expr::Fixed(Resolved::day(d, reference)),
+                weak: false,
+                role: Role::Plain,
+            };
+            items.remove(i + 1);
+        }
+        i += 1;
     }
 }
 
@@ -476,6 +780,10 @@ fn apply_modifiers(text: &str, reference: Date, items: &mut [Item]) {
         let use_end = it.role == Role::EndPart;
         let part = it.role != Role::Plain;
         let w = word.split_whitespace().collect::<Vec<_>>().join(" ");
+        // "by the end of this month" is a deadline; "by Friday" stays a day.
+        if w == "by" && !use_end {
+            continue;
+        }
         let (s, e) = match w.as_str() {
             "since" | "as early as" | "starting" | "starting on" | "starting from"
             | "beginning" | "beginning on" => (Some(base.start()), None),
@@ -487,6 +795,7 @@ fn apply_modifiers(text: &str, reference: Date, items: &mut [Item]) {
                 }),
                 None,
             ),
+            "by" => (None, Some(base.end())),
             "until" | "till" | "as late as" => {
                 (None, Some(if is_day { base.start() } else { base.end() }))
             }

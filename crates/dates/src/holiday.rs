@@ -104,6 +104,29 @@ fn easter(y: i16) -> Option<Date> {
     .ok()
 }
 
+/// The weekend a holiday belongs to, holiday included: a Monday or
+/// Tuesday holiday joins the weekend before it, a Wednesday to Friday one
+/// the weekend after, a Saturday or Sunday one its own. The range runs
+/// from the earlier of the holiday and that Saturday to the later of the
+/// day after the holiday and that Monday (end exclusive).
+pub fn holiday_weekend(d: Date) -> Option<(Date, Date)> {
+    use jiff::ToSpan;
+    // Days from the Saturday of the weekend to the holiday.
+    let k: i64 = match d.weekday().to_monday_one_offset() {
+        1 => 2,
+        2 => 3,
+        3 => -3,
+        4 => -2,
+        5 => -1,
+        6 => 0,
+        _ => 1,
+    };
+    let sat = d.checked_sub(k.days()).ok()?;
+    let start = sat.min(d);
+    let end = sat.checked_add(2.days()).ok()?.max(d.tomorrow().ok()?);
+    Some((start, end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

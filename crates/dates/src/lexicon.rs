@@ -41,7 +41,7 @@ pub fn year_words_fragment() -> String {
     let tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
     let below_100 = format!(r"(?:(?:{tens})(?:[- ](?:{UNITS}))?|{TEENS}|{UNITS})");
     format!(
-        r"(?:two thousand(?: and)?(?: {below_100})?|(?:{TEENS}) hundred(?: and)? {below_100}|(?:{TEENS}) (?:(?:{tens})(?:[- ](?:{UNITS}))?|oh {UNITS}))"
+        r"(?:two thousand(?:(?: and)? {below_100})?|(?:{TEENS}) hundred(?: and)? {below_100}|(?:{TEENS}) (?:(?:{tens})(?:[- ](?:{UNITS}))?|oh {UNITS}))"
     )
 }
 

@@ -28,13 +28,18 @@
 //! ```
 
 mod combine;
+mod comparison;
 pub mod eval;
 mod holiday;
+mod impossible;
 mod lexicon;
 mod model;
 mod resolve;
 mod rules;
+mod school_year;
+mod stretch;
 mod tense;
+mod year_part;
 
 pub use model::{DateMention, Granularity, Relation, Resolved, Value};
 

@@ -97,6 +97,31 @@ pub fn resolve_cal_range(
         b.month = a.month;
     }
     let order = |c: &Cal| (c.month.unwrap_or(1), c.day.unwrap_or(1));
+    if a.year.is_none() && b.year.is_none() && b.month.is_some() {
+        // "from May to September", "between 10/1-11/7": the range the
+        // reference falls in, when there is one, whatever the tense.
+        let containing = [reference.year() - 1, reference.year()]
+            .into_iter()
+            .filter_map(|y| {
+                let a = Cal { year: Some(y), ..a };
+                let by = if order(&b) <= order(&a) { y + 1 } else { y };
+                resolve_cal_range(
+                    a,
+                    Cal {
+                        year: Some(by),
+                        ..b
+                    },
+                    reference,
+                    tense,
+                )
+            })
+            .find(|r| {
+                r.start().is_some_and(|s| s <= reference) && r.end().is_some_and(|e| reference < e)
+            });
+        if containing.is_some() {
+            return containing;
+        }
+    }
     if let (None, Some(by)) = (a.year, b.year) {
         a.year = Some(if order(&a) > order(&b) { by - 1 } else { by });
     }

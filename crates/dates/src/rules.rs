@@ -47,7 +47,9 @@ pub struct Atom {
     pub role: Role,
 }
 
-type Handler = fn(&Captures, &Ctx) -> Option<(Expr, bool, Role)>;
+/// A rule's handler: the match in, the expression, whether it is weak, and
+/// its role out.
+pub type Handler = fn(&Captures, &Ctx) -> Option<(Expr, bool, Role)>;
 
 struct Rule {
     re: Regex,
@@ -87,7 +89,7 @@ fn build_rules() -> Vec<Rule> {
         (format!(r"\b(?P<p>end|beginning|start|middle)\s+of\s+(?:(?P<mo>{m})|(?P<y>\d{{4}}))\b"), h_part_of),
         (r"\b(?P<p>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?:(?P<rel>this|next|last|current|the)\s+)?(?P<unit>week|month|year)\b".into(), h_part_of_rel),
         (r"\b(?P<p>eoy|eom|eow)\b".into(), h_part_of_rel),
-        (r"\b(?P<p>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b".into(), h_earlier_later),
+        (r"\b(?P<p>earlier|later)\s+(?:this|in\s+the|(?P<rel>previous|last|next|following))\s+(?P<unit>week|month|year)\b".into(), h_earlier_later),
         (r"(?:\bthe\s+)?(?P<span>\b(?:(?P<pre>(?:calendar\s+)?year|cy)\s*)?(?P<y>\d{4})\b)".into(), h_year),
         (format!(r"\b(?P<yw>{yw})\b"), h_year_words),
         (r"\b(?P<y>1\d{3}|20\d{2})\s?'?s\b".into(), h_decade),
@@ -99,16 +101,20 @@ fn build_rules() -> Vec<Rule> {
         (r"\b(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+(?P<u>quarter|half)\s+of\s+(?:(?P<y>\d{4})|(?:the\s+)?(?P<rel>this|next|last|the)\s+year)\b".into(), h_quarter_words),
         (format!(r"\b(?:the\s+)?(?P<o>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+week\s+of\s+(?:(?P<mo>{m})\.?(?:\s+(?P<y>\d{{4}}))?|(?P<y2>\d{{4}})|(?P<rel>this|next|last)\s+(?P<unit>month|year))\b"), h_week_of),
         (r"\bweek\s+(?P<n>\d{1,2})(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>this|next|last)\s+year))?\b".into(), h_iso_week),
-        (r"\b(?:the\s+day\s+)?(?P<w>today|tomorrow|tmrw|yesterday|day\s+after\s+tomorrow|day\s+before\s+yesterday)\b".into(), h_day_word),
+        (r"\b(?:the\s+day\s+)?(?P<w>today|otd|tomorrow|tmrw|yesterday|day\s+after\s+tomorrow|day\s+before\s+yesterday)\b".into(), h_day_word),
+        (r"\bthe\s+day\s+(?P<w>before|after)\b".into(), h_day_before_after),
         (r"\b(?P<w>now|current\s+date|date)\b".into(), h_now),
         (r"\b(?:(?P<rel>this|next|last|previous|past|coming|following|current|upcoming|same|that)\s+)(?P<unit>week|weekend|month|year|quarter|decade|fortnight|work\s?week|working\s+week|calendar\s+year)\b".into(), h_rel_unit),
         (r"\b(?:the\s+)?week\s+after\s+next\b".into(), h_week_after_next),
+        // Decades keep their article, as in "the nineties": "the next decade".
+        (r"\bthe\s+(?P<rel>next|last|past|previous|coming|following)\s+(?P<unit>decade)\b".into(), h_rel_unit),
+        (format!(r"\bthe\s+(?P<dir>next|last|past|previous|coming|following)\s+(?P<n>{n})\s+(?P<unit>decades)\b"), h_counted_run),
         (r"\b(?P<the>the\s+)?weekend\b".into(), h_weekend),
         (format!(r"\b(?P<dir>next|last|past|previous|coming|following|upcoming|recent|within(?:\s+the)?(?:\s+next)?)\s+(?P<n>{n})\s+(?P<unit>{UNIT})\b"), h_counted_run),
         (format!(r"\b(?P<n>{n})\s+(?P<dir>next|upcoming|past|previous|last|coming|following)\s+(?P<unit>{UNIT})\b"), h_counted_run),
         (String::from(r"\b(?P<dir>next|coming|upcoming)\s+(?P<unit>couple\s+of\s+(?:days|weeks|months|years)|few\s+(?:days|weeks|months|years)|several\s+(?:days|weeks|months|years))\b"), h_counted_run),
         (format!(r"\bin\s+(?:the\s+)?(?P<n>{n})\s+(?P<unit>{UNIT})\b"), h_in_n_units),
-        (format!(r"\b(?P<n>{n})\s+(?P<unit>{UNIT})(?:\s*,?\s*(?:and\s+)?(?P<n2>{n})\s+(?P<unit2>{UNIT}))?\s+(?P<dir>ago|later|earlier|hence|from\s+now|from\s+today|after\s+today|before\s+today|from\s+tomorrow|from\s+tmrw|after\s+tomorrow|before\s+yesterday)\b"), h_offset),
+        (format!(r"\b(?:(?P<mod>more|less)\s+than\s+)?(?P<n>{n})\s+(?P<unit>{UNIT})(?:\s*,?\s*(?:and\s+)?(?P<n2>{n})\s+(?P<unit2>{UNIT}))?(?:\s*,?\s*(?:and\s+)?(?P<n3>{n})\s+(?P<unit3>{UNIT}))?\s+(?P<dir>ago|later|earlier|hence|from\s+now|from\s+today|after\s+today|before\s+today|from\s+tomorrow|from\s+tmrw|after\s+tomorrow|before\s+yesterday)\b"), h_offset),
         (format!(r"\b(?:(?P<on>on)\s+)?(?P<wd>{wd})\s+of\s+(?:the\s+)?(?P<rel>next|last|this|previous|following|coming)\s+week\b"), h_weekday_of_week),
         (format!(r"\b(?P<rel>next|last|this|previous|following)\s+week\s*(?:-\s*|,\s*|on\s+)?(?P<wd>{wd})\b"), h_weekday_of_week),
         (format!(r"\b(?:(?P<rel>this\s+past|this\s+coming|this\s+upcoming|this|next|last|previous|past|coming|upcoming|following)\s+)?(?P<wd>{wd})\b"), h_weekday),
@@ -119,12 +125,18 @@ fn build_rules() -> Vec<Rule> {
         (r"\b(?P<a1>\d{1,2})-(?P<b1>\d{1,2})-(?P<y1>\d{4})\s*-\s*(?P<a2>\d{1,2})-(?P<b2>\d{1,2})-(?P<y2>\d{4})\b".into(), h_numeric_range),
         (r"\bthe\s+(?P<unit>day|week|month|year|fortnight)\b".into(), h_the_unit),
         (r"\b(?:till|to)\s+date\b".into(), h_to_date),
-        (format!(r"\b(?:(?P<rel>next|last|previous|following|this)\s+)?(?P<h>{})(?:\s+(?:of\s+)?(?P<y>\d{{4}}))?\b", crate::holiday::PATTERN), h_holiday),
+        (r"\b(?:(?P<unit>year|month|week)[\s-]+to[\s-]+date|(?P<abbr>ytd|mtd|wtd))\b".into(), h_period_to_date),
+        (format!(r"\b(?:(?P<rel>next|last|previous|following|this)\s+)?(?P<h>{})(?:\s+(?:of\s+)?(?P<y>\d{{4}})|\s+of\s+(?P<yrel>this|next|last)\s+year)?\b", crate::holiday::PATTERN), h_holiday),
         (format!(r"\b(?:(?:from|between)\s+)?(?:the\s+)?(?P<d1>{d})\s*(?:-|to|till|until|through|thru|and)\s*(?:the\s+)?(?P<d2>{d})\s+(?:of\s+)?(?P<mo>{m})\b(?:,?\s*(?P<y>\d{{4}}))?"), h_day_day_month),
         (format!(r"\b(?P<mo>{m})\s+(?:the\s+)?(?P<d1>{d})\s*(?:-|to|till|until|through|thru)\s*(?:the\s+)?(?P<d2>{d})\b(?:,?\s*(?P<y>\d{{4}}))?"), h_day_day_month),
     ];
     specs
         .into_iter()
+        .chain(crate::year_part::specs())
+        .chain(crate::stretch::specs())
+        .chain(crate::school_year::specs())
+        .chain(crate::comparison::specs())
+        .chain(crate::impossible::specs())
         .filter_map(|(pat, handler)| {
             Regex::new(&format!("(?i){pat}"))
                 .ok()
@@ -590,14 +602,28 @@ fn h_part_of_rel(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     Some((Expr::Fixed(res), false, role_of(&p)))
 }
 
+/// "earlier this month", "later this week", "earlier previous week": the
+/// first or second half of the period (split at Thursday, the 16th, July
+/// 1st). In the current period the half is cut at the reference: what is
+/// "later this year" has not happened yet.
 fn h_earlier_later(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let unit = Unit::parse(g(c, "unit")?)?;
     let r = ctx.reference;
-    let (s, e) = unit.period(r)?;
+    let k = rel_offset(&lower(c, "rel").unwrap_or_default());
+    let (s, e) = unit.period(shift(r, k, unit)?)?;
+    let mid = match unit {
+        Unit::Week => shift(s, 3, Unit::Day)?,
+        Unit::Month => Date::new(s.year(), s.month(), 16).ok()?,
+        Unit::Year => Date::new(s.year(), 7, 1).ok()?,
+        _ => return None,
+    };
+    let current = k == 0;
     let res = if lower(c, "p")? == "earlier" {
-        Resolved::range(Some(s), Some(r), Granularity::Span, r)
+        let end = if current { mid.min(r) } else { mid };
+        Resolved::range(Some(s), Some(end), Granularity::Span, r)
     } else {
-        Resolved::range(Some(r), Some(e), Granularity::Span, r)
+        let start = if current { mid.max(r) } else { mid };
+        Resolved::range(Some(start), Some(e), Granularity::Span, r)
     };
     fixed(res)
 }
@@ -904,12 +930,26 @@ fn h_day_word(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let w = lower(c, "w")?;
     let r = ctx.reference;
     let k = match w.as_str() {
-        "today" => 0,
+        // "otd": "on this day", as in posts about anniversaries.
+        "today" | "otd" => 0,
         "tomorrow" | "tmrw" => 1,
         "yesterday" => -1,
         w if w.contains("after") => 2,
         _ => -2,
     };
+    fixed(Resolved::day(shift(r, k, Unit::Day)?, r))
+}
+
+/// "What happened the day before?": with nothing after it to be before or
+/// after, the day before or after the reference.
+fn h_day_before_after(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
+    let whole = c.get(0)?.range();
+    let tail = rest_after(ctx.text, whole.end).trim_start();
+    if !(tail.is_empty() || tail.starts_with(['.', '?', '!', ',', ';'])) {
+        return None;
+    }
+    let k = if lower(c, "w")? == "before" { -1 } else { 1 };
+    let r = ctx.reference;
     fixed(Resolved::day(shift(r, k, Unit::Day)?, r))
 }
 
@@ -1074,7 +1114,19 @@ fn h_offset(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     if let (Some(n2), Some(u2)) = (g(c, "n2"), g(c, "unit2")) {
         d = shift(d, sign * count(n2)?, Unit::parse(u2)?)?;
     }
-    fixed(Resolved::day(d, r))
+    if let (Some(n3), Some(u3)) = (g(c, "n3"), g(c, "unit3")) {
+        d = shift(d, sign * count(n3)?, Unit::parse(u3)?)?;
+    }
+    // "more than 2 weeks before today" is any day before that one; "less
+    // than 3 days after tomorrow" the days between tomorrow and that one.
+    let range = |s, e| fixed(Resolved::range(s, e, Granularity::Span, r));
+    match (lower(c, "mod").as_deref(), sign < 0) {
+        (Some("more"), true) => range(None, Some(d)),
+        (Some("more"), false) => range(Some(d), None),
+        (Some(_), true) => range(Some(d), Some(base)),
+        (Some(_), false) => range(Some(base), Some(d)),
+        (None, _) => fixed(Resolved::day(d, r)),
+    }
 }
 
 fn week_rel(rel: &str) -> i64 {
@@ -1305,6 +1357,10 @@ fn h_numeric_range(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let b = numeric_side(c, "a2", "b2", "y2")?;
     if a.year.is_none() {
         a.year = b.year;
+        // "2/29-3/1/2019": the year the end gives must hold the start too.
+        if let (Some(y), Some(m), Some(d)) = (a.year, a.month, a.day) {
+            Date::new(y, m, d).ok()?;
+        }
     }
     plain(Expr::CalRange(a, b))
 }
@@ -1343,12 +1399,19 @@ fn h_the_unit(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
             | "their"
             | "to"
             | "ahead"
+            | "beginning"
+            | "starting"
+            | "commencing"
     ) {
         return None;
     }
     let r = ctx.reference;
     let unit = lower(c, "unit")?;
     if unit == "day" {
+        // "the day before the match" is named by the match.
+        if next_word == "before" {
+            return None;
+        }
         return fixed(Resolved::day(r, r));
     }
     if unit == "fortnight" {
@@ -1380,11 +1443,28 @@ fn h_to_date(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     fixed(Resolved::range(None, Some(r), Granularity::Span, r))
 }
 
+/// "year to date", "YTD": from the start of the period to the reference.
+fn h_period_to_date(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
+    let unit = match lower(c, "abbr").as_deref() {
+        Some("mtd") => Unit::Month,
+        Some("wtd") => Unit::Week,
+        Some(_) => Unit::Year,
+        None => Unit::parse(g(c, "unit")?)?,
+    };
+    let r = ctx.reference;
+    let (s, _) = unit.period(r)?;
+    fixed(Resolved::range(Some(s), Some(r), Granularity::Span, r))
+}
+
 fn h_holiday(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     let h = crate::holiday::Holiday::parse(g(c, "h")?)?;
     let r = ctx.reference;
     if let Some(y) = g(c, "y") {
         return fixed(Resolved::day(h.date(y.parse().ok()?)?, r));
+    }
+    if let Some(rel) = lower(c, "yrel") {
+        let y = r.year() + i16::try_from(rel_offset(&rel)).ok()?;
+        return fixed(Resolved::day(h.date(y)?, r));
     }
     let cands: Vec<Date> = (-1..=1).filter_map(|k| h.date(r.year() + k)).collect();
     match lower(c, "rel").as_deref() {

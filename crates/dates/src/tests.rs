@@ -176,3 +176,319 @@ proptest! {
         let _ = find_dates(&text, date(2020, 2, 29));
     }
 }
+
+fn range(text: &str, reference: Date) -> (String, Option<Date>, Option<Date>) {
+    let m = one(text, reference);
+    match m.resolved.value {
+        Value::Range { start, end } => (m.text, start, end),
+        Value::Day(d) => panic!("{text:?}: a day {d}, not a range"),
+    }
+}
+
+#[test]
+fn earlier_and_later_are_halves_of_the_period() {
+    let r = date(2021, 3, 9); // a Tuesday
+    assert_eq!(
+        range("The deal could close later this week.", r),
+        (
+            "later this week".into(),
+            Some(date(2021, 3, 11)),
+            Some(date(2021, 3, 15))
+        )
+    );
+    assert_eq!(
+        range("Talks stalled earlier this month.", r),
+        (
+            "earlier this month".into(),
+            Some(date(2021, 3, 1)),
+            Some(date(2021, 3, 9))
+        )
+    );
+    assert_eq!(
+        range("A vote is due later in the year.", r),
+        (
+            "later in the year".into(),
+            Some(date(2021, 7, 1)),
+            Some(date(2022, 1, 1))
+        )
+    );
+    assert_eq!(
+        range("He trained earlier last week.", r),
+        (
+            "earlier last week".into(),
+            Some(date(2021, 3, 1)),
+            Some(date(2021, 3, 4))
+        )
+    );
+}
+
+#[test]
+fn month_to_month_range_holds_the_reference_when_it_can() {
+    let r = date(2021, 6, 15);
+    assert_eq!(
+        range("The loan runs from March to August.", r),
+        (
+            "from March to August".into(),
+            Some(date(2021, 3, 1)),
+            Some(date(2021, 8, 1))
+        )
+    );
+    assert_eq!(
+        range("The season ran between October and July.", r),
+        (
+            "between October and July".into(),
+            Some(date(2020, 10, 1)),
+            Some(date(2021, 7, 1))
+        )
+    );
+}
+
+#[test]
+fn the_day_before_or_after_alone_is_relative_to_the_reference() {
+    let r = date(2021, 3, 9);
+    assert_eq!(
+        days("He signed the day before.", r),
+        vec![("the day before".to_string(), date(2021, 3, 8))]
+    );
+    assert_eq!(
+        days("What did he say the day after?", r),
+        vec![("the day after".to_string(), date(2021, 3, 10))]
+    );
+    // The day before something else is not the reference's.
+    assert!(days("He signed the day before the match.", r).is_empty());
+}
+
+#[test]
+fn more_or_less_than_an_offset_is_an_open_or_short_range() {
+    let r = date(2021, 3, 9);
+    assert_eq!(
+        range("He left more than 3 weeks before today.", r),
+        (
+            "more than 3 weeks before today".into(),
+            None,
+            Some(date(2021, 2, 16))
+        )
+    );
+    assert_eq!(
+        range("It opens more than 2 days after today.", r),
+        (
+            "more than 2 days after today".into(),
+            Some(date(2021, 3, 11)),
+            None
+        )
+    );
+    assert_eq!(
+        range("It opens less than 2 days after tomorrow.", r),
+        (
+            "less than 2 days after tomorrow".into(),
+            Some(date(2021, 3, 10)),
+            Some(date(2021, 3, 12))
+        )
+    );
+}
+
+#[test]
+fn offset_from_a_holiday_takes_the_coming_one() {
+    let got = days("The bid came 3 weeks before Christmas.", date(2021, 3, 9));
+    assert_eq!(
+        got,
+        vec![("3 weeks before Christmas".to_string(), date(2021, 12, 4))]
+    );
+}
+
+#[test]
+fn by_the_end_of_is_a_deadline_but_by_a_day_is_a_day() {
+    let r = date(2021, 3, 9);
+    assert_eq!(
+        range("A decision is due by the end of this month.", r),
+        (
+            "by the end of this month".into(),
+            None,
+            Some(date(2021, 4, 1))
+        )
+    );
+    assert_eq!(
+        days("A decision is due by Friday.", r),
+        vec![("Friday".to_string(), date(2021, 3, 12))]
+    );
+}
+
+#[test]
+fn week_beginning_a_date_is_one_mention() {
+    let got = find_dates(
+        "Training resumes the week commencing March 22.",
+        date(2021, 3, 9),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].text, "the week commencing March 22");
+    assert_eq!(
+        got[0].resolved.value,
+        Value::Range {
+            start: Some(date(2021, 3, 22)),
+            end: Some(date(2021, 3, 29))
+        }
+    );
+}
+
+#[test]
+fn weekday_with_an_offset_is_that_weekday_in_the_offset_week() {
+    let r = date(2022, 4, 20); // a Wednesday
+    // Three weeks on is Wednesday 11 May; its Sunday-to-Saturday week
+    // runs from 8 to 14 May.
+    assert_eq!(
+        days("We meet again Friday three weeks from now.", r),
+        vec![("Friday three weeks from now".to_string(), date(2022, 5, 13))]
+    );
+    assert_eq!(
+        days("We meet again in 3 weeks on Monday.", r),
+        vec![("in 3 weeks on Monday".to_string(), date(2022, 5, 9))]
+    );
+}
+
+#[test]
+fn holiday_weekend_includes_the_holiday() {
+    let r = date(2022, 4, 20);
+    let got = find_dates("They flew home for the weekend of Easter 2023.", r);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].text, "the weekend of Easter 2023");
+    // Easter Sunday 2023 is 9 April.
+    assert_eq!(
+        got[0].resolved.value,
+        Value::Range {
+            start: Some(date(2023, 4, 8)),
+            end: Some(date(2023, 4, 10))
+        }
+    );
+    let got = find_dates("Fans travelled for memorial day weekend 2021.", r);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].text, "memorial day weekend 2021");
+    // Memorial Day 2021 is Monday 31 May.
+    assert_eq!(
+        got[0].resolved.value,
+        Value::Range {
+            start: Some(date(2021, 5, 29)),
+            end: Some(date(2021, 6, 1))
+        }
+    );
+}
+
+#[test]
+fn decades_keep_their_article() {
+    let m = one(
+        "Growth will slow in the next two decades.",
+        date(2022, 4, 20),
+    );
+    assert_eq!(m.text, "the next two decades");
+    assert_eq!(
+        m.resolved.value,
+        Value::Range {
+            start: Some(date(2030, 1, 1)),
+            end: Some(date(2050, 1, 1))
+        }
+    );
+}
+
+#[test]
+fn weekday_with_dotted_month_and_day() {
+    let got = days("Can we meet on Friday 7.6 with Jim?", date(2018, 6, 20));
+    assert_eq!(got, vec![("Friday 7.6".to_string(), date(2018, 7, 6))]);
+    // A day number ending the sentence is still the day.
+    let got = days("We meet on Monday 21.", date(2018, 6, 20));
+    assert_eq!(got, vec![("Monday 21".to_string(), date(2018, 5, 21))]);
+}
+
+#[test]
+fn to_date_runs_to_the_reference() {
+    let r = date(2022, 4, 20);
+    let m = one("Shares are up 12% year-to-date.", r);
+    assert_eq!(m.text, "year-to-date");
+    assert_eq!(
+        m.resolved.value,
+        Value::Range {
+            start: Some(date(2022, 1, 1)),
+            end: Some(r)
+        }
+    );
+    let m = one("He has scored nine goals from February to date.", r);
+    assert_eq!(m.text, "from February to date");
+    assert_eq!(
+        m.resolved.value,
+        Value::Range {
+            start: Some(date(2022, 2, 1)),
+            end: Some(r)
+        }
+    );
+}
+
+#[test]
+fn holiday_of_a_relative_year() {
+    let got = days(
+        "The parade is on Christmas of next year.",
+        date(2022, 4, 20),
+    );
+    assert_eq!(
+        got,
+        vec![("Christmas of next year".to_string(), date(2023, 12, 25))]
+    );
+}
+
+#[test]
+fn month_with_a_year_in_words() {
+    let m = one(
+        "They left in May two thousand and came back.",
+        date(2022, 4, 20),
+    );
+    assert_eq!(m.text, "May two thousand");
+    assert_eq!(
+        m.resolved.value,
+        Value::Range {
+            start: Some(date(2000, 5, 1)),
+            end: Some(date(2000, 6, 1))
+        }
+    );
+}
+
+#[test]
+fn offset_in_three_units() {
+    let got = days(
+        "He returned 1 year 2 months 3 days later.",
+        date(2020, 1, 1),
+    );
+    assert_eq!(
+        got,
+        vec![("1 year 2 months 3 days later".to_string(), date(2021, 3, 4))]
+    );
+}
+
+#[test]
+fn otd_is_on_this_day() {
+    let got = days("The club was founded otd in 1878.", date(2022, 4, 20));
+    assert_eq!(got[0], ("otd".to_string(), date(2022, 4, 20)));
+}
+
+#[test]
+fn weekday_within_a_named_week() {
+    let got = days(
+        "The draw is in the 2nd week of May on Thursday.",
+        date(2022, 4, 20),
+    );
+    assert_eq!(
+        got,
+        vec![(
+            "the 2nd week of May on Thursday".to_string(),
+            date(2022, 5, 12)
+        )]
+    );
+}
+
+#[test]
+fn in_units_since_counts_from_the_start() {
+    let got = days(
+        "The club was relegated in three years since 2009.",
+        date(2022, 4, 20),
+    );
+    assert_eq!(
+        got,
+        vec![("in three years since 2009".to_string(), date(2012, 1, 1))]
+    );
+}
