@@ -5,6 +5,8 @@ use crate::output::outln;
 mod eval;
 mod ingest;
 mod listing;
+mod publish;
+mod serve;
 
 use crate::args::{Cli, Command};
 use anyhow::Context;
@@ -27,6 +29,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stories => listing::stories(&store, global),
         Command::Story { id } => listing::story(&store, id, global),
         Command::Search { query, limit } => listing::search(&store, query, *limit, global),
+        Command::Serve(args) => serve::run(store, args, global),
+        Command::Publish(args) => publish::run(&store, args, global),
     }
 }
 

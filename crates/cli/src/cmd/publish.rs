@@ -1,0 +1,34 @@
+//! `storyline publish OUT_DIR`: the same pages as `serve`, written as a
+//! static site.
+
+use crate::args::{Global, PublishArgs};
+use crate::cmd::print_json;
+use crate::output::outln;
+use std::process::ExitCode;
+use storyline_serve::publish::{PublishOptions, publish};
+use storyline_store::SqliteStore;
+
+/// Writes the site and says what was written.
+pub fn run(store: &SqliteStore, args: &PublishArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let options = PublishOptions {
+        site_url: args
+            .site_url
+            .clone()
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_string(),
+    };
+    let report = publish(store, &args.out_dir, &options)?;
+    if global.json {
+        print_json(&report)?;
+    } else if !global.quiet {
+        outln!(
+            "published {} stories, {} articles, {} feeds to {}",
+            report.stories,
+            report.articles,
+            report.feeds,
+            args.out_dir.join("index.html").display()
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
