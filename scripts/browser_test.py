@@ -52,6 +52,7 @@ class Driver:
     def __init__(self, port):
         self.base = f"http://127.0.0.1:{port}"
         self.session = None
+        self.width = 1280
 
     def call(self, method, path, body=None):
         data = None if body is None else json.dumps(body).encode()
@@ -89,7 +90,13 @@ class Driver:
         return self.call("GET", "/url")
 
     def size(self, width, height):
-        self.call("POST", "/window/rect", {"width": width, "height": height})
+        # Headless windows have a minimum width (about 500 px), so the
+        # viewport is set through the DevTools protocol instead.
+        self.width = width
+        self.call("POST", "/goog/cdp/execute", {
+            "cmd": "Emulation.setDeviceMetricsOverride",
+            "params": {"width": width, "height": height, "deviceScaleFactor": 1,
+                       "mobile": width < 600}})
 
     def find_all(self, css):
         found = self.call("POST", "/elements", {"using": "css selector", "value": css})
@@ -98,8 +105,8 @@ class Driver:
     def text(self, element):
         return self.call("GET", f"/element/{element}/text")
 
-    def attr(self, element, name):
-        return self.call("GET", f"/element/{element}/attribute/{name}")
+    def prop(self, element, name):
+        return self.call("GET", f"/element/{element}/property/{name}")
 
     def click(self, element):
         self.call("POST", f"/element/{element}/click", {})
@@ -110,8 +117,7 @@ class Driver:
     def screenshot(self, path):
         # Full-page: grow the window to the document's height first.
         height = self.run("return document.documentElement.scrollHeight")
-        width = self.run("return window.outerWidth")
-        self.size(width, min(max(int(height) + 140, 600), 4000))
+        self.size(self.width, min(max(int(height), 600), 4000))
         with open(path, "wb") as f:
             f.write(base64.b64decode(self.call("GET", "/screenshot")))
 
@@ -158,7 +164,7 @@ def main():
             first = driver.text(entries[0]) if entries else ""
             check("timeline names day and sources", "2020-09-03" in first and "dailymail.co.uk" in first, first)
             feeds = driver.find_all("a.feed")
-            href = driver.attr(feeds[0], "href") if feeds else ""
+            href = driver.prop(feeds[0], "href") if feeds else ""
             check("story page links its feed", href.endswith("/feed.xml"), href)
             if href:
                 feed = ET.fromstring(wait_for(href))
