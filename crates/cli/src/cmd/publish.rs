@@ -23,8 +23,13 @@ pub fn run(store: &SqliteStore, args: &PublishArgs, global: &Global) -> anyhow::
         print_json(&report)?;
     } else if !global.quiet {
         outln!(
-            "published {} stories, {} articles, {} feeds to {}",
+            "published {} {}, {} articles, {} feeds to {}",
             report.stories,
+            if report.stories == 1 {
+                "story"
+            } else {
+                "stories"
+            },
             report.articles,
             report.feeds,
             args.out_dir.join("index.html").display()

@@ -1,0 +1,132 @@
+//! `publish` on the seeds: the Zola-like layout, and every relative link in
+//! every page resolves to a written file, so the site works from `file://`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use storyline_core::ingest::{discover, read_document};
+use storyline_core::pipeline::Pipeline;
+use storyline_core::store::MemoryStore;
+use storyline_serve::publish::{PublishOptions, PublishReport, publish};
+
+fn seed_store() -> MemoryStore {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles");
+    let inputs = discover(&[dir])
+        .files
+        .iter()
+        .map(|p| read_document(p, 1 << 20))
+        .collect::<Vec<_>>();
+    let mut pipeline = Pipeline::new(MemoryStore::default());
+    pipeline.ingest(inputs, &mut ()).unwrap();
+    pipeline.into_store()
+}
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn hrefs(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn seeds_publish_as_a_browsable_static_site() {
+    let out = tempfile::tempdir().unwrap();
+    let report = publish(&seed_store(), out.path(), &PublishOptions::default()).unwrap();
+    assert_eq!(
+        report,
+        PublishReport {
+            stories: 1,
+            articles: 5,
+            feeds: 2
+        }
+    );
+    let written: Vec<String> = files(out.path())
+        .iter()
+        .map(|p| p.strip_prefix(out.path()).unwrap().display().to_string())
+        .collect();
+    assert!(written.contains(&"index.html".to_string()));
+    assert!(written.contains(&"feed.xml".to_string()));
+    assert!(
+        written
+            .iter()
+            .any(|p| p.starts_with("stories/s") && p.ends_with("/index.html"))
+    );
+    assert!(
+        written
+            .iter()
+            .any(|p| p.starts_with("stories/s") && p.ends_with("/feed.xml"))
+    );
+    assert_eq!(
+        written
+            .iter()
+            .filter(|p| p.starts_with("articles/"))
+            .count(),
+        5
+    );
+
+    let mut checked = 0;
+    for page in files(out.path())
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+    {
+        let html = std::fs::read_to_string(page).unwrap();
+        assert!(
+            !html.contains("href=\"/"),
+            "{}: absolute link",
+            page.display()
+        );
+        for href in hrefs(&html) {
+            if href.starts_with('#') || href.contains("://") {
+                continue;
+            }
+            let target = page.parent().unwrap().join(href.split('#').next().unwrap());
+            assert!(
+                target.is_file(),
+                "{}: {href} does not exist",
+                page.display()
+            );
+            checked += 1;
+        }
+        assert!(
+            !html.contains("role=\"search\""),
+            "a static site cannot search"
+        );
+    }
+    assert!(checked > 20, "only {checked} links checked");
+}
+
+#[test]
+fn a_site_url_makes_feed_links_absolute() {
+    let out = tempfile::tempdir().unwrap();
+    let options = PublishOptions {
+        site_url: "https://news.example".to_string(),
+    };
+    publish(&seed_store(), out.path(), &options).unwrap();
+    let feed = std::fs::read_to_string(out.path().join("feed.xml")).unwrap();
+    assert!(
+        feed.contains("href=\"https://news.example/feed.xml\" rel=\"self\""),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("href=\"https://news.example/stories/s"),
+        "{feed}"
+    );
+}
