@@ -119,6 +119,16 @@ async fn story_list_shows_the_seed_story() {
     assert!(reply.body.contains("2020-09-03 – 2020-09-30"));
     assert!(reply.body.contains("dailymail.co.uk, unknown"));
     insta::assert_snapshot!("index", reply.body);
+    let response = app
+        .clone()
+        .oneshot(Request::get("/").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
+    assert!(csp.contains("default-src 'none'") && !csp.contains("script-src"));
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
 }
 
 #[tokio::test]
