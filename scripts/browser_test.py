@@ -147,6 +147,16 @@ def main():
         wait_for(site + "/")
         wait_for(f"http://127.0.0.1:{driver_port}/status")
         driver.start(os.path.join(work, "profile"))
+        try:
+            from openapi_spec_validator import validate
+        except ImportError:
+            print("skip openapi validation: openapi-spec-validator is not installed")
+        else:
+            try:
+                validate(json.loads(wait_for(site + "/api/v1/openapi.json")))
+                check("the OpenAPI document validates", True)
+            except Exception as e:
+                check("the OpenAPI document validates", False, str(e)[:300])
 
         driver.size(1280, 900)
         driver.goto(site + "/")
