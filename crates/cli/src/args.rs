@@ -100,6 +100,19 @@ pub struct PublishArgs {
     /// relative links).
     #[arg(long)]
     pub site_url: Option<String>,
+    /// What to write: the static site, or one Markdown post per story in
+    /// the seeds' front matter format.
+    #[arg(long, value_enum, default_value_t = PublishFormat::Site)]
+    pub format: PublishFormat,
+}
+
+/// What `publish` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PublishFormat {
+    /// Pages and feeds, browsable from disk.
+    Site,
+    /// `<story id>.md` per story, with YAML front matter.
+    Posts,
 }
 
 /// The evaluations.

@@ -37,18 +37,27 @@ pub fn status_color(status: &str) -> &'static str {
     PALETTE[sum % PALETTE.len()]
 }
 
+/// The entity for a character that is special in HTML and XML text or
+/// attribute values.
+pub fn entity(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    }
+}
+
 /// Escapes text for SVG/XML content and attribute values.
 pub fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
+        match entity(c) {
+            Some(e) => out.push_str(e),
+            None if c.is_control() && c != '\n' && c != '\t' => {}
+            None => out.push(c),
         }
     }
     out

@@ -9,6 +9,7 @@
 //! - [`feed`] writes Atom feeds, [`chart`] draws figure series as SVG;
 //! - [`publish()`](publish::publish) writes the same pages and feeds to a
 //!   folder, linked relatively so it is browsable from `file://`;
+//!   [`posts`] writes each story as a Markdown post for a Jekyll/Jigsaw site;
 //! - [`ApiError`] is the one error type: `{message, code}` with stable codes.
 //!
 //! ```
@@ -28,6 +29,7 @@ pub mod ingest;
 pub mod links;
 pub mod openapi;
 pub mod pages;
+pub mod posts;
 pub mod publish;
 pub mod query;
 pub mod state;

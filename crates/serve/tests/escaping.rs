@@ -134,3 +134,30 @@ fn published_pages_contain_no_executable_markup() {
     }
     assert_eq!(pages, 3);
 }
+
+#[test]
+fn posts_contain_no_markup() {
+    let (store, _, story) = hostile_store();
+    let post = storyline_serve::posts::story_post(&store, &story).unwrap();
+    let body = post.splitn(3, "---\n").nth(2).unwrap();
+    assert!(!body.contains('<'), "{body}");
+    assert!(!body.contains("](javascript"), "{body}");
+    let front = post.split("---\n").nth(1).unwrap();
+    assert!(!front.contains('<'), "{front}");
+    let keys = [
+        "extends",
+        "section",
+        "image",
+        "title",
+        "description",
+        "date",
+        "categories",
+        "featured",
+        "generator",
+        "story",
+    ];
+    for line in front.lines() {
+        let key = line.split(':').next().unwrap();
+        assert!(keys.contains(&key), "a field broke out of its line: {line}");
+    }
+}

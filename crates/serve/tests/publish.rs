@@ -130,3 +130,34 @@ fn a_site_url_makes_feed_links_absolute() {
         "{feed}"
     );
 }
+
+#[test]
+fn posts_use_the_seed_front_matter_and_update_in_place() {
+    use storyline_core::ingest::{InputDocument, parse_document};
+    let out = tempfile::tempdir().unwrap();
+    let store = seed_store();
+    let report = storyline_serve::posts::publish_posts(&store, out.path()).unwrap();
+    assert_eq!(report.stories, 1);
+    let again = storyline_serve::posts::publish_posts(&store, out.path()).unwrap();
+    assert_eq!(again.stories, 1);
+    let posts = files(out.path());
+    assert_eq!(posts.len(), 1, "re-publishing replaces the post");
+    let text = std::fs::read_to_string(&posts[0]).unwrap();
+    for key in [
+        "extends: _layouts.post\n",
+        "section: content\n",
+        "title: ",
+        "description: ",
+        "date: 2020-09-30-13-28-43\n",
+        "categories: [\"latest\", \"sports\"]\n",
+        "featured: false\n",
+        "image: \"https://",
+        "generator: storyline\n",
+    ] {
+        assert!(text.contains(key), "{key} missing in {text}");
+    }
+    assert_eq!(text.matches("\n- **2020-09-").count(), 5);
+    let article = parse_document(&InputDocument::from_text("post.md", text)).unwrap();
+    assert!(article.title.starts_with("Roma make breakthrough"));
+    assert_eq!(article.extra["generator"], "storyline");
+}
