@@ -53,8 +53,8 @@ pub async fn story(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<StoryDetail>, ApiError> {
-    let (_, detail) = state.read(move |store| views::story(store, &id)).await?;
-    Ok(Json(detail))
+    let data = state.read(move |store| views::story(store, &id)).await?;
+    Ok(Json(data.detail))
 }
 
 /// `GET /api/v1/articles`: articles in publication order (`articles --json`).

@@ -7,7 +7,7 @@
 
 use crate::error::ApiError;
 use crate::links::Links;
-use crate::views::story;
+use crate::views::{StoryData, story};
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
 use jiff::Timestamp;
 use storyline_core::view::story_summaries;
@@ -130,8 +130,11 @@ pub fn site_feed(store: &dyn Store, at: &FeedLinks<'_>) -> Result<String, ApiErr
 /// One story's feed: one entry per development (per day, for now), newest
 /// first.
 pub fn story_feed(store: &dyn Store, id: &str, at: &FeedLinks<'_>) -> Result<String, ApiError> {
-    let (summary, detail) = story(store, id)?;
-    let members = store.story_articles(&detail.id)?;
+    let StoryData {
+        summary,
+        detail,
+        members,
+    } = story(store, id)?;
     let page = at.absolute(at.links.story(&detail.id.0));
     let mut entries = Vec::new();
     for dev in &detail.timeline {

@@ -16,7 +16,7 @@
 use crate::error::ApiError;
 use crate::links::{is_plain_id, safe_external_url};
 use crate::publish::{PublishError, PublishReport};
-use crate::views::{day, story};
+use crate::views::{StoryData, day, story};
 use std::fmt::Write;
 use std::path::Path;
 use storyline_core::Store;
@@ -61,8 +61,11 @@ fn yaml_string(text: &str) -> String {
 
 /// The post for one story.
 pub fn story_post(store: &dyn Store, id: &str) -> Result<String, ApiError> {
-    let (summary, detail) = story(store, id)?;
-    let members = store.story_articles(&detail.id)?;
+    let StoryData {
+        summary,
+        detail,
+        members,
+    } = story(store, id)?;
     let originals: Vec<_> = members
         .iter()
         .filter(|a| a.duplicate_of.is_none())

@@ -69,19 +69,54 @@ pub fn article_detail(store: &dyn Store, id: &str) -> Result<ArticleDetail, ApiE
     })
 }
 
-/// Reads one story by its exact id.
-pub fn story(store: &dyn Store, id: &str) -> Result<(StorySummary, StoryDetail), ApiError> {
-    let not_found = || ApiError::not_found(format!("no story with id '{id}'"));
+/// One story as the pages need it: the JSON shapes and the member
+/// articles (duplicates included), read once.
+#[derive(Debug, Clone)]
+pub struct StoryData {
+    /// As in `stories --json`.
+    pub summary: StorySummary,
+    /// As in `story ID --json`.
+    pub detail: StoryDetail,
+    /// Its articles in publication order, copies included.
+    pub members: Vec<Article>,
+}
+
+/// Reads one story by its exact id. The summary is built from the story's
+/// own articles, with the same rules as `view::story_summaries` (which
+/// reads every story: too slow per request on a large store).
+pub fn story(store: &dyn Store, id: &str) -> Result<StoryData, ApiError> {
     let id = StoryId(id.to_string());
     let detail = story_detail(store, &id).map_err(|e| match e {
-        storyline_core::view::LookupError::NotFound(_) => not_found(),
+        storyline_core::view::LookupError::NotFound(_) => {
+            ApiError::not_found(format!("no story with id '{id}'"))
+        }
         other => other.into(),
     })?;
-    let summary = story_summaries(store)?
-        .into_iter()
-        .find(|s| s.id == id)
-        .ok_or_else(not_found)?;
-    Ok((summary, detail))
+    let members = store.story_articles(&id)?;
+    let originals: Vec<&Article> = members
+        .iter()
+        .filter(|a| a.duplicate_of.is_none())
+        .collect();
+    let mut outlets: Vec<String> = Vec::new();
+    for a in &originals {
+        if !outlets.iter().any(|o| o == a.outlet()) {
+            outlets.push(a.outlet().to_string());
+        }
+    }
+    let summary = StorySummary {
+        id: detail.id.clone(),
+        title: detail.title.clone(),
+        article_count: originals.len(),
+        first_published_at: originals.iter().filter_map(|a| a.published_at).min(),
+        last_published_at: originals.iter().filter_map(|a| a.published_at).max(),
+        articles: originals.iter().map(|a| a.id.clone()).collect(),
+        outlets,
+    };
+    Ok(StoryData {
+        summary,
+        detail,
+        members,
+    })
 }
 
 /// What every page shows around its content.
@@ -290,8 +325,11 @@ pub struct StoryView {
 
 /// Builds a story page.
 pub fn story_view(store: &dyn Store, id: &str, links: &Links) -> Result<StoryView, ApiError> {
-    let (summary, detail) = story(store, id)?;
-    let members = store.story_articles(&detail.id)?;
+    let StoryData {
+        summary,
+        detail,
+        members,
+    } = story(store, id)?;
     let row = |a: &Article| ArticleRow {
         href: links.article(&a.id.0),
         title: a.title.clone(),

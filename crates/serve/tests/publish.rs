@@ -161,3 +161,11 @@ fn posts_use_the_seed_front_matter_and_update_in_place() {
     assert!(article.title.starts_with("Roma make breakthrough"));
     assert_eq!(article.extra["generator"], "storyline");
 }
+
+#[test]
+fn one_story_summary_matches_the_core_listing() {
+    let store = seed_store();
+    let listed = storyline_core::view::story_summaries(&store).unwrap();
+    let one = storyline_serve::views::story(&store, &listed[0].id.0).unwrap();
+    assert_eq!(one.summary, listed[0]);
+}
