@@ -57,13 +57,15 @@ pub async fn index(
     rendered(html::index(&Layout::new("Stories", &Links::Server), &view))
 }
 
-/// `GET /stories/{id}`.
+/// `GET /stories/{id}`; `?since=YYYY-MM-DD` marks what is new.
 pub async fn story(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
 ) -> Result<Html<String>, PageError> {
+    let since = crate::query::date_param(&query, "since")?;
     let view = state
-        .read(move |store| views::story_view(store, &id, &Links::Server))
+        .read(move |store| views::story_view(store, &id, &Links::Server, since))
         .await?;
     let mut layout = Layout::new(view.title.clone(), &Links::Server);
     layout.alternate_feed = Some(view.feed_href.clone());

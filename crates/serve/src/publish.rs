@@ -117,7 +117,7 @@ pub fn publish(
         if !is_plain_id(id) {
             continue;
         }
-        let view = views::story_view(store, id, &deep)?;
+        let view = views::story_view(store, id, &deep, None)?;
         let mut layout = Layout::new(view.title.clone(), &deep);
         layout.alternate_feed = Some(view.feed_href.clone());
         let dir = out.join("stories").join(id);

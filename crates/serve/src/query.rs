@@ -117,7 +117,8 @@ fn non_empty<'a>(query: &'a HashMap<String, String>, key: &str) -> Option<&'a st
     query.get(key).map(|v| v.trim()).filter(|v| !v.is_empty())
 }
 
-fn date_param(query: &HashMap<String, String>, key: &str) -> Result<Option<Date>, ApiError> {
+/// Reads the day `key` (`YYYY-MM-DD`) from the query, if given.
+pub fn date_param(query: &HashMap<String, String>, key: &str) -> Result<Option<Date>, ApiError> {
     non_empty(query, key)
         .map(|text| {
             text.parse::<Date>().map_err(|_| {

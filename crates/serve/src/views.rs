@@ -287,6 +287,8 @@ pub struct TimelineRow {
     pub sources: String,
     /// The articles that reported it.
     pub articles: Vec<ArticleRow>,
+    /// Reported on or after the reader's `?since=` day.
+    pub new: bool,
 }
 
 /// One figure series drawn as a chart.
@@ -321,10 +323,20 @@ pub struct StoryView {
     pub charts: Vec<ChartSection>,
     /// The articles, in publication order.
     pub articles: Vec<ArticleRow>,
+    /// The `?since=` day, when the reader gave one.
+    pub since: Option<String>,
+    /// Timeline entries new since then.
+    pub new_count: usize,
 }
 
-/// Builds a story page.
-pub fn story_view(store: &dyn Store, id: &str, links: &Links) -> Result<StoryView, ApiError> {
+/// Builds a story page; with `since`, developments reported on or after
+/// that day (publication time, UTC) are marked new.
+pub fn story_view(
+    store: &dyn Store,
+    id: &str,
+    links: &Links,
+    since: Option<jiff::civil::Date>,
+) -> Result<StoryView, ApiError> {
     let StoryData {
         summary,
         detail,
@@ -358,9 +370,11 @@ pub fn story_view(store: &dyn Store, id: &str, links: &Links) -> Result<StoryVie
                 headline: entry.headline.clone(),
                 sources: sources.join(", "),
                 articles: articles.into_iter().map(row).collect(),
+                new: since.is_some_and(|since| entry.date.is_some_and(|d| d >= since)),
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let new_count = timeline.iter().filter(|row| row.new).count();
     Ok(StoryView {
         id: detail.id.0.clone(),
         title: detail.title.clone(),
@@ -376,6 +390,8 @@ pub fn story_view(store: &dyn Store, id: &str, links: &Links) -> Result<StoryVie
             .filter(|a| a.duplicate_of.is_none())
             .map(row)
             .collect(),
+        since: since.map(|d| d.to_string()),
+        new_count,
     })
 }
 

@@ -166,6 +166,16 @@ async fn story_page_shows_timeline_sources_articles_and_feed() {
             .contains(&format!("href=\"/stories/{id}/feed.xml\""))
     );
     insta::assert_snapshot!("story", reply.body);
+
+    let since = get(&app, &format!("/stories/{id}?since=2020-09-20")).await;
+    assert!(
+        since.body.contains("2 new since 2020-09-20."),
+        "{}",
+        since.body
+    );
+    assert_eq!(since.body.matches("class=\"new\"").count(), 2);
+    let bad = get(&app, &format!("/stories/{id}?since=last-week")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
