@@ -54,14 +54,6 @@ pub struct ArticleInput {
     pub image: Option<String>,
 }
 
-/// One article or several.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum Inputs {
-    One(Box<ArticleInput>),
-    Many(Vec<ArticleInput>),
-}
-
 impl ArticleInput {
     /// The article as a front-matter document. Values are written as JSON
     /// strings, which YAML reads as double-quoted scalars, so no input can
@@ -120,11 +112,16 @@ pub fn documents(headers: &HeaderMap, body: Bytes) -> Result<Vec<InputDocument>,
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/json"));
     if is_json {
-        let inputs: Inputs = serde_json::from_slice(&body)
-            .map_err(|e| ApiError::bad_request(format!("the JSON body is not an article: {e}")))?;
-        let inputs = match inputs {
-            Inputs::One(one) => vec![*one],
-            Inputs::Many(many) => many,
+        let bad = |e: serde_json::Error| {
+            ApiError::bad_request(format!("the JSON body is not an article: {e}"))
+        };
+        let value: serde_json::Value = serde_json::from_slice(&body).map_err(bad)?;
+        // One article or an array of them; parsed by shape so that the
+        // error names the field at fault.
+        let inputs: Vec<ArticleInput> = if value.is_array() {
+            serde_json::from_value(value).map_err(bad)?
+        } else {
+            vec![serde_json::from_value(value).map_err(bad)?]
         };
         if inputs.is_empty() {
             return Err(ApiError::bad_request("the JSON array holds no article"));

@@ -404,6 +404,11 @@ async fn post_rejects_bad_json() {
     assert_error(&reply, StatusCode::BAD_REQUEST, "bad_request");
     let empty = post(&app, Some(TOKEN), "text/plain", "  ".into()).await;
     assert_error(&empty, StatusCode::BAD_REQUEST, "bad_request");
+    let unknown = r#"[{"title": "t", "body": "b", "colour": "red"}]"#;
+    let reply = post(&app, Some(TOKEN), "application/json", unknown.into()).await;
+    assert_error(&reply, StatusCode::BAD_REQUEST, "bad_request");
+    let message = reply.json()["message"].as_str().unwrap().to_string();
+    assert!(message.contains("colour"), "{message}");
 }
 
 #[tokio::test]
