@@ -3,9 +3,12 @@
 //!
 //! The [`Store`] trait is synchronous (SQLite under the hood), so handlers
 //! run store calls on tokio's blocking pool through [`AppState::read`] and
-//! [`AppState::write`]; one `Mutex` serializes them, which is what a single
-//! SQLite connection needs anyway. A pool of read connections is the next
-//! step when the load test asks for it.
+//! [`AppState::write`]. Each store sits behind a `Mutex` (one SQLite
+//! connection serves one caller at a time). Writes go to the writer; reads
+//! go in turn to the extra readers given to
+//! [`AppState::with_readers`] (more SQLite connections to the same file,
+//! which WAL lets read while the writer writes), or to the writer when
+//! there are none, as with a `MemoryStore`.
 
 use crate::error::ApiError;
 use std::sync::{Arc, Mutex};
@@ -45,6 +48,8 @@ impl Default for Settings {
 #[derive(Clone)]
 pub struct AppState {
     store: SharedStore,
+    readers: Arc<Vec<SharedStore>>,
+    next_reader: Arc<std::sync::atomic::AtomicUsize>,
     settings: Arc<Settings>,
 }
 
@@ -59,10 +64,42 @@ impl std::fmt::Debug for AppState {
 impl AppState {
     /// State over `store` with `settings`.
     pub fn new(store: impl Store + Send + 'static, settings: Settings) -> Self {
+        Self::from_parts(Arc::new(Mutex::new(store)), Vec::new(), settings)
+    }
+
+    /// State whose reads are spread over `readers`: stores that must see
+    /// what `store` writes (connections to the same database).
+    pub fn with_readers<R: Store + Send + 'static>(
+        store: impl Store + Send + 'static,
+        readers: Vec<R>,
+        settings: Settings,
+    ) -> Self {
+        let readers: Vec<SharedStore> = readers
+            .into_iter()
+            .map(|r| Arc::new(Mutex::new(r)) as SharedStore)
+            .collect();
+        Self::from_parts(Arc::new(Mutex::new(store)), readers, settings)
+    }
+
+    fn from_parts(store: SharedStore, readers: Vec<SharedStore>, settings: Settings) -> Self {
         Self {
-            store: Arc::new(Mutex::new(store)),
+            store,
+            readers: Arc::new(readers),
+            next_reader: Arc::default(),
             settings: Arc::new(settings),
         }
+    }
+
+    /// The store a read should use: the readers in turn, or the writer
+    /// when there are none.
+    fn reader(&self) -> SharedStore {
+        if self.readers.is_empty() {
+            return Arc::clone(&self.store);
+        }
+        let start = self
+            .next_reader
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Arc::clone(&self.readers[start % self.readers.len()])
     }
 
     /// The settings.
@@ -76,7 +113,7 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&dyn Store) -> Result<T, ApiError> + Send + 'static,
     {
-        let store = Arc::clone(&self.store);
+        let store = self.reader();
         tokio::task::spawn_blocking(move || {
             let guard = store.lock().map_err(|_| ApiError::poisoned())?;
             f(&*guard)

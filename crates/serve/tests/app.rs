@@ -456,3 +456,28 @@ async fn openapi_documents_every_api_route() {
         }
     }
 }
+
+#[tokio::test]
+async fn sqlite_readers_see_what_the_writer_ingests() {
+    use storyline_store::SqliteStore;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let writer = SqliteStore::open(&db).unwrap();
+    let readers = vec![
+        SqliteStore::open(&db).unwrap(),
+        SqliteStore::open(&db).unwrap(),
+    ];
+    let settings = Settings {
+        api_token: Some(TOKEN.to_string()),
+        ..Settings::default()
+    };
+    let app = app(AppState::with_readers(writer, readers, settings));
+    let text =
+        " date 2020-10-03 Chris Smalling has completed his move to Roma from Manchester United.";
+    let reply = post(&app, Some(TOKEN), "text/plain", text.into()).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    for _ in 0..3 {
+        let listed = get(&app, "/api/v1/articles").await;
+        assert_eq!(listed.total.as_deref(), Some("1"));
+    }
+}

@@ -38,7 +38,14 @@ pub fn run(store: SqliteStore, args: &ServeArgs, global: &Global) -> anyhow::Res
                 }
             );
         }
-        storyline_serve::serve(AppState::new(store, settings), listener)
+        // More connections to the same file for reads (WAL lets them read
+        // while the writer writes): one per core, at least two.
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get().max(2));
+        let readers = (0..cores)
+            .map(|_| SqliteStore::open(&global.db))
+            .collect::<Result<Vec<_>, _>>()
+            .with_context(|| format!("cannot open {} for reading", global.db.display()))?;
+        storyline_serve::serve(AppState::with_readers(store, readers, settings), listener)
             .await
             .context("the server failed")
     })?;
