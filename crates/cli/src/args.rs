@@ -92,6 +92,54 @@ pub enum Command {
     /// Measure Storyline against labeled data and peer test suites.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Serve the stories in a browser, as a JSON API and as Atom feeds.
+    Serve(ServeArgs),
+    /// Write the stories as a static site (browsable from disk) with feeds.
+    Publish(PublishArgs),
+}
+
+/// `storyline serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Bearer token that `POST /api/v1/articles` requires; without one,
+    /// writes are refused.
+    #[arg(long, env = "STORYLINE_API_TOKEN", hide_env_values = true)]
+    pub api_token: Option<String>,
+    /// Largest request body accepted, in bytes or with a K/M/G suffix.
+    #[arg(long, default_value = "10M", value_parser = parse_size)]
+    pub max_body: u64,
+    /// The site's public URL, for absolute links in feeds (default: the
+    /// listening address).
+    #[arg(long)]
+    pub site_url: Option<String>,
+}
+
+/// `storyline publish`.
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// Folder to write the site into (created when missing; files in it are
+    /// overwritten).
+    pub out_dir: PathBuf,
+    /// The site's public URL, for absolute links in feeds (default:
+    /// relative links).
+    #[arg(long)]
+    pub site_url: Option<String>,
+    /// What to write: the static site, or one Markdown post per story in
+    /// the seeds' front matter format.
+    #[arg(long, value_enum, default_value_t = PublishFormat::Site)]
+    pub format: PublishFormat,
+}
+
+/// What `publish` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PublishFormat {
+    /// Pages and feeds, browsable from disk.
+    Site,
+    /// `<story id>.md` per story, with YAML front matter.
+    Posts,
 }
 
 /// The evaluations.

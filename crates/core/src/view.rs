@@ -197,27 +197,7 @@ pub fn story_summaries(store: &dyn Store) -> Result<Vec<StorySummary>, StoreErro
     let mut summaries = Vec::new();
     for story in store.stories()? {
         let members = store.story_articles(&story.id)?;
-        let originals: Vec<&Article> = members
-            .iter()
-            .filter(|a| a.duplicate_of.is_none())
-            .collect();
-        let mut outlets: Vec<String> = Vec::new();
-        for article in &originals {
-            if !outlets.iter().any(|o| o == article.outlet()) {
-                outlets.push(article.outlet().to_string());
-            }
-        }
-        summaries.push(StorySummary {
-            id: story.id.clone(),
-            title: story.title.clone(),
-            article_count: originals.len(),
-            first_published_at: originals.iter().filter_map(|a| a.published_at).min(),
-            last_published_at: originals.iter().filter_map(|a| a.published_at).max(),
-            articles: originals.iter().map(|a| a.id.clone()).collect(),
-            independent_sources: outlets.len(),
-            outlets,
-            copies: members.len() - originals.len(),
-        });
+        summaries.push(summarize(&story, &members));
     }
     summaries.sort_by(|a, b| {
         b.last_published_at
@@ -225,6 +205,41 @@ pub fn story_summaries(store: &dyn Store) -> Result<Vec<StorySummary>, StoreErro
             .then_with(|| a.id.cmp(&b.id))
     });
     Ok(summaries)
+}
+
+/// One story's summary, reading only that story (for pages and API calls
+/// that show one story).
+pub fn story_summary(store: &dyn Store, id: &StoryId) -> Result<Option<StorySummary>, StoreError> {
+    let Some(story) = store.story(id)? else {
+        return Ok(None);
+    };
+    let members = store.story_articles(id)?;
+    Ok(Some(summarize(&story, &members)))
+}
+
+/// The summary of `story` from its articles (copies included).
+fn summarize(story: &crate::model::Story, members: &[Article]) -> StorySummary {
+    let originals: Vec<&Article> = members
+        .iter()
+        .filter(|a| a.duplicate_of.is_none())
+        .collect();
+    let mut outlets: Vec<String> = Vec::new();
+    for article in &originals {
+        if !outlets.iter().any(|o| o == article.outlet()) {
+            outlets.push(article.outlet().to_string());
+        }
+    }
+    StorySummary {
+        id: story.id.clone(),
+        title: story.title.clone(),
+        article_count: originals.len(),
+        first_published_at: originals.iter().filter_map(|a| a.published_at).min(),
+        last_published_at: originals.iter().filter_map(|a| a.published_at).max(),
+        articles: originals.iter().map(|a| a.id.clone()).collect(),
+        independent_sources: outlets.len(),
+        outlets,
+        copies: members.len() - originals.len(),
+    }
 }
 
 /// Finds the story whose id is `prefix` or starts with it.

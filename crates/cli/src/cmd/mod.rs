@@ -6,6 +6,8 @@ mod eval;
 mod eval_pages;
 mod ingest;
 mod listing;
+mod publish;
+mod serve;
 
 use crate::args::{Cli, Command};
 use anyhow::Context;
@@ -31,6 +33,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Claims { story } => listing::claims(&store, story.as_deref(), global),
         Command::Entities { story } => listing::entities(&store, story.as_deref(), global),
         Command::Search { query, limit } => listing::search(&store, query, *limit, global),
+        Command::Serve(args) => serve::run(store, args, global),
+        Command::Publish(args) => publish::run(&store, args, global),
     }
 }
 

@@ -1,0 +1,153 @@
+//! The HTML pages: `/`, `/stories/{id}`, `/articles/{id}`, `/search`, and
+//! the feeds. Each handler reads a view model on the blocking pool and
+//! renders it; errors become an HTML page with the right status.
+
+use crate::error::ApiError;
+use crate::feed::{FeedLinks, site_feed, story_feed};
+use crate::html;
+use crate::links::Links;
+use crate::query::{Paging, StoryFilter};
+use crate::state::AppState;
+use crate::views::{self, Layout};
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
+use std::collections::HashMap;
+
+/// An error shown as a page.
+#[derive(Debug)]
+pub struct PageError(pub ApiError);
+
+impl From<ApiError> for PageError {
+    fn from(err: ApiError) -> Self {
+        Self(err)
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let heading = match self.0.code {
+            crate::error::ErrorCode::NotFound => "Not found",
+            crate::error::ErrorCode::BadRequest => "Bad request",
+            _ => "Something went wrong",
+        };
+        let layout = Layout::new(heading, &Links::Server);
+        let body = html::error(&layout, heading, &self.0.message)
+            .unwrap_or_else(|_| self.0.message.clone());
+        (self.0.code.status(), Html(body)).into_response()
+    }
+}
+
+fn rendered(result: Result<String, html::RenderError>) -> Result<Html<String>, PageError> {
+    result
+        .map(Html)
+        .map_err(|e| PageError(ApiError::internal(format!("render: {e}"))))
+}
+
+/// `GET /`: the story list, filtered and paged.
+pub async fn index(
+    State(state): State<AppState>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Html<String>, PageError> {
+    let filter = StoryFilter::from_query(&query)?;
+    let paging = Paging::from_query(&query)?;
+    let view = state
+        .read(move |store| views::index_view(store, &Links::Server, &filter, Some(paging)))
+        .await?;
+    rendered(html::index(&Layout::new("Stories", &Links::Server), &view))
+}
+
+/// `GET /stories/{id}`; `?since=YYYY-MM-DD` marks what is new.
+pub async fn story(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Html<String>, PageError> {
+    let since = crate::query::date_param(&query, "since")?;
+    let view = state
+        .read(move |store| views::story_view(store, &id, &Links::Server, since))
+        .await?;
+    let mut layout = Layout::new(view.title.clone(), &Links::Server);
+    layout.alternate_feed = Some(view.feed_href.clone());
+    rendered(html::story(&layout, &view))
+}
+
+/// `GET /articles/{id}`.
+pub async fn article(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Html<String>, PageError> {
+    let view = state
+        .read(move |store| views::article_view(store, &id, &Links::Server))
+        .await?;
+    rendered(html::article(
+        &Layout::new(view.title.clone(), &Links::Server),
+        &view,
+    ))
+}
+
+/// `GET /search?q=`.
+pub async fn search(
+    State(state): State<AppState>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Html<String>, PageError> {
+    let paging = Paging::from_query(&query)?;
+    let q = query.get("q").cloned().unwrap_or_default();
+    let view = state
+        .read(move |store| views::search_view(store, &q, paging, &Links::Server))
+        .await?;
+    let mut layout = Layout::new("Search", &Links::Server);
+    layout.query = view.query.clone();
+    rendered(html::search(&layout, &view))
+}
+
+fn atom(body: String) -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
+
+/// `GET /feed.xml`.
+pub async fn feed(State(state): State<AppState>) -> Result<Response, PageError> {
+    let site_url = state.settings().site_url.clone();
+    let body = state
+        .read(move |store| {
+            site_feed(
+                store,
+                &FeedLinks {
+                    links: &Links::Server,
+                    site_url: &site_url,
+                },
+            )
+        })
+        .await?;
+    Ok(atom(body))
+}
+
+/// `GET /stories/{id}/feed.xml`.
+pub async fn story_feed_xml(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let site_url = state.settings().site_url.clone();
+    let body = state
+        .read(move |store| {
+            story_feed(
+                store,
+                &id,
+                &FeedLinks {
+                    links: &Links::Server,
+                    site_url: &site_url,
+                },
+            )
+        })
+        .await?;
+    Ok(atom(body))
+}
+
+/// Any other path.
+pub async fn not_found() -> PageError {
+    PageError(ApiError::not_found("There is no page at this address."))
+}

@@ -1,0 +1,615 @@
+//! The data behind each page, read from a [`Store`] once and shaped for
+//! the templates: every link already written for the [`Links`] in use, every
+//! date already formatted. Server and static site build the same models.
+//!
+//! Text in these models is untrusted article text: the templates escape
+//! it. Only [`ChartSection::svg`] is inserted as markup, and the chart
+//! renderer escapes everything it writes into it.
+
+use crate::chart::{ChartPoint, figure_series_svg};
+use crate::error::ApiError;
+use crate::links::{Links, safe_external_url};
+use crate::query::{Paging, StoryFilter};
+use jiff::Timestamp;
+use serde::Serialize;
+use std::collections::BTreeSet;
+use storyline_core::view::{
+    ArticleSummary, StoryDetail, StorySummary, story_detail, story_summaries,
+};
+use storyline_core::{Article, ArticleId, Store, StoryId};
+
+/// The day of a time in UTC, or `undated`.
+pub fn day(ts: Option<Timestamp>) -> String {
+    ts.map_or_else(
+        || "undated".to_string(),
+        |t| t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string(),
+    )
+}
+
+/// An article in full (`GET /api/v1/articles/{id}`): its listing fields
+/// plus the text and the publisher's metadata.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleDetail {
+    /// The fields of `articles --json`.
+    #[serde(flatten)]
+    pub summary: ArticleSummary,
+    /// Main text, paragraphs separated by a blank line.
+    pub body: String,
+    /// Bylines.
+    pub authors: Vec<String>,
+    /// Publisher categories.
+    pub categories: Vec<String>,
+    /// Lead image URL.
+    pub image: Option<String>,
+    /// Ids of stored copies of this article.
+    pub duplicates: Vec<ArticleId>,
+}
+
+/// Reads one article in full.
+pub fn article_detail(store: &dyn Store, id: &str) -> Result<ArticleDetail, ApiError> {
+    let article = store
+        .article(&ArticleId(id.to_string()))?
+        .ok_or_else(|| ApiError::not_found(format!("no article with id '{id}'")))?;
+    let duplicates = match &article.story {
+        Some(story) => store
+            .story_articles(story)?
+            .into_iter()
+            .filter(|a| a.duplicate_of.as_ref() == Some(&article.id))
+            .map(|a| a.id)
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(ArticleDetail {
+        summary: ArticleSummary::from(&article),
+        body: article.body.clone(),
+        authors: article.authors.clone(),
+        categories: article.categories.clone(),
+        image: article.image.clone(),
+        duplicates,
+    })
+}
+
+/// One story as the pages need it: the JSON shapes and the member
+/// articles (duplicates included), read once.
+#[derive(Debug, Clone)]
+pub struct StoryData {
+    /// As in `stories --json`.
+    pub summary: StorySummary,
+    /// As in `story ID --json`.
+    pub detail: StoryDetail,
+    /// Its articles in publication order, copies included.
+    pub members: Vec<Article>,
+}
+
+/// Reads one story by its exact id (`view::story_summary` reads only that
+/// story, not every story as `view::story_summaries` does).
+pub fn story(store: &dyn Store, id: &str) -> Result<StoryData, ApiError> {
+    let id = StoryId(id.to_string());
+    let detail = story_detail(store, &id).map_err(|e| match e {
+        storyline_core::view::LookupError::NotFound(_) => {
+            ApiError::not_found(format!("no story with id '{id}'"))
+        }
+        other => other.into(),
+    })?;
+    let members = store.story_articles(&id)?;
+    let summary = storyline_core::view::story_summary(store, &id)?
+        .ok_or_else(|| ApiError::not_found(format!("no story with id '{id}'")))?;
+    Ok(StoryData {
+        summary,
+        detail,
+        members,
+    })
+}
+
+/// What every page shows around its content.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// The page's `<title>`.
+    pub title: String,
+    /// The story list.
+    pub home_href: String,
+    /// The site feed.
+    pub feed_href: String,
+    /// The search form's target, when the site can search.
+    pub search_href: Option<String>,
+    /// The query to show in the search box.
+    pub query: String,
+    /// A feed to announce in `<head>` besides the site's (a story's).
+    pub alternate_feed: Option<String>,
+}
+
+impl Layout {
+    /// The frame of a page titled `title`.
+    pub fn new(title: impl Into<String>, links: &Links) -> Self {
+        Self {
+            title: title.into(),
+            home_href: links.home(),
+            feed_href: links.feed(),
+            search_href: links.search(),
+            query: String::new(),
+            alternate_feed: None,
+        }
+    }
+}
+
+/// A link with its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkRow {
+    /// Target.
+    pub href: String,
+    /// Text.
+    pub text: String,
+}
+
+/// One story in the list.
+#[derive(Debug, Clone)]
+pub struct StoryRow {
+    /// Its page.
+    pub href: String,
+    /// Title.
+    pub title: String,
+    /// Outlets, comma-separated.
+    pub outlets: String,
+    /// First day.
+    pub first: String,
+    /// Last day.
+    pub last: String,
+    /// Articles (duplicates left out).
+    pub article_count: usize,
+}
+
+/// `/`: the story list.
+#[derive(Debug, Clone)]
+pub struct IndexView {
+    /// Stories on this page.
+    pub stories: Vec<StoryRow>,
+    /// Stories matching the filter, on all pages.
+    pub total: usize,
+    /// Every outlet, for the filter.
+    pub outlets: Vec<String>,
+    /// The filter in force, as typed.
+    pub outlet: String,
+    /// `from` as typed.
+    pub from: String,
+    /// `to` as typed.
+    pub to: String,
+    /// Link to the previous page.
+    pub prev: Option<String>,
+    /// Link to the next page.
+    pub next: Option<String>,
+    /// The filter form is shown (not on a static site).
+    pub filterable: bool,
+}
+
+/// Builds the story list. `page_href` writes the link to another page of
+/// the same listing, given its offset (`None`: no paging, all stories).
+pub fn index_view(
+    store: &dyn Store,
+    links: &Links,
+    filter: &StoryFilter,
+    paging: Option<Paging>,
+) -> Result<IndexView, ApiError> {
+    let all = story_summaries(store)?;
+    let outlets: BTreeSet<String> = all.iter().flat_map(|s| s.outlets.iter().cloned()).collect();
+    let matching: Vec<StorySummary> = all.into_iter().filter(|s| filter.matches(s)).collect();
+    let total = matching.len();
+    let page = match paging {
+        Some(p) => p.apply(matching),
+        None => matching,
+    };
+    let page_link = |offset: usize, limit: usize| {
+        let mut params = vec![format!("offset={offset}"), format!("limit={limit}")];
+        if let Some(o) = &filter.outlet {
+            params.push(format!("outlet={}", encode_component(o)));
+        }
+        if let Some(d) = filter.from {
+            params.push(format!("from={d}"));
+        }
+        if let Some(d) = filter.to {
+            params.push(format!("to={d}"));
+        }
+        format!("{}?{}", links.home(), params.join("&"))
+    };
+    let (prev, next) = match paging {
+        Some(p) => (
+            (p.offset > 0).then(|| page_link(p.offset.saturating_sub(p.limit), p.limit)),
+            (p.offset + p.limit < total).then(|| page_link(p.offset + p.limit, p.limit)),
+        ),
+        None => (None, None),
+    };
+    Ok(IndexView {
+        stories: page.iter().map(|s| story_row(s, links)).collect(),
+        total,
+        outlets: outlets.into_iter().collect(),
+        outlet: filter.outlet.clone().unwrap_or_default(),
+        from: filter.from.map(|d| d.to_string()).unwrap_or_default(),
+        to: filter.to.map(|d| d.to_string()).unwrap_or_default(),
+        prev,
+        next,
+        filterable: paging.is_some(),
+    })
+}
+
+fn story_row(s: &StorySummary, links: &Links) -> StoryRow {
+    StoryRow {
+        href: links.story(&s.id.0),
+        title: s.title.clone(),
+        outlets: s.outlets.join(", "),
+        first: day(s.first_published_at),
+        last: day(s.last_published_at),
+        article_count: s.article_count,
+    }
+}
+
+/// One article as listed on a story page.
+#[derive(Debug, Clone)]
+pub struct ArticleRow {
+    /// Its page.
+    pub href: String,
+    /// Headline.
+    pub title: String,
+    /// Outlet.
+    pub outlet: String,
+    /// Day.
+    pub date: String,
+}
+
+/// One day (later: one development) of a story's timeline.
+#[derive(Debug, Clone)]
+pub struct TimelineRow {
+    /// Anchor id (`day-2020-09-30`, `undated`).
+    pub anchor: String,
+    /// Day, or `undated`.
+    pub date: String,
+    /// Machine-readable day for `<time>`, when dated.
+    pub datetime: Option<String>,
+    /// The development's headline.
+    pub headline: String,
+    /// Who reported it.
+    pub sources: String,
+    /// The articles that reported it.
+    pub articles: Vec<ArticleRow>,
+    /// Reported on or after the reader's `?since=` day.
+    pub new: bool,
+}
+
+/// One figure series drawn as a chart.
+#[derive(Debug, Clone)]
+pub struct ChartSection {
+    /// Heading.
+    pub title: String,
+    /// The SVG markup, escaped by [`figure_series_svg`].
+    pub svg: String,
+}
+
+/// `/stories/{id}`.
+#[derive(Debug, Clone)]
+pub struct StoryView {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Outlets, comma-separated.
+    pub outlets: String,
+    /// First day.
+    pub first: String,
+    /// Last day.
+    pub last: String,
+    /// Articles (duplicates left out).
+    pub article_count: usize,
+    /// The story's feed.
+    pub feed_href: String,
+    /// Developments, oldest first.
+    pub timeline: Vec<TimelineRow>,
+    /// Figure series (empty until claims land in the story view).
+    pub charts: Vec<ChartSection>,
+    /// The articles, in publication order.
+    pub articles: Vec<ArticleRow>,
+    /// The `?since=` day, when the reader gave one.
+    pub since: Option<String>,
+    /// Timeline entries new since then.
+    pub new_count: usize,
+}
+
+/// Builds a story page; with `since`, developments reported on or after
+/// that day (publication time, UTC) are marked new.
+pub fn story_view(
+    store: &dyn Store,
+    id: &str,
+    links: &Links,
+    since: Option<jiff::civil::Date>,
+) -> Result<StoryView, ApiError> {
+    let StoryData {
+        summary,
+        detail,
+        members,
+    } = story(store, id)?;
+    let row = |a: &Article| ArticleRow {
+        href: links.article(&a.id.0),
+        title: a.title.clone(),
+        outlet: a.outlet().to_string(),
+        date: day(a.published_at),
+    };
+    let find = |id: &ArticleId| members.iter().find(|a| &a.id == id);
+    let timeline = detail
+        .timeline
+        .iter()
+        .map(|entry| {
+            let articles: Vec<&Article> = entry.articles.iter().filter_map(find).collect();
+            let mut sources: Vec<&str> = Vec::new();
+            for a in &articles {
+                if !sources.contains(&a.outlet()) {
+                    sources.push(a.outlet());
+                }
+            }
+            let date = entry.date.map(|d| d.to_string());
+            TimelineRow {
+                anchor: date
+                    .as_ref()
+                    .map_or_else(|| "undated".to_string(), |d| format!("day-{d}")),
+                date: date.clone().unwrap_or_else(|| "undated".to_string()),
+                datetime: date,
+                headline: entry.headline.clone(),
+                sources: sources.join(", "),
+                articles: articles.into_iter().map(row).collect(),
+                new: since.is_some_and(|since| entry.date.is_some_and(|d| d >= since)),
+            }
+        })
+        .collect::<Vec<_>>();
+    let new_count = timeline.iter().filter(|row| row.new).count();
+    Ok(StoryView {
+        id: detail.id.0.clone(),
+        title: detail.title.clone(),
+        outlets: summary.outlets.join(", "),
+        first: day(summary.first_published_at),
+        last: day(summary.last_published_at),
+        article_count: summary.article_count,
+        feed_href: links.story_feed(&detail.id.0),
+        timeline,
+        charts: chart_sections(&[]),
+        articles: members
+            .iter()
+            .filter(|a| a.duplicate_of.is_none())
+            .map(row)
+            .collect(),
+        since: since.map(|d| d.to_string()),
+        new_count,
+    })
+}
+
+/// Charts for named figure series. The story view has no figure series yet
+/// (issue 6); this is where they plug in.
+pub fn chart_sections(series: &[(String, Vec<ChartPoint>)]) -> Vec<ChartSection> {
+    series
+        .iter()
+        .map(|(title, points)| ChartSection {
+            title: title.clone(),
+            svg: figure_series_svg(title, points),
+        })
+        .collect()
+}
+
+/// `/articles/{id}`.
+#[derive(Debug, Clone)]
+pub struct ArticleView {
+    /// Headline.
+    pub title: String,
+    /// Lead.
+    pub lead: Option<String>,
+    /// Paragraphs of the main text.
+    pub paragraphs: Vec<String>,
+    /// Outlet.
+    pub outlet: String,
+    /// Day.
+    pub date: String,
+    /// Machine-readable time, when dated.
+    pub datetime: Option<String>,
+    /// Bylines, comma-separated.
+    pub authors: String,
+    /// Categories, comma-separated.
+    pub categories: String,
+    /// Language code.
+    pub language: String,
+    /// The original article's URL, when it is a web URL (linked).
+    pub original_href: Option<String>,
+    /// A URL that is not a web URL, shown as text only.
+    pub original_text: Option<String>,
+    /// Its story.
+    pub story: Option<LinkRow>,
+    /// The article this one copies.
+    pub duplicate_of: Option<LinkRow>,
+    /// Stored copies of this one.
+    pub duplicates: Vec<LinkRow>,
+}
+
+/// Builds an article page.
+pub fn article_view(store: &dyn Store, id: &str, links: &Links) -> Result<ArticleView, ApiError> {
+    let detail = article_detail(store, id)?;
+    let s = &detail.summary;
+    let story = match &s.story {
+        Some(story_id) => store.story(story_id)?.map(|story| LinkRow {
+            href: links.story(&story.id.0),
+            text: story.title,
+        }),
+        None => None,
+    };
+    let link_to = |id: &ArticleId| -> Result<LinkRow, ApiError> {
+        let title = store.article(id)?.map_or_else(|| id.0.clone(), |a| a.title);
+        Ok(LinkRow {
+            href: links.article(&id.0),
+            text: title,
+        })
+    };
+    let url = s.url.as_deref();
+    Ok(ArticleView {
+        title: s.title.clone(),
+        lead: s.lead.clone(),
+        paragraphs: detail
+            .body
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect(),
+        outlet: s
+            .source_domain
+            .clone()
+            .unwrap_or_else(|| "unknown".to_string()),
+        date: day(s.published_at),
+        datetime: s.published_at.map(|t| t.to_string()),
+        authors: detail.authors.join(", "),
+        categories: detail.categories.join(", "),
+        language: s.language.clone().unwrap_or_default(),
+        original_href: url.and_then(safe_external_url).map(str::to_string),
+        original_text: url
+            .filter(|u| safe_external_url(u).is_none())
+            .map(str::to_string),
+        story,
+        duplicate_of: s.duplicate_of.as_ref().map(link_to).transpose()?,
+        duplicates: detail
+            .duplicates
+            .iter()
+            .map(link_to)
+            .collect::<Result<_, _>>()?,
+    })
+}
+
+/// A piece of a search snippet; `hit` pieces are the matched words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnippetPart {
+    /// Text.
+    pub text: String,
+    /// True for a match.
+    pub hit: bool,
+}
+
+/// One search result.
+#[derive(Debug, Clone)]
+pub struct HitRow {
+    /// The article's page.
+    pub href: String,
+    /// Headline.
+    pub title: String,
+    /// The snippet, split at the matches.
+    pub snippet: Vec<SnippetPart>,
+}
+
+/// `/search?q=`.
+#[derive(Debug, Clone)]
+pub struct SearchView {
+    /// The query.
+    pub query: String,
+    /// Results on this page.
+    pub hits: Vec<HitRow>,
+    /// Link to the next page.
+    pub next: Option<String>,
+}
+
+/// Runs a search for a page.
+pub fn search_view(
+    store: &dyn Store,
+    query: &str,
+    paging: Paging,
+    links: &Links,
+) -> Result<SearchView, ApiError> {
+    let query = query.trim();
+    if query.is_empty() {
+        return Ok(SearchView {
+            query: String::new(),
+            hits: Vec::new(),
+            next: None,
+        });
+    }
+    let hits = store.search(query, paging.offset + paging.limit + 1)?;
+    let more = hits.len() > paging.offset + paging.limit;
+    let hits = paging.apply(hits);
+    Ok(SearchView {
+        query: query.to_string(),
+        hits: hits
+            .iter()
+            .map(|h| HitRow {
+                href: links.article(&h.article.0),
+                title: h.title.clone(),
+                snippet: snippet_parts(&h.snippet),
+            })
+            .collect(),
+        next: more.then(|| {
+            format!(
+                "/search?q={}&offset={}&limit={}",
+                encode_component(query),
+                paging.offset + paging.limit,
+                paging.limit
+            )
+        }),
+    })
+}
+
+/// Splits a store snippet (matches in `[` `]`) into plain and matched parts.
+pub fn snippet_parts(snippet: &str) -> Vec<SnippetPart> {
+    let mut parts = Vec::new();
+    let mut hit = false;
+    let mut text = String::new();
+    for c in snippet.chars() {
+        let toggle = (c == '[' && !hit) || (c == ']' && hit);
+        if toggle {
+            if !text.is_empty() {
+                parts.push(SnippetPart {
+                    text: std::mem::take(&mut text),
+                    hit,
+                });
+            }
+            hit = !hit;
+        } else {
+            text.push(c);
+        }
+    }
+    if !text.is_empty() {
+        parts.push(SnippetPart { text, hit });
+    }
+    parts
+}
+
+/// Percent-encodes a query-string value.
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_split_at_brackets() {
+        let parts = snippet_parts("a [b] c");
+        assert_eq!(
+            parts,
+            [
+                SnippetPart {
+                    text: "a ".into(),
+                    hit: false
+                },
+                SnippetPart {
+                    text: "b".into(),
+                    hit: true
+                },
+                SnippetPart {
+                    text: " c".into(),
+                    hit: false
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn components_are_encoded() {
+        assert_eq!(encode_component("a b&c"), "a%20b%26c");
+    }
+}

@@ -1,0 +1,484 @@
+//! In-process tests of every route and error path, on the five seed
+//! articles ingested into a `MemoryStore` through the real pipeline.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use axum::Router;
+use axum::body::{Body, to_bytes};
+use axum::http::{Request, StatusCode, header};
+use std::path::PathBuf;
+use storyline_core::ingest::{InputDocument, discover, read_document};
+use storyline_core::pipeline::Pipeline;
+use storyline_core::store::MemoryStore;
+use storyline_serve::{AppState, Settings, app};
+use tower::ServiceExt;
+
+const TOKEN: &str = "test-token";
+
+fn seeds() -> Vec<Result<InputDocument, storyline_core::IngestError>> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles");
+    discover(&[dir])
+        .files
+        .iter()
+        .map(|p| read_document(p, 1 << 20))
+        .collect()
+}
+
+fn seed_store() -> MemoryStore {
+    let mut pipeline = Pipeline::new(MemoryStore::default());
+    let report = pipeline.ingest(seeds(), &mut ()).unwrap();
+    assert_eq!(report.new, 5);
+    pipeline.into_store()
+}
+
+fn router_with(store: MemoryStore, token: Option<&str>, body_limit: usize) -> Router {
+    app(AppState::new(
+        store,
+        Settings {
+            api_token: token.map(str::to_string),
+            body_limit,
+            site_url: "http://example.test".to_string(),
+        },
+    ))
+}
+
+fn seed_app() -> Router {
+    router_with(seed_store(), Some(TOKEN), 1 << 20)
+}
+
+struct Reply {
+    status: StatusCode,
+    content_type: String,
+    total: Option<String>,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+async fn send(app: &Router, request: Request<Body>) -> Reply {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let header_text = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_string())
+    };
+    let content_type = header_text("content-type").unwrap_or_default();
+    let total = header_text("x-total-count");
+    let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    Reply {
+        status,
+        content_type,
+        total,
+        body: String::from_utf8(bytes.to_vec()).unwrap(),
+    }
+}
+
+async fn get(app: &Router, uri: &str) -> Reply {
+    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+async fn post(app: &Router, token: Option<&str>, content_type: &str, body: String) -> Reply {
+    let mut request = Request::post("/api/v1/articles").header(header::CONTENT_TYPE, content_type);
+    if let Some(token) = token {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    send(app, request.body(Body::from(body)).unwrap()).await
+}
+
+async fn seed_story_id(app: &Router) -> String {
+    let stories = get(app, "/api/v1/stories").await.json();
+    stories[0]["id"].as_str().unwrap().to_string()
+}
+
+fn assert_error(reply: &Reply, status: StatusCode, code: &str) {
+    assert_eq!(reply.status, status, "{}", reply.body);
+    assert!(reply.content_type.starts_with("application/json"));
+    let body = reply.json();
+    assert_eq!(body["code"], code);
+    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()));
+}
+
+#[tokio::test]
+async fn story_list_shows_the_seed_story() {
+    let app = seed_app();
+    let reply = get(&app, "/").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.content_type.starts_with("text/html"));
+    assert!(
+        reply
+            .body
+            .contains("Roma make breakthrough in bid to sign Chris Smalling")
+    );
+    assert!(reply.body.contains("5 articles"));
+    assert!(reply.body.contains("2020-09-03 – 2020-09-30"));
+    assert!(reply.body.contains("dailymail.co.uk, unknown"));
+    insta::assert_snapshot!("index", reply.body);
+    let response = app
+        .clone()
+        .oneshot(Request::get("/").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
+    assert!(csp.contains("default-src 'none'") && !csp.contains("script-src"));
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+}
+
+#[tokio::test]
+async fn story_list_filters_and_pages() {
+    let app = seed_app();
+    let none = get(&app, "/?outlet=guardian.co.uk").await;
+    assert!(none.body.contains("0 stories"));
+    let one = get(
+        &app,
+        "/?outlet=dailymail.co.uk&from=2020-09-01&to=2020-09-30",
+    )
+    .await;
+    assert!(one.body.contains("1 story"));
+    let later = get(&app, "/?from=2020-10-01").await;
+    assert!(later.body.contains("0 stories"));
+    let bad = get(&app, "/?limit=0").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.content_type.starts_with("text/html"));
+    let bad_date = get(&app, "/?from=soon").await;
+    assert_eq!(bad_date.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn story_page_shows_timeline_sources_articles_and_feed() {
+    let app = seed_app();
+    let id = seed_story_id(&app).await;
+    let reply = get(&app, &format!("/stories/{id}")).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains("<h2 id=\"timeline\">Timeline</h2>"));
+    // Five reported developments and the two deadlines seed 000 announces.
+    assert_eq!(reply.body.matches("<li id=\"day-").count(), 7);
+    assert!(reply.body.contains("Reported by dailymail.co.uk"));
+    assert!(
+        reply
+            .body
+            .contains(&format!("href=\"/stories/{id}/feed.xml\""))
+    );
+    insta::assert_snapshot!("story", reply.body);
+
+    let since = get(&app, &format!("/stories/{id}?since=2020-09-20")).await;
+    assert!(
+        since.body.contains("2 new since 2020-09-20."),
+        "{}",
+        since.body
+    );
+    assert_eq!(since.body.matches("class=\"new\"").count(), 2);
+    let bad = get(&app, &format!("/stories/{id}?since=last-week")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn article_page_shows_text_and_metadata() {
+    let app = seed_app();
+    let articles = get(&app, "/api/v1/articles").await.json();
+    let last = articles.as_array().unwrap().last().unwrap().clone();
+    let id = last["id"].as_str().unwrap();
+    let reply = get(&app, &format!("/articles/{id}")).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains("Roma make last-ditch £13.5m offer"));
+    assert!(reply.body.contains("Corriere dello Sport"));
+    insta::assert_snapshot!("article", reply.body);
+}
+
+#[tokio::test]
+async fn search_page_marks_matches() {
+    let app = seed_app();
+    let reply = get(&app, "/search?q=Smalling").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.body.contains("<mark>"), "{}", reply.body);
+    let nothing = get(&app, "/search?q=zebra").await;
+    assert!(nothing.body.contains("No articles match"));
+    let empty = get(&app, "/search").await;
+    assert_eq!(empty.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn missing_pages_are_404_pages() {
+    let app = seed_app();
+    for uri in [
+        "/stories/s000000000000",
+        "/articles/0000",
+        "/nowhere",
+        "/stories/x/feed.xml",
+    ] {
+        let reply = get(&app, uri).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(reply.content_type.starts_with("text/html"), "{uri}");
+        assert!(reply.body.contains("<h1>Not found</h1>"), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn feeds_are_atom_with_the_required_elements() {
+    let app = seed_app();
+    let id = seed_story_id(&app).await;
+    let site = get(&app, "/feed.xml").await;
+    assert_eq!(site.status, StatusCode::OK);
+    assert!(site.content_type.starts_with("application/atom+xml"));
+    for needle in [
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"",
+        "<id>urn:storyline:stories</id>",
+        "rel=\"self\"",
+        "href=\"http://example.test/feed.xml\"",
+        "<author>",
+        "<updated>2020-09-30T",
+    ] {
+        assert!(site.body.contains(needle), "{needle} in {}", site.body);
+    }
+    let story = get(&app, &format!("/stories/{id}/feed.xml")).await;
+    assert_eq!(story.status, StatusCode::OK);
+    assert_eq!(story.body.matches("<entry>").count(), 7);
+    assert!(story.body.contains(&format!(
+        "href=\"http://example.test/stories/{id}/feed.xml\""
+    )));
+    assert!(
+        story
+            .body
+            .contains(&format!("http://example.test/stories/{id}#day-2020-09-30"))
+    );
+    insta::assert_snapshot!("story_feed", story.body);
+}
+
+#[tokio::test]
+async fn api_stories_mirror_the_cli_json_with_paging() {
+    let app = seed_app();
+    let reply = get(&app, "/api/v1/stories").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.total.as_deref(), Some("1"));
+    let stories = reply.json();
+    let story = &stories[0];
+    for key in [
+        "id",
+        "title",
+        "article_count",
+        "first_published_at",
+        "last_published_at",
+        "articles",
+        "outlets",
+    ] {
+        assert!(story.get(key).is_some(), "{key}");
+    }
+    assert_eq!(story["article_count"], 5);
+    let empty = get(&app, "/api/v1/stories?offset=1").await;
+    assert_eq!(empty.json(), serde_json::json!([]));
+    assert_eq!(empty.total.as_deref(), Some("1"));
+    assert_error(
+        &get(&app, "/api/v1/stories?limit=abc").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &get(&app, "/api/v1/stories?offset=-3").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &get(&app, "/api/v1/stories?to=never").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+}
+
+#[tokio::test]
+async fn api_story_and_404() {
+    let app = seed_app();
+    let id = seed_story_id(&app).await;
+    let detail = get(&app, &format!("/api/v1/stories/{id}")).await.json();
+    assert_eq!(detail["id"], id.as_str());
+    assert_eq!(detail["timeline"].as_array().unwrap().len(), 7);
+    assert_eq!(detail["articles"].as_array().unwrap().len(), 5);
+    assert_error(
+        &get(&app, "/api/v1/stories/s000000000000").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_error(
+        &get(&app, "/api/v1/nothing").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+}
+
+#[tokio::test]
+async fn api_articles_list_detail_and_404() {
+    let app = seed_app();
+    let reply = get(&app, "/api/v1/articles?limit=2&offset=1").await;
+    assert_eq!(reply.total.as_deref(), Some("5"));
+    let page = reply.json();
+    assert_eq!(page.as_array().unwrap().len(), 2);
+    let id = page[0]["id"].as_str().unwrap();
+    let detail = get(&app, &format!("/api/v1/articles/{id}")).await.json();
+    assert_eq!(detail["id"], id);
+    assert!(detail["body"].as_str().unwrap().contains("Smalling"));
+    assert!(detail.get("published_at_approximate").is_some());
+    assert_error(
+        &get(&app, "/api/v1/articles/ffff").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_error(
+        &get(&app, "/api/v1/articles?limit=100000").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+}
+
+#[tokio::test]
+async fn api_search_needs_q() {
+    let app = seed_app();
+    let hits = get(&app, "/api/v1/search?q=Smalling%20Roma&limit=3")
+        .await
+        .json();
+    assert_eq!(hits.as_array().unwrap().len(), 3);
+    for key in ["article", "title", "snippet", "score"] {
+        assert!(hits[0].get(key).is_some(), "{key}");
+    }
+    assert_error(
+        &get(&app, "/api/v1/search").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(
+        &get(&app, "/api/v1/search?q=x&limit=0").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+}
+
+#[tokio::test]
+async fn post_is_refused_without_a_configured_token() {
+    let app = router_with(seed_store(), None, 1 << 20);
+    let reply = post(
+        &app,
+        Some("anything"),
+        "text/plain",
+        "Hello.\n\nWorld.".into(),
+    )
+    .await;
+    assert_error(&reply, StatusCode::UNAUTHORIZED, "unauthorized");
+}
+
+#[tokio::test]
+async fn post_is_refused_with_a_wrong_or_missing_token() {
+    let app = seed_app();
+    assert_error(
+        &post(&app, None, "text/plain", "x".into()).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    );
+    assert_error(
+        &post(&app, Some("wrong"), "text/plain", "x".into()).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    );
+}
+
+#[tokio::test]
+async fn post_over_the_body_limit_is_413() {
+    let app = router_with(seed_store(), Some(TOKEN), 1024);
+    let reply = post(&app, Some(TOKEN), "text/plain", "a".repeat(4096)).await;
+    assert_error(&reply, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
+}
+
+#[tokio::test]
+async fn post_rejects_bad_json() {
+    let app = seed_app();
+    let reply = post(
+        &app,
+        Some(TOKEN),
+        "application/json",
+        "{\"title\": 1}".into(),
+    )
+    .await;
+    assert_error(&reply, StatusCode::BAD_REQUEST, "bad_request");
+    let empty = post(&app, Some(TOKEN), "text/plain", "  ".into()).await;
+    assert_error(&empty, StatusCode::BAD_REQUEST, "bad_request");
+    let unknown = r#"[{"title": "t", "body": "b", "colour": "red"}]"#;
+    let reply = post(&app, Some(TOKEN), "application/json", unknown.into()).await;
+    assert_error(&reply, StatusCode::BAD_REQUEST, "bad_request");
+    let message = reply.json()["message"].as_str().unwrap().to_string();
+    assert!(message.contains("colour"), "{message}");
+}
+
+#[tokio::test]
+async fn post_ingests_json_and_raw_text() {
+    let app = seed_app();
+    let json = serde_json::json!({
+        "title": "Roma agree fee with Manchester United for Chris Smalling",
+        "body": "AS Roma have agreed a fee with Manchester United for defender Chris Smalling, ending a summer-long pursuit of the centre back.",
+        "published_at": "2020-10-02T10:00:00Z",
+        "url": "https://www.example.com/roma-smalling-agreed"
+    });
+    let reply = post(&app, Some(TOKEN), "application/json", json.to_string()).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let report = reply.json();
+    assert_eq!(report["new"], 1);
+    assert_eq!(report["articles"][0]["status"], "new");
+    let again = post(&app, Some(TOKEN), "application/json", json.to_string()).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(again.json()["already_stored"], 1);
+
+    let text =
+        " date 2020-10-03 Chris Smalling has completed his move to Roma from Manchester United.";
+    let reply = post(&app, Some(TOKEN), "text/plain", text.into()).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let articles = get(&app, "/api/v1/articles").await;
+    assert_eq!(articles.total.as_deref(), Some("7"));
+}
+
+#[tokio::test]
+async fn openapi_documents_every_api_route() {
+    let app = seed_app();
+    let doc = get(&app, "/api/v1/openapi.json").await.json();
+    assert_eq!(doc["openapi"], "3.1.0");
+    for e in storyline_serve::openapi::ENDPOINTS {
+        let op = &doc["paths"][e.path][e.method];
+        assert!(op.is_object(), "{} {}", e.method, e.path);
+        // The route exists: anything but the JSON 404 of the fallback.
+        if e.method == "get" {
+            let uri = e.path.replace("{id}", "x");
+            let reply = get(&app, &format!("{uri}?q=x")).await;
+            assert_ne!(
+                reply.json()["message"],
+                "no such API endpoint; see /api/v1/openapi.json"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn sqlite_readers_see_what_the_writer_ingests() {
+    use storyline_store::SqliteStore;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let writer = SqliteStore::open(&db).unwrap();
+    let readers = vec![
+        SqliteStore::open(&db).unwrap(),
+        SqliteStore::open(&db).unwrap(),
+    ];
+    let settings = Settings {
+        api_token: Some(TOKEN.to_string()),
+        ..Settings::default()
+    };
+    let app = app(AppState::with_readers(writer, readers, settings));
+    let text =
+        " date 2020-10-03 Chris Smalling has completed his move to Roma from Manchester United.";
+    let reply = post(&app, Some(TOKEN), "text/plain", text.into()).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    for _ in 0..3 {
+        let listed = get(&app, "/api/v1/articles").await;
+        assert_eq!(listed.total.as_deref(), Some("1"));
+    }
+}
