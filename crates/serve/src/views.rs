@@ -14,7 +14,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use storyline_core::view::{
-    ArticleSummary, StoryDetail, StorySummary, story_detail, story_summaries,
+    ArticleSummary, StoryDetail, StorySummary, story_detail_with, story_summaries,
 };
 use storyline_core::{Article, ArticleId, Store, StoryId};
 
@@ -85,7 +85,12 @@ pub struct StoryData {
 /// story, not every story as `view::story_summaries` does).
 pub fn story(store: &dyn Store, id: &str) -> Result<StoryData, ApiError> {
     let id = StoryId(id.to_string());
-    let detail = story_detail(store, &id).map_err(|e| match e {
+    let book = storyline_core::facts::names::builtin_alias_book();
+    let options = storyline_core::view::StoryOptions {
+        since: None,
+        aliases: book.as_ref(),
+    };
+    let detail = story_detail_with(store, &id, &options).map_err(|e| match e {
         storyline_core::view::LookupError::NotFound(_) => {
             ApiError::not_found(format!("no story with id '{id}'"))
         }
@@ -271,6 +276,23 @@ pub struct TimelineRow {
     pub articles: Vec<ArticleRow>,
     /// Reported on or after the reader's `?since=` day.
     pub new: bool,
+    /// An announced future event (a deadline), not a report.
+    pub upcoming: bool,
+    /// The figures it carries, as a reader writes them.
+    pub figures: String,
+    /// Whom the outlets credit.
+    pub credited: String,
+}
+
+/// One disagreement between sources.
+#[derive(Debug, Clone)]
+pub struct DisagreementRow {
+    /// What the figure is ("Manchester United · asking price · Chris Smalling").
+    pub title: String,
+    /// What differs and whether it is settled.
+    pub state: String,
+    /// Each side: value and outlets.
+    pub sides: Vec<String>,
 }
 
 /// One figure series drawn as a chart.
@@ -301,8 +323,12 @@ pub struct StoryView {
     pub feed_href: String,
     /// Developments, oldest first.
     pub timeline: Vec<TimelineRow>,
-    /// Figure series (empty until claims land in the story view).
+    /// The state of play in one paragraph.
+    pub briefing: String,
+    /// Figure series, one chart each.
     pub charts: Vec<ChartSection>,
+    /// Where sources disagree.
+    pub disagreements: Vec<DisagreementRow>,
     /// The articles, in publication order.
     pub articles: Vec<ArticleRow>,
     /// The `?since=` day, when the reader gave one.
@@ -343,6 +369,17 @@ pub fn story_view(
                 }
             }
             let date = entry.date.map(|d| d.to_string());
+            let figures: Vec<String> = entry
+                .claims
+                .iter()
+                .filter_map(|id| detail.claims.iter().find(|c| &c.id == id))
+                .map(|c| format!("{} {}", c.value_text(), c.kind.replace('_', " ")))
+                .collect();
+            let credited: Vec<&str> = entry
+                .attributed_to
+                .iter()
+                .map(|a| storyline_core::facts::source_label(a))
+                .collect();
             TimelineRow {
                 anchor: date
                     .as_ref()
@@ -352,7 +389,10 @@ pub fn story_view(
                 headline: entry.headline.clone(),
                 sources: sources.join(", "),
                 articles: articles.into_iter().map(row).collect(),
-                new: since.is_some_and(|since| entry.date.is_some_and(|d| d >= since)),
+                new: since.is_some_and(|since| entry.reported.is_some_and(|d| d >= since)),
+                upcoming: entry.upcoming,
+                figures: figures.join("; "),
+                credited: credited.join(", "),
             }
         })
         .collect::<Vec<_>>();
@@ -366,7 +406,36 @@ pub fn story_view(
         article_count: summary.article_count,
         feed_href: links.story_feed(&detail.id.0),
         timeline,
-        charts: chart_sections(&[]),
+        briefing: detail.briefing.clone(),
+        charts: chart_sections(&series_points(&detail)),
+        disagreements: detail
+            .contradictions
+            .iter()
+            .map(|c| DisagreementRow {
+                title: [
+                    c.holder.as_deref(),
+                    Some(&c.kind.replace('_', " ")),
+                    c.subject.as_deref(),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · "),
+                state: format!(
+                    "differs in {} ({})",
+                    c.about,
+                    match c.state {
+                        storyline_core::timeline::State::Open => "open",
+                        storyline_core::timeline::State::Resolved => "resolved",
+                    }
+                ),
+                sides: c
+                    .sides
+                    .iter()
+                    .map(|side| format!("{} — {}", side.value, side.sources.join(", ")))
+                    .collect(),
+            })
+            .collect(),
         articles: members
             .iter()
             .filter(|a| a.duplicate_of.is_none())
@@ -377,8 +446,45 @@ pub fn story_view(
     })
 }
 
-/// Charts for named figure series. The story view has no figure series yet
-/// (issue 6); this is where they plug in.
+/// The story's figure series as chart points: one mark per dated report,
+/// colored by status, titled with the outlet and whom it credits.
+fn series_points(detail: &StoryDetail) -> Vec<(String, Vec<ChartPoint>)> {
+    // A chart shows movement: series reported once are listed in the
+    // timeline's figures instead.
+    detail
+        .series
+        .iter()
+        .filter(|s| s.points.len() >= 2)
+        .map(|s| {
+            let points = s
+                .points
+                .iter()
+                .filter_map(|p| {
+                    let date = p.date?.to_zoned(jiff::tz::TimeZone::UTC).date();
+                    let status = p
+                        .status
+                        .and_then(|st| serde_json::to_value(st).ok())
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_else(|| "reported".to_string());
+                    let credit = p
+                        .attributed_to
+                        .as_deref()
+                        .map(|a| format!(", citing {}", storyline_core::facts::source_label(a)))
+                        .unwrap_or_default();
+                    Some(ChartPoint {
+                        date,
+                        value: p.amount.value,
+                        status,
+                        source: format!("{} {}{credit}", p.amount.display(), p.source),
+                    })
+                })
+                .collect();
+            (s.label(), points)
+        })
+        .collect()
+}
+
+/// Charts for named figure series.
 pub fn chart_sections(series: &[(String, Vec<ChartPoint>)]) -> Vec<ChartSection> {
     series
         .iter()

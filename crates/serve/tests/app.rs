@@ -170,11 +170,12 @@ async fn story_page_shows_timeline_sources_articles_and_feed() {
 
     let since = get(&app, &format!("/stories/{id}?since=2020-09-20")).await;
     assert!(
-        since.body.contains("2 new since 2020-09-20."),
+        // Two reports, and the two deadlines the last one announced.
+        since.body.contains("4 new since 2020-09-20."),
         "{}",
         since.body
     );
-    assert_eq!(since.body.matches("class=\"new\"").count(), 2);
+    assert_eq!(since.body.matches("class=\"new\"").count(), 4);
     let bad = get(&app, &format!("/stories/{id}?since=last-week")).await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
 }

@@ -43,8 +43,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 pub fn alias_book(global: &crate::args::Global) -> anyhow::Result<Option<AliasBook>> {
     let mut entities = Vec::new();
     if !global.no_builtin_aliases {
-        let builtin = AliasBook::from_yaml(BUILTIN_ALIASES)
-            .map_err(|reason| anyhow::anyhow!("built-in alias book: {reason}"))?;
+        let builtin = storyline_core::facts::names::builtin_alias_book()
+            .ok_or_else(|| anyhow::anyhow!("the built-in alias book is malformed"))?;
         entities.extend(builtin.entities().iter().cloned());
     }
     if let Some(path) = &global.aliases {
@@ -53,9 +53,6 @@ pub fn alias_book(global: &crate::args::Global) -> anyhow::Result<Option<AliasBo
     }
     Ok((!entities.is_empty()).then(|| AliasBook::new(entities)))
 }
-
-/// The example alias book shipped in `examples/aliases`, built in.
-const BUILTIN_ALIASES: &str = include_str!("../../../../examples/aliases/football-clubs.yaml");
 
 /// Writes JSON to stdout with a final newline.
 pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {

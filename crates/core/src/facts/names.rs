@@ -9,6 +9,17 @@ use storyline_extract::entities::{
     AliasBook, Entity, EntityKind, find_mentions, name_key, resolve,
 };
 
+/// The example alias book of European football clubs
+/// (`examples/aliases/football-clubs.yaml`), built in so every front end
+/// resolves "the Red Devils" the same way. `None` only if the bundled file
+/// were malformed, which a test rules out.
+pub fn builtin_alias_book() -> Option<AliasBook> {
+    AliasBook::from_yaml(BUILTIN_ALIASES).ok()
+}
+
+/// The bundled example alias book.
+const BUILTIN_ALIASES: &str = include_str!("../../../../examples/aliases/football-clubs.yaml");
+
 /// An entity of a story or article, as shown to users.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EntitySummary {
@@ -119,6 +130,15 @@ impl NameIndex {
 mod tests {
     use super::*;
     use crate::store::conformance::sample_article;
+
+    #[test]
+    fn the_builtin_book_loads() {
+        let book = builtin_alias_book().unwrap();
+        assert_eq!(
+            book.lookup("red devils").map(|e| e.name.as_str()),
+            Some("Manchester United")
+        );
+    }
 
     #[test]
     fn short_forms_resolve_to_the_full_name() {
