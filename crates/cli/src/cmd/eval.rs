@@ -21,6 +21,9 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
         EvalCommand::Dates { dir, failures } => dates(dir, *failures, global),
         EvalCommand::Clustering { labels, paths } => clustering(labels, paths, global),
         EvalCommand::Claims { dir, failures } => claims(dir, *failures, global),
+        EvalCommand::Timeline { dir, dump } => {
+            super::eval_timeline::run(dir, dump.as_deref(), global)
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::output::outln;
 mod eval;
+mod eval_timeline;
 mod ingest;
 mod listing;
 

@@ -4,5 +4,6 @@
 
 pub mod claims;
 mod clustering;
+pub mod timeline;
 
 pub use clustering::{ClusteringScores, PrecisionRecall, score_clustering};
