@@ -17,7 +17,8 @@
 //!   the weighted hits over the system n-grams, recall over the gold n-grams.
 //!
 //! ROUGE counts follow ROUGE-1.5.5 as tilse calls it (`-m -s -t 2`): a daily
-//! summary is lowercased, its sentences joined, split at whitespace; tokens
+//! summary is lowercased, its sentences joined, every character but
+//! `[a-z0-9-]` turned into a space, `-` split off, split at whitespace; tokens
 //! in the SMART stop list ([`ROUGE_STOP_WORDS`]) and tokens that do not start
 //! with `[a-z0-9$]` are dropped; tokens longer than three characters are
 //! stemmed; n-grams run across sentence boundaries. One deviation: ROUGE
@@ -103,10 +104,18 @@ impl RougeTokenizer {
     pub fn tokens(&self, sentences: &[String]) -> Vec<String> {
         let mut out = Vec::new();
         for sentence in sentences {
-            // ROUGE-1.5.5 reads bytes: ASCII case folding and whitespace,
-            // lengths in bytes.
-            let lower = sentence.to_ascii_lowercase();
-            for token in lower.split_ascii_whitespace() {
+            // ROUGE-1.5.5 reads bytes: ASCII case folding, then every byte
+            // but `[a-z0-9-]` becomes a space and `-` a token of its own.
+            let cleaned: String = sentence
+                .to_ascii_lowercase()
+                .chars()
+                .map(|c| match c {
+                    'a'..='z' | '0'..='9' => c.to_string(),
+                    '-' => " - ".to_string(),
+                    _ => " ".to_string(),
+                })
+                .collect();
+            for token in cleaned.split_ascii_whitespace() {
                 if self.stop_words.contains(token)
                     || !token.starts_with(|c: char| {
                         c.is_ascii_lowercase() || c.is_ascii_digit() || c == '$'
@@ -336,10 +345,17 @@ mod tests {
     #[test]
     fn tokens_follow_rouge_155() {
         let tokens = RougeTokenizer::default().tokens(&[
-            "The Army said soldiers were killed , -LRB- 2 -RRB-".to_string(),
+            "The Army said soldiers were killed , -LRB- 2 -RRB- in Port-au-Prince , 400,000 $"
+                .to_string(),
             "Bases".to_string(),
         ]);
-        assert_eq!(tokens, ["armi", "soldier", "kill", "2", "base"]);
+        assert_eq!(
+            tokens,
+            [
+                "armi", "soldier", "kill", "lrb", "2", "rrb", "port", "au", "princ", "400", "000",
+                "base"
+            ]
+        );
     }
 
     #[test]
