@@ -202,6 +202,19 @@ pub enum EvalCommand {
         #[arg(long)]
         failures: bool,
     },
+    /// Timeline summarization on Timeline17 (`timelines/t17`): for each gold
+    /// timeline, builds one from its folder's `articles.json` with the gold's
+    /// number of dates and sentences per date, and scores Date-F1 and
+    /// alignment-based ROUGE-1/2 F1 (AR1/AR2, as tilse defines them).
+    Timeline {
+        /// The Timeline17 folder, e.g. ../shared/data/timelines/t17.
+        dir: PathBuf,
+        /// Also write each built timeline and its gold as JSON
+        /// (`[{date, sentences}]`) into this folder, for
+        /// `scripts/tilse_check.py`.
+        #[arg(long)]
+        dump: Option<PathBuf>,
+    },
     /// Date expressions resolved against a reference date, on the
     /// Recognizers-Text DateTimeModel.json (date and date-range cases).
     Dates {

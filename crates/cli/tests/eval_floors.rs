@@ -237,3 +237,48 @@ fn pubdates_stay_above_their_floor() {
         );
     }
 }
+
+fn eval_json_args(args: &[&std::ffi::OsStr]) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .env_remove("RUST_BACKTRACE")
+        .args(["--json", "eval"])
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn t17_timelines_stay_above_their_floors() {
+    let data = repo_root().join("../shared/data/timelines/t17");
+    if !data.is_dir() {
+        eprintln!("skipping: ../shared/data not found");
+        return;
+    }
+    let scores = eval_json_args(&["timeline".as_ref(), data.as_os_str()]);
+    for key in [
+        "timelines",
+        "date_f1",
+        "ar1_f",
+        "ar2_f",
+        "topics",
+        "skipped",
+    ] {
+        assert!(scores.get(key).is_some(), "missing `{key}` in {scores}");
+    }
+    // 19 gold timelines, one folder without articles (CLARIFICATIONS, issue 6).
+    assert_eq!(scores["timelines"], 18);
+    assert_eq!(scores["skipped"].as_array().unwrap().len(), 1);
+    let floors = &baseline()["timeline"]["t17"]["floors"];
+    for key in ["date_f1", "ar1_f", "ar2_f"] {
+        let value = scores[key].as_f64().unwrap();
+        eprintln!("t17 timelines: {key} {value:.3}");
+        assert!(
+            value >= floors[key].as_f64().unwrap(),
+            "{key} {value:.3} fell below its floor"
+        );
+    }
+}

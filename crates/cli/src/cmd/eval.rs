@@ -41,6 +41,9 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
             pages,
         } => eval_pages::extraction(dir, extractor, *pages, global),
         EvalCommand::Pubdates { dir, failures } => eval_pages::pubdates(dir, *failures, global),
+        EvalCommand::Timeline { dir, dump } => {
+            super::eval_timeline::run(dir, dump.as_deref(), global)
+        }
     }
 }
 

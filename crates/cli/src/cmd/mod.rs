@@ -4,6 +4,7 @@
 use crate::output::outln;
 mod eval;
 mod eval_pages;
+mod eval_timeline;
 mod ingest;
 mod listing;
 mod publish;

@@ -10,6 +10,7 @@ pub mod datasets;
 mod dedup;
 pub mod extraction;
 pub mod pubdates;
+pub mod timeline;
 
 pub use clustering::{ClusteringScores, PrecisionRecall, score_clustering};
 pub use dedup::{DedupScores, score_duplicates};

@@ -1,15 +1,18 @@
 //! Telling a story from its articles and claims: the developments timeline
 //! ([`developments()`]), how each figure moved ([`series`]), where sources
 //! disagree ([`contradictions`]), the one-paragraph state of play
-//! ([`briefing`]), and the plain per-day listing ([`daily`]).
+//! ([`briefing`]), the plain per-day listing ([`daily`]), and benchmark-style
+//! extractive timelines of a fixed size ([`summarize`]).
 
 pub mod briefing;
 pub mod contradictions;
 pub mod daily;
 pub mod developments;
 pub mod series;
+pub mod summarize;
 
 pub use contradictions::{Contradiction, Side, State, find_contradictions};
 pub use daily::{TimelineEntry, daily_timeline};
 pub use developments::{Development, developments};
 pub use series::{Series, SeriesPoint, figure_series};
+pub use summarize::{DatedText, summarize_timeline};

@@ -1,0 +1,294 @@
+//! `storyline eval timeline DIR`: timeline summarization on Timeline17 under
+//! the standard protocol (as many dates and sentences per date as the gold
+//! timeline), scored with tilse's Date-F1 and AR1/AR2 and printed beside
+//! the best published system. Kept apart from `eval.rs` for its loader.
+//!
+//! Layout read: one folder per (topic, publisher) with `articles.json`
+//! (`[{uid, dct, dates, text}]`, tokenized text, `dct` the publication day)
+//! and one or more `*.timeline.json` (`[{date, text}]`, sentences separated
+//! by two spaces). A folder without `articles.json` is reported as skipped.
+
+use crate::args::Global;
+use crate::cmd::print_json;
+use crate::output::outln;
+use crate::progress::Bar;
+use anyhow::Context;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use storyline_core::eval::timeline::{RougeTokenizer, Timeline, TimelineScores, score_timeline};
+use storyline_core::pipeline::Progress;
+use storyline_core::text::Analyzer;
+use storyline_core::timeline::{DatedText, summarize_timeline};
+
+/// DATEWISE on Timeline17 (Ghalandari & Ifrim 2020): AR1-F, AR2-F, Date-F1.
+const DATEWISE: (f64, f64, f64) = (0.120, 0.035, 0.544);
+
+/// Why the comparison with published figures is indirect.
+const NOTE: &str = "each T17 folder is one publisher's coverage of a topic, while the published \
+                    systems pooled all publishers' articles per topic: the comparison with \
+                    DATEWISE is indirect";
+
+#[derive(Deserialize)]
+struct RawArticle {
+    dct: String,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct RawEntry {
+    date: String,
+    text: String,
+}
+
+/// One scored gold timeline.
+#[derive(Serialize)]
+struct TopicResult {
+    topic: String,
+    gold: String,
+    articles: usize,
+    dates: usize,
+    sentences_per_date: usize,
+    #[serde(flatten)]
+    scores: TimelineScores,
+}
+
+/// A folder that could not be scored, and why.
+#[derive(Serialize)]
+struct Skipped {
+    topic: String,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct Report {
+    timelines: usize,
+    date_f1: f64,
+    ar1_f: f64,
+    ar2_f: f64,
+    published: Published,
+    note: &'static str,
+    skipped: Vec<Skipped>,
+    topics: Vec<TopicResult>,
+}
+
+#[derive(Serialize)]
+struct Published {
+    system: &'static str,
+    date_f1: f64,
+    ar1_f: f64,
+    ar2_f: f64,
+}
+
+/// The dumped form of a timeline, read by `scripts/tilse_check.py`.
+#[derive(Serialize)]
+struct DumpEntry<'a> {
+    date: String,
+    sentences: &'a [String],
+}
+
+fn parse_day(text: &str, path: &Path) -> anyhow::Result<Date> {
+    text.get(..10)
+        .unwrap_or(text)
+        .parse()
+        .with_context(|| format!("{}: bad date {text:?}", path.display()))
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<T> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("{}: unexpected JSON", path.display()))
+}
+
+/// A gold timeline: entries of the same day merged, sentences split at
+/// runs of two or more spaces.
+fn read_gold(path: &Path) -> anyhow::Result<Timeline> {
+    let entries: Vec<RawEntry> = read_json(path)?;
+    let mut by_day: std::collections::BTreeMap<Date, Vec<String>> = Default::default();
+    for entry in entries {
+        let sentences = entry
+            .text
+            .split("  ")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from);
+        by_day
+            .entry(parse_day(&entry.date, path)?)
+            .or_default()
+            .extend(sentences);
+    }
+    Ok(by_day.into_iter().collect())
+}
+
+/// Gold timeline files of a folder, in name order.
+fn gold_files(folder: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .with_context(|| format!("cannot list {}", folder.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".timeline.json"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> f64 {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    if n == 0 { 0.0 } else { sum / n as f64 }
+}
+
+fn dump(dir: &Path, name: &str, timeline: &Timeline) -> anyhow::Result<()> {
+    let entries: Vec<DumpEntry<'_>> = timeline
+        .iter()
+        .map(|(date, sentences)| DumpEntry {
+            date: date.to_string(),
+            sentences,
+        })
+        .collect();
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_string_pretty(&entries)?)
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Builds and scores every gold timeline of one topic folder.
+fn score_folder(
+    folder: &Path,
+    dump_dir: Option<&Path>,
+    analyzer: &Analyzer,
+    tokenizer: &RougeTokenizer,
+) -> anyhow::Result<Vec<TopicResult>> {
+    let topic = file_name(folder);
+    let raw: Vec<RawArticle> = read_json(&folder.join("articles.json"))?;
+    let mut articles = Vec::with_capacity(raw.len());
+    for article in &raw {
+        articles.push(DatedText {
+            published: parse_day(&article.dct, &folder.join("articles.json"))?,
+            text: &article.text,
+        });
+    }
+    let mut results = Vec::new();
+    for gold_path in gold_files(folder)? {
+        let gold = read_gold(&gold_path)?;
+        let dates = gold.len();
+        let sentences: usize = gold.iter().map(|(_, s)| s.len()).sum();
+        let per_date = ((sentences as f64 / dates.max(1) as f64).round() as usize).max(1);
+        let system = summarize_timeline(&articles, dates, per_date, analyzer);
+        let gold_name = file_name(&gold_path);
+        if let Some(dir) = dump_dir {
+            let stem = gold_name.trim_end_matches(".timeline.json");
+            dump(dir, &format!("{topic}__{stem}.system.json"), &system)?;
+            dump(dir, &format!("{topic}__{stem}.gold.json"), &gold)?;
+        }
+        results.push(TopicResult {
+            topic: topic.clone(),
+            gold: gold_name,
+            articles: articles.len(),
+            dates,
+            sentences_per_date: per_date,
+            scores: score_timeline(&gold, &system, tokenizer),
+        });
+    }
+    Ok(results)
+}
+
+/// Runs `eval timeline DIR`.
+pub fn run(dir: &Path, dump_dir: Option<&Path>, global: &Global) -> anyhow::Result<ExitCode> {
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    if let Some(dir) = dump_dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let analyzer = Analyzer::english();
+    let tokenizer = RougeTokenizer::default();
+    let mut bar = Bar::new(folders.len(), global.quiet);
+    let mut topics = Vec::new();
+    let mut skipped = Vec::new();
+    for folder in &folders {
+        bar.item(folder);
+        if !folder.join("articles.json").is_file() {
+            let golds = gold_files(folder)?.len();
+            skipped.push(Skipped {
+                topic: file_name(folder),
+                reason: format!("no articles.json ({golds} gold timeline(s) not built)"),
+            });
+            continue;
+        }
+        topics.extend(score_folder(folder, dump_dir, &analyzer, &tokenizer)?);
+    }
+    bar.finish();
+    let report = Report {
+        timelines: topics.len(),
+        date_f1: mean(topics.iter().map(|t| t.scores.date.f1)),
+        ar1_f: mean(topics.iter().map(|t| t.scores.ar1.f1)),
+        ar2_f: mean(topics.iter().map(|t| t.scores.ar2.f1)),
+        published: Published {
+            system: "DATEWISE",
+            ar1_f: DATEWISE.0,
+            ar2_f: DATEWISE.1,
+            date_f1: DATEWISE.2,
+        },
+        note: NOTE,
+        skipped,
+        topics,
+    };
+    if global.json {
+        print_json(&report)?;
+    } else {
+        print_report(&report)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_report(report: &Report) -> anyhow::Result<()> {
+    outln!(
+        "{:<52} {:>5} {:>3} {:>2} {:>7} {:>7} {:>7}",
+        "timeline",
+        "arts",
+        "T",
+        "N",
+        "Date-F1",
+        "AR1-F",
+        "AR2-F"
+    )?;
+    for t in &report.topics {
+        outln!(
+            "{:<52} {:>5} {:>3} {:>2} {:>7.3} {:>7.3} {:>7.3}",
+            format!("{}/{}", t.topic, t.gold),
+            t.articles,
+            t.dates,
+            t.sentences_per_date,
+            t.scores.date.f1,
+            t.scores.ar1.f1,
+            t.scores.ar2.f1
+        )?;
+    }
+    for s in &report.skipped {
+        outln!("skipped {}: {}", s.topic, s.reason)?;
+    }
+    outln!(
+        "{:<65} {:>7.3} {:>7.3} {:>7.3}",
+        format!("mean over {} timelines", report.timelines),
+        report.date_f1,
+        report.ar1_f,
+        report.ar2_f
+    )?;
+    outln!(
+        "{:<65} {:>7.3} {:>7.3} {:>7.3}",
+        "DATEWISE (published, all publishers pooled per topic)",
+        report.published.date_f1,
+        report.published.ar1_f,
+        report.published.ar2_f
+    )?;
+    outln!("note: {}", report.note)?;
+    Ok(())
+}
