@@ -142,3 +142,28 @@ fn publish_writes_the_static_site() {
     assert!(out.join("index.html").is_file());
     assert!(out.join("feed.xml").is_file());
 }
+
+#[test]
+fn published_posts_ingested_back_are_skipped_as_generated() {
+    let (dir, db) = seeded_db();
+    let posts = dir.path().join("posts");
+    let published = binary()
+        .arg("--db")
+        .arg(&db)
+        .args(["publish", "--format", "posts"])
+        .arg(&posts)
+        .output()
+        .unwrap();
+    assert!(published.status.success(), "{published:?}");
+    let output = binary()
+        .arg("--db")
+        .arg(&db)
+        .args(["--json", "ingest"])
+        .arg(&posts)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["generated"], 1, "{report:#}");
+    assert_eq!(report["new"], 0, "{report:#}");
+}
