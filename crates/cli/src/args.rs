@@ -279,6 +279,8 @@ pub enum FormatArg {
     Atom,
     /// JSON Feed.
     JsonFeed,
+    /// An HTML article page.
+    Html,
 }
 
 impl From<FormatArg> for storyline_core::model::SourceFormat {
@@ -291,6 +293,7 @@ impl From<FormatArg> for storyline_core::model::SourceFormat {
             FormatArg::Rss => F::Rss,
             FormatArg::Atom => F::Atom,
             FormatArg::JsonFeed => F::JsonFeed,
+            FormatArg::Html => F::Html,
         }
     }
 }
