@@ -170,7 +170,15 @@ def main():
             driver.click(links[0])
             check("click leads to the story page", "/stories/" in driver.url(), driver.url())
             entries = driver.find_all("ol.timeline > li")
-            check("timeline has five days", len(entries) == 5, f"{len(entries)} entries")
+            # Five reported developments, then the two deadlines seed 000 announces.
+            check("timeline has five developments and two upcoming deadlines",
+                  len(entries) == 7, f"{len(entries)} entries")
+            upcoming = [e for e in entries if "Upcoming" in driver.text(e)]
+            check("the deadlines are marked upcoming", len(upcoming) == 2, f"{len(upcoming)} marked")
+            charts = driver.find_all("section[aria-labelledby=figures] svg")
+            check("the two moving figure series are charted", len(charts) == 2, f"{len(charts)} charts")
+            sides = driver.find_all("ul.disagreements > li")
+            check("the disagreement is shown", len(sides) >= 1, f"{len(sides)} disagreements")
             first = driver.text(entries[0]) if entries else ""
             check("timeline names day and sources", "2020-09-03" in first and "dailymail.co.uk" in first, first)
             feeds = driver.find_all("a.feed")
@@ -178,9 +186,10 @@ def main():
             check("story page links its feed", href.endswith("/feed.xml"), href)
             if href:
                 feed = ET.fromstring(wait_for(href))
-                ok = (feed.tag == ATOM + "feed" and len(feed.findall(ATOM + "entry")) == 5
+                n = len(feed.findall(ATOM + "entry"))
+                ok = (feed.tag == ATOM + "feed" and n == 7
                       and feed.find(ATOM + "updated") is not None)
-                check("the story feed is Atom with one entry per day", ok)
+                check("the story feed is Atom with one entry per development", ok, f"{n} entries")
             story_url = driver.url()
             driver.screenshot(os.path.join(SHOTS, "story-1280.png"))
             driver.size(360, 800)
