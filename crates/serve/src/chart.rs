@@ -63,12 +63,17 @@ pub fn escape_xml(text: &str) -> String {
     out
 }
 
+/// A compact label that fits the axis margin: `18m`, `130k`, `3.25bn`.
 fn format_value(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.1}")
-    }
+    let (scaled, suffix) = match value.abs() {
+        v if v >= 1e9 => (value / 1e9, "bn"),
+        v if v >= 1e6 => (value / 1e6, "m"),
+        v if v >= 1e4 => (value / 1e3, "k"),
+        _ => (value, ""),
+    };
+    let number = format!("{scaled:.2}");
+    let number = number.trim_end_matches('0').trim_end_matches('.');
+    format!("{number}{suffix}")
 }
 
 /// Renders `points` (any order) as an accessible SVG line chart titled
