@@ -20,25 +20,43 @@ fn baseline() -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
-/// `storyline --json eval EVAL --labels labels.jsonl articles` on
-/// stories-dev, or `None` (with a notice) without `../shared/data`.
-fn eval_stories_dev(eval: &str) -> Option<Value> {
-    let data = repo_root().join("../shared/data/stories-dev");
-    if !data.is_dir() {
-        eprintln!("skipping: ../shared/data not found");
-        return None;
+/// `../shared/data/RELATIVE`, or `None` (with a notice) when it is absent.
+fn shared_data(relative: &str) -> Option<PathBuf> {
+    let data = repo_root().join("../shared/data").join(relative);
+    if data.is_dir() {
+        Some(data)
+    } else {
+        eprintln!("skipping: {} not found", data.display());
+        None
     }
+}
+
+/// Runs `storyline --json -q ARGS...`, which must succeed, and parses its
+/// output.
+fn storyline_json<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
         .env_remove("RUST_BACKTRACE")
-        .args(["--json", "eval", eval, "--labels"])
-        .arg(data.join("labels.jsonl"))
-        .arg(data.join("articles"))
+        .args(["--json", "-q"])
+        .args(args)
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
-    Some(serde_json::from_slice(&out).unwrap())
+    serde_json::from_slice(&out).unwrap()
+}
+
+/// `storyline --json eval EVAL --labels labels.jsonl articles` on
+/// stories-dev, or `None` (with a notice) without `../shared/data`.
+fn eval_stories_dev(eval: &str) -> Option<Value> {
+    let data = shared_data("stories-dev")?;
+    Some(storyline_json(&[
+        "eval".as_ref(),
+        eval.as_ref(),
+        "--labels".as_ref(),
+        data.join("labels.jsonl").as_os_str(),
+        data.join("articles").as_os_str(),
+    ]))
 }
 
 #[test]
@@ -97,23 +115,17 @@ fn stories_dev_duplicate_detection_stays_above_its_floors() {
 
 #[test]
 fn stories_dev_money_figures_are_found_above_the_floor() {
-    let data = repo_root().join("../shared/data/stories-dev");
-    if !data.is_dir() {
-        eprintln!("skipping: ../shared/data not found");
+    let Some(data) = shared_data("stories-dev") else {
         return;
-    }
-    let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
-        .env_remove("RUST_BACKTRACE")
-        .args(["--json", "eval", "claims"])
-        .arg(&data)
-        .arg("--fields")
-        .arg(repo_root().join("testdata/claims/labels.jsonl"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let score: Value = serde_json::from_slice(&out).unwrap();
+    };
+    let labels = repo_root().join("testdata/claims/labels.jsonl");
+    let score = storyline_json(&[
+        "eval".as_ref(),
+        "claims".as_ref(),
+        data.as_os_str(),
+        "--fields".as_ref(),
+        labels.as_os_str(),
+    ]);
     for key in ["gold", "found", "recall", "english", "other_languages"] {
         assert!(score.get(key).is_some(), "missing `{key}` in {score}");
     }
@@ -131,21 +143,10 @@ fn stories_dev_money_figures_are_found_above_the_floor() {
 
 #[test]
 fn polnear_source_detection_stays_above_its_floors() {
-    let data = repo_root().join("../shared/data/attribution/polnear");
-    if !data.is_dir() {
-        eprintln!("skipping: ../shared/data not found");
+    let Some(data) = shared_data("attribution/polnear") else {
         return;
-    }
-    let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
-        .env_remove("RUST_BACKTRACE")
-        .args(["--json", "eval", "attribution"])
-        .arg(&data)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let score: Value = serde_json::from_slice(&out).unwrap();
+    };
+    let score = storyline_json(&["eval".as_ref(), "attribution".as_ref(), data.as_os_str()]);
     assert_eq!(score["articles"], 84, "{score}");
     let floors = &baseline()["attribution"]["polnear-test"]["floors"];
     let checks = [
@@ -160,25 +161,8 @@ fn polnear_source_detection_stays_above_its_floors() {
     }
 }
 
-fn storyline_json(args: &[&std::ffi::OsStr]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
-        .env_remove("RUST_BACKTRACE")
-        .args(["--json", "-q"])
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
-}
-
 fn eval_json(kind: &str, relative: &str) -> Option<Value> {
-    let data = repo_root().join("../shared/data").join(relative);
-    if !data.is_dir() {
-        eprintln!("skipping: {} not found", data.display());
-        return None;
-    }
+    let data = shared_data(relative)?;
     let scores = storyline_json(&["eval".as_ref(), kind.as_ref(), data.as_os_str()]);
     for key in ["documents", "precision", "recall", "f1"] {
         assert!(scores.get(key).is_some(), "missing `{key}` in {scores}");
@@ -238,27 +222,12 @@ fn pubdates_stay_above_their_floor() {
     }
 }
 
-fn eval_json_args(args: &[&std::ffi::OsStr]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
-        .env_remove("RUST_BACKTRACE")
-        .args(["--json", "eval"])
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
-}
-
 #[test]
 fn t17_timelines_stay_above_their_floors() {
-    let data = repo_root().join("../shared/data/timelines/t17");
-    if !data.is_dir() {
-        eprintln!("skipping: ../shared/data not found");
+    let Some(data) = shared_data("timelines/t17") else {
         return;
-    }
-    let scores = eval_json_args(&["timeline".as_ref(), data.as_os_str()]);
+    };
+    let scores = storyline_json(&["eval".as_ref(), "timeline".as_ref(), data.as_os_str()]);
     for key in [
         "timelines",
         "date_f1",

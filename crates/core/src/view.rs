@@ -4,7 +4,7 @@
 
 use crate::error::StoreError;
 use crate::facts::names::EntitySummary;
-use crate::facts::{NameIndex, StoryClaim, story_claims};
+use crate::facts::{NameIndex, StoryClaim, claims_with_names};
 use crate::model::{Article, ArticleId, StoryId};
 use crate::store::Store;
 use crate::timeline::briefing::state_of_play;
@@ -285,14 +285,13 @@ pub fn story_detail_with(
         .iter()
         .filter(|a| a.duplicate_of.is_none())
         .collect();
-    let claims = story_claims(&members, options.aliases);
+    let names = NameIndex::for_articles(&originals, options.aliases);
+    let claims = claims_with_names(&originals, &names);
     let series = figure_series(&claims);
     let contradictions = find_contradictions(&claims);
     let timeline = developments(&members, &claims);
     let briefing = state_of_play(&series, &contradictions, &timeline);
-    let entities = NameIndex::for_articles(&originals, options.aliases)
-        .entities()
-        .to_vec();
+    let entities = names.entities().to_vec();
     let mut detail = StoryDetail {
         id: story.id,
         title: story.title,

@@ -11,7 +11,7 @@ use storyline_core::Store;
 use storyline_core::facts::names::EntitySummary;
 use storyline_core::facts::{NameIndex, story_claims};
 use storyline_core::view::{
-    ArticleSummary, StoryOptions, resolve_story, story_detail_with, story_summaries,
+    ArticleSummary, StoryOptions, resolve_story, story_detail_with, story_summaries, story_summary,
 };
 use storyline_store::SqliteStore;
 
@@ -71,9 +71,7 @@ pub fn story(
     if global.json {
         print_json(&detail)?;
     } else {
-        let summary = story_summaries(store)?
-            .into_iter()
-            .find(|s| s.id == id)
+        let summary = story_summary(store, &id)?
             .ok_or_else(|| anyhow::anyhow!("story {id} vanished while reading"))?;
         out!("{}", render::story(&summary, &detail, store)?)?;
     }

@@ -38,37 +38,11 @@ pub fn brat_sources(ann: &str) -> Vec<Range<usize>> {
 }
 
 /// Precision and recall of one matching criterion.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct SpanPr {
-    /// Share of predicted items that are right.
-    pub precision: f64,
-    /// Share of gold items found.
-    pub recall: f64,
-    /// Harmonic mean.
-    pub f1: f64,
-}
+pub type SpanPr = super::PrecisionRecall;
 
-impl SpanPr {
-    fn from_counts(
-        right_predicted: usize,
-        predicted: usize,
-        found_gold: usize,
-        gold: usize,
-    ) -> Self {
-        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        let precision = ratio(right_predicted, predicted);
-        let recall = ratio(found_gold, gold);
-        let f1 = if precision + recall == 0.0 {
-            0.0
-        } else {
-            2.0 * precision * recall / (precision + recall)
-        };
-        Self {
-            precision,
-            recall,
-            f1,
-        }
-    }
+/// `a / b`, or 0 when there is nothing to divide by.
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
 /// Counts accumulated over documents.
@@ -135,12 +109,13 @@ impl SpanTally {
         AttributionScores {
             gold: self.gold,
             predicted: self.predicted,
-            exact: SpanPr::from_counts(self.exact, self.predicted, self.exact, self.gold),
-            token: SpanPr::from_counts(
-                self.shared_tokens,
-                self.predicted_tokens,
-                self.shared_tokens,
-                self.gold_tokens,
+            exact: SpanPr::new(
+                ratio(self.exact, self.predicted),
+                ratio(self.exact, self.gold),
+            ),
+            token: SpanPr::new(
+                ratio(self.shared_tokens, self.predicted_tokens),
+                ratio(self.shared_tokens, self.gold_tokens),
             ),
         }
     }

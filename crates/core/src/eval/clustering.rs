@@ -10,8 +10,9 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::hash::Hash;
 
-/// Precision, recall and their harmonic mean.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+/// Precision, recall and their harmonic mean: the one score triple every
+/// evaluation reports.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct PrecisionRecall {
     /// Precision.
     pub precision: f64,
@@ -22,7 +23,8 @@ pub struct PrecisionRecall {
 }
 
 impl PrecisionRecall {
-    pub(crate) fn new(precision: f64, recall: f64) -> Self {
+    /// The triple from precision and recall (F1 is 0 when both are 0).
+    pub fn new(precision: f64, recall: f64) -> Self {
         let f1 = if precision + recall > 0.0 {
             2.0 * precision * recall / (precision + recall)
         } else {

@@ -38,32 +38,8 @@ pub type Timeline = Vec<(Date, Vec<String>)>;
 /// (`data/smart_common_words.txt` of the ROUGE-1.5.5 distribution).
 pub const ROUGE_STOP_WORDS: &str = include_str!("rouge_stop_words.txt");
 
-/// Precision, recall and F1.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct Prf {
-    /// Precision.
-    pub precision: f64,
-    /// Recall.
-    pub recall: f64,
-    /// Harmonic mean of precision and recall (0 when both are 0).
-    pub f1: f64,
-}
-
-impl Prf {
-    /// Builds the triple from precision and recall.
-    pub fn new(precision: f64, recall: f64) -> Self {
-        let f1 = if precision + recall == 0.0 {
-            0.0
-        } else {
-            2.0 * precision * recall / (precision + recall)
-        };
-        Self {
-            precision,
-            recall,
-            f1,
-        }
-    }
-}
+/// Precision, recall and F1 (the evaluations' shared triple).
+pub use super::PrecisionRecall as Prf;
 
 /// The three standard figures for one system timeline against one gold one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]

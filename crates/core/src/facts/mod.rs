@@ -362,8 +362,14 @@ pub fn story_claims(articles: &[Article], book: Option<&AliasBook>) -> Vec<Story
         .filter(|a| a.duplicate_of.is_none())
         .collect();
     let names = NameIndex::for_articles(&originals, book);
+    claims_with_names(&originals, &names)
+}
+
+/// [`story_claims`] over the originals of a story whose names are already
+/// resolved (the story view resolves them once for claims and entities).
+pub fn claims_with_names(originals: &[&Article], names: &NameIndex) -> Vec<StoryClaim> {
     let mut claims: Vec<StoryClaim> = Vec::new();
-    for article in originals {
+    for &article in originals {
         let mut found = article_claims(article);
         for claim in &mut found {
             // People are subjects, never the club holding a figure.
