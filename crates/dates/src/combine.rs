@@ -15,32 +15,33 @@ use crate::rules::{Atom, Role};
 use crate::tense::{Tense, tense_at};
 
 static RANGE_GAP: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?P<c>-|–|~|to|till|until|through|thru|and)\s*(?:the\s+)?$").ok()
+    crate::rules::regex(r"(?i)^\s*(?P<c>-|–|~|to|till|until|through|thru|and)\s*(?:the\s+)?$").ok()
 });
 static RANGE_PREFIX: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?P<p>from|between)\s+(?:the\s+)?$").ok());
-static WEEKDAY_GAP: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"^[\s,(\-]*$").ok());
+    LazyLock::new(|| crate::rules::regex(r"(?i)\b(?P<p>from|between)\s+(?:the\s+)?$").ok());
+static WEEKDAY_GAP: LazyLock<Option<Regex>> =
+    LazyLock::new(|| crate::rules::regex(r"^[\s,(\-]*$").ok());
 static WEEKDAY_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let od = crate::lexicon::ordinal_day_fragment();
-    Regex::new(&format!(
+    crate::rules::regex(&format!(
         r"(?i)^\s*,?\s*(?:(?:the\s+)?(?P<o>{od})|(?P<d>\d{{1,2}})(?:\s*[!?.,;](?:\D|$)|\s*$))"
     ))
     .ok()
 });
 static WEEK_OF: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bthe\s+week\s+(?:of|beginning|starting(?:\s+on)?|commencing)(?:\s+the)?|\bw/c)\s+$").ok()
+    crate::rules::regex(r"(?i)(?:\bthe\s+week\s+(?:of|beginning|starting(?:\s+on)?|commencing)(?:\s+the)?|\bw/c)\s+$").ok()
 });
 static REL_PREFIX: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?P<r>this|next|last)\s+$").ok());
+    LazyLock::new(|| crate::rules::regex(r"(?i)\b(?P<r>this|next|last)\s+$").ok());
 static MOD_PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<m>by|since|after|before|until|till|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|as\s+early\s+as|as\s+late\s+as|no\s+later\s+than|later\s+than|greater\s+than|earlier\s+than|prior\s+to)\s+(?:the\s+)?$").ok()
+    crate::rules::regex(r"(?i)\b(?P<m>by|since|after|before|until|till|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|as\s+early\s+as|as\s+late\s+as|no\s+later\s+than|later\s+than|greater\s+than|earlier\s+than|prior\s+to)\s+(?:the\s+)?$").ok()
 });
 static MOD_SUFFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:or|and)\s+(?P<m>later|after|greater|earlier|before)\b").ok()
+    crate::rules::regex(r"(?i)^\s+(?:or|and)\s+(?P<m>later|after|greater|earlier|before)\b").ok()
 });
 static OFFSET_PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let n = count_fragment();
-    Regex::new(&format!(
+    crate::rules::regex(&format!(
         r"(?i)\b(?P<n>{n})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<d>before|after|from)\s+$"
     ))
     .ok()
@@ -48,28 +49,28 @@ static OFFSET_PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 static OFFSET_TEXT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let n = count_fragment();
-    Regex::new(&format!(
+    crate::rules::regex(&format!(
         r"(?i)^(?:in\s+)?(?:{n})\s+(?:days?|weeks?|months?|years?)\b"
     ))
     .ok()
 });
 static WEEKDAY_BEFORE_GAP: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"^\s*,?\s*$").ok());
+    LazyLock::new(|| crate::rules::regex(r"^\s*,?\s*$").ok());
 static WEEKDAY_AFTER_GAP: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s+on\s+$").ok());
+    LazyLock::new(|| crate::rules::regex(r"(?i)^\s+on\s+$").ok());
 
 static WEEK_WEEKDAY_GAP: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)^\.?\s*,?\s+on\s+$").ok());
+    LazyLock::new(|| crate::rules::regex(r"(?i)^\.?\s*,?\s+on\s+$").ok());
 
 static IN_UNITS: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let n = count_fragment();
-    Regex::new(&format!(
+    crate::rules::regex(&format!(
         r"(?i)^in\s+(?P<n>{n})\s+(?P<unit>days?|weeks?|months?|years?)$"
     ))
     .ok()
 });
 static SINCE_GAP: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s+since\s+(?:the\s+)?$").ok());
+    LazyLock::new(|| crate::rules::regex(r"(?i)^\s+since\s+(?:the\s+)?$").ok());
 
 /// An atom on its way to a mention.
 struct Item {

@@ -138,11 +138,43 @@ fn build_rules() -> Vec<Rule> {
         .chain(crate::comparison::specs())
         .chain(crate::impossible::specs())
         .filter_map(|(pat, handler)| {
-            Regex::new(&format!("(?i){pat}"))
+            regex(&format!("(?i){pat}"))
                 .ok()
                 .map(|re| Rule { re, handler })
         })
         .collect()
+}
+
+/// Compiles a rule pattern with ASCII word boundaries (see
+/// [`ascii_word_boundaries`]); every regex of this crate goes through it.
+pub(crate) fn regex(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&ascii_word_boundaries(pattern))
+}
+
+/// The pattern with every `\b` made ASCII-only (`(?-u:\b)`).
+///
+/// A Unicode word boundary stops the regex crate's fast DFA on any text
+/// holding a non-ASCII character (a `£`, an `é`), and its slower engine made
+/// a 3 KB article take ~100 ms; the rules only ever put `\b` next to ASCII
+/// words and digits, so the ASCII boundary finds the same dates.
+pub(crate) fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Number of rules that compiled (all of them, as a test checks).

@@ -22,7 +22,7 @@ const UNITS: &str = r"(?:days?|weeks?|months?|years?)";
 /// from ".
 static PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let n = count_fragment();
-    Regex::new(&format!(
+    crate::rules::regex(&format!(
         r"(?i)\b(?:for\s+(?P<n1>{n})\s+(?P<u1>{UNITS})\s*,?\s*from|(?P<n2>{n})\s+(?P<u2>{UNITS})\s*,?\s*starting(?:\s+from|\s+on)?)\s+$"
     ))
     .ok()

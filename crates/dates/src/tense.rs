@@ -13,7 +13,7 @@
 //!      `upcoming`, `coming`, `until`, and present-tense verbs of
 //!      schedules (`closes`, `opens`, `starts`, `begins`, `ends`, `takes
 //!      place`, `kicks off`, `returns`, `meets`, `faces`, `plays`, `hosts`,
-//!      `travels`, `visits`, `resumes`);
+//!      `travels`, `visits`, `resumes`, `expires`);
 //!    - past: `was`, `were`, `had`, `did`, `ago`, `last`, `earlier`,
 //!      `previous`, common irregular past forms (`said`, `told`, `won`,
 //!      `lost`, `met`, `left`, ...), and words ending in `-ed` that are not
@@ -74,6 +74,8 @@ const FUTURE: &[&str] = &[
     "travels",
     "visits",
     "resumes",
+    "expires",
+    "expire",
     "tomorrow",
     "due",
     "set",

@@ -492,3 +492,21 @@ fn in_units_since_counts_from_the_start() {
         vec![("in three years since 2009".to_string(), date(2012, 1, 1))]
     );
 }
+
+/// The rules use ASCII word boundaries (for speed on non-ASCII text): dates
+/// beside currency signs, accents and typographic quotes are still found.
+#[test]
+fn dates_next_to_non_ascii_text_are_found() {
+    let reference = date(2020, 9, 30);
+    let got = days(
+        "Roma’s £13.5m offer was made on 28 September 2020. «It expires on Monday», said Fonseca.",
+        reference,
+    );
+    assert_eq!(
+        got,
+        vec![
+            ("28 September 2020".to_string(), date(2020, 9, 28)),
+            ("Monday".to_string(), date(2020, 10, 5)),
+        ]
+    );
+}

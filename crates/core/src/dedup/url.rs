@@ -70,10 +70,11 @@ pub fn canonical_url(url: &str) -> Option<String> {
         let query: Vec<String> = params
             .iter()
             .map(|(k, v)| {
+                let key = encode_component(k);
                 if v.is_empty() {
-                    k.clone()
+                    key
                 } else {
-                    format!("{k}={v}")
+                    format!("{key}={}", encode_component(v))
                 }
             })
             .collect();
@@ -81,6 +82,12 @@ pub fn canonical_url(url: &str) -> Option<String> {
         out.push_str(&query.join("&"));
     }
     Some(out)
+}
+
+/// A decoded query key or value written back percent-encoded, so that the
+/// canonical form parses to the same pairs again.
+fn encode_component(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
 fn is_tracking(key: &str) -> bool {
@@ -100,12 +107,35 @@ fn canonical_path(path: &str) -> String {
             joined = rest.to_string();
         }
     }
-    format!("/{joined}")
+    format!("/{}", joined.trim_end_matches('/'))
 }
 
 #[cfg(test)]
 mod tests {
     use super::canonical_url;
+
+    /// Found by the `canonical_url` fuzz target: an AMP suffix after the
+    /// last real segment left a trailing slash, and decoded query values
+    /// were written back raw, so canonicalizing twice changed the URL.
+    #[test]
+    fn canonical_form_is_a_fixed_point() {
+        for url in [
+            "https:.example.co/nem\u{7f}s/a/.amp/?uvm_source=x&id=##5\0ag",
+            "https://example.com/a?q=a%20b%26c&x=%2B",
+            "https://example.com/a/b/.amp",
+        ] {
+            let once = canonical_url(url).unwrap();
+            assert_eq!(
+                canonical_url(&once).as_deref(),
+                Some(once.as_str()),
+                "{url}"
+            );
+        }
+        assert_eq!(
+            canonical_url("https://example.com/a/b/.amp").as_deref(),
+            Some("https://example.com/a/b")
+        );
+    }
 
     #[test]
     fn tracking_amp_www_scheme_and_slashes_are_set_aside() {
