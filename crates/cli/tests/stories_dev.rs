@@ -109,3 +109,88 @@ fn the_seed_story_holds_exactly_the_five_seeds_among_stories_dev_pages() {
         ]
     );
 }
+
+/// A second real story (issue 6): Haaland's move to Manchester City, where
+/// outlets disagreed on Dortmund's release clause. `stories.md` lists the
+/// conflict: "€75 million" (Euronews, dev-162) against "€60 million" (The
+/// Times, dev-160). The story view must show both sides with their articles.
+#[test]
+fn the_haaland_story_shows_the_release_clause_disagreement() {
+    let pages = repo_root().join("../shared/data/stories-dev/articles");
+    if !pages.is_dir() {
+        eprintln!("skipping: ../shared/data not found");
+        return;
+    }
+    let ids = [
+        "dev-096", "dev-162", "dev-160", "dev-124", "dev-135", "dev-039", "dev-139", "dev-100",
+    ];
+    let files: Vec<PathBuf> = ids
+        .iter()
+        .map(|id| pages.join(format!("{id}.txt")))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("storyline.db");
+    let mut args: Vec<&Path> = vec![Path::new("ingest")];
+    args.extend(files.iter().map(PathBuf::as_path));
+    let report = storyline(&db, &args);
+    assert_eq!(report["failed"], 0, "{:#}", report["failures"]);
+
+    // Article id → page id (dev-NNN), from the stored paths.
+    let articles = storyline(&db, &[Path::new("articles")]);
+    let page_of = |article: &Value| -> String {
+        let wanted = article.as_str().unwrap();
+        let found = articles
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == wanted)
+            .unwrap_or_else(|| panic!("unknown article {wanted}"));
+        file_name(&found["path"])
+            .trim_end_matches(".txt")
+            .to_string()
+    };
+    let story_id = articles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| file_name(&a["path"]) == "dev-162.txt")
+        .map(|a| a["story"].as_str().unwrap().to_string())
+        .unwrap();
+    let story = storyline(&db, &[Path::new("story"), Path::new(&story_id)]);
+    let members: BTreeSet<String> = story["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| file_name(&a["path"]).trim_end_matches(".txt").to_string())
+        .collect();
+    for id in ["dev-162", "dev-160", "dev-124", "dev-135"] {
+        assert!(
+            members.contains(id),
+            "{id} is not in the Haaland story: {members:?}"
+        );
+    }
+
+    let clause = story["contradictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "release_clause")
+        .unwrap_or_else(|| {
+            panic!(
+                "no release-clause disagreement: {:#}",
+                story["contradictions"]
+            )
+        });
+    assert_eq!(clause["subject"], "Erling Haaland");
+    let side = |millions: f64| -> BTreeSet<String> {
+        clause["sides"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["amount"]["currency"] == "EUR" && s["amount"]["value"] == millions * 1e6)
+            .flat_map(|s| s["articles"].as_array().unwrap().iter().map(&page_of))
+            .collect()
+    };
+    assert!(side(60.0).contains("dev-160"), "{clause:#}");
+    assert!(side(75.0).contains("dev-162"), "{clause:#}");
+}
