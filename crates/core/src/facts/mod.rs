@@ -15,7 +15,9 @@ pub mod names;
 
 use crate::model::{Article, ArticleId};
 use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::Serialize;
+use storyline_dates::{Granularity, Relation, Value, find_dates};
 use storyline_extract::claims::{ClaimKind, ClaimStatus, find_claims, find_quantity_claims};
 use storyline_extract::entities::AliasBook;
 use storyline_extract::money::{Money, Period};
@@ -186,9 +188,66 @@ pub struct StoryClaim {
     pub part_of: Option<String>,
     /// True for history told as background (an old transfer fee).
     pub historic: bool,
+    /// The past period written next to the figure ("earlier in the
+    /// summer", "last year", "in 2010"), resolved against the publication
+    /// day; `None` when there is none. Contradictions compare
+    /// figures by this time rather than by when they were reported.
+    pub refers_to: Option<ClaimPeriod>,
     /// Fields not written in the claim's sentence but taken from context
     /// (`subject`, `holder`, `attributed_to`): shown so readers can judge.
     pub inferred: Vec<String>,
+}
+
+/// A past period a claim refers to, both days inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ClaimPeriod {
+    /// First day.
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+    /// True for a loosely named period (a season, a month, a year) rather
+    /// than a day.
+    pub vague: bool,
+}
+
+/// How close (in bytes) a period must be to the figure in its sentence to
+/// be the figure's time: "an offer of £11m earlier in the summer", not "Roma
+/// have been pursuing a centre back all summer and … their latest offer".
+const PERIOD_NEAR_FIGURE: usize = 40;
+
+/// The loosely named past period (a season, a month, a year) written next
+/// to the figure at `figure` (byte span in `sentence`), relative to the
+/// publication day. Days are left out: a report's own day serves for them.
+fn period_named(
+    sentence: &str,
+    figure: std::ops::Range<usize>,
+    published: Option<Timestamp>,
+) -> Option<ClaimPeriod> {
+    let reference = published?.to_zoned(jiff::tz::TimeZone::UTC).date();
+    find_dates(sentence, reference).into_iter().find_map(|m| {
+        let resolved = m.resolved;
+        let near = m.span.start <= figure.end + PERIOD_NEAR_FIGURE
+            && figure.start <= m.span.end + PERIOD_NEAR_FIGURE;
+        if !near
+            || resolved.relation == Relation::Future
+            || resolved.granularity == Granularity::Day
+        {
+            return None;
+        }
+        let Value::Range {
+            start: Some(start),
+            end: Some(end),
+        } = resolved.value
+        else {
+            return None;
+        };
+        let end = end.yesterday().ok()?;
+        (end <= reference && start <= end).then_some(ClaimPeriod {
+            start,
+            end,
+            vague: true,
+        })
+    })
 }
 
 impl StoryClaim {
@@ -257,6 +316,7 @@ pub fn article_claims(article: &Article) -> Vec<StoryClaim> {
         same_as: None,
         part_of: None,
         historic: false,
+        refers_to: None,
         inferred: Vec::new(),
     };
     for claim in find_claims(&text) {
@@ -271,6 +331,9 @@ pub fn article_claims(article: &Article) -> Vec<StoryClaim> {
         main.sentence = claim.sentence.clone();
         main.span = [char_offset(claim.span.start), char_offset(claim.span.end)];
         main.historic = claim.historic;
+        let in_sentence = claim.span.start.saturating_sub(claim.sentence_span.start)
+            ..claim.span.end.saturating_sub(claim.sentence_span.start);
+        main.refers_to = period_named(&claim.sentence, in_sentence, article.published_at);
         if claim.subject_inferred {
             main.inferred.push("subject".into());
         }

@@ -1,6 +1,8 @@
 //! Where sources disagree. Two reports contradict each other when they give
 //! the same figure (same subject, holder and kind) different values or
-//! incompatible statuses at about the same time, or state the same count
+//! incompatible statuses at about the same time (the time a figure is about:
+//! the period its sentence names, "last summer", else the day it was
+//! reported; a valuation and an asking price are one figure), or state the same count
 //! with a different scope (37 appearances "in all competitions" vs 37
 //! "league appearances"). A value that changed over time is a development,
 //! not a contradiction: reports more than a few days apart, or worded as a
@@ -12,6 +14,8 @@
 use crate::facts::{Amount, QuantityValue, StoryClaim};
 use crate::model::ArticleId;
 use crate::timeline::series::charted;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use serde::Serialize;
 use storyline_extract::claims::ClaimStatus;
 
@@ -35,6 +39,10 @@ const CHANGE_WORDS: &[&str] = &[
     "renewed",
     "higher",
     "another",
+    "earlier",
+    "previous",
+    "previously",
+    "already",
 ];
 
 /// One side of a disagreement.
@@ -85,6 +93,40 @@ pub struct Contradiction {
     pub resolved_by: Option<ArticleId>,
     /// The sides, earliest report first.
     pub sides: Vec<Side>,
+}
+
+/// Slack in days around a loosely named period ("last summer", "in 2020"):
+/// transfer windows and seasons spill over their calendar months.
+const VAGUE_PERIOD_SLACK_DAYS: i64 = 31;
+
+/// The days a claim is about: the period its sentence names, else its
+/// publication day.
+fn claim_days(claim: &StoryClaim) -> Option<(Date, Date, bool)> {
+    if let Some(period) = claim.refers_to {
+        return Some((period.start, period.end, period.vague));
+    }
+    let day = claim.published_at?.to_zoned(TimeZone::UTC).date();
+    Some((day, day, false))
+}
+
+/// Days between the times two money claims are about (0 when they
+/// overlap), less the slack a vague period gets.
+fn time_gap_days(a: &StoryClaim, b: &StoryClaim) -> Option<i64> {
+    let (a_start, a_end, a_vague) = claim_days(a)?;
+    let (b_start, b_end, b_vague) = claim_days(b)?;
+    let gap = if b_start > a_end {
+        (b_start - a_end).get_days()
+    } else if a_start > b_end {
+        (a_start - b_end).get_days()
+    } else {
+        0
+    };
+    let slack = if a_vague || b_vague {
+        VAGUE_PERIOD_SLACK_DAYS
+    } else {
+        0
+    };
+    Some((i64::from(gap) - slack).max(0))
 }
 
 fn days_apart(a: &StoryClaim, b: &StoryClaim) -> Option<i64> {
@@ -164,7 +206,16 @@ pub fn find_contradictions(claims: &[StoryClaim]) -> Vec<Contradiction> {
 }
 
 fn same_key(a: &StoryClaim, b: &StoryClaim) -> bool {
-    a.subject == b.subject && a.holder == b.holder && a.kind == b.kind
+    a.subject == b.subject && a.holder == b.holder && kind_family(&a.kind) == kind_family(&b.kind)
+}
+
+/// Kinds that name the same figure: a seller's "valuation" and its "asking
+/// price" are one price, and outlets use the words interchangeably.
+fn kind_family(kind: &str) -> &str {
+    match kind {
+        "valuation" => "asking_price",
+        other => other,
+    }
 }
 
 /// Rival reports of one figure differ modestly; values further apart than
@@ -242,7 +293,7 @@ fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
             if used[j] || !same_key(first, other) {
                 continue;
             }
-            let close = days_apart(first, other).is_some_and(|d| d <= SAME_TIME_DAYS);
+            let close = time_gap_days(first, other).is_some_and(|d| d <= SAME_TIME_DAYS);
             if !close {
                 continue;
             }
@@ -271,7 +322,7 @@ fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
             let same_source = sides.iter().any(|s| s.articles.contains(&other.article));
             match agrees_with {
                 Some(k) => join(&mut sides[k], other),
-                None if worded_as_change(other) || same_source => {}
+                None if worded_as_change(other) || worded_as_change(first) || same_source => {}
                 None => {
                     about = Some(if a.agrees_with(&b) { "status" } else { "value" });
                     sides.push(side_of(other));
@@ -469,5 +520,35 @@ mod tests {
             ),
         ]);
         assert!(find_contradictions(&worded).is_empty());
+    }
+
+    /// Day 0 of `claims_of` is 2020-09-13.
+    #[test]
+    fn a_figure_restated_later_is_compared_with_its_own_time() {
+        // stories-dev's Sancho conflict: a 2020 valuation against the 2020
+        // asking price as a 2021 article restates it.
+        let claims = claims_of(&[
+            (
+                15,
+                "The bid fell short of Dortmund's £108m valuation of Jadon Sancho.",
+            ),
+            (
+                285,
+                "United tried to sign Jadon Sancho last summer, but refused to meet Dortmund's £100m asking price.",
+            ),
+        ]);
+        let found = find_contradictions(&claims);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind, "valuation");
+        assert_eq!(found[0].sides.len(), 2);
+        // Last year's price is not today's rival figure.
+        let history = claims_of(&[
+            (
+                285,
+                "After failing to meet Dortmund's £100m asking price for Jadon Sancho last year, United returned.",
+            ),
+            (286, "Dortmund now want £73m for Jadon Sancho."),
+        ]);
+        assert!(find_contradictions(&history).is_empty());
     }
 }
