@@ -5,7 +5,8 @@ Ingests the seed articles into a temporary database, starts the server on a
 free port, drives Debian's chromium through chromedriver (the W3C WebDriver
 protocol over plain HTTP, so only the Python standard library is needed),
 and checks what a reader sees: the story list, a click into the seed story,
-its timeline and its feed link (the feed must be Atom). Screenshots at 360
+its timeline and its feed link (the feed must be Atom), and an entity
+page reached from the story. Screenshots at 360
 and 1280 px wide go to target/screenshots/.
 
 Usage: scripts/browser_test.py [PATH_TO_STORYLINE_BINARY]
@@ -192,6 +193,19 @@ def main():
                 check("the story feed is Atom with one entry per development", ok, f"{n} entries")
             story_url = driver.url()
             driver.screenshot(os.path.join(SHOTS, "story-1280.png"))
+            people = [e for e in driver.find_all("ul.entities a") if driver.text(e) == "Chris Smalling"]
+            check("story page links its entities", len(people) == 1, f"{len(people)} links")
+            if people:
+                driver.click(people[0])
+                check("entity link leads to the entity page", "/entities/" in driver.url(), driver.url())
+                heading = driver.find_all("h1")
+                check("entity page names the entity",
+                      bool(heading) and driver.text(heading[0]) == "Chris Smalling")
+                back = driver.find_all("ul.stories a")
+                check("entity page lists the seed story",
+                      len(back) == 1 and driver.prop(back[0], "href") == story_url,
+                      f"{len(back)} stories")
+                driver.screenshot(os.path.join(SHOTS, "entity-1280.png"))
             driver.size(360, 800)
             driver.goto(story_url)
             overflow = driver.run("return document.documentElement.scrollWidth > window.innerWidth")

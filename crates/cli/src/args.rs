@@ -67,6 +67,12 @@ pub enum Command {
         #[arg(long, value_parser = parse_since)]
         since: Option<jiff::Timestamp>,
     },
+    /// Show one article: metadata, text, the entities it names, the
+    /// figures it reports and its stored copies (an id prefix is enough).
+    Article {
+        /// Article id, or the start of one.
+        id: String,
+    },
     /// List the figures reported (money, counts, durations) with kind,
     /// subject, holder, status and source.
     Claims {

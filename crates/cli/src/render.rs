@@ -5,6 +5,7 @@ use std::fmt::Write;
 use storyline_core::facts::names::EntitySummary;
 use storyline_core::facts::{StoryClaim, source_label};
 use storyline_core::store::SearchHit;
+use storyline_core::view::article::ArticleDetail;
 use storyline_core::view::{StoryDetail, StorySummary};
 use storyline_core::{Article, ArticleId, Store, StoreError};
 use storyline_extract::claims::ClaimStatus;
@@ -256,6 +257,53 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// `storyline article ID`: metadata, text, entities, figures, copies.
+pub fn article(detail: &ArticleDetail) -> String {
+    let s = &detail.summary;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", s.title);
+    let _ = writeln!(
+        out,
+        "article {} · {} · {}{}",
+        s.id,
+        s.source_domain.as_deref().unwrap_or("unknown"),
+        day(s.published_at),
+        s.story
+            .as_ref()
+            .map_or(String::new(), |st| format!(" · story {st}"))
+    );
+    if let Some(url) = &s.url {
+        let _ = writeln!(out, "{url}");
+    }
+    if let Some(original) = &s.duplicate_of {
+        let _ = writeln!(out, "copy of {original}");
+    }
+    if !detail.authors.is_empty() {
+        let _ = writeln!(out, "by {}", detail.authors.join(", "));
+    }
+    out.push('\n');
+    if let Some(lead) = &s.lead {
+        let _ = writeln!(out, "{lead}\n");
+    }
+    let _ = writeln!(out, "{}", detail.body.trim_end());
+    let _ = writeln!(out, "\nEntities");
+    for line in entities(&detail.entities).lines() {
+        let _ = writeln!(out, "  {line}");
+    }
+    let _ = writeln!(out, "\nFigures");
+    for line in claims(&detail.claims).lines() {
+        let _ = writeln!(out, "  {line}");
+    }
+    let _ = writeln!(out, "\nCopies");
+    if detail.duplicates.is_empty() {
+        let _ = writeln!(out, "  none stored");
+    }
+    for id in &detail.duplicates {
+        let _ = writeln!(out, "  {id}");
+    }
+    out
 }
 
 /// `storyline claims`: one line per figure.

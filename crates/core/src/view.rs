@@ -15,6 +15,9 @@ use jiff::Timestamp;
 use serde::Serialize;
 use storyline_extract::entities::AliasBook;
 
+pub mod article;
+pub mod entity;
+
 /// One article in listings (`articles --json`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleSummary {
@@ -78,7 +81,7 @@ impl From<&Article> for ArticleSummary {
 }
 
 /// One story in listings (`stories --json`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct StorySummary {
     /// Stable id.
     pub id: StoryId,
@@ -187,13 +190,24 @@ pub enum LookupError {
         /// The matching ids.
         candidates: Vec<String>,
     },
+    /// No article id starts with the given text.
+    #[error("no article with id '{0}' (list them with `storyline articles`)")]
+    NoArticle(String),
+    /// Several article ids start with the given text.
+    #[error("'{prefix}' matches several articles: {}", candidates.join(", "))]
+    AmbiguousArticle {
+        /// What the user typed.
+        prefix: String,
+        /// The matching ids.
+        candidates: Vec<String>,
+    },
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
 }
 
 /// All stories, most recently active first.
-pub fn story_summaries(store: &dyn Store) -> Result<Vec<StorySummary>, StoreError> {
+pub fn story_summaries<S: Store + ?Sized>(store: &S) -> Result<Vec<StorySummary>, StoreError> {
     let mut summaries = Vec::new();
     for story in store.stories()? {
         let members = store.story_articles(&story.id)?;
@@ -218,7 +232,7 @@ pub fn story_summary(store: &dyn Store, id: &StoryId) -> Result<Option<StorySumm
 }
 
 /// The summary of `story` from its articles (copies included).
-fn summarize(story: &crate::model::Story, members: &[Article]) -> StorySummary {
+pub fn summarize(story: &crate::model::Story, members: &[Article]) -> StorySummary {
     let originals: Vec<&Article> = members
         .iter()
         .filter(|a| a.duplicate_of.is_none())

@@ -1,20 +1,27 @@
 //! The JSON API under `/api/v1/`: the same serde types as the CLI's
-//! `--json` output (`stories`, `story ID`, `articles`, `search`), paged
+//! `--json` output (`stories`, `story ID`, `articles`, `article ID`,
+//! `claims`, `entities`, `search`), paged
 //! with `limit` and `offset`. Lists answer a JSON array, like the CLI, and
 //! carry the number of matching items in `X-Total-Count`.
 
+use crate::cache::Kind;
 use crate::error::ApiError;
 use crate::query::{Paging, StoryFilter};
 use crate::state::AppState;
 use crate::views::{self, ArticleDetail};
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::HeaderValue;
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use std::collections::HashMap;
-use storyline_core::store::SearchHit;
-use storyline_core::view::{ArticleSummary, StoryDetail, StorySummary, story_summaries};
+use storyline_core::facts::names::EntitySummary;
+use storyline_core::facts::{NameIndex, StoryClaim};
+use storyline_core::store::{SearchHit, StoryQuery};
+use storyline_core::view::entity::EntityDetail;
+use storyline_core::view::{ArticleSummary, StorySummary, resolve_story};
+use storyline_core::{Article, Store, StoryId};
 
 /// Header naming how many items match, over all pages.
 pub const TOTAL_COUNT: &str = "x-total-count";
@@ -35,26 +42,138 @@ pub async fn stories(
 ) -> Result<Response, ApiError> {
     let paging = Paging::from_query(&query)?;
     let filter = StoryFilter::from_query(&query)?;
+    let (items, total): (Vec<StorySummary>, usize) = state
+        .read(move |store| Ok(store.story_page(&filter.query(paging.offset, Some(paging.limit)))?))
+        .await?;
+    Ok(page(items, total))
+}
+
+/// `GET /api/v1/stories/{id}`: one story (`story ID --json`), its JSON
+/// cached until the story's revision changes.
+pub async fn story(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let cache = state.cache();
+    let body = state
+        .read(move |store| {
+            let data = views::cached_story(store, &cache, &id)?;
+            let revision = store
+                .story_revision(&StoryId(id.clone()))?
+                .ok_or_else(|| ApiError::not_found(format!("no story with id '{id}'")))?;
+            cache.get_or_build(Kind::Json, &id, revision, || {
+                serde_json::to_vec(&data.detail)
+                    .map(Bytes::from)
+                    .map_err(|e| ApiError::internal(format!("encode story: {e}")))
+            })
+        })
+        .await?;
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        Bytes::clone(&body),
+    )
+        .into_response())
+}
+
+/// The story ids a `story` parameter names (exactly or by prefix), or all
+/// stories, most recently active first.
+fn story_ids(store: &dyn Store, query: &HashMap<String, String>) -> Result<Vec<StoryId>, ApiError> {
+    match query
+        .get("story")
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
+        Some(prefix) => Ok(vec![resolve_story(store, prefix)?]),
+        None => Ok(store
+            .story_page(&StoryQuery::default())?
+            .0
+            .into_iter()
+            .map(|s| s.id)
+            .collect()),
+    }
+}
+
+/// `GET /api/v1/claims`: every reported figure (`claims --json`), of one
+/// story with `story=ID`; paged.
+pub async fn claims(
+    State(state): State<AppState>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, ApiError> {
+    let paging = Paging::from_query(&query)?;
+    let cache = state.cache();
     let (items, total) = state
         .read(move |store| {
-            let all: Vec<StorySummary> = story_summaries(store)?
-                .into_iter()
-                .filter(|s| filter.matches(s))
-                .collect();
-            let total = all.len();
-            Ok((paging.apply(all), total))
+            let mut claims: Vec<StoryClaim> = Vec::new();
+            for id in story_ids(store, &query)? {
+                claims.extend(
+                    views::cached_story(store, &cache, &id.0)?
+                        .detail
+                        .claims
+                        .iter()
+                        .cloned(),
+                );
+            }
+            let total = claims.len();
+            Ok((paging.apply(claims), total))
         })
         .await?;
     Ok(page(items, total))
 }
 
-/// `GET /api/v1/stories/{id}`: one story (`story ID --json`).
-pub async fn story(
+/// `GET /api/v1/entities`: people, organizations and places with aliases
+/// and mentions (`entities --json`), of one story with `story=ID`; paged.
+pub async fn entities(
     State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Json<StoryDetail>, ApiError> {
-    let data = state.read(move |store| views::story(store, &id)).await?;
-    Ok(Json(data.detail))
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, ApiError> {
+    let paging = Paging::from_query(&query)?;
+    let cache = state.cache();
+    let (items, total) = state
+        .read(move |store| {
+            let entities: Vec<EntitySummary> = match query
+                .get("story")
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+            {
+                Some(_) => {
+                    let id = story_ids(store, &query)?.remove(0);
+                    views::cached_story(store, &cache, &id.0)?
+                        .detail
+                        .entities
+                        .clone()
+                }
+                None => {
+                    let articles = store.articles()?;
+                    let originals: Vec<&Article> = articles
+                        .iter()
+                        .filter(|a| a.duplicate_of.is_none())
+                        .collect();
+                    NameIndex::for_articles(&originals, views::aliases())
+                        .entities()
+                        .to_vec()
+                }
+            };
+            let total = entities.len();
+            Ok((paging.apply(entities), total))
+        })
+        .await?;
+    Ok(page(items, total))
+}
+
+/// `GET /api/v1/entities/{name}`: one entity (by name or alias, any case)
+/// with the stories it appears in.
+pub async fn entity(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Json<EntityDetail>, ApiError> {
+    let cache = state.cache();
+    let detail = state
+        .read(move |store| views::entity_detail(store, &cache, &name))
+        .await?;
+    Ok(Json(detail))
 }
 
 /// `GET /api/v1/articles`: articles in publication order (`articles --json`).

@@ -99,9 +99,10 @@ impl From<StoreError> for ApiError {
 impl From<LookupError> for ApiError {
     fn from(err: LookupError) -> Self {
         match err {
-            LookupError::NotFound(_) | LookupError::Ambiguous { .. } => {
-                Self::not_found(err.to_string())
-            }
+            LookupError::NotFound(_)
+            | LookupError::Ambiguous { .. }
+            | LookupError::NoArticle(_)
+            | LookupError::AmbiguousArticle { .. } => Self::not_found(err.to_string()),
             LookupError::Store(e) => e.into(),
             other => Self::internal(other),
         }

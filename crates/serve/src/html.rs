@@ -2,7 +2,7 @@
 //! and one render function per page. Server and static site call the same
 //! functions; only the [`Links`](crate::links::Links) differ.
 
-use crate::views::{ArticleView, IndexView, Layout, SearchView, StoryView};
+use crate::views::{ArticleView, EntityView, IndexView, Layout, SearchView, StoryView};
 use askama::Template;
 
 /// The story list.
@@ -27,6 +27,14 @@ struct StoryPage<'a> {
 struct ArticlePage<'a> {
     layout: &'a Layout,
     view: &'a ArticleView,
+}
+
+/// One entity.
+#[derive(Template)]
+#[template(path = "entity.html")]
+struct EntityPage<'a> {
+    layout: &'a Layout,
+    view: &'a EntityView,
 }
 
 /// Search results.
@@ -63,6 +71,11 @@ pub fn story(layout: &Layout, view: &StoryView) -> Result<String, RenderError> {
 /// Renders an article page.
 pub fn article(layout: &Layout, view: &ArticleView) -> Result<String, RenderError> {
     ArticlePage { layout, view }.render()
+}
+
+/// Renders an entity page.
+pub fn entity(layout: &Layout, view: &EntityView) -> Result<String, RenderError> {
+    EntityPage { layout, view }.render()
 }
 
 /// Renders search results.

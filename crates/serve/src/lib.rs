@@ -21,6 +21,7 @@
 //! ```
 
 pub mod api;
+pub mod cache;
 pub mod chart;
 pub mod error;
 pub mod feed;
@@ -52,6 +53,7 @@ pub fn app(state: AppState) -> Router {
         .route("/stories/{id}", get(pages::story))
         .route("/stories/{id}/feed.xml", get(pages::story_feed_xml))
         .route("/articles/{id}", get(pages::article))
+        .route("/entities/{name}", get(pages::entity))
         .route("/search", get(pages::search))
         .route("/feed.xml", get(pages::feed))
         .route("/api/v1/stories", get(api::stories))
@@ -63,6 +65,9 @@ pub fn app(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(body_limit)),
         )
         .route("/api/v1/articles/{id}", get(api::article))
+        .route("/api/v1/claims", get(api::claims))
+        .route("/api/v1/entities", get(api::entities))
+        .route("/api/v1/entities/{name}", get(api::entity))
         .route("/api/v1/search", get(api::search))
         .route("/api/v1/openapi.json", get(openapi_json))
         .fallback(fallback)

@@ -48,6 +48,18 @@ impl Links {
         }
     }
 
+    /// One entity's page, when the site has entity pages (a static site
+    /// has not: the name is shown as text).
+    pub fn entity(&self, name: &str) -> Option<String> {
+        match self {
+            Self::Server => Some(format!(
+                "/entities/{}",
+                crate::views::encode_component(name)
+            )),
+            Self::Static { .. } => None,
+        }
+    }
+
     /// The site feed.
     pub fn feed(&self) -> String {
         match self {

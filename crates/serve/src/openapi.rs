@@ -61,6 +61,27 @@ pub const ENDPOINTS: &[Endpoint] = &[
     },
     Endpoint {
         method: "get",
+        path: "/api/v1/claims",
+        summary: "Every reported figure (like `storyline claims --json`); `story` (an id or id prefix) keeps one story's.",
+        response: "ClaimList",
+        paged: true,
+    },
+    Endpoint {
+        method: "get",
+        path: "/api/v1/entities",
+        summary: "People, organizations and places with aliases and mentions (like `storyline entities --json`); `story` keeps one story's.",
+        response: "EntityList",
+        paged: true,
+    },
+    Endpoint {
+        method: "get",
+        path: "/api/v1/entities/{name}",
+        summary: "One entity, by name or alias (any case), with the stories it appears in.",
+        response: "EntityDetail",
+        paged: false,
+    },
+    Endpoint {
+        method: "get",
         path: "/api/v1/search",
         summary: "Full-text search; every word of q must match (like `storyline search --json`).",
         response: "SearchHitList",
@@ -98,7 +119,44 @@ fn schemas() -> Value {
         props.insert("categories".into(), strings());
         props.insert("image".into(), nullable("string"));
         props.insert("duplicates".into(), strings());
+        props.insert(
+            "entities".into(),
+            json!({ "type": "array", "items": { "$ref": "#/components/schemas/Entity" } }),
+        );
+        props.insert(
+            "claims".into(),
+            json!({ "type": "array", "items": { "$ref": "#/components/schemas/Claim" } }),
+        );
     }
+    let entity = json!({
+        "type": "object", "required": ["name", "kind", "aliases", "mentions"],
+        "properties": {
+            "name": { "type": "string" },
+            "kind": { "type": "string", "enum": ["person", "organization", "place", "unknown"] },
+            "aliases": strings(), "mentions": { "type": "integer", "minimum": 0 }
+        }
+    });
+    let mut entity_detail = entity.clone();
+    if let Some(props) = entity_detail["properties"].as_object_mut() {
+        props.insert(
+            "stories".into(),
+            json!({ "type": "array", "items": { "$ref": "#/components/schemas/StorySummary" } }),
+        );
+    }
+    let claim = json!({
+        "type": "object", "required": ["id", "kind", "text", "article", "source", "sentence", "span"],
+        "properties": {
+            "id": { "type": "string" }, "kind": { "type": "string" }, "text": { "type": "string" },
+            "amount": { "type": ["object", "null"] }, "quantity": { "type": ["object", "null"] },
+            "subject": nullable("string"), "holder": nullable("string"), "counterparty": nullable("string"),
+            "status": nullable("string"), "attributed_to": nullable("string"),
+            "article": { "type": "string" }, "source": { "type": "string" }, "published_at": time(),
+            "sentence": { "type": "string" },
+            "span": { "type": "array", "items": { "type": "integer" }, "minItems": 2, "maxItems": 2 },
+            "same_as": nullable("string"), "part_of": nullable("string"),
+            "historic": { "type": "boolean" }, "inferred": strings()
+        }
+    });
     json!({
         "Error": {
             "type": "object", "required": ["message", "code"],
@@ -108,6 +166,11 @@ fn schemas() -> Value {
             }
         },
         "ArticleSummary": article_summary,
+        "Entity": entity,
+        "EntityList": { "type": "array", "items": { "$ref": "#/components/schemas/Entity" } },
+        "EntityDetail": entity_detail,
+        "Claim": claim,
+        "ClaimList": { "type": "array", "items": { "$ref": "#/components/schemas/Claim" } },
         "ArticleSummaryList": { "type": "array", "items": { "$ref": "#/components/schemas/ArticleSummary" } },
         "ArticleDetail": article_detail,
         "StorySummary": {
@@ -182,10 +245,15 @@ fn error_response(description: &str) -> Value {
 
 fn operation(e: &Endpoint) -> Value {
     let mut parameters = Vec::new();
-    if e.path.contains("{id}") {
-        parameters.push(
-            json!({ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }),
-        );
+    for name in ["id", "name"] {
+        if e.path.contains(&format!("{{{name}}}")) {
+            parameters.push(
+                json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } }),
+            );
+        }
+    }
+    if matches!(e.path, "/api/v1/claims" | "/api/v1/entities") {
+        parameters.push(json!({ "name": "story", "in": "query", "schema": { "type": "string" } }));
     }
     if e.paged {
         parameters.push(json!({ "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": crate::query::MAX_LIMIT, "default": crate::query::DEFAULT_LIMIT } }));
@@ -216,7 +284,7 @@ fn operation(e: &Endpoint) -> Value {
         responses.insert("413".into(), error_response("body over the size limit"));
     } else {
         responses.insert("200".into(), ok);
-        if e.path.contains("{id}") {
+        if e.path.contains('{') || matches!(e.path, "/api/v1/claims" | "/api/v1/entities") {
             responses.insert("404".into(), error_response("no such item"));
         }
     }

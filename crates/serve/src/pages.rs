@@ -1,7 +1,9 @@
-//! The HTML pages: `/`, `/stories/{id}`, `/articles/{id}`, `/search`, and
+//! The HTML pages: `/`, `/stories/{id}`, `/articles/{id}`,
+//! `/entities/{name}`, `/search`, and
 //! the feeds. Each handler reads a view model on the blocking pool and
 //! renders it; errors become an HTML page with the right status.
 
+use crate::cache::Kind;
 use crate::error::ApiError;
 use crate::feed::{FeedLinks, site_feed, story_feed};
 use crate::html;
@@ -64,12 +66,41 @@ pub async fn story(
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Html<String>, PageError> {
     let since = crate::query::date_param(&query, "since")?;
-    let view = state
-        .read(move |store| views::story_view(store, &id, &Links::Server, since))
+    let cache = state.cache();
+    let page = state
+        .read(move |store| {
+            let render = |data: &views::StoryData| {
+                let view = views::story_view_of(data, &Links::Server, since);
+                let mut layout = Layout::new(view.title.clone(), &Links::Server);
+                layout.alternate_feed = Some(view.feed_href.clone());
+                html::story(&layout, &view).map_err(|e| ApiError::internal(format!("render: {e}")))
+            };
+            let revision = store
+                .story_revision(&storyline_core::StoryId(id.clone()))?
+                .ok_or_else(|| ApiError::not_found(format!("no story with id '{id}'")))?;
+            let data = views::cached_story(store, &cache, &id)?;
+            if since.is_some() {
+                return render(&data).map(std::sync::Arc::new);
+            }
+            cache.get_or_build(Kind::Page, &id, revision, || render(&data))
+        })
         .await?;
-    let mut layout = Layout::new(view.title.clone(), &Links::Server);
-    layout.alternate_feed = Some(view.feed_href.clone());
-    rendered(html::story(&layout, &view))
+    Ok(Html(page.as_str().to_string()))
+}
+
+/// `GET /entities/{name}`: the stories an entity appears in.
+pub async fn entity(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Html<String>, PageError> {
+    let cache = state.cache();
+    let view = state
+        .read(move |store| views::entity_view(store, &cache, &name, &Links::Server))
+        .await?;
+    rendered(html::entity(
+        &Layout::new(view.name.clone(), &Links::Server),
+        &view,
+    ))
 }
 
 /// `GET /articles/{id}`.

@@ -92,24 +92,18 @@ impl StoryFilter {
     /// True when `story` passes the filter. Undated stories pass date
     /// filters only when none is set.
     pub fn matches(&self, story: &StorySummary) -> bool {
-        let day =
-            |ts: Option<jiff::Timestamp>| ts.map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date());
-        if let Some(outlet) = &self.outlet
-            && !story.outlets.iter().any(|o| o.eq_ignore_ascii_case(outlet))
-        {
-            return false;
+        self.query(0, None).matches(story)
+    }
+
+    /// The store query for this filter and a page.
+    pub fn query(&self, offset: usize, limit: Option<usize>) -> storyline_core::store::StoryQuery {
+        storyline_core::store::StoryQuery {
+            outlet: self.outlet.clone(),
+            from: self.from,
+            to: self.to,
+            offset,
+            limit,
         }
-        if let Some(from) = self.from
-            && day(story.last_published_at).is_none_or(|last| last < from)
-        {
-            return false;
-        }
-        if let Some(to) = self.to
-            && day(story.first_published_at).is_none_or(|first| first > to)
-        {
-            return false;
-        }
-        true
     }
 }
 

@@ -51,6 +51,7 @@ pub struct AppState {
     readers: Arc<Vec<SharedStore>>,
     next_reader: Arc<std::sync::atomic::AtomicUsize>,
     settings: Arc<Settings>,
+    cache: Arc<crate::cache::ViewCache>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -87,6 +88,7 @@ impl AppState {
             readers: Arc::new(readers),
             next_reader: Arc::default(),
             settings: Arc::new(settings),
+            cache: Arc::default(),
         }
     }
 
@@ -105,6 +107,11 @@ impl AppState {
     /// The settings.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// The cache of derived story views.
+    pub fn cache(&self) -> Arc<crate::cache::ViewCache> {
+        Arc::clone(&self.cache)
     }
 
     /// Runs `f` on the store on the blocking pool.

@@ -6,16 +6,14 @@
 //! it. Only [`ChartSection::svg`] is inserted as markup, and the chart
 //! renderer escapes everything it writes into it.
 
+use crate::cache::{Kind, ViewCache};
 use crate::chart::{ChartPoint, figure_series_svg};
 use crate::error::ApiError;
 use crate::links::{Links, safe_external_url};
 use crate::query::{Paging, StoryFilter};
 use jiff::Timestamp;
-use serde::Serialize;
-use std::collections::BTreeSet;
-use storyline_core::view::{
-    ArticleSummary, StoryDetail, StorySummary, story_detail_with, story_summaries,
-};
+use storyline_core::facts::names::EntitySummary;
+use storyline_core::view::{StoryDetail, StorySummary, story_detail_with};
 use storyline_core::{Article, ArticleId, Store, StoryId};
 
 /// The day of a time in UTC, or `undated`.
@@ -26,47 +24,25 @@ pub fn day(ts: Option<Timestamp>) -> String {
     )
 }
 
-/// An article in full (`GET /api/v1/articles/{id}`): its listing fields
-/// plus the text and the publisher's metadata.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ArticleDetail {
-    /// The fields of `articles --json`.
-    #[serde(flatten)]
-    pub summary: ArticleSummary,
-    /// Main text, paragraphs separated by a blank line.
-    pub body: String,
-    /// Bylines.
-    pub authors: Vec<String>,
-    /// Publisher categories.
-    pub categories: Vec<String>,
-    /// Lead image URL.
-    pub image: Option<String>,
-    /// Ids of stored copies of this article.
-    pub duplicates: Vec<ArticleId>,
+pub use storyline_core::view::article::ArticleDetail;
+
+/// The built-in alias book, parsed once per process.
+pub fn aliases() -> Option<&'static storyline_extract::entities::AliasBook> {
+    static BOOK: std::sync::LazyLock<Option<storyline_extract::entities::AliasBook>> =
+        std::sync::LazyLock::new(storyline_core::facts::names::builtin_alias_book);
+    BOOK.as_ref()
 }
 
-/// Reads one article in full.
+/// Reads one article in full by its exact id.
 pub fn article_detail(store: &dyn Store, id: &str) -> Result<ArticleDetail, ApiError> {
     let article = store
         .article(&ArticleId(id.to_string()))?
         .ok_or_else(|| ApiError::not_found(format!("no article with id '{id}'")))?;
-    let duplicates = match &article.story {
-        Some(story) => store
-            .story_articles(story)?
-            .into_iter()
-            .filter(|a| a.duplicate_of.as_ref() == Some(&article.id))
-            .map(|a| a.id)
-            .collect(),
-        None => Vec::new(),
-    };
-    Ok(ArticleDetail {
-        summary: ArticleSummary::from(&article),
-        body: article.body.clone(),
-        authors: article.authors.clone(),
-        categories: article.categories.clone(),
-        image: article.image.clone(),
-        duplicates,
-    })
+    Ok(storyline_core::view::article::article_detail(
+        store,
+        article,
+        aliases(),
+    )?)
 }
 
 /// One story as the pages need it: the JSON shapes and the member
@@ -85,10 +61,9 @@ pub struct StoryData {
 /// story, not every story as `view::story_summaries` does).
 pub fn story(store: &dyn Store, id: &str) -> Result<StoryData, ApiError> {
     let id = StoryId(id.to_string());
-    let book = storyline_core::facts::names::builtin_alias_book();
     let options = storyline_core::view::StoryOptions {
         since: None,
-        aliases: book.as_ref(),
+        aliases: aliases(),
     };
     let detail = story_detail_with(store, &id, &options).map_err(|e| match e {
         storyline_core::view::LookupError::NotFound(_) => {
@@ -104,6 +79,19 @@ pub fn story(store: &dyn Store, id: &str) -> Result<StoryData, ApiError> {
         detail,
         members,
     })
+}
+
+/// One story's data through `cache`, rebuilt only when the story's
+/// revision changed.
+pub fn cached_story(
+    store: &dyn Store,
+    cache: &ViewCache,
+    id: &str,
+) -> Result<std::sync::Arc<StoryData>, ApiError> {
+    let revision = store
+        .story_revision(&StoryId(id.to_string()))?
+        .ok_or_else(|| ApiError::not_found(format!("no story with id '{id}'")))?;
+    cache.get_or_build(Kind::Data, id, revision, || story(store, id))
 }
 
 /// What every page shows around its content.
@@ -194,14 +182,11 @@ pub fn index_view(
     filter: &StoryFilter,
     paging: Option<Paging>,
 ) -> Result<IndexView, ApiError> {
-    let all = story_summaries(store)?;
-    let outlets: BTreeSet<String> = all.iter().flat_map(|s| s.outlets.iter().cloned()).collect();
-    let matching: Vec<StorySummary> = all.into_iter().filter(|s| filter.matches(s)).collect();
-    let total = matching.len();
-    let page = match paging {
-        Some(p) => p.apply(matching),
-        None => matching,
+    let (page, total) = match paging {
+        Some(p) => store.story_page(&filter.query(p.offset, Some(p.limit)))?,
+        None => store.story_page(&filter.query(0, None))?,
     };
+    let outlets = store.outlets()?;
     let page_link = |offset: usize, limit: usize| {
         let mut params = vec![format!("offset={offset}"), format!("limit={limit}")];
         if let Some(o) = &filter.outlet {
@@ -225,7 +210,7 @@ pub fn index_view(
     Ok(IndexView {
         stories: page.iter().map(|s| story_row(s, links)).collect(),
         total,
-        outlets: outlets.into_iter().collect(),
+        outlets,
         outlet: filter.outlet.clone().unwrap_or_default(),
         from: filter.from.map(|d| d.to_string()).unwrap_or_default(),
         to: filter.to.map(|d| d.to_string()).unwrap_or_default(),
@@ -284,6 +269,45 @@ pub struct TimelineRow {
     pub credited: String,
 }
 
+/// An entity as listed on story and article pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRow {
+    /// Its page, when the site has entity pages.
+    pub href: Option<String>,
+    /// Canonical name.
+    pub name: String,
+    /// `person`, `organization`, `place` or `unknown`.
+    pub kind: String,
+    /// Other names, comma-separated.
+    pub aliases: String,
+}
+
+/// Entity rows for `entities`, most mentioned first.
+pub fn entity_rows(entities: &[EntitySummary], links: &Links) -> Vec<EntityRow> {
+    let mut sorted: Vec<&EntitySummary> = entities.iter().collect();
+    sorted.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    sorted
+        .into_iter()
+        .map(|e| EntityRow {
+            href: links.entity(&e.name),
+            name: e.name.clone(),
+            kind: kind_name(e),
+            aliases: e.aliases.join(", "),
+        })
+        .collect()
+}
+
+fn kind_name(e: &EntitySummary) -> String {
+    serde_json::to_value(e.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 /// One disagreement between sources.
 #[derive(Debug, Clone)]
 pub struct DisagreementRow {
@@ -335,6 +359,8 @@ pub struct StoryView {
     pub since: Option<String>,
     /// Timeline entries new since then.
     pub new_count: usize,
+    /// The people, organizations and places of the story.
+    pub entities: Vec<EntityRow>,
 }
 
 /// Builds a story page; with `since`, developments reported on or after
@@ -345,18 +371,31 @@ pub fn story_view(
     links: &Links,
     since: Option<jiff::civil::Date>,
 ) -> Result<StoryView, ApiError> {
+    Ok(story_view_of(&story(store, id)?, links, since))
+}
+
+/// Builds a story page from its data.
+pub fn story_view_of(
+    data: &StoryData,
+    links: &Links,
+    since: Option<jiff::civil::Date>,
+) -> StoryView {
     let StoryData {
         summary,
         detail,
         members,
-    } = story(store, id)?;
+    } = data;
     let row = |a: &Article| ArticleRow {
         href: links.article(&a.id.0),
         title: a.title.clone(),
         outlet: a.outlet().to_string(),
         date: day(a.published_at),
     };
-    let find = |id: &ArticleId| members.iter().find(|a| &a.id == id);
+    let by_id: std::collections::HashMap<&ArticleId, &Article> =
+        members.iter().map(|a| (&a.id, a)).collect();
+    let find = |id: &ArticleId| by_id.get(id).copied();
+    let claims_by_id: std::collections::HashMap<&str, &storyline_core::facts::StoryClaim> =
+        detail.claims.iter().map(|c| (c.id.as_str(), c)).collect();
     let timeline = detail
         .timeline
         .iter()
@@ -372,7 +411,7 @@ pub fn story_view(
             let figures: Vec<String> = entry
                 .claims
                 .iter()
-                .filter_map(|id| detail.claims.iter().find(|c| &c.id == id))
+                .filter_map(|id| claims_by_id.get(id.as_str()).copied())
                 .map(|c| format!("{} {}", c.value_text(), c.kind.replace('_', " ")))
                 .collect();
             let credited: Vec<&str> = entry
@@ -397,7 +436,7 @@ pub fn story_view(
         })
         .collect::<Vec<_>>();
     let new_count = timeline.iter().filter(|row| row.new).count();
-    Ok(StoryView {
+    StoryView {
         id: detail.id.0.clone(),
         title: detail.title.clone(),
         outlets: summary.outlets.join(", "),
@@ -407,7 +446,7 @@ pub fn story_view(
         feed_href: links.story_feed(&detail.id.0),
         timeline,
         briefing: detail.briefing.clone(),
-        charts: chart_sections(&series_points(&detail)),
+        charts: chart_sections(&series_points(detail)),
         disagreements: detail
             .contradictions
             .iter()
@@ -443,7 +482,8 @@ pub fn story_view(
             .collect(),
         since: since.map(|d| d.to_string()),
         new_count,
-    })
+        entities: entity_rows(&detail.entities, links),
+    }
 }
 
 /// The story's figure series as chart points: one mark per dated report,
@@ -526,6 +566,10 @@ pub struct ArticleView {
     pub duplicate_of: Option<LinkRow>,
     /// Stored copies of this one.
     pub duplicates: Vec<LinkRow>,
+    /// The people, organizations and places it names.
+    pub entities: Vec<EntityRow>,
+    /// The figures it reports, as a reader writes them.
+    pub figures: Vec<String>,
 }
 
 /// Builds an article page.
@@ -577,6 +621,98 @@ pub fn article_view(store: &dyn Store, id: &str, links: &Links) -> Result<Articl
             .iter()
             .map(link_to)
             .collect::<Result<_, _>>()?,
+        entities: entity_rows(&detail.entities, links),
+        figures: detail
+            .claims
+            .iter()
+            .filter(|c| c.same_as.is_none())
+            .map(|c| {
+                format!(
+                    "{} {} — “{}”",
+                    c.value_text(),
+                    c.kind.replace('_', " "),
+                    c.sentence
+                )
+            })
+            .collect(),
+    })
+}
+
+/// `/entities/{name}`.
+#[derive(Debug, Clone)]
+pub struct EntityView {
+    /// Canonical name.
+    pub name: String,
+    /// `person`, `organization`, `place` or `unknown`.
+    pub kind: String,
+    /// Other names it appeared under.
+    pub aliases: Vec<String>,
+    /// Mentions over its stories.
+    pub mentions: usize,
+    /// The stories naming it, most recently active first.
+    pub stories: Vec<StoryRow>,
+}
+
+/// How many articles matching an entity's name are looked at to find its
+/// stories.
+pub const ENTITY_SEARCH_LIMIT: usize = 500;
+
+/// The entity called `name` (canonical name or alias, any case) with the
+/// stories it appears in. Candidate stories are those of articles whose
+/// text contains the name (full-text search, at most
+/// [`ENTITY_SEARCH_LIMIT`] articles); each candidate's entities come from
+/// its cached story data, so an entity page costs a search and cache hits.
+pub fn entity_detail(
+    store: &dyn Store,
+    cache: &ViewCache,
+    name: &str,
+) -> Result<storyline_core::view::entity::EntityDetail, ApiError> {
+    let name = name.trim();
+    let missing = || ApiError::not_found(format!("no entity named '{name}'"));
+    if name.is_empty() {
+        return Err(missing());
+    }
+    let mut story_ids: Vec<StoryId> = Vec::new();
+    for hit in store.search(name, ENTITY_SEARCH_LIMIT)? {
+        if let Some(story) = store.article(&hit.article)?.and_then(|a| a.story)
+            && !story_ids.contains(&story)
+        {
+            story_ids.push(story);
+        }
+    }
+    let mut stories = Vec::new();
+    for id in &story_ids {
+        stories.push(cached_story(store, cache, &id.0)?);
+    }
+    stories.sort_by(|a, b| {
+        b.summary
+            .last_published_at
+            .cmp(&a.summary.last_published_at)
+            .then_with(|| a.summary.id.cmp(&b.summary.id))
+    });
+    storyline_core::view::entity::entity_detail(
+        name,
+        stories
+            .iter()
+            .map(|s| (&s.summary, s.detail.entities.as_slice())),
+    )
+    .ok_or_else(missing)
+}
+
+/// Builds an entity page.
+pub fn entity_view(
+    store: &dyn Store,
+    cache: &ViewCache,
+    name: &str,
+    links: &Links,
+) -> Result<EntityView, ApiError> {
+    let detail = entity_detail(store, cache, name)?;
+    Ok(EntityView {
+        kind: kind_name(&detail.entity),
+        name: detail.entity.name,
+        aliases: detail.entity.aliases,
+        mentions: detail.entity.mentions,
+        stories: detail.stories.iter().map(|s| story_row(s, links)).collect(),
     })
 }
 

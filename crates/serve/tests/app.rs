@@ -449,7 +449,7 @@ async fn openapi_documents_every_api_route() {
         assert!(op.is_object(), "{} {}", e.method, e.path);
         // The route exists: anything but the JSON 404 of the fallback.
         if e.method == "get" {
-            let uri = e.path.replace("{id}", "x");
+            let uri = e.path.replace("{id}", "x").replace("{name}", "x");
             let reply = get(&app, &format!("{uri}?q=x")).await;
             assert_ne!(
                 reply.json()["message"],
@@ -481,5 +481,184 @@ async fn sqlite_readers_see_what_the_writer_ingests() {
     for _ in 0..3 {
         let listed = get(&app, "/api/v1/articles").await;
         assert_eq!(listed.total.as_deref(), Some("1"));
+    }
+}
+
+#[tokio::test]
+async fn api_article_carries_entities_claims_and_copies() {
+    let app = seed_app();
+    let articles = get(&app, "/api/v1/articles?limit=500").await.json();
+    let with_claims = articles
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .find(|id| id.len() == 16)
+        .unwrap();
+    let detail = get(&app, &format!("/api/v1/articles/{with_claims}"))
+        .await
+        .json();
+    assert!(
+        detail["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["name"] == "Chris Smalling")
+    );
+    assert!(detail["claims"].is_array());
+    assert!(detail["duplicates"].is_array());
+    let all_claims: usize = {
+        let mut n = 0;
+        for a in articles.as_array().unwrap() {
+            let d = get(
+                &app,
+                &format!("/api/v1/articles/{}", a["id"].as_str().unwrap()),
+            )
+            .await
+            .json();
+            for c in d["claims"].as_array().unwrap() {
+                assert_eq!(
+                    c["article"], a["id"],
+                    "an article lists only its own figures"
+                );
+                n += 1;
+            }
+        }
+        n
+    };
+    let claims = get(&app, "/api/v1/claims?limit=500").await;
+    assert_eq!(
+        claims.total.as_deref(),
+        Some(all_claims.to_string().as_str())
+    );
+}
+
+#[tokio::test]
+async fn api_claims_page_and_filter_by_story() {
+    let app = seed_app();
+    let story = seed_story_id(&app).await;
+    let all = get(&app, "/api/v1/claims").await;
+    assert_eq!(all.status, StatusCode::OK);
+    let total: usize = all.total.as_deref().unwrap().parse().unwrap();
+    assert!(total >= 5, "{total}");
+    assert_eq!(all.json().as_array().unwrap().len(), total.min(20));
+    let prefix = &story[..6];
+    let one = get(
+        &app,
+        &format!("/api/v1/claims?story={prefix}&limit=2&offset=1"),
+    )
+    .await;
+    assert_eq!(one.total.as_deref(), Some(total.to_string().as_str()));
+    assert_eq!(one.json().as_array().unwrap().len(), 2);
+    assert!(one.json()[0]["kind"].is_string());
+    assert_error(
+        &get(&app, "/api/v1/claims?story=zzz").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_error(
+        &get(&app, "/api/v1/claims?limit=0").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+}
+
+#[tokio::test]
+async fn api_entities_list_and_one_entity() {
+    let app = seed_app();
+    let story = seed_story_id(&app).await;
+    let all = get(&app, "/api/v1/entities?limit=500").await;
+    let names: Vec<String> = all
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_string())
+        .collect();
+    assert!(names.iter().any(|n| n == "Chris Smalling"), "{names:?}");
+    assert_eq!(all.total.as_deref(), Some(names.len().to_string().as_str()));
+    let of_story = get(&app, &format!("/api/v1/entities?story={story}&limit=1")).await;
+    assert_eq!(of_story.json().as_array().unwrap().len(), 1);
+    let one = get(&app, "/api/v1/entities/chris%20smalling").await;
+    assert_eq!(one.status, StatusCode::OK, "{}", one.body);
+    let one = one.json();
+    assert_eq!(one["name"], "Chris Smalling");
+    assert_eq!(one["kind"], "person");
+    assert_eq!(one["stories"][0]["id"], story.as_str());
+    assert!(one["mentions"].as_u64().unwrap() >= 5);
+    assert_error(
+        &get(&app, "/api/v1/entities/Nobody%20Atall").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_error(
+        &get(&app, "/api/v1/entities?story=zzz").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_error(
+        &get(&app, "/api/v1/entities?offset=x").await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+}
+
+#[tokio::test]
+async fn entity_page_lists_stories_and_aliases_and_is_linked() {
+    let app = seed_app();
+    let story_id = seed_story_id(&app).await;
+    let story = get(&app, &format!("/stories/{story_id}")).await;
+    assert!(
+        story
+            .body
+            .contains(r#"<a href="/entities/Chris%20Smalling">Chris Smalling</a>"#),
+        "{}",
+        story.body
+    );
+    let reply = get(&app, "/entities/Chris%20Smalling").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.content_type.starts_with("text/html"));
+    assert!(reply.body.contains(&format!("/stories/{story_id}")));
+    insta::assert_snapshot!("entity", reply.body);
+    let missing = get(&app, "/entities/Nobody%20Atall").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.content_type.starts_with("text/html"));
+}
+
+#[tokio::test]
+async fn story_views_are_cached_until_the_story_changes() {
+    let store = storyline_store::SqliteStore::open_in_memory().unwrap();
+    let mut pipeline = Pipeline::new(store);
+    pipeline.ingest(seeds(), &mut ()).unwrap();
+    let state = AppState::new(
+        pipeline.into_store(),
+        Settings {
+            api_token: Some(TOKEN.to_string()),
+            ..Settings::default()
+        },
+    );
+    let cache = state.cache();
+    let app = app(state);
+    let id = seed_story_id(&app).await;
+    let first = get(&app, &format!("/stories/{id}")).await.body;
+    let cached = cache.len();
+    assert!(cached >= 2, "data and page cached");
+    assert_eq!(get(&app, &format!("/stories/{id}")).await.body, first);
+    assert_eq!(cache.len(), cached);
+    let before = get(&app, &format!("/api/v1/stories/{id}")).await.json();
+    let article = serde_json::json!({
+        "title": "Roma agree £15m deal for Chris Smalling with Manchester United",
+        "body": "AS Roma have agreed a £15m fee with Manchester United for Chris Smalling, Sky Sports Italia reported on Monday, ending a summer-long saga over the defender Chris Smalling.",
+        "published_at": "2020-10-01T10:00:00Z",
+        "url": "https://example.test/roma-smalling-agreed"
+    });
+    let reply = post(&app, Some(TOKEN), "application/json", article.to_string()).await;
+    assert_eq!(reply.status.as_u16() / 100, 2, "{}", reply.body);
+    let after = get(&app, &format!("/api/v1/stories/{id}")).await.json();
+    if reply.json()["articles"][0]["story"] == id.as_str() {
+        assert_ne!(
+            before["articles"], after["articles"],
+            "a new revision is rebuilt"
+        );
     }
 }

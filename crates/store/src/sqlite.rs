@@ -4,8 +4,11 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::path::Path;
 use storyline_core::model::SourceFormat;
-use storyline_core::store::{Batch, SearchHit, publication_order};
+use storyline_core::store::{Batch, SearchHit, StoryQuery, publication_order};
+use storyline_core::view::StorySummary;
 use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
+
+mod summaries;
 
 mod embedded {
     refinery::embed_migrations!("migrations/sqlite");
@@ -53,6 +56,7 @@ impl SqliteStore {
         embedded::migrations::runner()
             .run(&mut conn)
             .map_err(|e| StoreError::backend("cannot migrate the database schema", e))?;
+        summaries::backfill(&mut conn)?;
         Ok(Self { conn })
     }
 
@@ -61,25 +65,31 @@ impl SqliteStore {
         filter: &str,
         args: &[&dyn rusqlite::ToSql],
     ) -> Result<Vec<Article>, StoreError> {
-        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles {filter}");
-        let mut stmt = self
-            .conn
-            .prepare(&sql)
-            .map_err(sql_error("cannot read articles"))?;
-        let rows = stmt
-            .query_map(args, read_article)
-            .map_err(sql_error("cannot read articles"))?;
-        let mut articles = Vec::new();
-        for row in rows {
-            articles.push(row.map_err(sql_error("cannot read an article"))??);
-        }
-        articles.sort_by(publication_order);
-        Ok(articles)
+        query_articles(&self.conn, filter, args)
     }
 }
 
-/// Decodes one row; the outer error is SQLite's, the inner one says the
-/// stored data itself is corrupt.
+/// Articles matching an SQL `WHERE` clause, in publication order.
+fn query_articles(
+    conn: &Connection,
+    filter: &str,
+    args: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<Article>, StoreError> {
+    let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles {filter}");
+    let mut stmt = conn
+        .prepare_cached(&sql)
+        .map_err(sql_error("cannot read articles"))?;
+    let rows = stmt
+        .query_map(args, read_article)
+        .map_err(sql_error("cannot read articles"))?;
+    let mut articles = Vec::new();
+    for row in rows {
+        articles.push(row.map_err(sql_error("cannot read an article"))??);
+    }
+    articles.sort_by(publication_order);
+    Ok(articles)
+}
+
 fn read_article(row: &Row<'_>) -> rusqlite::Result<Result<Article, StoreError>> {
     let authors: String = row.get(7)?;
     let categories: String = row.get(8)?;
@@ -293,7 +303,31 @@ impl Store for SqliteStore {
                     .map_err(sql_error("cannot save an article"))?;
             }
         }
+        let touched: std::collections::BTreeSet<&str> = batch
+            .stories
+            .iter()
+            .map(|s| s.id.0.as_str())
+            .chain(
+                batch
+                    .articles
+                    .iter()
+                    .filter_map(|a| a.story.as_ref().map(|s| s.0.as_str())),
+            )
+            .collect();
+        summaries::refresh(&tx, touched)?;
         tx.commit().map_err(sql_error("cannot commit the batch"))
+    }
+
+    fn story_revision(&self, id: &StoryId) -> Result<Option<u64>, StoreError> {
+        summaries::revision(&self.conn, id)
+    }
+
+    fn story_page(&self, query: &StoryQuery) -> Result<(Vec<StorySummary>, usize), StoreError> {
+        summaries::page(&self.conn, query)
+    }
+
+    fn outlets(&self) -> Result<Vec<String>, StoreError> {
+        summaries::outlets(&self.conn)
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {

@@ -1,4 +1,4 @@
-//! The read-only commands: `articles`, `stories`, `story ID`, `claims`,
+//! The read-only commands: `articles`, `article ID`, `stories`, `story ID`, `claims`,
 //! `entities`, `search`.
 
 use crate::args::Global;
@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use storyline_core::Store;
 use storyline_core::facts::names::EntitySummary;
 use storyline_core::facts::{NameIndex, story_claims};
+use storyline_core::view::article::{article_detail, resolve_article};
 use storyline_core::view::{
     ArticleSummary, StoryOptions, resolve_story, story_detail_with, story_summaries, story_summary,
 };
@@ -74,6 +75,19 @@ pub fn story(
         let summary = story_summary(store, &id)?
             .ok_or_else(|| anyhow::anyhow!("story {id} vanished while reading"))?;
         out!("{}", render::story(&summary, &detail, store)?)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `storyline article ID`.
+pub fn article(store: &SqliteStore, id: &str, global: &Global) -> anyhow::Result<ExitCode> {
+    let article = resolve_article(store, id)?;
+    let book = crate::cmd::alias_book(global)?;
+    let detail = article_detail(store, article, book.as_ref())?;
+    if global.json {
+        print_json(&detail)?;
+    } else {
+        out!("{}", render::article(&detail))?;
     }
     Ok(ExitCode::SUCCESS)
 }

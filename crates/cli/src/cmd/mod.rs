@@ -31,6 +31,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Articles => listing::articles(&store, global),
         Command::Stories => listing::stories(&store, global),
         Command::Story { id, since } => listing::story(&store, id, *since, global),
+        Command::Article { id } => listing::article(&store, id, global),
         Command::Claims { story } => listing::claims(&store, story.as_deref(), global),
         Command::Entities { story } => listing::entities(&store, story.as_deref(), global),
         Command::Search { query, limit } => listing::search(&store, query, *limit, global),

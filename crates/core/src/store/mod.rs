@@ -10,6 +10,7 @@ pub use memory::MemoryStore;
 
 use crate::error::StoreError;
 use crate::model::{Article, ArticleId, Story, StoryId};
+use crate::view::StorySummary;
 use std::cmp::Ordering;
 
 /// Everything one ingest run writes, saved all-or-nothing.
@@ -55,6 +56,93 @@ pub trait Store {
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError>;
     /// Full-text search over titles, leads and bodies; all words must match.
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError>;
+
+    /// A number that changes whenever the story's record or articles change
+    /// (the key of cached story views); `None` when there is no such story.
+    /// The default hashes the story's members; SQLite keeps a counter.
+    fn story_revision(&self, id: &StoryId) -> Result<Option<u64>, StoreError> {
+        use std::hash::{Hash, Hasher};
+        let Some(story) = self.story(id)? else {
+            return Ok(None);
+        };
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        story.title.hash(&mut hasher);
+        for a in self.story_articles(id)? {
+            (
+                a.id,
+                a.revision,
+                a.duplicate_of,
+                a.published_at.map(|t| t.as_second()),
+            )
+                .hash(&mut hasher);
+        }
+        Ok(Some(hasher.finish()))
+    }
+
+    /// One page of story summaries, most recently active first, with the
+    /// number of stories matching. The default summarizes every story;
+    /// SQLite reads summaries it keeps up to date on save.
+    fn story_page(&self, query: &StoryQuery) -> Result<(Vec<StorySummary>, usize), StoreError> {
+        let matching: Vec<StorySummary> = crate::view::story_summaries(self)?
+            .into_iter()
+            .filter(|s| query.matches(s))
+            .collect();
+        let total = matching.len();
+        let page = matching
+            .into_iter()
+            .skip(query.offset)
+            .take(query.limit.unwrap_or(usize::MAX))
+            .collect();
+        Ok((page, total))
+    }
+
+    /// The outlets of stored stories, sorted.
+    fn outlets(&self) -> Result<Vec<String>, StoreError> {
+        let all: std::collections::BTreeSet<String> = crate::view::story_summaries(self)?
+            .into_iter()
+            .flat_map(|s| s.outlets)
+            .collect();
+        Ok(all.into_iter().collect())
+    }
+}
+
+/// Which stories to list: filters and a page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryQuery {
+    /// Only stories with an article from this outlet (any case).
+    pub outlet: Option<String>,
+    /// Only stories active on or after this day (last article, UTC).
+    pub from: Option<jiff::civil::Date>,
+    /// Only stories begun on or before this day (first article, UTC).
+    pub to: Option<jiff::civil::Date>,
+    /// Stories to skip.
+    pub offset: usize,
+    /// Stories to list at most; `None` lists all.
+    pub limit: Option<usize>,
+}
+
+impl StoryQuery {
+    /// True when `story` passes the filters (paging aside).
+    pub fn matches(&self, story: &StorySummary) -> bool {
+        let day =
+            |ts: Option<jiff::Timestamp>| ts.map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date());
+        if let Some(outlet) = &self.outlet
+            && !story.outlets.iter().any(|o| o.eq_ignore_ascii_case(outlet))
+        {
+            return false;
+        }
+        if let Some(from) = self.from
+            && day(story.last_published_at).is_none_or(|last| last < from)
+        {
+            return false;
+        }
+        if let Some(to) = self.to
+            && day(story.first_published_at).is_none_or(|first| first > to)
+        {
+            return false;
+        }
+        true
+    }
 }
 
 /// The order articles are told in: by publication time, undated last, ties

@@ -1,0 +1,110 @@
+//! One article in full (`storyline article ID --json`,
+//! `GET /api/v1/articles/{id}`): its listing fields, text, the entities it
+//! names, the figures it reports (with names resolved across its story)
+//! and its stored copies.
+
+use super::{ArticleSummary, LookupError};
+use crate::facts::names::EntitySummary;
+use crate::facts::{NameIndex, StoryClaim, claims_with_names};
+use crate::model::{Article, ArticleId};
+use crate::store::Store;
+use serde::Serialize;
+use storyline_extract::entities::AliasBook;
+
+/// An article in full.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleDetail {
+    /// The fields of `articles --json`.
+    #[serde(flatten)]
+    pub summary: ArticleSummary,
+    /// Main text, paragraphs separated by a blank line.
+    pub body: String,
+    /// Bylines.
+    pub authors: Vec<String>,
+    /// Publisher categories.
+    pub categories: Vec<String>,
+    /// Lead image URL.
+    pub image: Option<String>,
+    /// Ids of stored copies of this article.
+    pub duplicates: Vec<ArticleId>,
+    /// The people, organizations and places it names.
+    pub entities: Vec<EntitySummary>,
+    /// The figures it reports (for a copy: none, its original carries them).
+    pub claims: Vec<StoryClaim>,
+}
+
+/// Finds the article whose id is `prefix` or starts with it.
+pub fn resolve_article(store: &dyn Store, prefix: &str) -> Result<Article, LookupError> {
+    let prefix = prefix.trim();
+    if let Some(article) = store.article(&ArticleId(prefix.to_string()))? {
+        return Ok(article);
+    }
+    let mut found: Vec<Article> = if prefix.is_empty() {
+        Vec::new()
+    } else {
+        store
+            .articles()?
+            .into_iter()
+            .filter(|a| a.id.0.starts_with(prefix))
+            .collect()
+    };
+    match found.len() {
+        0 => Err(LookupError::NoArticle(prefix.to_string())),
+        1 => Ok(found.remove(0)),
+        _ => {
+            let mut candidates: Vec<String> = found.into_iter().map(|a| a.id.0).collect();
+            candidates.sort();
+            Err(LookupError::AmbiguousArticle {
+                prefix: prefix.to_string(),
+                candidates,
+            })
+        }
+    }
+}
+
+/// Builds the full view of a stored article.
+pub fn article_detail(
+    store: &dyn Store,
+    article: Article,
+    aliases: Option<&AliasBook>,
+) -> Result<ArticleDetail, LookupError> {
+    let members = match &article.story {
+        Some(story) => store.story_articles(story)?,
+        None => Vec::new(),
+    };
+    let duplicates = members
+        .iter()
+        .filter(|a| a.duplicate_of.as_ref() == Some(&article.id))
+        .map(|a| a.id.clone())
+        .collect();
+    let claims = if article.duplicate_of.is_some() {
+        Vec::new()
+    } else {
+        // Names resolve across the whole story, as on the story page.
+        let mut originals: Vec<&Article> = members
+            .iter()
+            .filter(|a| a.duplicate_of.is_none())
+            .collect();
+        if originals.is_empty() {
+            originals.push(&article);
+        }
+        let names = NameIndex::for_articles(&originals, aliases);
+        claims_with_names(&originals, &names)
+            .into_iter()
+            .filter(|c| c.article == article.id)
+            .collect()
+    };
+    let entities = NameIndex::for_articles(&[&article], aliases)
+        .entities()
+        .to_vec();
+    Ok(ArticleDetail {
+        summary: ArticleSummary::from(&article),
+        duplicates,
+        entities,
+        claims,
+        body: article.body,
+        authors: article.authors,
+        categories: article.categories,
+        image: article.image,
+    })
+}

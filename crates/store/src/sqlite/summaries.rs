@@ -1,0 +1,177 @@
+//! Story summaries kept in the `stories` table (migration V3): refreshed
+//! for every story a batch touches, in the batch's transaction, so the
+//! story list reads one indexed page instead of every story's articles.
+//! Each refresh bumps the story's `revision`, the key of cached views.
+
+use super::{query_articles, read_story, sql_error};
+use rusqlite::{Connection, OptionalExtension, params};
+use storyline_core::store::StoryQuery;
+use storyline_core::view::{StorySummary, summarize};
+use storyline_core::{StoreError, StoryId};
+
+fn millis(ts: Option<jiff::Timestamp>) -> Option<i64> {
+    ts.map(jiff::Timestamp::as_millisecond)
+}
+
+/// Recomputes the summaries of `ids` from their articles.
+pub(super) fn refresh<'a>(
+    conn: &Connection,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Result<(), StoreError> {
+    for id in ids {
+        let story = conn
+            .query_row(
+                "SELECT id, title, founded_by, created_at FROM stories WHERE id = ?1",
+                [id],
+                read_story,
+            )
+            .optional()
+            .map_err(sql_error("cannot read a story"))?
+            .transpose()?;
+        let Some(story) = story else { continue };
+        let members = query_articles(conn, "WHERE story_id = ?1", &[&id])?;
+        let summary = summarize(&story, &members);
+        let json = serde_json::to_string(&summary)
+            .map_err(|e| StoreError::backend("cannot encode a story summary", e))?;
+        conn.prepare_cached(
+            "UPDATE stories SET revision = revision + 1, summary = ?2,
+                first_published_ms = ?3, last_published_ms = ?4 WHERE id = ?1",
+        )
+        .and_then(|mut stmt| {
+            stmt.execute(params![
+                id,
+                json,
+                millis(summary.first_published_at),
+                millis(summary.last_published_at)
+            ])
+        })
+        .map_err(sql_error("cannot save a story summary"))?;
+        conn.prepare_cached("DELETE FROM story_outlets WHERE story_id = ?1")
+            .and_then(|mut stmt| stmt.execute([id]))
+            .map_err(sql_error("cannot save story outlets"))?;
+        for outlet in &summary.outlets {
+            conn.prepare_cached(
+                "INSERT OR IGNORE INTO story_outlets (outlet, story_id) VALUES (lower(?1), ?2)",
+            )
+            .and_then(|mut stmt| stmt.execute(params![outlet, id]))
+            .and_then(|_| conn.prepare_cached("INSERT OR IGNORE INTO outlets (name) VALUES (?1)"))
+            .and_then(|mut stmt| stmt.execute([outlet]))
+            .map_err(sql_error("cannot save story outlets"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Summarizes the stories stored before migration V3 (revision 0).
+pub(super) fn backfill(conn: &mut Connection) -> Result<(), StoreError> {
+    let pending: bool = conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM stories WHERE revision = 0)",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(sql_error("cannot read stories"))?;
+    if !pending {
+        return Ok(());
+    }
+    let tx = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(sql_error("cannot start a transaction"))?;
+    let ids: Vec<String> = {
+        let mut stmt = tx
+            .prepare("SELECT id FROM stories WHERE revision = 0")
+            .map_err(sql_error("cannot read stories"))?;
+        stmt.query_map([], |r| r.get(0))
+            .and_then(Iterator::collect)
+            .map_err(sql_error("cannot read stories"))?
+    };
+    refresh(&tx, ids.iter().map(String::as_str))?;
+    tx.commit()
+        .map_err(sql_error("cannot commit story summaries"))
+}
+
+/// The revision of one story.
+pub(super) fn revision(conn: &Connection, id: &StoryId) -> Result<Option<u64>, StoreError> {
+    conn.prepare_cached("SELECT revision FROM stories WHERE id = ?1")
+        .and_then(|mut stmt| stmt.query_row([&id.0], |r| r.get::<_, i64>(0)).optional())
+        .map(|rev| rev.map(|r| r.unsigned_abs()))
+        .map_err(sql_error("cannot read a story revision"))
+}
+
+/// One page of summaries, most recently active first (undated last).
+pub(super) fn page(
+    conn: &Connection,
+    query: &StoryQuery,
+) -> Result<(Vec<StorySummary>, usize), StoreError> {
+    let mut clauses = Vec::new();
+    let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+    if let Some(outlet) = &query.outlet {
+        args.push(Box::new(outlet.to_lowercase()));
+        clauses.push(format!(
+            "EXISTS (SELECT 1 FROM story_outlets o WHERE o.outlet = ?{} AND o.story_id = s.id)",
+            args.len()
+        ));
+    }
+    let midnight = |d: jiff::civil::Date| -> Result<i64, StoreError> {
+        d.to_zoned(jiff::tz::TimeZone::UTC)
+            .map(|z| z.timestamp().as_millisecond())
+            .map_err(|e| StoreError::backend("bad date filter", e))
+    };
+    if let Some(from) = query.from {
+        args.push(Box::new(midnight(from)?));
+        clauses.push(format!("s.last_published_ms >= ?{}", args.len()));
+    }
+    if let Some(to) = query.to {
+        let next = to
+            .tomorrow()
+            .map_err(|e| StoreError::backend("bad date filter", e))?;
+        args.push(Box::new(midnight(next)?));
+        clauses.push(format!("s.first_published_ms < ?{}", args.len()));
+    }
+    let filter = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    };
+    let params: Vec<&dyn rusqlite::ToSql> = args.iter().map(AsRef::as_ref).collect();
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM stories s {filter}"))
+        .and_then(|mut stmt| stmt.query_row(params.as_slice(), |r| r.get(0)))
+        .map_err(sql_error("cannot count stories"))?;
+    let limit = query
+        .limit
+        .map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+    let offset = i64::try_from(query.offset).unwrap_or(i64::MAX);
+    let sql = format!(
+        "SELECT s.id, s.summary FROM stories s {filter}
+         ORDER BY s.last_published_ms DESC, s.id LIMIT {limit} OFFSET {offset}"
+    );
+    let mut stmt = conn
+        .prepare_cached(&sql)
+        .map_err(sql_error("cannot read stories"))?;
+    let rows = stmt
+        .query_map(params.as_slice(), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })
+        .map_err(sql_error("cannot read stories"))?;
+    let mut summaries = Vec::new();
+    for row in rows {
+        let (id, json) = row.map_err(sql_error("cannot read a story"))?;
+        let summary = json
+            .as_deref()
+            .and_then(|j| serde_json::from_str::<StorySummary>(j).ok())
+            .ok_or_else(|| StoreError::Corrupt(format!("story {id}: bad summary")))?;
+        summaries.push(summary);
+    }
+    Ok((summaries, usize::try_from(total).unwrap_or(0)))
+}
+
+/// Every outlet of stored stories, sorted.
+pub(super) fn outlets(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn
+        .prepare_cached("SELECT name FROM outlets ORDER BY name")
+        .map_err(sql_error("cannot read outlets"))?;
+    stmt.query_map([], |r| r.get(0))
+        .and_then(Iterator::collect)
+        .map_err(sql_error("cannot read outlets"))
+}
