@@ -98,10 +98,29 @@ pub enum Command {
     /// Measure Storyline against labeled data and peer test suites.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Throughput benchmarks on real data (build with --release).
+    #[command(subcommand)]
+    Bench(BenchCommand),
     /// Serve the stories in a browser, as a JSON API and as Atom feeds.
     Serve(ServeArgs),
     /// Write the stories as a static site (browsable from disk) with feeds.
     Publish(PublishArgs),
+}
+
+/// `storyline bench`.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Ingest → dedup → cluster → store into a temporary SQLite database:
+    /// articles/s, time per stage and peak memory (VmHWM). PATH is a
+    /// labeled clustering set's folder or any ingestable file or folder
+    /// (e.g. reuters21578.jsonl.gz).
+    Clustering {
+        /// The set, file or folder.
+        path: PathBuf,
+        /// Fail unless exactly this many articles were read.
+        #[arg(long)]
+        expect: Option<usize>,
+    },
 }
 
 /// `storyline serve`.
@@ -165,12 +184,28 @@ pub enum EvalCommand {
     /// (pairwise and B-cubed precision/recall/F1, NMI, throughput).
     Clustering {
         /// JSON Lines with `id` (file name without extension) or `path`, and
-        /// `story` (null: the article belongs to no labeled story).
+        /// `story` (null: the article belongs to no labeled story). Without
+        /// it, PATH must be a known labeled set (stories-dev,
+        /// giveme5w1h-news-cluster, googlenews-mstream, uci-news), told by
+        /// its files.
         #[arg(long)]
-        labels: PathBuf,
-        /// Article files and folders.
+        labels: Option<PathBuf>,
+        /// Article files and folders, or one labeled set's folder.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Days a story keeps attracting articles after its last one; 0
+        /// turns time decay off (default: the clusterer's own).
+        #[arg(long)]
+        active_days: Option<i64>,
+        /// Time decay off (the same as `--active-days 0`).
+        #[arg(long)]
+        no_decay: bool,
+        /// Cosine threshold of the single-pass TF-IDF baseline.
+        #[arg(long, default_value_t = storyline_core::eval::baseline_clusterer::BASELINE_THRESHOLD)]
+        baseline_threshold: f32,
+        /// Only the first N articles in file order (a quick subset).
+        #[arg(long)]
+        limit: Option<usize>,
     },
     /// Recall of the money figures quoted in `stories.md` of a stories-dev
     /// style folder (`stories.md`, `labels.jsonl`, `articles/`): each must

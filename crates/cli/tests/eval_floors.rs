@@ -251,3 +251,77 @@ fn t17_timelines_stay_above_their_floors() {
         );
     }
 }
+
+/// `storyline --json eval clustering ARGS... ../shared/data/RELATIVE`
+/// (the set told by its folder), checked for the keys the issue names.
+fn eval_clustering_set(relative: &str, args: &[&str]) -> Option<Value> {
+    let data = shared_data(relative)?;
+    let mut all: Vec<std::ffi::OsString> = vec!["eval".into(), "clustering".into()];
+    all.extend(args.iter().map(Into::into));
+    all.push(data.into_os_string());
+    let scores = storyline_json(&all);
+    for key in [
+        "articles",
+        "gold_stories",
+        "predicted_stories",
+        "pairwise",
+        "bcubed",
+        "nmi",
+        "articles_per_second",
+        "baseline",
+    ] {
+        assert!(scores.get(key).is_some(), "missing `{key}` in {scores}");
+    }
+    Some(scores)
+}
+
+fn assert_clustering_floors(scores: &Value, floors: &Value, what: &str) {
+    for (key, value) in [
+        ("pairwise_f1", &scores["pairwise"]["f1"]),
+        ("bcubed_f1", &scores["bcubed"]["f1"]),
+        ("nmi", &scores["nmi"]),
+    ] {
+        let Some(floor) = floors[key].as_f64() else {
+            continue;
+        };
+        let value = value.as_f64().unwrap();
+        eprintln!("{what}: {key} {value:.3} (floor {floor})");
+        assert!(
+            value >= floor,
+            "{what}: {key} {value:.3} fell below {floor}"
+        );
+    }
+}
+
+#[test]
+fn giveme5w1h_clustering_stays_above_its_floors() {
+    if let Some(scores) = eval_clustering_set("clustering/giveme5w1h-news-cluster", &[]) {
+        assert_eq!(scores["articles"], 383);
+        assert_eq!(scores["gold_stories"], 69);
+        assert!(scores.get("english").is_some(), "{scores}");
+        let floors = &baseline()["clustering"]["giveme5w1h-news-cluster"]["floors"];
+        assert_clustering_floors(&scores, floors, "giveme5w1h");
+    }
+}
+
+#[test]
+fn uci_news_clustering_stays_above_its_floors() {
+    if let Some(scores) = eval_clustering_set("uci-news", &[]) {
+        assert_eq!(scores["articles"], 6366);
+        assert_eq!(scores["gold_stories"], 87);
+        let floors = &baseline()["clustering"]["uci-news"]["floors"];
+        assert_clustering_floors(&scores, floors, "uci-news");
+    }
+}
+
+/// The first 2,000 documents only: the whole file takes minutes in a
+/// debug build (see the note in baseline.json).
+#[test]
+fn googlenews_clustering_subset_stays_above_its_floor() {
+    if let Some(scores) = eval_clustering_set("clustering/googlenews-mstream", &["--limit", "2000"])
+    {
+        assert_eq!(scores["articles"], 2000);
+        let floors = &baseline()["clustering"]["googlenews-mstream"]["floors_first_2000"];
+        assert_clustering_floors(&scores, floors, "googlenews-mstream (first 2,000)");
+    }
+}

@@ -4,17 +4,13 @@
 use crate::args::{EvalCommand, Global};
 use crate::cmd::{eval_pages, print_json};
 use crate::output::outln;
-use crate::progress::Bar;
 use anyhow::Context;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use storyline_core::Article;
-use storyline_core::dedup::canonical_url;
-use storyline_core::eval::{score_clustering, score_duplicates};
-use storyline_core::ingest::time::parse_time;
+use storyline_core::eval::clustering_sets::{CRAWLER_FIELDS, apply_crawler_metadata};
+use storyline_core::eval::score_duplicates;
 use storyline_core::ingest::{DEFAULT_MAX_FILE_SIZE, discover, parse_document, read_document};
-use storyline_core::normalize::article_id;
 use storyline_core::pipeline::{Outcome, Pipeline};
 use storyline_core::store::MemoryStore;
 
@@ -23,7 +19,23 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
     match command {
         EvalCommand::Money { dir, failures } => money(dir, *failures, global),
         EvalCommand::Dates { dir, failures } => dates(dir, *failures, global),
-        EvalCommand::Clustering { labels, paths } => clustering(labels, paths, global),
+        EvalCommand::Clustering {
+            labels,
+            paths,
+            active_days,
+            no_decay,
+            baseline_threshold,
+            limit,
+        } => super::eval_clustering::run(
+            labels.as_deref(),
+            paths,
+            super::eval_clustering::Options {
+                active_days: if *no_decay { Some(0) } else { *active_days },
+                baseline_threshold: *baseline_threshold,
+                limit: *limit,
+            },
+            global,
+        ),
         EvalCommand::Claims {
             dir,
             failures,
@@ -68,21 +80,6 @@ fn read_label_lines(path: &Path) -> anyhow::Result<Vec<(String, serde_json::Valu
         labels.push((key, value));
     }
     Ok(labels)
-}
-
-/// Gold story per article key (file name without extension); unlabeled
-/// articles get a story of their own.
-fn read_labels(path: &Path) -> anyhow::Result<HashMap<String, String>> {
-    Ok(read_label_lines(path)?
-        .into_iter()
-        .map(|(key, value)| {
-            let story = match value["story"].as_str() {
-                Some(story) => format!("story:{story}"),
-                None => format!("alone:{key}"),
-            };
-            (key, story)
-        })
-        .collect())
 }
 
 /// `eval claims DIR`: recall of the gold money figures of `stories.md`.
@@ -376,83 +373,8 @@ fn read_article(path: &Path) -> Option<storyline_core::Article> {
 }
 
 fn article_key(path: &Path) -> String {
-    let name = path.to_string_lossy();
-    let (file, _) = storyline_core::ingest::split_item_path(&name);
-    Path::new(file)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    storyline_core::eval::datasets::article_key(&path.to_string_lossy())
 }
-
-fn clustering(labels: &Path, paths: &[PathBuf], global: &Global) -> anyhow::Result<ExitCode> {
-    let gold = read_labels(labels)?;
-    let discovery = discover(paths);
-    let total = discovery.files.len();
-    let documents: Vec<_> = discovery
-        .errors
-        .into_iter()
-        .map(Err)
-        .chain(
-            discovery
-                .files
-                .iter()
-                .map(|p| read_document(p, DEFAULT_MAX_FILE_SIZE)),
-        )
-        .collect();
-    let mut bar = Bar::new(total, global.quiet);
-    let started = std::time::Instant::now();
-    let mut pipeline = Pipeline::new(MemoryStore::default());
-    let report = pipeline.ingest(documents, &mut bar)?;
-    let seconds = started.elapsed().as_secs_f64();
-    bar.finish();
-    let predicted: HashMap<String, String> = report
-        .articles
-        .iter()
-        .filter_map(|a| Some((article_key(&a.path), a.story.as_ref()?.0.clone())))
-        .collect();
-    let unlabeled = predicted.keys().filter(|k| !gold.contains_key(*k)).count();
-    let scores = score_clustering(&gold, &predicted);
-    let per_second = report.read as f64 / seconds.max(1e-9);
-    if global.json {
-        let mut value = serde_json::to_value(&scores)?;
-        if let Some(obj) = value.as_object_mut() {
-            obj.insert("articles_per_second".into(), per_second.into());
-            obj.insert("undated".into(), report.undated.into());
-            obj.insert("failed".into(), report.failed.into());
-            obj.insert("unlabeled".into(), unlabeled.into());
-        }
-        print_json(&value)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    outln!(
-        "articles {} (undated {}, fed after the dated ones; failed {}; without a label {})",
-        scores.articles,
-        report.undated,
-        report.failed,
-        unlabeled
-    )?;
-    outln!(
-        "stories: gold {}, predicted {}",
-        scores.gold_stories,
-        scores.predicted_stories
-    )?;
-    for (name, pr) in [("pairwise", scores.pairwise), ("b-cubed", scores.bcubed)] {
-        outln!(
-            "{name:<9} precision {:.3}  recall {:.3}  F1 {:.3}",
-            pr.precision,
-            pr.recall,
-            pr.f1
-        )?;
-    }
-    outln!("nmi       {:.3}", scores.nmi)?;
-    outln!("throughput {per_second:.0} articles/s ({seconds:.2} s)")?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// The label fields a crawler would have supplied with each page; the
-/// adapter passes these to ingestion and nothing else (never `story` or
-/// `duplicate_of`).
-const DEDUP_METADATA: [&str; 4] = ["url", "outlet", "date", "lang"];
 
 /// How many articles took each label field (only where the page's own text
 /// did not say).
@@ -474,7 +396,7 @@ fn dedup(
     }
     let discovery = discover(paths);
     let mut articles = Vec::new();
-    let mut used: MetadataCounts = DEDUP_METADATA.iter().map(|f| (*f, 0)).collect();
+    let mut used: MetadataCounts = CRAWLER_FIELDS.iter().map(|f| (*f, 0)).collect();
     let mut failures: Vec<_> = discovery.errors;
     for path in &discovery.files {
         let doc = match read_document(path, DEFAULT_MAX_FILE_SIZE) {
@@ -568,42 +490,6 @@ fn dedup(
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Fills in what a crawler would know about a page (its URL, outlet,
-/// date and language) where the page's text did not say; the URL also
-/// becomes the article's identity, as it would at ingest. Returns the
-/// fields it used.
-fn apply_crawler_metadata(article: &mut Article, meta: &serde_json::Value) -> Vec<&'static str> {
-    let mut used = Vec::new();
-    if article.url.is_none()
-        && let Some(url) = meta["url"].as_str()
-    {
-        article.url = Some(url.to_string());
-        article.canonical_url = canonical_url(url);
-        article.id = article_id(article.canonical_url.as_deref(), &article.content_hash);
-        used.push("url");
-    }
-    if article.source_domain.is_none()
-        && let Some(outlet) = meta["outlet"].as_str()
-    {
-        article.source_domain = Some(outlet.to_string());
-        used.push("outlet");
-    }
-    if article.published_at.is_none()
-        && let Some(date) = meta["date"].as_str().and_then(parse_time)
-    {
-        article.published_at = Some(date.timestamp);
-        article.published_at_approximate = date.approximate;
-        used.push("date");
-    }
-    if article.language.is_none()
-        && let Some(lang) = meta["lang"].as_str()
-    {
-        article.language = Some(lang.to_string());
-        used.push("lang");
-    }
-    used
 }
 
 fn money(dir: &Path, show_failures: bool, global: &Global) -> anyhow::Result<ExitCode> {

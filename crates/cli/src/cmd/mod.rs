@@ -2,7 +2,9 @@
 //! prints through `render`.
 
 use crate::output::outln;
+mod bench;
 mod eval;
+mod eval_clustering;
 mod eval_pages;
 mod eval_timeline;
 mod ingest;
@@ -22,10 +24,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Command::Eval(command) = &cli.command {
         return eval::run(command, global);
     }
+    if let Command::Bench(command) = &cli.command {
+        return bench::run(command, global);
+    }
     let store = SqliteStore::open(&global.db)
         .with_context(|| format!("cannot use the database {}", global.db.display()))?;
     match &cli.command {
-        Command::Eval(_) => Ok(ExitCode::SUCCESS),
+        Command::Eval(_) | Command::Bench(_) => Ok(ExitCode::SUCCESS),
         Command::Track(args) => ingest::run(store, args, global, true),
         Command::Ingest(args) => ingest::run(store, args, global, false),
         Command::Articles => listing::articles(&store, global),

@@ -9,6 +9,11 @@ use jiff::civil::Date;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
+pub use super::clustering_sets::{
+    ClusteringSet, ClusteringSetKind, LabeledArticle, article_key, clustering_set,
+    detect_clustering_set, labeled_set,
+};
+
 /// A benchmark folder that cannot be read.
 #[derive(Debug, thiserror::Error)]
 #[error("{}: {message}", path.display())]

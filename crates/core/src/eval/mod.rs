@@ -3,9 +3,11 @@
 //! the binary.
 
 pub mod attribution;
+pub mod baseline_clusterer;
 pub mod claim_fields;
 pub mod claims;
 mod clustering;
+pub mod clustering_sets;
 pub mod datasets;
 mod dedup;
 pub mod extraction;
