@@ -49,7 +49,7 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
 
 /// Each labeled article's key (`id`, else the file name of `path`) and its
 /// whole label, in file order.
-fn read_label_lines(path: &Path) -> anyhow::Result<Vec<(String, serde_json::Value)>> {
+pub(crate) fn read_label_lines(path: &Path) -> anyhow::Result<Vec<(String, serde_json::Value)>> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read labels {}", path.display()))?;
     let mut labels = Vec::new();
@@ -375,7 +375,7 @@ fn read_article(path: &Path) -> Option<storyline_core::Article> {
     }
 }
 
-fn article_key(path: &Path) -> String {
+pub(crate) fn article_key(path: &Path) -> String {
     let name = path.to_string_lossy();
     let (file, _) = storyline_core::ingest::split_item_path(&name);
     Path::new(file)

@@ -5,6 +5,7 @@ use crate::output::outln;
 mod eval;
 mod eval_pages;
 mod eval_timeline;
+mod fit;
 mod ingest;
 mod listing;
 mod publish;
@@ -22,10 +23,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Command::Eval(command) = &cli.command {
         return eval::run(command, global);
     }
+    if let Command::Fit(command) = &cli.command {
+        return fit::run(command, global);
+    }
     let store = SqliteStore::open(&global.db)
         .with_context(|| format!("cannot use the database {}", global.db.display()))?;
     match &cli.command {
-        Command::Eval(_) => Ok(ExitCode::SUCCESS),
+        Command::Eval(_) | Command::Fit(_) => Ok(ExitCode::SUCCESS),
         Command::Track(args) => ingest::run(store, args, global, true),
         Command::Ingest(args) => ingest::run(store, args, global, false),
         Command::Articles => listing::articles(&store, global),
