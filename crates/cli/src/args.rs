@@ -45,6 +45,26 @@ pub struct Global {
     pub no_builtin_aliases: bool,
 }
 
+/// What `storyline fit` learns.
+#[derive(Debug, Subcommand)]
+pub enum FitCommand {
+    /// The clusterer's scoring model: logistic weights over the similarity
+    /// components and the joining threshold, fitted on every DIR (each holds
+    /// `labels.jsonl` and `articles/`), with out-of-fold scores from
+    /// cross-validation over folds of whole stories.
+    Clusterer {
+        /// Labeled folders, e.g. ../shared/data/stories-dev.
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+        /// Where to write the model (JSON); without it, only scores print.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Folds of whole stories for the out-of-fold scores (0: skip).
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+    },
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -101,6 +121,9 @@ pub enum Command {
     /// Throughput benchmarks on real data (build with --release).
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// Learn model weights from labeled data.
+    #[command(subcommand)]
+    Fit(FitCommand),
     /// Serve the stories in a browser, as a JSON API and as Atom feeds.
     Serve(ServeArgs),
     /// Write the stories as a static site (browsable from disk) with feeds.

@@ -61,7 +61,7 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
 
 /// Each labeled article's key (`id`, else the file name of `path`) and its
 /// whole label, in file order.
-fn read_label_lines(path: &Path) -> anyhow::Result<Vec<(String, serde_json::Value)>> {
+pub(crate) fn read_label_lines(path: &Path) -> anyhow::Result<Vec<(String, serde_json::Value)>> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read labels {}", path.display()))?;
     let mut labels = Vec::new();
@@ -372,7 +372,7 @@ fn read_article(path: &Path) -> Option<storyline_core::Article> {
     }
 }
 
-fn article_key(path: &Path) -> String {
+pub(crate) fn article_key(path: &Path) -> String {
     storyline_core::eval::datasets::article_key(&path.to_string_lossy())
 }
 

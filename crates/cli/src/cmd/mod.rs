@@ -7,6 +7,7 @@ mod eval;
 mod eval_clustering;
 mod eval_pages;
 mod eval_timeline;
+mod fit;
 mod ingest;
 mod listing;
 mod publish;
@@ -27,10 +28,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Command::Bench(command) = &cli.command {
         return bench::run(command, global);
     }
+    if let Command::Fit(command) = &cli.command {
+        return fit::run(command, global);
+    }
     let store = SqliteStore::open(&global.db)
         .with_context(|| format!("cannot use the database {}", global.db.display()))?;
     match &cli.command {
-        Command::Eval(_) | Command::Bench(_) => Ok(ExitCode::SUCCESS),
+        Command::Eval(_) | Command::Bench(_) | Command::Fit(_) => Ok(ExitCode::SUCCESS),
         Command::Track(args) => ingest::run(store, args, global, true),
         Command::Ingest(args) => ingest::run(store, args, global, false),
         Command::Articles => listing::articles(&store, global),

@@ -1,30 +1,34 @@
-//! The online clusterer. Each story keeps a centroid of its articles' term
-//! vectors and of their name vectors; a fresh article is scored against every
-//! story active around its publication time and joins the best one when the
-//! score reaches the threshold.
+//! The online clusterer. Each story keeps centroids of its articles' word
+//! terms, names and figures; a fresh article is scored against every story
+//! active around its publication time and joins the most probable one when
+//! the probability reaches the model's threshold (`cluster::model`).
 //!
-//! Score = (1 − `name_weight`) × cos(terms) + `name_weight` × cos(names),
-//! both TF-IDF cosines with document frequencies taken over the stream so
-//! far. A story stops attracting articles `active_days` after its last
-//! article (and before its first), so a new event about the same people
-//! months later starts a new story.
+//! Time decays softly: the gap between an article and a story's span is a
+//! model input (`log_gap_days`, a negative weight), so a strong match still
+//! joins a saga months later while a weak one does not. A story that has
+//! had no article for `active_days` (default 365) stops attracting at all.
 
-use crate::cluster::vectors::{SparseVector, TermWeights, weighted_cosine};
+use crate::cluster::features::{ArticleFeatures, Vocabularies};
+use crate::cluster::model::{Components, ScoreModel};
+use crate::cluster::vectors::{SparseVector, pair_cosine, weighted_cosine};
 use crate::model::{Article, StoryId};
-use crate::text::{Analyzer, name_terms};
-use jiff::{SignedDuration, Timestamp};
+use crate::text::Analyzer;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+/// Members whose own vectors a story keeps for the nearest-member
+/// components: the latest ones, where a saga is heading.
+const MEMBERS_KEPT: usize = 32;
+
 /// Tunable parameters of the clusterer; the defaults are documented in
-/// ARCHITECTURE.md and were chosen on the seed articles and our own fixtures.
+/// ARCHITECTURE.md.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClustererConfig {
-    /// Minimum score for an article to join an existing story.
-    pub threshold: f32,
-    /// Share of the score given to capitalized-name similarity.
-    pub name_weight: f32,
+    /// Weights and threshold (the committed fitted model by default).
+    pub model: ScoreModel,
     /// Days before a story's first or after its last article during which
-    /// it still attracts new articles.
+    /// it still attracts new articles at all.
     pub active_days: i64,
     /// How many times the headline's terms count (headlines are dense).
     pub title_repeat: usize,
@@ -33,15 +37,25 @@ pub struct ClustererConfig {
 impl Default for ClustererConfig {
     fn default() -> Self {
         Self {
-            threshold: 0.30,
-            name_weight: 0.5,
-            active_days: 30,
+            model: ScoreModel::default(),
+            active_days: 365,
             title_repeat: 2,
         }
     }
 }
 
-/// Where an article went.
+/// One candidate story and how the article compared with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// The story.
+    pub story: StoryId,
+    /// The model's probability that the article belongs to it.
+    pub score: f32,
+    /// The similarity components behind the score.
+    pub components: Components,
+}
+
+/// Where an article went, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assignment {
     /// The story it joined or founded.
@@ -50,6 +64,11 @@ pub struct Assignment {
     pub founded: bool,
     /// Score against the best existing story (0 when there was none).
     pub score: f32,
+    /// The best existing story, with its components (even when the article
+    /// founded a story because it scored below the threshold).
+    pub best: Option<Candidate>,
+    /// The second-best existing story.
+    pub runner_up: Option<Candidate>,
 }
 
 #[derive(Debug)]
@@ -57,13 +76,12 @@ struct StoryState {
     id: StoryId,
     terms: HashMap<u32, f32>,
     names: HashMap<u32, f32>,
+    figures: HashMap<u32, f32>,
+    /// The latest members' term and name vectors, for the nearest-member
+    /// components (at most [`MEMBERS_KEPT`]).
+    members: Vec<(SparseVector, SparseVector)>,
     first: Option<Timestamp>,
     last: Option<Timestamp>,
-}
-
-struct Features {
-    terms: SparseVector,
-    names: SparseVector,
 }
 
 /// Online clusterer: feed it articles in publication order.
@@ -71,8 +89,7 @@ struct Features {
 pub struct Clusterer {
     config: ClustererConfig,
     analyzer: Analyzer,
-    term_weights: TermWeights,
-    name_weights: TermWeights,
+    vocabularies: Vocabularies,
     stories: Vec<StoryState>,
     by_id: HashMap<StoryId, usize>,
 }
@@ -83,8 +100,7 @@ impl Clusterer {
         Self {
             config,
             analyzer: Analyzer::english(),
-            term_weights: TermWeights::default(),
-            name_weights: TermWeights::default(),
+            vocabularies: Vocabularies::default(),
             stories: Vec::new(),
             by_id: HashMap::new(),
         }
@@ -102,19 +118,47 @@ impl Clusterer {
         self.join(story, &features, article.published_at);
     }
 
-    /// Assigns a fresh article to a story, founding one when none is close.
-    pub fn assign(&mut self, article: &Article) -> Assignment {
+    /// Every active story with its components for `article`, best first,
+    /// after recording the article's terms; used by [`Clusterer::assign`]
+    /// and by the fitter (which then joins the gold story itself).
+    pub fn candidates(&mut self, article: &Article) -> (ArticleFeatures, Vec<Candidate>) {
         let features = self.features(article);
-        let best = self
+        let mut candidates: Vec<Candidate> = self
             .stories
             .iter()
-            .filter(|story| self.is_active(story, article.published_at))
-            .map(|story| (self.score(&features, story), story.id.clone()))
-            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(&a.1)));
-        let (score, story, founded) = match best {
-            Some((score, id)) if score >= self.config.threshold => (score, id, false),
+            .filter_map(|story| {
+                let components = self.components(&features, story, article.published_at)?;
+                Some(Candidate {
+                    story: story.id.clone(),
+                    score: self.config.model.probability(&components),
+                    components,
+                })
+            })
+            .collect();
+        candidates.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.story.cmp(&b.story))
+        });
+        (features, candidates)
+    }
+
+    /// Adds an article's features to a story (founding it if new).
+    pub fn join_story(&mut self, story: &StoryId, features: &ArticleFeatures, article: &Article) {
+        self.join(story, features, article.published_at);
+    }
+
+    /// Assigns a fresh article to a story, founding one when none is close.
+    pub fn assign(&mut self, article: &Article) -> Assignment {
+        let (features, mut candidates) = self.candidates(article);
+        candidates.truncate(2);
+        let mut candidates = candidates.into_iter();
+        let best = candidates.next();
+        let runner_up = candidates.next();
+        let (score, story, founded) = match &best {
+            Some(c) if c.score >= self.config.model.threshold => (c.score, c.story.clone(), false),
             other => (
-                other.map_or(0.0, |(s, _)| s),
+                other.as_ref().map_or(0.0, |c| c.score),
                 StoryId::founded_by(&article.id),
                 true,
             ),
@@ -124,61 +168,46 @@ impl Clusterer {
             story,
             founded,
             score,
+            best,
+            runner_up,
         }
     }
 
-    fn features(&mut self, article: &Article) -> Features {
-        let mut text = String::new();
-        for _ in 0..self.config.title_repeat {
-            text.push_str(&article.title);
-            text.push_str(".\n");
+    fn features(&mut self, article: &Article) -> ArticleFeatures {
+        self.vocabularies
+            .features(article, &self.analyzer, self.config.title_repeat)
+    }
+
+    /// The components against one story, or `None` when the story is not
+    /// active at `at`.
+    fn components(
+        &self,
+        features: &ArticleFeatures,
+        story: &StoryState,
+        at: Option<Timestamp>,
+    ) -> Option<Components> {
+        let gap_days = gap_days(story, at);
+        if gap_days > self.config.active_days as f32 {
+            return None;
         }
-        if let Some(lead) = &article.lead {
-            text.push_str(lead);
-            text.push_str(".\n");
-        }
-        text.push_str(&article.body);
-        let term_ids: Vec<u32> = self
-            .analyzer
-            .terms(&text)
-            .iter()
-            .map(|t| self.term_weights.id(t))
-            .collect();
-        let name_ids: Vec<u32> = name_terms(&text, &self.analyzer)
-            .iter()
-            .map(|t| self.name_weights.id(t))
-            .collect();
-        let features = Features {
-            terms: SparseVector::from_term_ids(&term_ids),
-            names: SparseVector::from_term_ids(&name_ids),
-        };
-        self.term_weights.observe(&features.terms);
-        self.name_weights.observe(&features.names);
-        features
+        let v = &self.vocabularies;
+        Some(Components {
+            text: weighted_cosine(&features.terms, &story.terms, &v.terms),
+            names: weighted_cosine(&features.names, &story.names, &v.names),
+            nearest_text: nearest(&story.members, |(terms, _)| {
+                pair_cosine(&features.terms, terms, &v.terms)
+            }),
+            nearest_names: nearest(&story.members, |(_, names)| {
+                pair_cosine(&features.names, names, &v.names)
+            }),
+            headline_names: weighted_cosine(&features.headline_names, &story.names, &v.names),
+            figures: weighted_cosine(&features.figures, &story.figures, &v.figures),
+            gap_days,
+            foreign: features.foreign,
+        })
     }
 
-    fn score(&self, features: &Features, story: &StoryState) -> f32 {
-        let terms = weighted_cosine(&features.terms, &story.terms, &self.term_weights);
-        let names = weighted_cosine(&features.names, &story.names, &self.name_weights);
-        (1.0 - self.config.name_weight) * terms + self.config.name_weight * names
-    }
-
-    fn is_active(&self, story: &StoryState, at: Option<Timestamp>) -> bool {
-        let (Some(at), Some(first), Some(last)) = (at, story.first, story.last) else {
-            return true;
-        };
-        let window = SignedDuration::from_hours(24 * self.config.active_days);
-        let gap = if at > last {
-            at.duration_since(last)
-        } else if at < first {
-            first.duration_since(at)
-        } else {
-            SignedDuration::ZERO
-        };
-        gap <= window
-    }
-
-    fn join(&mut self, id: &StoryId, features: &Features, at: Option<Timestamp>) {
+    fn join(&mut self, id: &StoryId, features: &ArticleFeatures, at: Option<Timestamp>) {
         let index = match self.by_id.get(id) {
             Some(index) => *index,
             None => {
@@ -186,6 +215,8 @@ impl Clusterer {
                     id: id.clone(),
                     terms: HashMap::new(),
                     names: HashMap::new(),
+                    figures: HashMap::new(),
+                    members: Vec::new(),
                     first: None,
                     last: None,
                 });
@@ -195,15 +226,48 @@ impl Clusterer {
             }
         };
         let story = &mut self.stories[index];
-        for (term, weight) in &features.terms.0 {
-            *story.terms.entry(*term).or_default() += weight;
+        for (vector, centroid) in [
+            (&features.terms, &mut story.terms),
+            (&features.names, &mut story.names),
+            (&features.figures, &mut story.figures),
+        ] {
+            for (term, weight) in &vector.0 {
+                *centroid.entry(*term).or_default() += weight;
+            }
         }
-        for (term, weight) in &features.names.0 {
-            *story.names.entry(*term).or_default() += weight;
+        if story.members.len() >= MEMBERS_KEPT {
+            story.members.remove(0);
         }
+        story
+            .members
+            .push((features.terms.clone(), features.names.clone()));
         if let Some(at) = at {
             story.first = Some(story.first.map_or(at, |f| f.min(at)));
             story.last = Some(story.last.map_or(at, |l| l.max(at)));
         }
     }
+}
+
+/// The best of `score` over a story's kept members.
+fn nearest(
+    members: &[(SparseVector, SparseVector)],
+    score: impl Fn(&(SparseVector, SparseVector)) -> f32,
+) -> f32 {
+    members.iter().map(score).fold(0.0, f32::max)
+}
+
+/// Days from the story's span to `at` (0 inside it or when either side is
+/// undated).
+fn gap_days(story: &StoryState, at: Option<Timestamp>) -> f32 {
+    let (Some(at), Some(first), Some(last)) = (at, story.first, story.last) else {
+        return 0.0;
+    };
+    let gap = if at > last {
+        at.duration_since(last)
+    } else if at < first {
+        first.duration_since(at)
+    } else {
+        return 0.0;
+    };
+    gap.as_secs_f32() / 86_400.0
 }

@@ -1,8 +1,15 @@
 //! Online story clustering: each fresh article joins the most similar active
-//! story or founds a new one.
+//! story or founds a new one. `features` turns an article into vectors,
+//! `model` turns similarities into a probability, `clusterer` keeps the
+//! stories, `fit` learns the model from labeled streams.
 
 mod clusterer;
+mod features;
+pub mod fit;
+mod model;
 mod vectors;
 
-pub use clusterer::{Assignment, Clusterer, ClustererConfig};
+pub use clusterer::{Assignment, Candidate, Clusterer, ClustererConfig};
+pub use features::{ArticleFeatures, Vocabularies};
+pub use model::{Components, INPUT_COUNT, INPUTS, ScoreModel};
 pub use vectors::{SparseVector, TermWeights};

@@ -114,6 +114,38 @@ pub fn weighted_cosine(
     dot / (doc_norm.sqrt() * centroid_norm.sqrt())
 }
 
+/// Cosine similarity between two documents, weighted by the current IDF.
+pub fn pair_cosine(a: &SparseVector, b: &SparseVector, weights: &TermWeights) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let norm = |v: &SparseVector| {
+        v.0.iter()
+            .map(|(id, w)| (w * weights.idf(*id)).powi(2))
+            .sum::<f32>()
+            .sqrt()
+    };
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while let (Some((ia, wa)), Some((ib, wb))) = (a.0.get(i), b.0.get(j)) {
+        match ia.cmp(ib) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let idf = weights.idf(*ia);
+                dot += wa * wb * idf * idf;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let denominator = norm(a) * norm(b);
+    if denominator == 0.0 {
+        0.0
+    } else {
+        dot / denominator
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,122 @@
+//! `storyline fit clusterer`: learns the clusterer's scoring model from
+//! labeled folders and reports out-of-fold scores beside in-sample ones.
+
+use crate::args::{FitCommand, Global};
+use crate::cmd::eval::{article_key, read_label_lines};
+use crate::cmd::print_json;
+use crate::output::outln;
+use anyhow::Context;
+use std::path::Path;
+use std::process::ExitCode;
+use storyline_core::cluster::ClustererConfig;
+use storyline_core::cluster::fit::{self, Evaluation, LabeledArticle, Stream};
+use storyline_core::eval::ClusteringScores;
+use storyline_core::ingest::{DEFAULT_MAX_FILE_SIZE, discover, parse_document, read_document};
+
+/// Runs one fit.
+pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
+    let FitCommand::Clusterer { dirs, out, folds } = command;
+    let streams = dirs
+        .iter()
+        .map(|dir| read_stream(dir))
+        .collect::<anyhow::Result<Vec<Stream>>>()?;
+    let base = ClustererConfig::default();
+    let committed = fit::evaluate(&streams, &base, |_| true);
+    let cross = (*folds > 0).then(|| fit::cross_validate(&streams, *folds, &base));
+    let mut model = fit::fit(&streams, &base);
+    let names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+    model.fitted_on = format!("{}; fitted on {}", model.fitted_on, names.join(", "));
+    let refit = fit::evaluate(
+        &streams,
+        &ClustererConfig {
+            model: model.clone(),
+            ..base.clone()
+        },
+        |_| true,
+    );
+    if let Some(path) = out {
+        let text = serde_json::to_string_pretty(&model)?;
+        std::fs::write(path, text + "\n")
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    if global.json {
+        let mut value = serde_json::json!({
+            "model": model,
+            "committed_in_sample": scores_json(&committed),
+            "refit_in_sample": scores_json(&refit),
+        });
+        if let Some(cross) = &cross {
+            value["out_of_fold"] = scores_json(cross);
+            value["folds"] = (*folds).into();
+        }
+        print_json(&value)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    outln!(
+        "fitted: bias {:.3} weights {:?} threshold {:.2}",
+        model.bias,
+        model.weights,
+        model.threshold
+    )?;
+    print_scores("committed model (in sample)", &committed)?;
+    print_scores("refitted model (in sample)", &refit)?;
+    if let Some(cross) = &cross {
+        print_scores(&format!("out of fold ({folds} folds of stories)"), cross)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn scores_json(evaluation: &Evaluation) -> serde_json::Value {
+    serde_json::json!({ "all": evaluation.all, "english": evaluation.english })
+}
+
+fn print_scores(title: &str, evaluation: &Evaluation) -> anyhow::Result<()> {
+    outln!("{title}")?;
+    for (name, scores) in [("all", &evaluation.all), ("english", &evaluation.english)] {
+        print_line(name, scores)?;
+    }
+    Ok(())
+}
+
+fn print_line(name: &str, s: &ClusteringScores) -> anyhow::Result<()> {
+    outln!(
+        "  {name:<8} articles {:>4}  pairwise P {:.3} R {:.3} F1 {:.3}  b-cubed P {:.3} R {:.3} F1 {:.3}",
+        s.articles,
+        s.pairwise.precision,
+        s.pairwise.recall,
+        s.pairwise.f1,
+        s.bcubed.precision,
+        s.bcubed.recall,
+        s.bcubed.f1
+    )?;
+    Ok(())
+}
+
+/// The articles of `dir/articles` with the gold of `dir/labels.jsonl`
+/// (only labeled articles are kept).
+fn read_stream(dir: &Path) -> anyhow::Result<Stream> {
+    let labels: std::collections::HashMap<String, serde_json::Value> =
+        read_label_lines(&dir.join("labels.jsonl"))?
+            .into_iter()
+            .collect();
+    let discovery = discover(&[dir.join("articles")]);
+    let mut stream = Vec::new();
+    for path in &discovery.files {
+        let Ok(document) = read_document(path, DEFAULT_MAX_FILE_SIZE) else {
+            continue;
+        };
+        for article in parse_document(&document).into_iter().flatten() {
+            let key = article_key(Path::new(article.path.as_deref().unwrap_or_default()));
+            let Some(label) = labels.get(&key) else {
+                continue;
+            };
+            stream.push(LabeledArticle {
+                article,
+                story: label["story"].as_str().map(String::from),
+                duplicate: label["duplicate_of"].as_str().is_some(),
+                english: label["lang"].as_str().is_none_or(|l| l == "en"),
+            });
+        }
+    }
+    Ok(stream)
+}

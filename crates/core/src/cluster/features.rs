@@ -1,0 +1,171 @@
+//! What the clusterer sees of an article: four sparse vectors that carry
+//! across languages as far as they can.
+//!
+//! - `terms`: stemmed English words of headline (repeated), lead and body;
+//!   useful only between articles in the same language.
+//! - `names`: capitalized names, transliterated to ASCII (`deunicode`) and
+//!   cut to their first five letters, so `Barcellona`/`Barcelona`,
+//!   `Антони`/`Antony` and `Sunak`/`Sunaka` meet.
+//! - `headline_names`: the names of the headline and lead only: who the
+//!   article is about, not who it mentions in passing.
+//! - `figures`: the numbers written in the text (`90` of `£90m` or
+//!   `90 миллионное`, `44` of `$44bn`, `2023`): figures and dates are the
+//!   same in every language.
+
+use crate::cluster::vectors::{SparseVector, TermWeights};
+use crate::model::Article;
+use crate::text::{Analyzer, name_terms};
+
+/// Letters a name keeps: enough to tell names apart, few enough to absorb
+/// inflections and transliteration differences.
+const NAME_PREFIX: usize = 5;
+
+/// One article's vectors, ids from the clusterer's vocabularies.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFeatures {
+    /// Word terms.
+    pub terms: SparseVector,
+    /// All names.
+    pub names: SparseVector,
+    /// Names of the headline and lead.
+    pub headline_names: SparseVector,
+    /// Figures.
+    pub figures: SparseVector,
+    /// True when the article is not in English (word terms say little).
+    pub foreign: bool,
+}
+
+/// Vocabularies and document frequencies of each kind of feature.
+#[derive(Debug, Default, Clone)]
+pub struct Vocabularies {
+    /// Word terms.
+    pub terms: TermWeights,
+    /// Names (headline names share this vocabulary and its frequencies).
+    pub names: TermWeights,
+    /// Figures.
+    pub figures: TermWeights,
+}
+
+impl Vocabularies {
+    /// The features of `article`, recording its terms in the document
+    /// frequencies (the stream's IDF includes every article seen so far).
+    pub fn features(
+        &mut self,
+        article: &Article,
+        analyzer: &Analyzer,
+        title_repeat: usize,
+    ) -> ArticleFeatures {
+        let mut head = String::new();
+        head.push_str(&article.title);
+        head.push_str(".\n");
+        if let Some(lead) = &article.lead {
+            head.push_str(lead);
+            head.push_str(".\n");
+        }
+        let mut text = String::new();
+        for _ in 1..title_repeat.max(1) {
+            text.push_str(&article.title);
+            text.push_str(".\n");
+        }
+        text.push_str(&head);
+        text.push_str(&article.body);
+        let term_ids: Vec<u32> = analyzer
+            .terms(&text)
+            .iter()
+            .map(|t| self.terms.id(t))
+            .collect();
+        let name_ids: Vec<u32> = names(&text, analyzer)
+            .iter()
+            .map(|t| self.names.id(t))
+            .collect();
+        let head_ids: Vec<u32> = names(&head, analyzer)
+            .iter()
+            .map(|t| self.names.id(t))
+            .collect();
+        let figure_ids: Vec<u32> = figures(&text).iter().map(|t| self.figures.id(t)).collect();
+        let features = ArticleFeatures {
+            terms: SparseVector::from_term_ids(&term_ids),
+            names: SparseVector::from_term_ids(&name_ids),
+            headline_names: SparseVector::from_term_ids(&head_ids),
+            figures: SparseVector::from_term_ids(&figure_ids),
+            foreign: article.language.as_deref().is_some_and(|l| l != "en"),
+        };
+        self.terms.observe(&features.terms);
+        self.names.observe(&features.names);
+        self.figures.observe(&features.figures);
+        features
+    }
+}
+
+/// Names of `text`, transliterated and cut to [`NAME_PREFIX`] letters.
+pub fn names(text: &str, analyzer: &Analyzer) -> Vec<String> {
+    name_terms(text, analyzer)
+        .into_iter()
+        .filter_map(|name| {
+            let ascii: String = deunicode::deunicode(&name)
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .take(NAME_PREFIX)
+                .collect();
+            (ascii.len() >= 2).then_some(ascii)
+        })
+        .collect()
+}
+
+/// The numbers written in `text`: digit runs of two or more digits (one
+/// digit says little), `1,000`-style groups and decimals kept whole only
+/// up to the first separator, so `35,000` gives `35` like `35 хиљада`.
+pub fn figures(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run = String::new();
+    let mut previous = ' ';
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            if run.is_empty() && (previous == ',' || previous == '.') {
+                // The tail of `35,000` or `2.5`: part of the figure before.
+                previous = c;
+                continue;
+            }
+            run.push(c);
+        } else if !run.is_empty() {
+            if run.len() >= 2 && !run.chars().all(|d| d == '0') {
+                out.push(run.clone());
+            }
+            run.clear();
+        }
+        if !c.is_ascii_digit() {
+            previous = c;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_meet_across_scripts_and_inflections() {
+        let analyzer = Analyzer::english();
+        assert_eq!(
+            names(
+                "Accordo tra Barcellona e Coutinho. Manchester Юнайтед",
+                &analyzer
+            ),
+            ["barce", "couti", "manch", "iunai"]
+        );
+        assert_eq!(
+            names("Antony joined Manchester United", &analyzer)[0],
+            "manch"
+        );
+    }
+
+    #[test]
+    fn figures_keep_the_leading_number() {
+        assert_eq!(
+            figures("£90m bid, 35,000 dead, 2.5 years, 90 миллионное, in 2023, 7 days"),
+            ["90", "35", "90", "2023"]
+        );
+    }
+}
