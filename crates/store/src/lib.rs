@@ -1,7 +1,8 @@
 //! Persistent implementations of [`storyline_core::Store`].
 //!
 //! [`SqliteStore`] is the embedded default: one file, WAL journal, schema
-//! migrations applied on open, FTS5 full-text search.
+//! migrations applied on open, FTS5 full-text search. [`PostgresStore`] is
+//! for shared deployments: several ingesters and web servers on one database.
 //!
 //! ```
 //! use storyline_core::Store;
@@ -9,6 +10,9 @@
 //! assert!(store.articles().unwrap().is_empty());
 //! ```
 
+mod postgresql;
+mod sql;
 mod sqlite;
 
+pub use postgresql::{PostgresStore, is_postgres_url};
 pub use sqlite::SqliteStore;

@@ -1,6 +1,7 @@
 //! SQLite backend: the default, embedded store. Every batch is written in
 //! one transaction; search uses an FTS5 index kept in step by triggers.
 
+use crate::sql::{ARTICLE_COLUMNS, ARTICLE_UPSERT};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::path::Path;
 use storyline_core::model::SourceFormat;
@@ -13,10 +14,6 @@ mod summaries;
 mod embedded {
     refinery::embed_migrations!("migrations/sqlite");
 }
-
-const ARTICLE_COLUMNS: &str = "id, path, url, title, lead, body, source_domain, authors, \
-    categories, image, featured, language, published_at, published_at_approximate, format, \
-    content_hash, duplicate_of, story_id, extra, canonical_url, revision";
 
 /// A store in one SQLite file.
 #[derive(Debug)]
@@ -259,18 +256,7 @@ impl Store for SqliteStore {
                     "INSERT INTO articles ({ARTICLE_COLUMNS}, ingested_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
                              ?16, ?17, ?18, ?19, ?20, ?21, ?22)
-                     ON CONFLICT(id) DO UPDATE SET
-                        path = excluded.path, url = excluded.url, title = excluded.title,
-                        lead = excluded.lead, body = excluded.body,
-                        source_domain = excluded.source_domain, authors = excluded.authors,
-                        categories = excluded.categories, image = excluded.image,
-                        featured = excluded.featured, language = excluded.language,
-                        published_at = excluded.published_at,
-                        published_at_approximate = excluded.published_at_approximate,
-                        format = excluded.format, content_hash = excluded.content_hash,
-                        duplicate_of = excluded.duplicate_of, story_id = excluded.story_id,
-                        extra = excluded.extra, canonical_url = excluded.canonical_url,
-                        revision = excluded.revision, ingested_at = excluded.ingested_at"
+                     {ARTICLE_UPSERT}"
                 ))
                 .map_err(sql_error("cannot save articles"))?;
             for a in &batch.articles {

@@ -1,0 +1,372 @@
+//! PostgreSQL backend: one store shared by several workers (ingesters and
+//! web servers on different machines). Every batch is written in one
+//! transaction; search uses a generated `tsvector` column with a GIN index.
+//! The schema mirrors the SQLite one, with native types (JSONB, TIMESTAMPTZ).
+
+use crate::sql::{ARTICLE_COLUMNS, ARTICLE_UPSERT};
+use postgres::types::ToSql;
+use postgres::{Client, NoTls, Row};
+use std::sync::{Mutex, MutexGuard};
+use storyline_core::model::SourceFormat;
+use storyline_core::store::{Batch, SearchHit, publication_order};
+use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
+
+mod embedded {
+    refinery::embed_migrations!("migrations/postgres");
+}
+
+/// A store in a PostgreSQL database, named by a connection URL such as
+/// `postgres://user:password@host/storyline`.
+pub struct PostgresStore {
+    client: Mutex<Client>,
+}
+
+impl std::fmt::Debug for PostgresStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PostgresStore").finish_non_exhaustive()
+    }
+}
+
+fn pg_error(context: &str) -> impl FnOnce(postgres::Error) -> StoreError + '_ {
+    move |err| StoreError::backend(context, err)
+}
+
+/// True for the URLs this backend takes (`postgres://`, `postgresql://`).
+pub fn is_postgres_url(text: &str) -> bool {
+    text.starts_with("postgres://") || text.starts_with("postgresql://")
+}
+
+impl PostgresStore {
+    /// Connects to the database at `url` and brings its schema up to date.
+    /// Several processes may do this at once: migrations run under an
+    /// advisory lock.
+    pub fn connect(url: &str) -> Result<Self, StoreError> {
+        let mut client = Client::connect(url, NoTls)
+            .map_err(|e| StoreError::backend(format!("cannot connect to {}", redact(url)), e))?;
+        client
+            .batch_execute("SELECT pg_advisory_lock(7346021)")
+            .map_err(pg_error("cannot lock the schema for migration"))?;
+        let migrated = embedded::migrations::runner().run(&mut client);
+        client
+            .batch_execute("SELECT pg_advisory_unlock(7346021)")
+            .map_err(pg_error("cannot unlock the schema"))?;
+        migrated.map_err(|e| StoreError::backend("cannot migrate the database schema", e))?;
+        Ok(Self {
+            client: Mutex::new(client),
+        })
+    }
+
+    fn client(&self) -> Result<MutexGuard<'_, Client>, StoreError> {
+        self.client
+            .lock()
+            .map_err(|_| StoreError::Corrupt("the database connection was poisoned".into()))
+    }
+
+    fn query_articles(
+        &self,
+        filter: &str,
+        args: &[&(dyn ToSql + Sync)],
+    ) -> Result<Vec<Article>, StoreError> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles {filter}");
+        let rows = self
+            .client()?
+            .query(&sql, args)
+            .map_err(pg_error("cannot read articles"))?;
+        let mut articles = rows
+            .iter()
+            .map(read_article)
+            .collect::<Result<Vec<_>, _>>()?;
+        articles.sort_by(publication_order);
+        Ok(articles)
+    }
+}
+
+/// The URL without its password, for error messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &url[scheme_end + 3..at];
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn read_article(row: &Row) -> Result<Article, StoreError> {
+    let id: String = row
+        .try_get(0)
+        .map_err(|_| StoreError::Corrupt("article without an id".into()))?;
+    let corrupt = |what: &str| StoreError::Corrupt(format!("article {id}: bad {what}"));
+    let format: String = row.try_get(14).map_err(|_| corrupt("format"))?;
+    let revision: i32 = row.try_get(20).map_err(|_| corrupt("revision"))?;
+    let extra: serde_json::Value = row.try_get(18).map_err(|_| corrupt("extra"))?;
+    let authors: serde_json::Value = row.try_get(7).map_err(|_| corrupt("authors"))?;
+    let categories: serde_json::Value = row.try_get(8).map_err(|_| corrupt("categories"))?;
+    Ok(Article {
+        path: row.try_get(1).map_err(|_| corrupt("path"))?,
+        url: row.try_get(2).map_err(|_| corrupt("url"))?,
+        canonical_url: row.try_get(19).map_err(|_| corrupt("canonical_url"))?,
+        revision: u32::try_from(revision).map_err(|_| corrupt("revision"))?,
+        title: row.try_get(3).map_err(|_| corrupt("title"))?,
+        lead: row.try_get(4).map_err(|_| corrupt("lead"))?,
+        body: row.try_get(5).map_err(|_| corrupt("body"))?,
+        source_domain: row.try_get(6).map_err(|_| corrupt("source_domain"))?,
+        authors: serde_json::from_value(authors).map_err(|_| corrupt("authors"))?,
+        categories: serde_json::from_value(categories).map_err(|_| corrupt("categories"))?,
+        image: row.try_get(9).map_err(|_| corrupt("image"))?,
+        featured: row.try_get(10).map_err(|_| corrupt("featured"))?,
+        language: row.try_get(11).map_err(|_| corrupt("language"))?,
+        published_at: row.try_get(12).map_err(|_| corrupt("published_at"))?,
+        published_at_approximate: row
+            .try_get(13)
+            .map_err(|_| corrupt("published_at_approximate"))?,
+        format: SourceFormat::parse(&format).ok_or_else(|| corrupt("format"))?,
+        content_hash: row.try_get(15).map_err(|_| corrupt("content_hash"))?,
+        duplicate_of: row
+            .try_get::<_, Option<String>>(16)
+            .map_err(|_| corrupt("duplicate_of"))?
+            .map(ArticleId),
+        story: row
+            .try_get::<_, Option<String>>(17)
+            .map_err(|_| corrupt("story_id"))?
+            .map(StoryId),
+        extra: serde_json::from_value(extra).map_err(|_| corrupt("extra"))?,
+        id: ArticleId(id.clone()),
+    })
+}
+
+fn read_story(row: &Row) -> Result<Story, StoreError> {
+    let corrupt = || StoreError::Corrupt("bad story row".into());
+    Ok(Story {
+        id: StoryId(row.try_get(0).map_err(|_| corrupt())?),
+        title: row.try_get(1).map_err(|_| corrupt())?,
+        founded_by: ArticleId(row.try_get(2).map_err(|_| corrupt())?),
+        created_at: row.try_get(3).map_err(|_| corrupt())?,
+    })
+}
+
+impl Store for PostgresStore {
+    fn article(&self, id: &ArticleId) -> Result<Option<Article>, StoreError> {
+        Ok(self
+            .query_articles("WHERE id = $1", &[&id.0])?
+            .into_iter()
+            .next())
+    }
+
+    fn has_article(&self, id: &ArticleId) -> Result<bool, StoreError> {
+        self.client()?
+            .query_opt("SELECT 1 FROM articles WHERE id = $1", &[&id.0])
+            .map(|row| row.is_some())
+            .map_err(pg_error("cannot look up an article"))
+    }
+
+    fn original_with_content(&self, content_hash: &str) -> Result<Option<ArticleId>, StoreError> {
+        let originals = self.query_articles(
+            "WHERE content_hash = $1 AND duplicate_of IS NULL",
+            &[&content_hash],
+        )?;
+        Ok(originals.into_iter().next().map(|a| a.id))
+    }
+
+    fn articles(&self) -> Result<Vec<Article>, StoreError> {
+        self.query_articles("", &[])
+    }
+
+    fn story_articles(&self, id: &StoryId) -> Result<Vec<Article>, StoreError> {
+        self.query_articles("WHERE story_id = $1", &[&id.0])
+    }
+
+    fn stories(&self) -> Result<Vec<Story>, StoreError> {
+        self.client()?
+            .query(
+                "SELECT id, title, founded_by, created_at FROM stories ORDER BY id",
+                &[],
+            )
+            .map_err(pg_error("cannot read stories"))?
+            .iter()
+            .map(read_story)
+            .collect()
+    }
+
+    fn story(&self, id: &StoryId) -> Result<Option<Story>, StoreError> {
+        self.client()?
+            .query_opt(
+                "SELECT id, title, founded_by, created_at FROM stories WHERE id = $1",
+                &[&id.0],
+            )
+            .map_err(pg_error("cannot read a story"))?
+            .as_ref()
+            .map(read_story)
+            .transpose()
+    }
+
+    fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
+        let ingested_at = jiff::Timestamp::now();
+        let mut client = self.client()?;
+        let mut tx = client
+            .transaction()
+            .map_err(pg_error("cannot start a transaction"))?;
+        let story_stmt = tx
+            .prepare(
+                "INSERT INTO stories (id, title, founded_by, created_at) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (id) DO UPDATE SET title = excluded.title",
+            )
+            .map_err(pg_error("cannot save stories"))?;
+        for story in &batch.stories {
+            tx.execute(
+                &story_stmt,
+                &[
+                    &story.id.0,
+                    &story.title,
+                    &story.founded_by.0,
+                    &story.created_at,
+                ],
+            )
+            .map_err(pg_error("cannot save a story"))?;
+        }
+        let article_stmt = tx
+            .prepare(&format!(
+                "INSERT INTO articles ({ARTICLE_COLUMNS}, ingested_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+                         $16, $17, $18, $19, $20, $21, $22)
+                 {ARTICLE_UPSERT}"
+            ))
+            .map_err(pg_error("cannot save articles"))?;
+        for a in &batch.articles {
+            let authors = serde_json::json!(a.authors);
+            let categories = serde_json::json!(a.categories);
+            let extra = serde_json::Value::Object(a.extra.clone());
+            let revision = i32::try_from(a.revision).unwrap_or(i32::MAX);
+            let duplicate_of = a.duplicate_of.as_ref().map(|d| d.0.as_str());
+            let story = a.story.as_ref().map(|s| s.0.as_str());
+            tx.execute(
+                &article_stmt,
+                &[
+                    &a.id.0,
+                    &a.path,
+                    &a.url,
+                    &a.title,
+                    &a.lead,
+                    &a.body,
+                    &a.source_domain,
+                    &authors,
+                    &categories,
+                    &a.image,
+                    &a.featured,
+                    &a.language,
+                    &a.published_at,
+                    &a.published_at_approximate,
+                    &a.format.as_str(),
+                    &a.content_hash,
+                    &duplicate_of,
+                    &story,
+                    &extra,
+                    &a.canonical_url,
+                    &revision,
+                    &ingested_at,
+                ],
+            )
+            .map_err(pg_error("cannot save an article"))?;
+        }
+        tx.commit().map_err(pg_error("cannot commit the batch"))
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+        // `plainto_tsquery` takes the words and ignores operator characters,
+        // so hostile input cannot change the query's meaning.
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = self
+            .client()?
+            .query(
+                "SELECT a.id, a.title,
+                        ts_headline('english', coalesce(a.lead, '') || ' ' || a.body, q,
+                                    'StartSel=[, StopSel=], MaxWords=16, MinWords=6, FragmentDelimiter=…'),
+                        ts_rank(a.search, q)::float8 AS rank
+                 FROM articles a, plainto_tsquery('english', $1) q
+                 WHERE a.search @@ q
+                 ORDER BY rank DESC, a.id
+                 LIMIT $2",
+                &[&query, &limit],
+            )
+            .map_err(pg_error("cannot search"))?;
+        rows.iter()
+            .map(|row| {
+                Ok(SearchHit {
+                    article: ArticleId(row.try_get(0).map_err(pg_error("cannot search"))?),
+                    title: row.try_get(1).map_err(pg_error("cannot search"))?,
+                    snippet: row.try_get(2).map_err(pg_error("cannot search"))?,
+                    score: row.try_get(3).map_err(pg_error("cannot search"))?,
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_core::store::conformance;
+
+    /// The server to test against; without it the tests print a notice and
+    /// pass (`.ci/run` starts one and sets it).
+    fn test_url() -> Option<String> {
+        let url = std::env::var("STORYLINE_TEST_POSTGRES").ok();
+        if url.is_none() {
+            eprintln!("skipping: STORYLINE_TEST_POSTGRES is not set");
+        }
+        url
+    }
+
+    /// A fresh, empty schema for one test, so tests can run in parallel.
+    fn fresh_store(url: &str) -> PostgresStore {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let schema = format!("t{}_{n}", std::process::id());
+        let mut admin = Client::connect(url, NoTls).unwrap();
+        admin
+            .batch_execute(&format!(
+                "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema};"
+            ))
+            .unwrap();
+        let separator = if url.contains('?') { '&' } else { '?' };
+        let scoped = format!("{url}{separator}options=-csearch_path%3D{schema}");
+        PostgresStore::connect(&scoped).unwrap()
+    }
+
+    #[test]
+    fn postgres_store_conforms() {
+        let Some(url) = test_url() else { return };
+        conformance::run_all(|| fresh_store(&url));
+    }
+
+    #[test]
+    fn a_failing_batch_leaves_nothing_behind() {
+        let Some(url) = test_url() else { return };
+        let mut store = fresh_store(&url);
+        let good = conformance::sample_article(1, "Good", "x");
+        let mut bad = conformance::sample_article(2, "Bad", "x");
+        bad.story = Some(StoryId("missing".into()));
+        let result = store.save(&Batch {
+            articles: vec![good.clone(), bad],
+            stories: vec![],
+        });
+        assert!(result.is_err());
+        assert!(
+            !store.has_article(&good.id).unwrap(),
+            "the batch rolled back"
+        );
+    }
+
+    #[test]
+    fn an_unreachable_server_is_a_clear_error_without_the_password() {
+        let err = PostgresStore::connect("postgres://reader:secret@127.0.0.1:1/storyline")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("cannot connect to postgres://reader:***@127.0.0.1:1"),
+            "{err}"
+        );
+        assert!(!err.contains("secret"), "{err}");
+    }
+}
