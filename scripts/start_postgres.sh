@@ -3,13 +3,13 @@
 # URL on stdout: `export STORYLINE_TEST_POSTGRES=$(scripts/start_postgres.sh)`.
 # The data lives in a temporary folder; stop it with
 # `pg_ctl -D "$STORYLINE_PG_DATA" stop` (run as the postgres user).
-# Installs Debian's postgresql when no server is found. Port: $PGPORT or 54329.
+# Installs Debian's postgresql when no server is found. Port: $PGPORT, else a free one.
 set -euo pipefail
-port="${PGPORT:-54329}"
+port="${PGPORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
 if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >&2
         bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
     else
         echo "no PostgreSQL server found; install postgresql" >&2

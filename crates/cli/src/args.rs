@@ -19,7 +19,8 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// The SQLite database to use (created when missing).
+    /// The store: a SQLite file (created when missing), or a PostgreSQL
+    /// URL (`postgres://user@host/db`) for a store shared by several workers.
     #[arg(
         long,
         global = true,

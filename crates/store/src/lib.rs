@@ -10,9 +10,11 @@
 //! assert!(store.articles().unwrap().is_empty());
 //! ```
 
+mod any;
 mod postgresql;
 mod sql;
 mod sqlite;
 
+pub use any::{AnyStore, open};
 pub use postgresql::{PostgresStore, is_postgres_url};
 pub use sqlite::SqliteStore;

@@ -16,14 +16,14 @@ use storyline_core::model::SourceFormat;
 use storyline_core::pipeline::Pipeline;
 use storyline_core::view::{StoryOptions, story_detail_with, story_summaries};
 use storyline_core::{IngestError, IngestErrorKind, StoryId};
-use storyline_store::SqliteStore;
+use storyline_store::AnyStore;
 
 /// Exit code when some inputs failed but the rest were stored.
 const PARTIAL_FAILURE: u8 = 3;
 
 /// Ingests `args.paths`; with `tell`, prints the touched stories too.
 pub fn run(
-    store: SqliteStore,
+    store: AnyStore,
     args: &IngestArgs,
     global: &Global,
     tell: bool,

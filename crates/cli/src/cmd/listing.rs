@@ -14,10 +14,10 @@ use storyline_core::view::article::{article_detail, resolve_article};
 use storyline_core::view::{
     ArticleSummary, StoryOptions, resolve_story, story_detail_with, story_summaries, story_summary,
 };
-use storyline_store::SqliteStore;
+use storyline_store::AnyStore;
 
 /// `storyline articles`.
-pub fn articles(store: &SqliteStore, global: &Global) -> anyhow::Result<ExitCode> {
+pub fn articles(store: &AnyStore, global: &Global) -> anyhow::Result<ExitCode> {
     let articles = store.articles()?;
     if global.json {
         /// An article in `articles --json`: the summary plus its entities.
@@ -45,7 +45,7 @@ pub fn articles(store: &SqliteStore, global: &Global) -> anyhow::Result<ExitCode
 }
 
 /// `storyline stories`.
-pub fn stories(store: &SqliteStore, global: &Global) -> anyhow::Result<ExitCode> {
+pub fn stories(store: &AnyStore, global: &Global) -> anyhow::Result<ExitCode> {
     let stories = story_summaries(store)?;
     if global.json {
         print_json(&stories)?;
@@ -57,7 +57,7 @@ pub fn stories(store: &SqliteStore, global: &Global) -> anyhow::Result<ExitCode>
 
 /// `storyline story ID [--since T]`.
 pub fn story(
-    store: &SqliteStore,
+    store: &AnyStore,
     id: &str,
     since: Option<jiff::Timestamp>,
     global: &Global,
@@ -80,7 +80,7 @@ pub fn story(
 }
 
 /// `storyline article ID`.
-pub fn article(store: &SqliteStore, id: &str, global: &Global) -> anyhow::Result<ExitCode> {
+pub fn article(store: &AnyStore, id: &str, global: &Global) -> anyhow::Result<ExitCode> {
     let article = resolve_article(store, id)?;
     let book = crate::cmd::alias_book(global)?;
     let detail = article_detail(store, article, book.as_ref())?;
@@ -93,11 +93,7 @@ pub fn article(store: &SqliteStore, id: &str, global: &Global) -> anyhow::Result
 }
 
 /// `storyline claims [--story ID]`.
-pub fn claims(
-    store: &SqliteStore,
-    story: Option<&str>,
-    global: &Global,
-) -> anyhow::Result<ExitCode> {
+pub fn claims(store: &AnyStore, story: Option<&str>, global: &Global) -> anyhow::Result<ExitCode> {
     let book = crate::cmd::alias_book(global)?;
     let ids = match story {
         Some(prefix) => vec![resolve_story(store, prefix)?],
@@ -117,7 +113,7 @@ pub fn claims(
 
 /// `storyline entities [--story ID]`.
 pub fn entities(
-    store: &SqliteStore,
+    store: &AnyStore,
     story: Option<&str>,
     global: &Global,
 ) -> anyhow::Result<ExitCode> {
@@ -141,7 +137,7 @@ pub fn entities(
 
 /// `storyline search QUERY`.
 pub fn search(
-    store: &SqliteStore,
+    store: &AnyStore,
     query: &str,
     limit: usize,
     global: &Global,

@@ -17,7 +17,6 @@ use crate::args::{Cli, Command};
 use anyhow::Context;
 use std::process::ExitCode;
 use storyline_extract::entities::AliasBook;
-use storyline_store::SqliteStore;
 
 /// Runs the chosen subcommand and returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -31,7 +30,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Command::Fit(command) = &cli.command {
         return fit::run(command, global);
     }
-    let store = SqliteStore::open(&global.db)
+    let store = storyline_store::open(&global.db)
         .with_context(|| format!("cannot use the database {}", global.db.display()))?;
     match &cli.command {
         Command::Eval(_) | Command::Bench(_) | Command::Fit(_) => Ok(ExitCode::SUCCESS),

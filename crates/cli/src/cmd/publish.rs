@@ -7,10 +7,10 @@ use crate::output::outln;
 use std::process::ExitCode;
 use storyline_serve::posts::publish_posts;
 use storyline_serve::publish::{PublishOptions, publish};
-use storyline_store::SqliteStore;
+use storyline_store::AnyStore;
 
 /// Writes the site and says what was written.
-pub fn run(store: &SqliteStore, args: &PublishArgs, global: &Global) -> anyhow::Result<ExitCode> {
+pub fn run(store: &AnyStore, args: &PublishArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let options = PublishOptions {
         site_url: args
             .site_url

@@ -4,10 +4,10 @@ use crate::args::{Global, ServeArgs};
 use anyhow::Context;
 use std::process::ExitCode;
 use storyline_serve::{AppState, Settings};
-use storyline_store::SqliteStore;
+use storyline_store::AnyStore;
 
 /// Serves until Ctrl-C.
-pub fn run(store: SqliteStore, args: &ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
+pub fn run(store: AnyStore, args: &ServeArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(args.addr)
@@ -42,7 +42,7 @@ pub fn run(store: SqliteStore, args: &ServeArgs, global: &Global) -> anyhow::Res
         // while the writer writes): one per core, at least two.
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get().max(2));
         let readers = (0..cores)
-            .map(|_| SqliteStore::open(&global.db))
+            .map(|_| storyline_store::open(&global.db))
             .collect::<Result<Vec<_>, _>>()
             .with_context(|| format!("cannot open {} for reading", global.db.display()))?;
         storyline_serve::serve(AppState::with_readers(store, readers, settings), listener)
