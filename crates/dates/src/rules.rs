@@ -719,18 +719,20 @@ fn h_year(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     }
     let before = &ctx.text[..span.start];
     // "2014-2018": the first year of a span is weak until merged.
-    let range_next = {
-        let mut it = after.chars();
-        matches!(it.next(), Some('-' | '~'))
-            && after[1..].len() >= 4
-            && after[1..5].chars().all(|ch| ch.is_ascii_digit())
-            && !after[5..].starts_with(|ch: char| ch.is_ascii_digit() || ch == '-')
-    };
-    let range_prev = before.len() >= 5
-        && before.ends_with(['-', '~'])
-        && before[before.len() - 5..before.len() - 1]
-            .chars()
-            .all(|ch| ch.is_ascii_digit());
+    // Byte slices through `get`: the text around a year may be any UTF-8.
+    let range_next = after.strip_prefix(['-', '~']).is_some_and(|rest| {
+        rest.get(..4)
+            .is_some_and(|year| year.chars().all(|ch| ch.is_ascii_digit()))
+            && rest
+                .get(4..)
+                .is_some_and(|tail| !tail.starts_with(|ch: char| ch.is_ascii_digit() || ch == '-'))
+    });
+    let range_prev = before.strip_suffix(['-', '~']).is_some_and(|rest| {
+        rest.len() >= 4
+            && rest
+                .get(rest.len() - 4..)
+                .is_some_and(|year| year.chars().all(|ch| ch.is_ascii_digit()))
+    });
     if !range_next && !range_prev && glued_to_numbers(ctx.text, &span) {
         return None;
     }

@@ -510,3 +510,20 @@ fn dates_next_to_non_ascii_text_are_found() {
         ]
     );
 }
+
+/// Found by the `dates` fuzz target: a year followed by a dash and a
+/// multi-byte character within four bytes ("2020-09(€3m)") sliced the text
+/// inside the character and panicked.
+#[test]
+fn a_year_beside_multibyte_characters_does_not_panic() {
+    let reference = date(2020, 9, 30);
+    for text in [
+        "date: 2020-09(€3m) in add-ons",
+        "x—€2020-€",
+        "2019-2020",
+        "€1-2020 и",
+    ] {
+        let _ = find_dates(text, reference);
+    }
+    assert!(!find_dates("date: 2020-09(€3m) in add-ons", reference).is_empty());
+}

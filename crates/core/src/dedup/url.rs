@@ -47,12 +47,13 @@ pub fn canonical_url(url: &str) -> Option<String> {
         return None;
     }
     let mut host = parsed.host_str()?.to_ascii_lowercase();
-    for prefix in ["www.", "amp.", "m."] {
-        if let Some(rest) = host.strip_prefix(prefix)
-            && rest.contains('.')
-        {
-            host = rest.to_string();
-        }
+    // Repeatedly, so that the result is canonical too ("www.www.example.com").
+    while let Some(rest) = ["www.", "amp.", "m."]
+        .iter()
+        .find_map(|prefix| host.strip_prefix(prefix))
+        .filter(|rest| rest.contains('.'))
+    {
+        host = rest.to_string();
     }
     let path = canonical_path(parsed.path());
     let mut params: Vec<(String, String)> = parsed
@@ -123,6 +124,7 @@ mod tests {
             "https:.example.co/nem\u{7f}s/a/.amp/?uvm_source=x&id=##5\0ag",
             "https://example.com/a?q=a%20b%26c&x=%2B",
             "https://example.com/a/b/.amp",
+            "https://www.www.pl~.com/ne]s/wmp/a/?utm_source=x&r=dfia#2g",
         ] {
             let once = canonical_url(url).unwrap();
             assert_eq!(
