@@ -205,6 +205,17 @@ pub fn find_contradictions(claims: &[StoryClaim]) -> Vec<Contradiction> {
     out
 }
 
+/// An article that gives the values of two sides holds them to be the same
+/// figure (written in two currencies, or a total and its guaranteed part):
+/// sources do not disagree there.
+fn an_article_takes_both_sides(sides: &[Side]) -> bool {
+    sides.iter().enumerate().any(|(i, side)| {
+        sides[i + 1..]
+            .iter()
+            .any(|other| side.articles.iter().any(|a| other.articles.contains(a)))
+    })
+}
+
 fn same_key(a: &StoryClaim, b: &StoryClaim) -> bool {
     a.subject == b.subject && a.holder == b.holder && kind_family(&a.kind) == kind_family(&b.kind)
 }
@@ -330,7 +341,7 @@ fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
             }
             members.push(j);
         }
-        if sides.len() < 2 {
+        if sides.len() < 2 || an_article_takes_both_sides(&sides) {
             continue;
         }
         for m in &members {
@@ -550,5 +561,22 @@ mod tests {
             (286, "Dortmund now want £73m for Jadon Sancho."),
         ]);
         assert!(find_contradictions(&history).is_empty());
+    }
+
+    #[test]
+    fn an_article_giving_both_values_is_not_a_disagreement() {
+        // As with stories-dev's Sancho fee: a third report gives both values.
+        let claims = claims_of(&[
+            (1, "Manchester United will pay a fee of £73m for Jadon Sancho."),
+            (1, "Manchester United will pay a fee of £80m for Jadon Sancho."),
+            (
+                2,
+                "Manchester United will pay a fee of £73m for Jadon Sancho. Manchester United will pay a fee of £80m for Jadon Sancho.",
+            ),
+        ]);
+        let found = find_contradictions(&claims);
+        assert!(found.is_empty(), "{found:#?}");
+        // Without the third report, the two outlets do disagree.
+        assert_eq!(find_contradictions(&claims[..2]).len(), 1);
     }
 }
