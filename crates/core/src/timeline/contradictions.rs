@@ -567,8 +567,14 @@ mod tests {
     fn an_article_giving_both_values_is_not_a_disagreement() {
         // As with stories-dev's Sancho fee: a third report gives both values.
         let claims = claims_of(&[
-            (1, "Manchester United will pay a fee of £73m for Jadon Sancho."),
-            (1, "Manchester United will pay a fee of £80m for Jadon Sancho."),
+            (
+                1,
+                "Manchester United will pay a fee of £73m for Jadon Sancho.",
+            ),
+            (
+                1,
+                "Manchester United will pay a fee of £80m for Jadon Sancho.",
+            ),
             (
                 2,
                 "Manchester United will pay a fee of £73m for Jadon Sancho. Manchester United will pay a fee of £80m for Jadon Sancho.",
