@@ -50,11 +50,12 @@ pub struct Global {
 #[derive(Debug, Subcommand)]
 pub enum FitCommand {
     /// The clusterer's scoring model: logistic weights over the similarity
-    /// components and the joining threshold, fitted on every DIR (each holds
-    /// `labels.jsonl` and `articles/`), with out-of-fold scores from
+    /// components and the joining threshold, fitted on every DIR (a labeled
+    /// set `eval clustering` knows: stories-dev, giveme5w1h-news-cluster,
+    /// googlenews-mstream, uci-news), with out-of-fold scores from
     /// cross-validation over folds of whole stories.
     Clusterer {
-        /// Labeled folders, e.g. ../shared/data/stories-dev.
+        /// Labeled set folders, e.g. ../shared/data/stories-dev.
         #[arg(required = true)]
         dirs: Vec<PathBuf>,
         /// Where to write the model (JSON); without it, only scores print.

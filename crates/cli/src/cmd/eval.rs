@@ -59,29 +59,6 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Each labeled article's key (`id`, else the file name of `path`) and its
-/// whole label, in file order.
-pub(crate) fn read_label_lines(path: &Path) -> anyhow::Result<Vec<(String, serde_json::Value)>> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read labels {}", path.display()))?;
-    let mut labels = Vec::new();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let value: serde_json::Value = serde_json::from_str(line)
-            .with_context(|| format!("{}:{}: not a JSON object", path.display(), n + 1))?;
-        let key = value["id"]
-            .as_str()
-            .map(String::from)
-            .or_else(|| value["path"].as_str().map(|p| article_key(Path::new(p))))
-            .with_context(|| format!("{}:{}: needs an `id` or a `path`", path.display(), n + 1))?;
-        labels.push((key, value));
-    }
-    Ok(labels)
-}
-
 /// `eval claims DIR`: recall of the gold money figures of `stories.md`.
 fn claims(
     dir: &Path,
@@ -372,7 +349,7 @@ fn read_article(path: &Path) -> Option<storyline_core::Article> {
     }
 }
 
-pub(crate) fn article_key(path: &Path) -> String {
+fn article_key(path: &Path) -> String {
     storyline_core::eval::datasets::article_key(&path.to_string_lossy())
 }
 
@@ -388,7 +365,7 @@ fn dedup(
 ) -> anyhow::Result<ExitCode> {
     let mut metadata: HashMap<String, serde_json::Value> = HashMap::new();
     let mut gold_edges = Vec::new();
-    for (key, value) in read_label_lines(labels)? {
+    for (key, value) in storyline_core::eval::datasets::label_lines(labels)? {
         if let Some(original) = value["duplicate_of"].as_str() {
             gold_edges.push((key.clone(), original.to_string()));
         }

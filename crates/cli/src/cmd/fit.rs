@@ -2,7 +2,6 @@
 //! labeled folders and reports out-of-fold scores beside in-sample ones.
 
 use crate::args::{FitCommand, Global};
-use crate::cmd::eval::{article_key, read_label_lines};
 use crate::cmd::print_json;
 use crate::output::outln;
 use anyhow::Context;
@@ -11,14 +10,14 @@ use std::process::ExitCode;
 use storyline_core::cluster::ClustererConfig;
 use storyline_core::cluster::fit::{self, Evaluation, LabeledArticle, Stream};
 use storyline_core::eval::ClusteringScores;
-use storyline_core::ingest::{DEFAULT_MAX_FILE_SIZE, discover, parse_document, read_document};
+use storyline_core::eval::datasets::clustering_set;
 
 /// Runs one fit.
 pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
     let FitCommand::Clusterer { dirs, out, folds } = command;
     let streams = dirs
         .iter()
-        .map(|dir| read_stream(dir))
+        .map(|dir| read_stream(dir, global))
         .collect::<anyhow::Result<Vec<Stream>>>()?;
     let base = ClustererConfig::default();
     let committed = fit::evaluate(&streams, &base, |_| true);
@@ -92,31 +91,27 @@ fn print_line(name: &str, s: &ClusteringScores) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The articles of `dir/articles` with the gold of `dir/labels.jsonl`
-/// (only labeled articles are kept).
-fn read_stream(dir: &Path) -> anyhow::Result<Stream> {
-    let labels: std::collections::HashMap<String, serde_json::Value> =
-        read_label_lines(&dir.join("labels.jsonl"))?
-            .into_iter()
-            .collect();
-    let discovery = discover(&[dir.join("articles")]);
-    let mut stream = Vec::new();
-    for path in &discovery.files {
-        let Ok(document) = read_document(path, DEFAULT_MAX_FILE_SIZE) else {
-            continue;
-        };
-        for article in parse_document(&document).into_iter().flatten() {
-            let key = article_key(Path::new(article.path.as_deref().unwrap_or_default()));
-            let Some(label) = labels.get(&key) else {
-                continue;
-            };
-            stream.push(LabeledArticle {
-                article,
-                story: label["story"].as_str().map(String::from),
-                duplicate: label["duplicate_of"].as_str().is_some(),
-                english: label["lang"].as_str().is_none_or(|l| l == "en"),
-            });
+/// The labeled articles of one set `eval clustering` knows (stories-dev,
+/// giveme5w1h-news-cluster, googlenews-mstream, uci-news), with the same
+/// crawler fields passed to ingestion; inputs that cannot be read are
+/// reported by name and left out.
+fn read_stream(dir: &Path, global: &Global) -> anyhow::Result<Stream> {
+    let set = clustering_set(dir)
+        .with_context(|| format!("cannot read the labeled set {}", dir.display()))?;
+    if !global.quiet {
+        for failure in &set.failures {
+            eprintln!("warning: left out: {failure}");
         }
     }
-    Ok(stream)
+    Ok(set
+        .articles
+        .into_iter()
+        .filter(|a| a.labeled)
+        .map(|a| LabeledArticle {
+            english: a.lang.as_deref().is_none_or(|l| l == "en"),
+            article: a.article,
+            story: a.story,
+            duplicate: a.duplicate,
+        })
+        .collect())
 }

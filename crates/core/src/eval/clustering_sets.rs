@@ -63,6 +63,9 @@ pub struct LabeledArticle {
     pub lang: Option<String>,
     /// False for an article the labels do not mention (not scored).
     pub labeled: bool,
+    /// True when the labels mark it a copy (`duplicate_of`): gold for
+    /// fitting, never passed to ingestion.
+    pub duplicate: bool,
 }
 
 /// A labeled set read from disk.
@@ -208,6 +211,7 @@ fn finish_raw(
             story,
             lang,
             labeled: true,
+            duplicate: false,
         }),
         Err(kind) => set.failures.push(IngestError::new(Path::new(&path), kind)),
     }
@@ -254,27 +258,43 @@ pub fn article_key(path: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The lines of a JSON Lines labels file, each keyed by its `id` (or the
+/// file name of its `path`), in file order.
+pub fn label_lines(labels: &Path) -> Result<Vec<(String, Value)>, DatasetError> {
+    json_lines(labels)?
+        .into_iter()
+        .map(|(n, value)| {
+            let key = value["id"]
+                .as_str()
+                .map(String::from)
+                .or_else(|| value["path"].as_str().map(article_key))
+                .ok_or_else(|| fail(labels, format!("line {n}: needs an `id` or a `path`")))?;
+            Ok((key, value))
+        })
+        .collect()
+}
+
+/// The JSON values of a JSON Lines file with their line numbers (from 1);
+/// blank lines are skipped, a malformed line fails naming the file and line.
+fn json_lines(file: &Path) -> Result<Vec<(usize, Value)>, DatasetError> {
+    read_text(file)?
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| {
+            serde_json::from_str(line)
+                .map(|value| (n + 1, value))
+                .map_err(|e| fail(file, format!("line {}: {e}", n + 1)))
+        })
+        .collect()
+}
+
 fn read_labeled(
     labels: &Path,
     paths: &[PathBuf],
     set: &mut ClusteringSet,
 ) -> Result<(), DatasetError> {
-    let text = read_text(labels)?;
-    let mut meta: std::collections::HashMap<String, Value> = std::collections::HashMap::new();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let value: Value =
-            serde_json::from_str(line).map_err(|e| fail(labels, format!("line {}: {e}", n + 1)))?;
-        let key = value["id"]
-            .as_str()
-            .map(String::from)
-            .or_else(|| value["path"].as_str().map(article_key))
-            .ok_or_else(|| fail(labels, format!("line {}: needs an `id` or a `path`", n + 1)))?;
-        meta.insert(key, value);
-    }
+    let meta: std::collections::HashMap<String, Value> = label_lines(labels)?.into_iter().collect();
     let discovery = crate::ingest::discover(paths);
     set.failures.extend(discovery.errors);
     for path in &discovery.files {
@@ -306,6 +326,7 @@ fn read_labeled(
                 story: label.and_then(|v| string(&v["story"])),
                 lang: label.and_then(|v| string(&v["lang"])),
                 labeled: label.is_some(),
+                duplicate: label.is_some_and(|v| v["duplicate_of"].is_string()),
             });
         }
     }
@@ -352,14 +373,7 @@ pub fn apply_crawler_metadata(article: &mut Article, meta: &Value) -> Vec<&'stat
 /// giveme5w1h: news-please fields title, description (lead), text,
 /// date_publish, source_domain, url, language; `event_id` is the gold story.
 fn read_giveme5w1h(file: &Path, set: &mut ClusteringSet) -> Result<(), DatasetError> {
-    let text = read_text(file)?;
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let value: Value =
-            serde_json::from_str(line).map_err(|e| fail(file, format!("line {}: {e}", n + 1)))?;
+    for (n, value) in json_lines(file)? {
         let mut raw = RawArticle::new(
             SourceFormat::JsonLines,
             string(&value["text"]).unwrap_or_default(),
@@ -370,10 +384,10 @@ fn read_giveme5w1h(file: &Path, set: &mut ClusteringSet) -> Result<(), DatasetEr
         raw.source = string(&value["source_domain"]);
         raw.language = string(&value["language"]);
         raw.published = string(&value["date_publish"]).and_then(|d| parse_time(&d));
-        let key = string(&value["id"]).unwrap_or_else(|| (n + 1).to_string());
+        let key = string(&value["id"]).unwrap_or_else(|| n.to_string());
         let lang = string(&value["language"]);
         let story = string(&value["event_id"]);
-        finish_raw(set, raw, item_path(file, n + 1), key, story, lang);
+        finish_raw(set, raw, item_path(file, n), key, story, lang);
     }
     Ok(())
 }
@@ -381,21 +395,14 @@ fn read_giveme5w1h(file: &Path, set: &mut ClusteringSet) -> Result<(), DatasetEr
 /// googlenews-mstream: `textCleaned` as given (the only text; no date, no
 /// source), `clusterNo` the gold story, in file order.
 fn read_googlenews(file: &Path, set: &mut ClusteringSet) -> Result<(), DatasetError> {
-    let text = read_text(file)?;
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let value: Value =
-            serde_json::from_str(line).map_err(|e| fail(file, format!("line {}: {e}", n + 1)))?;
+    for (n, value) in json_lines(file)? {
         let raw = RawArticle::new(
             SourceFormat::JsonLines,
             string(&value["textCleaned"]).unwrap_or_default(),
         );
-        let key = string(&value["Id"]).unwrap_or_else(|| (n + 1).to_string());
+        let key = string(&value["Id"]).unwrap_or_else(|| n.to_string());
         let story = string(&value["clusterNo"]);
-        finish_raw(set, raw, item_path(file, n + 1), key, story, None);
+        finish_raw(set, raw, item_path(file, n), key, story, None);
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 pub use super::clustering_sets::{
     ClusteringSet, ClusteringSetKind, LabeledArticle, article_key, clustering_set,
-    detect_clustering_set, labeled_set,
+    detect_clustering_set, label_lines, labeled_set,
 };
 
 /// A benchmark folder that cannot be read.
