@@ -78,14 +78,18 @@ pub async fn story(
         .into_response())
 }
 
-/// The story ids a `story` parameter names (exactly or by prefix), or all
-/// stories, most recently active first.
-fn story_ids(store: &dyn Store, query: &HashMap<String, String>) -> Result<Vec<StoryId>, ApiError> {
-    match query
+/// The `story=` query parameter (an id or prefix), when given.
+fn story_param(query: &HashMap<String, String>) -> Option<&str> {
+    query
         .get("story")
         .map(|s| s.trim())
         .filter(|s| !s.is_empty())
-    {
+}
+
+/// The story ids a `story` parameter names (exactly or by prefix), or all
+/// stories, most recently active first.
+fn story_ids(store: &dyn Store, query: &HashMap<String, String>) -> Result<Vec<StoryId>, ApiError> {
+    match story_param(query) {
         Some(prefix) => Ok(vec![resolve_story(store, prefix)?]),
         None => Ok(store
             .story_page(&StoryQuery::default())?
@@ -133,13 +137,9 @@ pub async fn entities(
     let cache = state.cache();
     let (items, total) = state
         .read(move |store| {
-            let entities: Vec<EntitySummary> = match query
-                .get("story")
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-            {
-                Some(_) => {
-                    let id = story_ids(store, &query)?.remove(0);
+            let entities: Vec<EntitySummary> = match story_param(&query) {
+                Some(prefix) => {
+                    let id = resolve_story(store, prefix)?;
                     views::cached_story(store, &cache, &id.0)?
                         .detail
                         .entities
