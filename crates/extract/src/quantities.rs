@@ -8,6 +8,9 @@
 //! appearances", "appearances in all competitions"), because two outlets
 //! giving the same number with a different scope is exactly what a reader
 //! wants flagged.
+//!
+//! A bare number that a sentence lists after a count inherits its unit:
+//! "Sunak claimed 137 votes, while Truss ended with 111" gives 111 votes.
 
 use crate::number::find_numbers;
 use serde::Serialize;
@@ -122,13 +125,15 @@ const SCOPE_TAILS: &[&str] = &[
 /// assert_eq!((found[1].value, found[1].unit.as_str()), (2.0, "years"));
 /// ```
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
-    let mut out = Vec::new();
+    let mut out: Vec<Quantity> = Vec::new();
     for number in find_numbers(text) {
         if number.value < 0.0 || number.value.fract() != 0.0 && number.value < 1.0 {
             continue;
         }
         let rest = &text[number.span.end..];
-        if let Some(found) = count_after(rest) {
+        if let Some(elided) = elided_count(text, &number.span, number.value, &out) {
+            out.push(elided);
+        } else if let Some(found) = count_after(rest) {
             push(
                 text,
                 &number.span,
@@ -149,6 +154,75 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// Words after which a bare number in a list of results is a result itself:
+/// "ended with 111", "who received 105", "the minister's 105".
+const RESULT_VERBS: &[&str] = &[
+    "with",
+    "received",
+    "receiving",
+    "took",
+    "taking",
+    "got",
+    "getting",
+    "won",
+    "winning",
+    "polled",
+    "polling",
+    "secured",
+    "securing",
+    "on",
+];
+
+/// A bare whole number that a sentence lists after a count and that takes
+/// that count's unit: the number follows a result verb or a possessive,
+/// ends its clause, and shares its sentence with the count.
+fn elided_count(
+    text: &str,
+    number: &Range<usize>,
+    value: f64,
+    found: &[Quantity],
+) -> Option<Quantity> {
+    let antecedent = found
+        .iter()
+        .rev()
+        .find(|q| q.kind == QuantityKind::Count && q.span.end <= number.start)?;
+    let between = &text[antecedent.span.end..number.start];
+    let sentence_ends = between.char_indices().any(|(i, c)| {
+        matches!(c, '.' | '!' | '?' | ';') && between[i + 1..].starts_with(char::is_whitespace)
+    });
+    if value.fract() != 0.0 || between.len() > 160 || sentence_ends {
+        return None;
+    }
+    let before = text[..number.start].trim_end();
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = before[word_start..].to_lowercase();
+    let possessive = word.len() > 2 && (word.ends_with("'s") || word.ends_with("’s"));
+    if !possessive && !RESULT_VERBS.contains(&word.as_str()) {
+        return None;
+    }
+    let after = &text[number.end..];
+    let clause_ends = after.is_empty()
+        || after.starts_with([',', '.', ';', ')', ':', '!', '?'])
+        || [" and ", " while ", " but ", " to "]
+            .iter()
+            .any(|joint| after.starts_with(joint));
+    if !clause_ends {
+        return None;
+    }
+    Some(Quantity {
+        kind: QuantityKind::Count,
+        value,
+        unit: antecedent.unit.clone(),
+        what: antecedent.unit.clone(),
+        text: text[number.clone()].to_string(),
+        span: number.clone(),
+    })
 }
 
 /// What follows a number: the unit, the scope words (as written) and how
@@ -351,6 +425,34 @@ mod tests {
                 (31.0, "caps".into(), "caps for England".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_listed_result_takes_the_unit_of_the_count_before_it() {
+        assert_eq!(
+            shape(
+                "Mr Sunak claiming 137 votes, while Ms Truss ended with 111, narrowly pipping Ms Mordaunt, who received 105."
+            ),
+            [
+                (137.0, "votes".into(), "votes".into()),
+                (111.0, "votes".into(), "votes".into()),
+                (105.0, "votes".into(), "votes".into()),
+            ]
+        );
+        assert_eq!(
+            shape("Ms Truss, who took 113 votes to the trade minister’s 105."),
+            [
+                (113.0, "votes".into(), "votes".into()),
+                (105.0, "votes".into(), "votes".into()),
+            ]
+        );
+        // Another sentence, a percentage, a year or a noun after the number: no unit to take.
+        assert_eq!(shape("Sunak won 137 votes. He began with 40.").len(), 1);
+        assert_eq!(
+            shape("Sunak won 137 votes (with 39% of the total)").len(),
+            1
+        );
+        assert_eq!(shape("Sunak won 137 votes with 2 days to go").len(), 1);
     }
 
     #[test]

@@ -344,6 +344,83 @@ fn is_demonym(word: &str) -> bool {
             .is_some_and(|stem| DEMONYMS.contains(&stem))
 }
 
+/// Job titles that head a name ("Foreign Secretary Liz Truss", "Chancellor
+/// Rishi Sunak"): the office is not part of the person's name.
+const TITLE_HEADS: &[&str] = &[
+    "Secretary",
+    "Minister",
+    "Chancellor",
+    "Chairman",
+    "Chairwoman",
+    "President",
+    "Senator",
+    "Governor",
+    "Lawmaker",
+    "Manager",
+    "Coach",
+    "Boss",
+    "Striker",
+    "Defender",
+    "Midfielder",
+    "Goalkeeper",
+    "Winger",
+    "Captain",
+    "Executive",
+    "Director",
+    "Spokesman",
+    "Spokeswoman",
+    "Leader",
+    "MP",
+    "PM",
+    "CEO",
+];
+
+/// Words that may stand before a title head: "Foreign", "Deputy Prime".
+const TITLE_MODIFIERS: &[&str] = &[
+    "Foreign",
+    "Home",
+    "Defence",
+    "Defense",
+    "Health",
+    "Trade",
+    "Culture",
+    "Business",
+    "Education",
+    "Deputy",
+    "Prime",
+    "Attorney",
+    "Former",
+    "Committee",
+    "Vice",
+    "Chief",
+    "Sporting",
+    "Technical",
+    "Head",
+    "Shadow",
+    "Interim",
+    "Acting",
+    "Club",
+    "Team",
+];
+
+/// How many leading words of `run` are a job title before a name: the
+/// longest prefix of modifiers and heads that ends on a head, leaving at
+/// least one word. "General" heads only after a modifier ("Attorney
+/// General"), so "General Motors" keeps its name.
+fn title_prefix(run: &[Token<'_>]) -> usize {
+    let mut prefix = 0;
+    for (index, token) in run.iter().enumerate().take(run.len().saturating_sub(1)) {
+        let word = token.text;
+        let head = TITLE_HEADS.contains(&word) || (word == "General" && index > 0);
+        if head {
+            prefix = index + 1;
+        } else if !TITLE_MODIFIERS.contains(&word) {
+            break;
+        }
+    }
+    prefix
+}
+
 /// A possessive (`Smalling's`) or a lone letter (`Serie A`) closes a name:
 /// what follows is another name.
 fn ends_run(word: &str) -> bool {
@@ -424,6 +501,7 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
             last -= 1;
         }
         if first < last {
+            first += title_prefix(&tokens[first..last]);
             let run = &tokens[first..last];
             let opens_sentence = run[0].sentence_start;
             let keep = if opens_sentence && run.len() == 1 {
@@ -491,6 +569,20 @@ mod tests {
         assert_eq!(
             names("ALVISE CAGNAZZO IN ITALY Roma have been pursuing a centre back since Monday."),
             ["Roma"]
+        );
+    }
+
+    #[test]
+    fn job_titles_are_not_part_of_a_name() {
+        assert_eq!(
+            names(
+                "the race pits Foreign Secretary Liz Truss against Attorney General Suella Braverman and Chancellor Rishi Sunak"
+            ),
+            ["Liz Truss", "Suella Braverman", "Rishi Sunak"]
+        );
+        assert_eq!(
+            names("a deal with General Motors and the Foreign Secretary"),
+            ["General Motors", "Foreign Secretary"]
         );
     }
 

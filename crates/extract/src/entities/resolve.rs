@@ -68,13 +68,26 @@ fn abbreviates(short: &str, long: &str) -> bool {
                 .zip(&l)
                 .all(|(a, b)| b.starts_with(a) && a.len() >= 3 || a == b);
         }
-        return s.len() == 1 && l.len() > 1 && initials(&l) == s[0];
+        return s.len() == 1 && l.len() > 1 && is_initials_of(s[0], &l);
     }
     if l.ends_with(&s) {
         return true;
     }
-    s.len() == 1 && initials(&l) == s[0]
+    s.len() == 1 && is_initials_of(s[0], &l)
 }
+
+/// True when `short` spells the initials of `long` and is not a common
+/// abbreviation.
+fn is_initials_of(short: &str, long: &[&str]) -> bool {
+    initials(long) == short && !COMMON_ABBREVIATIONS.contains(&short)
+}
+
+/// Abbreviations with a meaning of their own ("PM" is a prime minister,
+/// not Penny Mordaunt): never read as the initials of a name.
+const COMMON_ABBREVIATIONS: &[&str] = &[
+    "pm", "mp", "mps", "ceo", "cfo", "coo", "uk", "us", "usa", "eu", "un", "tv", "pr", "ok", "id",
+    "am", "ad", "bc", "gp", "hq", "it",
+];
 
 fn initials(words: &[&str]) -> String {
     words.iter().filter_map(|w| w.chars().next()).collect()
@@ -298,6 +311,14 @@ mod tests {
         let found = entity_names("The United Auto Workers struck. The UAW said no.", None);
         assert!(
             found.contains(&("United Auto Workers".into(), vec!["UAW".into()])),
+            "{found:?}"
+        );
+        let found = entity_names(
+            "Penny Mordaunt came third. The next PM will be named in September.",
+            None,
+        );
+        assert!(
+            found.contains(&("Penny Mordaunt".into(), vec![])),
             "{found:?}"
         );
     }
