@@ -280,6 +280,11 @@ pub enum EvalCommand {
         /// `scripts/tilse_check.py`.
         #[arg(long)]
         dump: Option<PathBuf>,
+        /// Build each timeline from every publisher's articles on its topic
+        /// (folders `TOPIC_publisher` share a topic), as the published
+        /// systems did, instead of from its own folder only.
+        #[arg(long)]
+        pooled: bool,
     },
     /// Date expressions resolved against a reference date, on the
     /// Recognizers-Text DateTimeModel.json (date and date-range cases).

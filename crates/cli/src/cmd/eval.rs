@@ -53,8 +53,8 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
             pages,
         } => eval_pages::extraction(dir, extractor, *pages, global),
         EvalCommand::Pubdates { dir, failures } => eval_pages::pubdates(dir, *failures, global),
-        EvalCommand::Timeline { dir, dump } => {
-            super::eval_timeline::run(dir, dump.as_deref(), global)
+        EvalCommand::Timeline { dir, dump, pooled } => {
+            super::eval_timeline::run(dir, dump.as_deref(), *pooled, global)
         }
     }
 }

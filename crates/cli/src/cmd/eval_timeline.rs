@@ -28,7 +28,10 @@ const DATEWISE: (f64, f64, f64) = (0.120, 0.035, 0.544);
 /// Why the comparison with published figures is indirect.
 const NOTE: &str = "each T17 folder is one publisher's coverage of a topic, while the published \
                     systems pooled all publishers' articles per topic: the comparison with \
-                    DATEWISE is indirect";
+                    DATEWISE is indirect (--pooled builds from the pooled articles)";
+
+const POOLED_NOTE: &str = "built from all publishers' articles on each topic, as the published \
+                           systems were";
 
 #[derive(Deserialize)]
 struct RawArticle {
@@ -64,6 +67,8 @@ struct Skipped {
 #[derive(Serialize)]
 struct Report {
     timelines: usize,
+    /// True when each timeline was built from its whole topic's articles.
+    pooled: bool,
     date_f1: f64,
     ar1_f: f64,
     ar2_f: f64,
@@ -157,18 +162,35 @@ fn dump(dir: &Path, name: &str, timeline: &Timeline) -> anyhow::Result<()> {
 }
 
 /// Builds and scores every gold timeline of one topic folder.
+/// The topic of a `TOPIC_publisher` folder name (`bpoil_bbc` → `bpoil`).
+fn topic_of(folder: &Path) -> String {
+    let name = file_name(folder);
+    match name.rsplit_once('_') {
+        Some((topic, _)) => topic.to_string(),
+        None => name,
+    }
+}
+
+/// Scores the gold timelines of `folder`, building each from the articles
+/// of `sources` (the folder itself, or every folder on its topic).
 fn score_folder(
     folder: &Path,
+    sources: &[&Path],
     dump_dir: Option<&Path>,
     analyzer: &Analyzer,
     tokenizer: &RougeTokenizer,
 ) -> anyhow::Result<Vec<TopicResult>> {
     let topic = file_name(folder);
-    let raw: Vec<RawArticle> = read_json(&folder.join("articles.json"))?;
+    let mut raw: Vec<(PathBuf, RawArticle)> = Vec::new();
+    for source in sources {
+        let path = source.join("articles.json");
+        let read: Vec<RawArticle> = read_json(&path)?;
+        raw.extend(read.into_iter().map(|article| (path.clone(), article)));
+    }
     let mut articles = Vec::with_capacity(raw.len());
-    for article in &raw {
+    for (path, article) in &raw {
         articles.push(DatedText {
-            published: parse_day(&article.dct, &folder.join("articles.json"))?,
+            published: parse_day(&article.dct, path)?,
             text: &article.text,
         });
     }
@@ -198,7 +220,12 @@ fn score_folder(
 }
 
 /// Runs `eval timeline DIR`.
-pub fn run(dir: &Path, dump_dir: Option<&Path>, global: &Global) -> anyhow::Result<ExitCode> {
+pub fn run(
+    dir: &Path,
+    dump_dir: Option<&Path>,
+    pooled: bool,
+    global: &Global,
+) -> anyhow::Result<ExitCode> {
     let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot list {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -215,7 +242,20 @@ pub fn run(dir: &Path, dump_dir: Option<&Path>, global: &Global) -> anyhow::Resu
     let mut skipped = Vec::new();
     for folder in &folders {
         bar.item(folder);
-        if !folder.join("articles.json").is_file() {
+        let own = folder.join("articles.json").is_file();
+        let sources: Vec<&Path> = if pooled {
+            let topic = topic_of(folder);
+            folders
+                .iter()
+                .filter(|other| topic_of(other) == topic && other.join("articles.json").is_file())
+                .map(PathBuf::as_path)
+                .collect()
+        } else if own {
+            vec![folder.as_path()]
+        } else {
+            Vec::new()
+        };
+        if sources.is_empty() {
             let golds = gold_files(folder)?.len();
             skipped.push(Skipped {
                 topic: file_name(folder),
@@ -223,7 +263,9 @@ pub fn run(dir: &Path, dump_dir: Option<&Path>, global: &Global) -> anyhow::Resu
             });
             continue;
         }
-        topics.extend(score_folder(folder, dump_dir, &analyzer, &tokenizer)?);
+        topics.extend(score_folder(
+            folder, &sources, dump_dir, &analyzer, &tokenizer,
+        )?);
     }
     bar.finish();
     let report = Report {
@@ -237,7 +279,8 @@ pub fn run(dir: &Path, dump_dir: Option<&Path>, global: &Global) -> anyhow::Resu
             ar2_f: DATEWISE.1,
             date_f1: DATEWISE.2,
         },
-        note: NOTE,
+        pooled,
+        note: if pooled { POOLED_NOTE } else { NOTE },
         skipped,
         topics,
     };
