@@ -202,6 +202,16 @@ mod tests {
         s.parse().unwrap()
     }
 
+    fn dated<'a>(texts: &[(&str, &'a str)]) -> Vec<DatedText<'a>> {
+        texts
+            .iter()
+            .map(|(d, t)| DatedText {
+                published: day(d),
+                text: t,
+            })
+            .collect()
+    }
+
     #[test]
     fn named_days_and_publication_days_both_count() {
         let texts = [
@@ -216,13 +226,7 @@ mod tests {
                  Aid flights were landing at the damaged airport all day long .",
             ),
         ];
-        let articles: Vec<DatedText<'_>> = texts
-            .iter()
-            .map(|(d, t)| DatedText {
-                published: day(d),
-                text: t,
-            })
-            .collect();
+        let articles = dated(&texts);
         let timeline = summarize_timeline(&articles, 1, 2, &Analyzer::english());
         assert_eq!(timeline.len(), 1);
         assert_eq!(timeline[0].0, day("2010-01-12"));
@@ -249,13 +253,7 @@ mod tests {
                  Since 18 January 2010 , survivors have been moved to camps outside the city .",
             ),
         ];
-        let articles: Vec<DatedText<'_>> = texts
-            .iter()
-            .map(|(d, t)| DatedText {
-                published: day(d),
-                text: t,
-            })
-            .collect();
+        let articles = dated(&texts);
         let timeline = summarize_timeline(&articles, 1, 1, &Analyzer::english());
         assert_eq!(timeline[0].0, day("2010-01-18"), "{timeline:?}");
     }
