@@ -201,10 +201,7 @@ fn explain_of_an_unknown_id_fails_naming_it() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("no article with id 'nosuchid'"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("no article with id 'nosuchid'"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
