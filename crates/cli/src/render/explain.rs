@@ -7,8 +7,11 @@ use std::fmt::Write;
 use storyline_core::cluster::Components;
 use storyline_core::view::explain::{ArticleExplanation, AssignmentView, CandidateView, StoryRef};
 
+/// One cell of the component table, from a candidate's components.
+type Cell = fn(&Components) -> String;
+
 /// The rows of the component table: label and value.
-const ROWS: [(&str, fn(&Components) -> String); 8] = [
+const ROWS: [(&str, Cell); 8] = [
     ("text", |c| format!("{:.3}", c.text)),
     ("nearest text", |c| format!("{:.3}", c.nearest_text)),
     ("names", |c| format!("{:.3}", c.names)),
