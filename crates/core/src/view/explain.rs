@@ -1,7 +1,6 @@
 //! Why an article is in its story (`storyline explain ID`,
-//! `GET /api/v1/articles/{id}/explain`): the stored
-//! [`Explanation`](crate::cluster::Explanation) with story titles
-//! resolved. A copy is never clustered: it takes its original's story, so
+//! `GET /api/v1/articles/{id}/explain`): the stored [`Explanation`] with
+//! story titles resolved. A copy is never clustered: it takes its original's story, so
 //! its explanation is its original's.
 
 use super::LookupError;
@@ -75,7 +74,7 @@ pub struct CandidateView {
 }
 
 /// Explains `article` (already resolved, e.g. by
-/// [`resolve_article`](super::article::resolve_article)).
+/// [`super::article::resolve_article`]).
 pub fn explain_article(
     store: &dyn Store,
     article: &Article,
