@@ -95,6 +95,13 @@ pub enum Command {
         /// Article id, or the start of one.
         id: String,
     },
+    /// Why an article is in its story: the story it joined or founded, its
+    /// score against the threshold, and the similarity components (text,
+    /// names, figures, time gap) of the best and runner-up stories.
+    Explain {
+        /// Article id, or the start of one.
+        id: String,
+    },
     /// List the figures reported (money, counts, durations) with kind,
     /// subject, holder, status and source.
     Claims {

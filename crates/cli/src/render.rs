@@ -1,6 +1,9 @@
 //! Plain-text rendering for people: aligned columns, dates as `YYYY-MM-DD`,
 //! long titles cut with an ellipsis.
 
+mod explain;
+
+pub use explain::explain;
 use std::fmt::Write;
 use storyline_core::facts::names::EntitySummary;
 use storyline_core::facts::{StoryClaim, source_label};

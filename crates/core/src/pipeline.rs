@@ -2,7 +2,7 @@
 //! identity → dedup → cluster → save. One call ingests one batch in one
 //! store transaction.
 
-use crate::cluster::{Clusterer, ClustererConfig};
+use crate::cluster::{Clusterer, ClustererConfig, Explanation};
 use crate::dedup::Duplicates;
 use crate::error::{IngestError, StoreError};
 use crate::ingest::{InputDocument, parse_document, split_item_path};
@@ -332,7 +332,11 @@ impl<S: Store> Pipeline<S> {
             });
         }
 
-        let (stories, assigned) = self.cluster(&mut fresh)?;
+        let Clustered {
+            stories,
+            assigned,
+            explanations,
+        } = self.cluster(&mut fresh)?;
         for copy in &mut copies {
             let original = copy.duplicate_of.clone().unwrap_or_else(|| copy.id.clone());
             copy.story = match assigned.get(&original) {
@@ -374,7 +378,11 @@ impl<S: Store> Pipeline<S> {
         let mut articles = fresh;
         articles.extend(copies);
         articles.extend(revisions);
-        self.store.save(&Batch { articles, stories })?;
+        self.store.save(&Batch {
+            articles,
+            stories,
+            explanations,
+        })?;
         Ok(report)
     }
 
@@ -394,12 +402,9 @@ impl<S: Store> Pipeline<S> {
         Ok(stored)
     }
 
-    /// Clusters fresh articles (already in [`batch_order`]) and returns the
-    /// stories they founded and every assignment.
-    fn cluster(
-        &self,
-        fresh: &mut [Article],
-    ) -> Result<(Vec<Story>, HashMap<ArticleId, StoryId>), StoreError> {
+    /// Clusters fresh articles (already in [`batch_order`]): the stories
+    /// they founded, every assignment and why it was made.
+    fn cluster(&self, fresh: &mut [Article]) -> Result<Clustered, StoreError> {
         let mut clusterer = Clusterer::new(self.config.clone());
         for article in self.store.articles()? {
             if let (None, Some(story)) = (&article.duplicate_of, &article.story) {
@@ -409,6 +414,7 @@ impl<S: Store> Pipeline<S> {
         let now = jiff::Timestamp::now();
         let mut stories = Vec::new();
         let mut assigned = HashMap::new();
+        let mut explanations = Vec::with_capacity(fresh.len());
         for article in fresh.iter_mut() {
             let assignment = clusterer.assign(article);
             tracing::debug!(
@@ -426,11 +432,30 @@ impl<S: Store> Pipeline<S> {
                     created_at: now,
                 });
             }
+            explanations.push(Explanation::new(
+                &article.id,
+                &assignment,
+                self.config.model.threshold,
+            ));
             assigned.insert(article.id.clone(), assignment.story.clone());
             article.story = Some(assignment.story);
         }
-        Ok((stories, assigned))
+        Ok(Clustered {
+            stories,
+            assigned,
+            explanations,
+        })
     }
+}
+
+/// What clustering one batch produced.
+struct Clustered {
+    /// Stories founded by the batch.
+    stories: Vec<Story>,
+    /// Each fresh article's story.
+    assigned: HashMap<ArticleId, StoryId>,
+    /// Why each fresh article went where it went.
+    explanations: Vec<Explanation>,
 }
 
 /// The newer text under the stored article's id, story and copy link: a

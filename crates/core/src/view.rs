@@ -17,6 +17,7 @@ use storyline_extract::entities::AliasBook;
 
 pub mod article;
 pub mod entity;
+pub mod explain;
 
 /// One article in listings (`articles --json`).
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,6 +1,6 @@
 //! The JSON API under `/api/v1/`: the same serde types as the CLI's
 //! `--json` output (`stories`, `story ID`, `articles`, `article ID`,
-//! `claims`, `entities`, `search`), paged
+//! `explain ID`, `claims`, `entities`, `search`), paged
 //! with `limit` and `offset`. Lists answer a JSON array, like the CLI, and
 //! carry the number of matching items in `X-Total-Count`.
 
@@ -20,6 +20,7 @@ use storyline_core::facts::names::EntitySummary;
 use storyline_core::facts::{NameIndex, StoryClaim};
 use storyline_core::store::{SearchHit, StoryQuery};
 use storyline_core::view::entity::EntityDetail;
+use storyline_core::view::explain::ArticleExplanation;
 use storyline_core::view::{ArticleSummary, StorySummary, resolve_story};
 use storyline_core::{Article, Store, StoryId};
 
@@ -203,6 +204,18 @@ pub async fn article(
         .read(move |store| views::article_detail(store, &id))
         .await?;
     Ok(Json(detail))
+}
+
+/// `GET /api/v1/articles/{id}/explain`: why the article is in its story
+/// (`explain ID --json`).
+pub async fn explain(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<ArticleExplanation>, ApiError> {
+    let explanation = state
+        .read(move |store| views::article_explanation(store, &id))
+        .await?;
+    Ok(Json(explanation))
 }
 
 /// `GET /api/v1/search?q=`: full-text search (`search --json`).

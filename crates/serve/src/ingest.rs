@@ -13,6 +13,7 @@ use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, StatusCode, header};
 use serde::Deserialize;
+use storyline_core::cluster::Explanation;
 use storyline_core::ingest::{InputDocument, decode_text};
 use storyline_core::pipeline::{IngestReport, Pipeline};
 use storyline_core::store::{Batch, SearchHit};
@@ -208,6 +209,9 @@ impl Store for Borrowed<'_> {
     }
     fn story(&self, id: &StoryId) -> Result<Option<Story>, StoreError> {
         self.0.story(id)
+    }
+    fn explanation(&self, article: &ArticleId) -> Result<Option<Explanation>, StoreError> {
+        self.0.explanation(article)
     }
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
         self.0.save(batch)

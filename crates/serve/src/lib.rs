@@ -65,6 +65,7 @@ pub fn app(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(body_limit)),
         )
         .route("/api/v1/articles/{id}", get(api::article))
+        .route("/api/v1/articles/{id}/explain", get(api::explain))
         .route("/api/v1/claims", get(api::claims))
         .route("/api/v1/entities", get(api::entities))
         .route("/api/v1/entities/{name}", get(api::entity))

@@ -61,6 +61,13 @@ pub const ENDPOINTS: &[Endpoint] = &[
     },
     Endpoint {
         method: "get",
+        path: "/api/v1/articles/{id}/explain",
+        summary: "Why an article is in its story: the story it joined or founded, its score against the threshold, and the similarity components of the best and runner-up stories (like `storyline explain ID --json`); a copy explains its original.",
+        response: "ArticleExplanation",
+        paged: false,
+    },
+    Endpoint {
+        method: "get",
         path: "/api/v1/claims",
         summary: "Every reported figure (like `storyline claims --json`); `story` (an id or id prefix) keeps one story's.",
         response: "ClaimList",
@@ -99,6 +106,50 @@ fn time() -> Value {
 
 fn strings() -> Value {
     json!({ "type": "array", "items": { "type": "string" } })
+}
+
+/// `explain ID --json`: the article, its story, and the assignment (of its
+/// original, for a copy) with the best and runner-up candidates.
+fn article_explanation() -> Value {
+    let story_ref = json!({
+        "type": "object", "required": ["id", "title"],
+        "properties": { "id": { "type": "string" }, "title": nullable("string") }
+    });
+    let number = json!({ "type": "number" });
+    let candidate = json!({
+        "type": ["object", "null"], "required": ["story", "score", "components"],
+        "properties": {
+            "story": story_ref, "score": number,
+            "components": {
+                "type": "object",
+                "properties": {
+                    "text": number, "names": number, "nearest_text": number,
+                    "nearest_names": number, "headline_names": number, "figures": number,
+                    "gap_days": number, "foreign": { "type": "boolean" }
+                }
+            }
+        }
+    });
+    json!({
+        "type": "object", "required": ["article", "title", "duplicate_of", "story", "assignment"],
+        "properties": {
+            "article": { "type": "string" }, "title": { "type": "string" },
+            "duplicate_of": {
+                "type": ["object", "null"], "required": ["id", "title"],
+                "properties": { "id": { "type": "string" }, "title": { "type": "string" } }
+            },
+            "story": { "oneOf": [story_ref, { "type": "null" }] },
+            "assignment": {
+                "type": ["object", "null"],
+                "required": ["article", "story", "founded", "score", "threshold", "best", "runner_up"],
+                "properties": {
+                    "article": { "type": "string" }, "story": story_ref,
+                    "founded": { "type": "boolean" }, "score": number, "threshold": number,
+                    "best": candidate, "runner_up": candidate
+                }
+            }
+        }
+    })
 }
 
 fn schemas() -> Value {
@@ -173,6 +224,7 @@ fn schemas() -> Value {
         "ClaimList": { "type": "array", "items": { "$ref": "#/components/schemas/Claim" } },
         "ArticleSummaryList": { "type": "array", "items": { "$ref": "#/components/schemas/ArticleSummary" } },
         "ArticleDetail": article_detail,
+        "ArticleExplanation": article_explanation(),
         "StorySummary": {
             "type": "object", "required": ["id", "title", "article_count", "articles", "outlets"],
             "properties": {

@@ -13,6 +13,7 @@ use crate::links::{Links, safe_external_url};
 use crate::query::{Paging, StoryFilter};
 use jiff::Timestamp;
 use storyline_core::facts::names::EntitySummary;
+use storyline_core::view::explain::ArticleExplanation;
 use storyline_core::view::{StoryDetail, StorySummary, story_detail_with};
 use storyline_core::{Article, ArticleId, Store, StoryId};
 
@@ -42,6 +43,17 @@ pub fn article_detail(store: &dyn Store, id: &str) -> Result<ArticleDetail, ApiE
         store,
         article,
         aliases(),
+    )?)
+}
+
+/// Why the article with exactly this id is in its story (a copy: why its
+/// original is).
+pub fn article_explanation(store: &dyn Store, id: &str) -> Result<ArticleExplanation, ApiError> {
+    let article = store
+        .article(&ArticleId(id.to_string()))?
+        .ok_or_else(|| ApiError::not_found(format!("no article with id '{id}'")))?;
+    Ok(storyline_core::view::explain::explain_article(
+        store, &article,
     )?)
 }
 

@@ -337,6 +337,48 @@ async fn api_articles_list_detail_and_404() {
 }
 
 #[tokio::test]
+async fn api_explain_names_the_story_joined_with_its_score_and_404s_unknown_ids() {
+    let app = seed_app();
+    let articles = get(&app, "/api/v1/articles").await.json();
+    let articles = articles.as_array().unwrap();
+    let (first, last) = (&articles[0], &articles[articles.len() - 1]);
+    let founder = get(
+        &app,
+        &format!("/api/v1/articles/{}/explain", first["id"].as_str().unwrap()),
+    )
+    .await
+    .json();
+    assert_eq!(founder["assignment"]["founded"], true);
+    assert!(founder["assignment"]["best"].is_null());
+    let reply = get(
+        &app,
+        &format!("/api/v1/articles/{}/explain", last["id"].as_str().unwrap()),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.content_type.starts_with("application/json"));
+    let joined = reply.json();
+    let assignment = &joined["assignment"];
+    assert_eq!(assignment["founded"], false);
+    assert_eq!(assignment["story"]["id"], founder["story"]["id"]);
+    assert!(
+        assignment["story"]["title"]
+            .as_str()
+            .unwrap()
+            .contains("Smalling")
+    );
+    let score = assignment["score"].as_f64().unwrap();
+    assert!(score >= assignment["threshold"].as_f64().unwrap());
+    assert_eq!(assignment["best"]["score"].as_f64().unwrap(), score);
+    assert!(assignment["best"]["components"]["names"].as_f64().unwrap() > 0.0);
+    assert_error(
+        &get(&app, "/api/v1/articles/ffff/explain").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+}
+
+#[tokio::test]
 async fn api_search_needs_q() {
     let app = seed_app();
     let hits = get(&app, "/api/v1/search?q=Smalling%20Roma&limit=3")

@@ -3,6 +3,7 @@
 
 use crate::{PostgresStore, SqliteStore, is_postgres_url};
 use std::path::Path;
+use storyline_core::cluster::Explanation;
 use storyline_core::store::{Batch, SearchHit, StoryQuery};
 use storyline_core::view::StorySummary;
 use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
@@ -57,6 +58,9 @@ impl Store for AnyStore {
     }
     fn story(&self, id: &StoryId) -> Result<Option<Story>, StoreError> {
         both!(self, s => s.story(id))
+    }
+    fn explanation(&self, article: &ArticleId) -> Result<Option<Explanation>, StoreError> {
+        both!(self, s => s.explanation(article))
     }
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
         both!(self, s => s.save(batch))

@@ -3,10 +3,11 @@
 //! transaction; search uses a generated `tsvector` column with a GIN index.
 //! The schema mirrors the SQLite one, with native types (JSONB, TIMESTAMPTZ).
 
-use crate::sql::{ARTICLE_COLUMNS, ARTICLE_UPSERT};
+use crate::sql::{ARTICLE_COLUMNS, ARTICLE_UPSERT, EXPLANATION_COLUMNS, EXPLANATION_UPSERT};
 use postgres::types::ToSql;
 use postgres::{Client, NoTls, Row};
 use std::sync::{Mutex, MutexGuard};
+use storyline_core::cluster::{Candidate, Explanation};
 use storyline_core::model::SourceFormat;
 use storyline_core::store::{Batch, SearchHit, publication_order};
 use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
@@ -146,6 +147,29 @@ fn read_story(row: &Row) -> Result<Story, StoreError> {
     })
 }
 
+fn read_explanation(row: &Row) -> Result<Explanation, StoreError> {
+    let article: String = row
+        .try_get(0)
+        .map_err(|_| StoreError::Corrupt("explanation without an article".into()))?;
+    let corrupt = |what: &str| StoreError::Corrupt(format!("explanation of {article}: bad {what}"));
+    let candidate = |index: usize, what: &str| -> Result<Option<Candidate>, StoreError> {
+        row.try_get::<_, Option<serde_json::Value>>(index)
+            .map_err(|_| corrupt(what))?
+            .map(serde_json::from_value)
+            .transpose()
+            .map_err(|_| corrupt(what))
+    };
+    Ok(Explanation {
+        story: StoryId(row.try_get(1).map_err(|_| corrupt("story_id"))?),
+        founded: row.try_get(2).map_err(|_| corrupt("founded"))?,
+        score: row.try_get(3).map_err(|_| corrupt("score"))?,
+        threshold: row.try_get(4).map_err(|_| corrupt("threshold"))?,
+        best: candidate(5, "best")?,
+        runner_up: candidate(6, "runner_up")?,
+        article: ArticleId(article.clone()),
+    })
+}
+
 impl Store for PostgresStore {
     fn article(&self, id: &ArticleId) -> Result<Option<Article>, StoreError> {
         Ok(self
@@ -198,6 +222,18 @@ impl Store for PostgresStore {
             .map_err(pg_error("cannot read a story"))?
             .as_ref()
             .map(read_story)
+            .transpose()
+    }
+
+    fn explanation(&self, article: &ArticleId) -> Result<Option<Explanation>, StoreError> {
+        self.client()?
+            .query_opt(
+                &format!("SELECT {EXPLANATION_COLUMNS} FROM explanations WHERE article_id = $1"),
+                &[&article.0],
+            )
+            .map_err(pg_error("cannot read an explanation"))?
+            .as_ref()
+            .map(read_explanation)
             .transpose()
     }
 
@@ -268,6 +304,28 @@ impl Store for PostgresStore {
                 ],
             )
             .map_err(pg_error("cannot save an article"))?;
+        }
+        let explanation_stmt = tx
+            .prepare(&format!(
+                "INSERT INTO explanations ({EXPLANATION_COLUMNS})
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) {EXPLANATION_UPSERT}"
+            ))
+            .map_err(pg_error("cannot save explanations"))?;
+        for e in &batch.explanations {
+            let json = |value: &Option<Candidate>| value.as_ref().map(|c| serde_json::json!(c));
+            tx.execute(
+                &explanation_stmt,
+                &[
+                    &e.article.0,
+                    &e.story.0,
+                    &e.founded,
+                    &e.score,
+                    &e.threshold,
+                    &json(&e.best),
+                    &json(&e.runner_up),
+                ],
+            )
+            .map_err(pg_error("cannot save an explanation"))?;
         }
         tx.commit().map_err(pg_error("cannot commit the batch"))
     }
@@ -352,6 +410,7 @@ mod tests {
         let result = store.save(&Batch {
             articles: vec![good.clone(), bad],
             stories: vec![],
+            ..Batch::default()
         });
         assert!(result.is_err());
         assert!(

@@ -1,9 +1,10 @@
 //! SQLite backend: the default, embedded store. Every batch is written in
 //! one transaction; search uses an FTS5 index kept in step by triggers.
 
-use crate::sql::{ARTICLE_COLUMNS, ARTICLE_UPSERT};
+use crate::sql::{ARTICLE_COLUMNS, ARTICLE_UPSERT, EXPLANATION_COLUMNS, EXPLANATION_UPSERT};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::path::Path;
+use storyline_core::cluster::{Candidate, Explanation};
 use storyline_core::model::SourceFormat;
 use storyline_core::store::{Batch, SearchHit, StoryQuery, publication_order};
 use storyline_core::view::StorySummary;
@@ -151,6 +152,33 @@ fn read_story(row: &Row<'_>) -> rusqlite::Result<Result<Story, StoreError>> {
         }))
 }
 
+fn read_explanation(row: &Row<'_>) -> rusqlite::Result<Result<Explanation, StoreError>> {
+    let article: String = row.get(0)?;
+    let story: String = row.get(1)?;
+    let founded: bool = row.get(2)?;
+    let score: f64 = row.get(3)?;
+    let threshold: f64 = row.get(4)?;
+    let best: Option<String> = row.get(5)?;
+    let runner_up: Option<String> = row.get(6)?;
+    let candidate = |json: Option<String>, what: &str| {
+        json.map(|text| serde_json::from_str::<Candidate>(&text))
+            .transpose()
+            .map_err(|_| StoreError::Corrupt(format!("explanation of {article}: bad {what}")))
+    };
+    Ok((|| {
+        Ok(Explanation {
+            best: candidate(best, "best")?,
+            runner_up: candidate(runner_up, "runner_up")?,
+            article: ArticleId(article.clone()),
+            story: StoryId(story),
+            founded,
+            // Stored from f32, so the narrowing is exact.
+            score: score as f32,
+            threshold: threshold as f32,
+        })
+    })())
+}
+
 /// Turns what a user typed into an FTS5 query that matches all its words,
 /// with every operator character neutralized by quoting.
 fn fts_query(query: &str) -> Option<String> {
@@ -221,6 +249,18 @@ impl Store for SqliteStore {
             .transpose()
     }
 
+    fn explanation(&self, article: &ArticleId) -> Result<Option<Explanation>, StoreError> {
+        self.conn
+            .query_row(
+                &format!("SELECT {EXPLANATION_COLUMNS} FROM explanations WHERE article_id = ?1"),
+                [&article.0],
+                read_explanation,
+            )
+            .optional()
+            .map_err(sql_error("cannot read an explanation"))?
+            .transpose()
+    }
+
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
         let ingested_at = jiff::Timestamp::now().to_string();
         let tx = self
@@ -287,6 +327,26 @@ impl Store for SqliteStore {
                         ingested_at,
                     ])
                     .map_err(sql_error("cannot save an article"))?;
+            }
+            let mut explanation_stmt = tx
+                .prepare(&format!(
+                    "INSERT INTO explanations ({EXPLANATION_COLUMNS})
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) {EXPLANATION_UPSERT}"
+                ))
+                .map_err(sql_error("cannot save explanations"))?;
+            for e in &batch.explanations {
+                let json = |value: &Option<Candidate>| value.as_ref().map(erased::Json::to_json);
+                explanation_stmt
+                    .execute(params![
+                        e.article.0,
+                        e.story.0,
+                        e.founded,
+                        f64::from(e.score),
+                        f64::from(e.threshold),
+                        json(&e.best),
+                        json(&e.runner_up),
+                    ])
+                    .map_err(sql_error("cannot save an explanation"))?;
             }
         }
         let touched: std::collections::BTreeSet<&str> = batch
@@ -383,6 +443,7 @@ mod tests {
                 .save(&Batch {
                     articles: vec![article.clone()],
                     stories: vec![],
+                    ..Batch::default()
                 })
                 .unwrap();
         }
@@ -400,6 +461,7 @@ mod tests {
         let result = store.save(&Batch {
             articles: vec![good.clone(), bad],
             stories: vec![],
+            ..Batch::default()
         });
         assert!(result.is_err());
         assert!(

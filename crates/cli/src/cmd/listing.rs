@@ -1,5 +1,5 @@
-//! The read-only commands: `articles`, `article ID`, `stories`, `story ID`, `claims`,
-//! `entities`, `search`.
+//! The read-only commands: `articles`, `article ID`, `explain ID`, `stories`,
+//! `story ID`, `claims`, `entities`, `search`.
 
 use crate::args::Global;
 use crate::cmd::print_json;
@@ -11,6 +11,7 @@ use storyline_core::Store;
 use storyline_core::facts::names::EntitySummary;
 use storyline_core::facts::{NameIndex, story_claims};
 use storyline_core::view::article::{article_detail, resolve_article};
+use storyline_core::view::explain::explain_article;
 use storyline_core::view::{
     ArticleSummary, StoryOptions, resolve_story, story_detail_with, story_summaries, story_summary,
 };
@@ -88,6 +89,18 @@ pub fn article(store: &AnyStore, id: &str, global: &Global) -> anyhow::Result<Ex
         print_json(&detail)?;
     } else {
         out!("{}", render::article(&detail))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `storyline explain ID`.
+pub fn explain(store: &AnyStore, id: &str, global: &Global) -> anyhow::Result<ExitCode> {
+    let article = resolve_article(store, id)?;
+    let explanation = explain_article(store, &article)?;
+    if global.json {
+        print_json(&explanation)?;
+    } else {
+        out!("{}", render::explain(&explanation))?;
     }
     Ok(ExitCode::SUCCESS)
 }

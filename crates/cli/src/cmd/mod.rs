@@ -40,6 +40,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stories => listing::stories(&store, global),
         Command::Story { id, since } => listing::story(&store, id, *since, global),
         Command::Article { id } => listing::article(&store, id, global),
+        Command::Explain { id } => listing::explain(&store, id, global),
         Command::Claims { story } => listing::claims(&store, story.as_deref(), global),
         Command::Entities { story } => listing::entities(&store, story.as_deref(), global),
         Command::Search { query, limit } => listing::search(&store, query, *limit, global),

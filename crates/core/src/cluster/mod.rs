@@ -1,15 +1,18 @@
 //! Online story clustering: each fresh article joins the most similar active
 //! story or founds a new one. `features` turns an article into vectors,
 //! `model` turns similarities into a probability, `clusterer` keeps the
-//! stories, `fit` learns the model from labeled streams.
+//! stories, `fit` learns the model from labeled streams; `explanation` is the
+//! stored record of why an article went where it went.
 
 mod clusterer;
+mod explanation;
 mod features;
 pub mod fit;
 mod model;
 mod vectors;
 
 pub use clusterer::{Assignment, Candidate, Clusterer, ClustererConfig};
+pub use explanation::Explanation;
 pub use features::{ArticleFeatures, Vocabularies};
 pub use model::{Components, INPUT_COUNT, INPUTS, ScoreModel};
 pub use vectors::{SparseVector, TermWeights};

@@ -29,7 +29,10 @@ pub const INPUTS: [&str; INPUT_COUNT] = [
 ];
 
 /// How similar one article is to one story, component by component.
+// Missing fields read as 0, so stored explanations (`cluster::Explanation`)
+// still decode after a component is added.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Components {
     /// TF-IDF cosine of word terms (same-language text).
     pub text: f32,

@@ -101,13 +101,17 @@ pub fn weighted_cosine(
             dot += x * c * idf;
         }
     }
-    let centroid_norm: f32 = centroid
+    // A hash map's order differs from run to run, and f32 sums depend on
+    // their order: summed in f64 (squares of f32 are exact there), the
+    // norm comes out the same on every run, so re-runs on the same input
+    // give the same scores and the same stories.
+    let centroid_norm = centroid
         .iter()
         .map(|(id, c)| {
-            let y = c * weights.idf(*id);
+            let y = f64::from(c * weights.idf(*id));
             y * y
         })
-        .sum();
+        .sum::<f64>() as f32;
     if doc_norm == 0.0 || centroid_norm == 0.0 {
         return 0.0;
     }
@@ -165,5 +169,27 @@ mod tests {
         let centroid: HashMap<u32, f32> = va.0.iter().copied().collect();
         assert!((weighted_cosine(&va, &centroid, &weights) - 1.0).abs() < 1e-5);
         assert_eq!(weighted_cosine(&vb, &centroid, &weights), 0.0);
+    }
+
+    #[test]
+    fn regression_weighted_cosine_is_the_same_whatever_the_map_order() {
+        // Each HashMap has its own random order; an f32 sum over it gave
+        // scores that differed in the last bit from run to run.
+        let mut weights = TermWeights::default();
+        let ids: Vec<u32> = (0..3000).map(|i| weights.id(&format!("t{i}"))).collect();
+        let doc = SparseVector::from_term_ids(&ids[..50]);
+        weights.observe(&doc);
+        let entries: Vec<(u32, f32)> = ids
+            .iter()
+            .map(|&id| (id, 1.0 / (1.0 + id as f32 * 0.37)))
+            .collect();
+        let first = weighted_cosine(&doc, &entries.iter().copied().collect(), &weights);
+        for _ in 0..20 {
+            let centroid: HashMap<u32, f32> = entries.iter().copied().collect();
+            assert_eq!(
+                weighted_cosine(&doc, &centroid, &weights).to_bits(),
+                first.to_bits()
+            );
+        }
     }
 }

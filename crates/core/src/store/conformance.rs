@@ -2,6 +2,7 @@
 //! backend's tests run against a fresh instance (`run_all`). A failing check
 //! panics with a message naming the broken promise.
 
+use crate::cluster::{Candidate, Components, Explanation};
 use crate::model::{Article, ArticleId, SourceFormat, Story, StoryId};
 use crate::store::{Batch, Store};
 
@@ -13,6 +14,7 @@ pub fn run_all<S: Store>(mut new_store: impl FnMut() -> S) {
     finds_originals_by_content(&mut new_store());
     searches_words_and_survives_hostile_queries(&mut new_store());
     a_revision_replaces_the_stored_text_in_place(&mut new_store());
+    keeps_why_each_article_was_assigned(&mut new_store());
 }
 
 fn ok<T, E: std::fmt::Display>(result: Result<T, E>, what: &str) -> T {
@@ -73,6 +75,7 @@ fn round_trips_every_field(store: &mut impl Store) {
     let batch = Batch {
         stories: vec![story("s1", &article)],
         articles: vec![article.clone()],
+        ..Batch::default()
     };
     ok(store.save(&batch), "save a batch");
     let back = ok(store.article(&article.id), "read an article");
@@ -101,6 +104,7 @@ fn lists_in_publication_order_with_undated_last(store: &mut impl Store) {
         store.save(&Batch {
             articles: vec![undated, late, early],
             stories: vec![],
+            ..Batch::default()
         }),
         "save a batch",
     );
@@ -127,6 +131,7 @@ fn groups_articles_by_story(store: &mut impl Store) {
         store.save(&Batch {
             articles: vec![c, b, a],
             stories,
+            ..Batch::default()
         }),
         "save a batch",
     );
@@ -151,6 +156,7 @@ fn finds_originals_by_content(store: &mut impl Store) {
         store.save(&Batch {
             articles: vec![copy, original.clone()],
             stories: vec![],
+            ..Batch::default()
         }),
         "save a batch",
     );
@@ -176,6 +182,7 @@ fn searches_words_and_survives_hostile_queries(store: &mut impl Store) {
         store.save(&Batch {
             articles: vec![a.clone(), b],
             stories: vec![],
+            ..Batch::default()
         }),
         "save a batch",
     );
@@ -215,6 +222,7 @@ fn a_revision_replaces_the_stored_text_in_place(store: &mut impl Store) {
         store.save(&Batch {
             articles: vec![first.clone()],
             stories: vec![],
+            ..Batch::default()
         }),
         "save a batch",
     );
@@ -226,6 +234,7 @@ fn a_revision_replaces_the_stored_text_in_place(store: &mut impl Store) {
         store.save(&Batch {
             articles: vec![revised.clone()],
             stories: vec![],
+            ..Batch::default()
         }),
         "save a revision",
     );
@@ -240,6 +249,69 @@ fn a_revision_replaces_the_stored_text_in_place(store: &mut impl Store) {
     assert!(
         ok(store.search("low", 10), "search").is_empty(),
         "search forgets the old text"
+    );
+}
+
+fn keeps_why_each_article_was_assigned(store: &mut impl Store) {
+    let mut founder = sample_article(1, "Roma bid for Smalling", "Roma bid.");
+    founder.story = Some(StoryId("s1".into()));
+    let mut joiner = sample_article(2, "Roma raise their bid", "Roma again.");
+    joiner.story = Some(StoryId("s1".into()));
+    let candidate = |story: &str, score: f32| Candidate {
+        story: StoryId(story.into()),
+        score,
+        components: Components {
+            text: 0.5,
+            names: 0.75,
+            nearest_text: 0.625,
+            nearest_names: 1.0,
+            headline_names: 0.25,
+            figures: 0.125,
+            gap_days: 1.5,
+            foreign: true,
+        },
+    };
+    let founded = Explanation {
+        article: founder.id.clone(),
+        story: StoryId("s1".into()),
+        founded: true,
+        score: 0.0,
+        threshold: 0.5,
+        best: None,
+        runner_up: None,
+    };
+    let joined = Explanation {
+        article: joiner.id.clone(),
+        story: StoryId("s1".into()),
+        founded: false,
+        score: 0.875,
+        threshold: 0.5,
+        best: Some(candidate("s1", 0.875)),
+        runner_up: Some(candidate("s0", 0.25)),
+    };
+    ok(
+        store.save(&Batch {
+            stories: vec![story("s1", &founder)],
+            articles: vec![joiner.clone(), founder.clone()],
+            explanations: vec![joined.clone(), founded.clone()],
+        }),
+        "save a batch with explanations",
+    );
+    assert_eq!(
+        ok(store.explanation(&joiner.id), "read an explanation"),
+        Some(joined),
+        "an explanation must round-trip with its candidates and components"
+    );
+    assert_eq!(
+        ok(store.explanation(&founder.id), "read an explanation"),
+        Some(founded),
+        "a founding article's explanation has no candidates"
+    );
+    let unknown = ArticleId("ffffffffffffffff".into());
+    assert_eq!(
+        ok(store.explanation(&unknown), "read a missing explanation"),
+        None,
+        "an unknown article has no explanation"
     );
 }
 

@@ -1,5 +1,6 @@
 //! An in-memory [`Store`] for tests and one-off runs.
 
+use crate::cluster::Explanation;
 use crate::error::StoreError;
 use crate::model::{Article, ArticleId, Story, StoryId};
 use crate::store::{Batch, SearchHit, Store, publication_order};
@@ -10,6 +11,7 @@ use std::collections::BTreeMap;
 pub struct MemoryStore {
     articles: BTreeMap<ArticleId, Article>,
     stories: BTreeMap<StoryId, Story>,
+    explanations: BTreeMap<ArticleId, Explanation>,
 }
 
 impl Store for MemoryStore {
@@ -55,12 +57,20 @@ impl Store for MemoryStore {
         Ok(self.stories.get(id).cloned())
     }
 
+    fn explanation(&self, article: &ArticleId) -> Result<Option<Explanation>, StoreError> {
+        Ok(self.explanations.get(article).cloned())
+    }
+
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
         for story in &batch.stories {
             self.stories.insert(story.id.clone(), story.clone());
         }
         for article in &batch.articles {
             self.articles.insert(article.id.clone(), article.clone());
+        }
+        for explanation in &batch.explanations {
+            self.explanations
+                .insert(explanation.article.clone(), explanation.clone());
         }
         Ok(())
     }

@@ -8,6 +8,7 @@ mod memory;
 
 pub use memory::MemoryStore;
 
+use crate::cluster::Explanation;
 use crate::error::StoreError;
 use crate::model::{Article, ArticleId, Story, StoryId};
 use crate::view::StorySummary;
@@ -20,6 +21,9 @@ pub struct Batch {
     pub articles: Vec<Article>,
     /// New stories, and existing ones whose record changed.
     pub stories: Vec<Story>,
+    /// Why each newly clustered article joined or founded its story
+    /// (copies and unchanged articles have none of their own).
+    pub explanations: Vec<Explanation>,
 }
 
 /// One full-text search result.
@@ -51,6 +55,10 @@ pub trait Store {
     fn stories(&self) -> Result<Vec<Story>, StoreError>;
     /// One story record.
     fn story(&self, id: &StoryId) -> Result<Option<Story>, StoreError>;
+    /// Why the article joined or founded its story, as recorded when it
+    /// was clustered; `None` for copies, unknown ids and articles stored
+    /// before explanations were kept.
+    fn explanation(&self, article: &ArticleId) -> Result<Option<Explanation>, StoreError>;
     /// Saves a batch in one transaction: after an error nothing of it is
     /// stored.
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError>;
