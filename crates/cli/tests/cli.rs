@@ -4,12 +4,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use assert_cmd::Command;
 use predicates::prelude::PredicateBooleanExt;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use tempfile::TempDir;
+
+mod common;
+use common::{Db, assert_no_panic, repo_root, seed, seeds};
 
 /// The five seeds, oldest first: file name and publication time.
 const SEEDS_BY_DATE: [(&str, &str); 5] = [
@@ -42,68 +43,11 @@ const SEEDS_SUMMARY: &str = "read 5, new 5, duplicates 0, failed 0, stories 1";
 /// some inputs failed.
 const PARTIAL_FAILURE: i32 = 3;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn seeds() -> PathBuf {
-    repo_root().join("examples/articles")
-}
-
-fn seed(name: &str) -> PathBuf {
-    seeds().join(name)
-}
-
 fn fixture(relative: &str) -> PathBuf {
     repo_root().join("testdata").join(relative)
 }
 
-/// A fresh database in its own temporary folder (removed on drop).
-struct Db {
-    dir: TempDir,
-}
-
 impl Db {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self) -> PathBuf {
-        self.dir.path().join("storyline.db")
-    }
-
-    /// `storyline --db <this db> ARGS`, isolated from the caller's
-    /// environment.
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_storyline"));
-        cmd.env_remove("RUST_BACKTRACE")
-            .env_remove("RUST_LOG")
-            .env_remove("STORYLINE_DB")
-            .arg("--db")
-            .arg(self.path())
-            .args(args);
-        cmd
-    }
-
-    /// Runs a command that must succeed and returns its stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd(args).assert().success().get_output().clone();
-        assert_no_panic(&out.stderr);
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    /// Runs a `--json` command that must succeed and parses its stdout.
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = args.to_vec();
-        all.push("--json");
-        serde_json::from_str(&self.ok(&all)).unwrap()
-    }
-
     /// Ingests the given paths and returns (exit code, stdout, stderr).
     fn ingest(&self, paths: &[&Path]) -> (i32, String, String) {
         let mut cmd = self.cmd(&["ingest"]);
@@ -133,14 +77,6 @@ impl Db {
         assert_eq!(stories.len(), 1, "{stories:#?}");
         stories[0]["id"].as_str().unwrap().to_string()
     }
-}
-
-fn assert_no_panic(stderr: &[u8]) {
-    let stderr = String::from_utf8_lossy(stderr);
-    assert!(
-        !stderr.contains("panicked"),
-        "the binary panicked:\n{stderr}"
-    );
 }
 
 fn array(value: Value) -> Vec<Value> {

@@ -5,11 +5,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use assert_cmd::Command;
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use tempfile::TempDir;
+
+mod common;
+use common::{Db, repo_root, seed};
 
 /// The seeds, oldest first (the publication days are in `cli.rs`).
 const SEEDS_BY_DATE: [&str; 5] = [
@@ -20,54 +20,7 @@ const SEEDS_BY_DATE: [&str; 5] = [
     "000_dbb750cddff00513.txt",
 ];
 
-fn repo_path(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(relative)
-        .canonicalize()
-        .unwrap()
-}
-
-fn seed(name: &str) -> PathBuf {
-    repo_path("examples/articles").join(name)
-}
-
-/// A fresh database in its own temporary folder.
-struct Db {
-    dir: TempDir,
-}
-
 impl Db {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_storyline"));
-        cmd.env_remove("RUST_BACKTRACE")
-            .env_remove("RUST_LOG")
-            .env_remove("STORYLINE_DB")
-            .arg("--db")
-            .arg(self.dir.path().join("storyline.db"))
-            .args(args);
-        cmd
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd(args).assert().success().get_output().clone();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(!stderr.contains("panicked"), "panic: {stderr}");
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = args.to_vec();
-        all.push("--json");
-        serde_json::from_str(&self.ok(&all)).unwrap()
-    }
-
     fn ingest(&self, paths: &[PathBuf]) {
         let mut args = vec!["ingest"];
         args.extend(paths.iter().map(|p| p.to_str().unwrap()));
@@ -179,7 +132,7 @@ fn explain_says_the_first_seed_founded_the_story_and_accepts_an_id_prefix() {
 #[test]
 fn explain_of_a_copy_names_its_original_and_explains_it() {
     let db = Db::new();
-    db.ingest(&[repo_path("testdata/articles/syndicated")]);
+    db.ingest(&[repo_root().join("testdata/articles/syndicated")]);
     let copy = db.article_id("partner-copy.md");
     let original = db.article_id("wire-original.md");
     let explained = db.json(&["explain", &copy]);
@@ -229,7 +182,10 @@ fn re_ingesting_the_same_input_keeps_stories_and_explanations() {
     let before = db.stories_by_file();
     let latest = db.article_id(SEEDS_BY_DATE[4]);
     let explained = db.json(&["explain", &latest]);
-    db.ok(&["track", repo_path("examples/articles").to_str().unwrap()]);
+    db.ok(&[
+        "track",
+        repo_root().join("examples/articles").to_str().unwrap(),
+    ]);
     assert_eq!(db.stories_by_file(), before);
     assert_eq!(db.json(&["explain", &latest]), explained);
 }
@@ -244,7 +200,7 @@ fn articles_ingested_later_never_change_the_story_ids_already_given() {
     let first = db.stories_by_file();
     assert_eq!(first.len(), 2);
     let mut later: Vec<PathBuf> = SEEDS_BY_DATE[..3].iter().map(|n| seed(n)).collect();
-    later.push(repo_path("testdata/articles/undated/no-date.md"));
+    later.push(repo_root().join("testdata/articles/undated/no-date.md"));
     db.ingest(&later);
     let after = db.stories_by_file();
     for (file, story) in &first {

@@ -6,11 +6,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use assert_cmd::Command;
-use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use tempfile::TempDir;
+
+mod common;
+use common::Db;
 
 fn fixture(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -20,29 +20,7 @@ fn fixture(relative: &str) -> PathBuf {
         .unwrap()
 }
 
-/// A fresh database in its own temporary folder.
-struct Db {
-    dir: TempDir,
-}
-
 impl Db {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_storyline"));
-        cmd.env_remove("RUST_BACKTRACE")
-            .env_remove("RUST_LOG")
-            .env_remove("STORYLINE_DB")
-            .arg("--db")
-            .arg(self.dir.path().join("storyline.db"))
-            .args(args);
-        cmd
-    }
-
     /// Runs a command; returns (exit code, stdout, stderr).
     fn run(&self, args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
         let mut cmd = self.cmd(args);
@@ -57,14 +35,6 @@ impl Db {
             String::from_utf8(out.stdout).unwrap(),
             stderr,
         )
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = vec!["--json"];
-        all.extend_from_slice(args);
-        let (code, stdout, stderr) = self.run(&all, None);
-        assert_eq!(code, 0, "{stderr}");
-        serde_json::from_str(&stdout).unwrap()
     }
 }
 
