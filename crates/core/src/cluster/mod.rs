@@ -1,11 +1,12 @@
 //! Online story clustering: each fresh article joins the most similar active
 //! story or founds a new one. `features` turns an article into vectors,
 //! `model` turns similarities into a probability, `clusterer` keeps the
-//! stories, `fit` learns the model from labeled streams.
+//! stories, `index` finds the few worth scoring, `fit` learns the model from labeled streams.
 
 mod clusterer;
 mod features;
 pub mod fit;
+mod index;
 mod model;
 mod vectors;
 
