@@ -4,10 +4,10 @@
 //! stories as the clusterer's state (teacher forcing): every article is
 //! compared with the active stories the clusterer retrieves for it, and
 //! the pair is positive when the story is the article's own. Logistic
-//! regression (Newton's method, small L2, each stream's pairs weighing the same) fits
-//! the weights; the joining threshold is then chosen by running the whole
-//! pipeline on each training stream and keeping the threshold with the
-//! best mean over streams of pairwise and B-cubed F1.
+//! regression (Newton's method, small L2, each stream's pairs weighing the
+//! same) fits the weights; the joining threshold is then chosen by running
+//! the whole pipeline on each training stream and keeping the threshold
+//! with the best mean over streams of pairwise and B-cubed F1.
 //!
 //! [`cross_validate`] folds whole stories: the model fitted without a fold
 //! clusters the full stream (so the fold's articles still meet every
@@ -157,10 +157,11 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Option<[f64; 
         }
         a.swap(column, pivot);
         b.swap(column, pivot);
+        let pivot_row = a[column];
         for row in column + 1..N {
-            let factor = a[row][column] / a[column][column];
-            for k in column..N {
-                a[row][k] -= factor * a[column][k];
+            let factor = a[row][column] / pivot_row[column];
+            for (target, source) in a[row][column..].iter_mut().zip(&pivot_row[column..]) {
+                *target -= factor * source;
             }
             b[row] -= factor * b[column];
         }
@@ -333,4 +334,26 @@ pub fn cross_validate(
         })
         .collect();
     (pooled, each)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logistic_regression_weighs_the_input_that_tells_stories_apart() {
+        let pairs: Vec<([f32; INPUT_COUNT], bool)> = (0..200)
+            .map(|i| {
+                let same = i % 3 == 0;
+                let mut x = [0.0; INPUT_COUNT];
+                x[0] = if same { 0.5 } else { 0.1 } + (i % 7) as f32 * 0.05;
+                x[1] = (i % 5) as f32 * 0.1;
+                (x, same)
+            })
+            .collect();
+        let (bias, weights) = logistic_regression(&pairs);
+        assert!(bias < 0.0, "bias {bias}");
+        assert!(weights[0] > 1.0, "weights {weights:?}");
+        assert!(weights[0] > 5.0 * weights[1].abs(), "weights {weights:?}");
+    }
 }
