@@ -21,18 +21,17 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
         .collect::<anyhow::Result<Vec<Stream>>>()?;
     let base = ClustererConfig::default();
     let committed = fit::evaluate(&streams, &base, |_| true);
+    let committed_each = fit::evaluate_each(&streams, &base);
     let cross = (*folds > 0).then(|| fit::cross_validate(&streams, *folds, &base));
     let mut model = fit::fit(&streams, &base);
     let names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
     model.fitted_on = format!("{}; fitted on {}", model.fitted_on, names.join(", "));
-    let refit = fit::evaluate(
-        &streams,
-        &ClustererConfig {
-            model: model.clone(),
-            ..base.clone()
-        },
-        |_| true,
-    );
+    let refit_config = ClustererConfig {
+        model: model.clone(),
+        ..base.clone()
+    };
+    let refit = fit::evaluate(&streams, &refit_config, |_| true);
+    let refit_each = fit::evaluate_each(&streams, &refit_config);
     if let Some(path) = out {
         let text = serde_json::to_string_pretty(&model)?;
         std::fs::write(path, text + "\n")
@@ -44,8 +43,21 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
             "committed_in_sample": scores_json(&committed),
             "refit_in_sample": scores_json(&refit),
         });
-        if let Some(cross) = &cross {
-            value["out_of_fold"] = scores_json(cross);
+        let mut per_set = Vec::new();
+        for (n, name) in names.iter().enumerate() {
+            let mut set = serde_json::json!({
+                "set": name,
+                "committed_in_sample": committed_each.get(n).map(scores_json),
+                "refit_in_sample": refit_each.get(n).map(scores_json),
+            });
+            if let Some((_, each)) = &cross {
+                set["out_of_fold"] = each.get(n).map(scores_json).into();
+            }
+            per_set.push(set);
+        }
+        value["per_set"] = per_set.into();
+        if let Some((pooled, _)) = &cross {
+            value["out_of_fold"] = scores_json(pooled);
             value["folds"] = (*folds).into();
         }
         print_json(&value)?;
@@ -59,8 +71,23 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
     )?;
     print_scores("committed model (in sample)", &committed)?;
     print_scores("refitted model (in sample)", &refit)?;
-    if let Some(cross) = &cross {
-        print_scores(&format!("out of fold ({folds} folds of stories)"), cross)?;
+    if let Some((pooled, _)) = &cross {
+        print_scores(&format!("out of fold ({folds} folds of stories)"), pooled)?;
+    }
+    for (n, name) in names.iter().enumerate() {
+        outln!("{name}")?;
+        for (title, scores) in [
+            ("committed", committed_each.get(n)),
+            ("refitted", refit_each.get(n)),
+            (
+                "out of fold",
+                cross.as_ref().and_then(|(_, each)| each.get(n)),
+            ),
+        ] {
+            if let Some(scores) = scores {
+                print_line(title, &scores.all)?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -79,7 +106,7 @@ fn print_scores(title: &str, evaluation: &Evaluation) -> anyhow::Result<()> {
 
 fn print_line(name: &str, s: &ClusteringScores) -> anyhow::Result<()> {
     outln!(
-        "  {name:<8} articles {:>4}  pairwise P {:.3} R {:.3} F1 {:.3}  b-cubed P {:.3} R {:.3} F1 {:.3}",
+        "  {name:<11} articles {:>4}  pairwise P {:.3} R {:.3} F1 {:.3}  b-cubed P {:.3} R {:.3} F1 {:.3}",
         s.articles,
         s.pairwise.precision,
         s.pairwise.recall,

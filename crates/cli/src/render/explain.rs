@@ -11,7 +11,7 @@ use storyline_core::view::explain::{ArticleExplanation, AssignmentView, Candidat
 type Cell = fn(&Components) -> String;
 
 /// The rows of the component table: label and value.
-const ROWS: [(&str, Cell); 8] = [
+const ROWS: [(&str, Cell); 9] = [
     ("text", |c| format!("{:.3}", c.text)),
     ("nearest text", |c| format!("{:.3}", c.nearest_text)),
     ("names", |c| format!("{:.3}", c.names)),
@@ -19,6 +19,7 @@ const ROWS: [(&str, Cell); 8] = [
     ("headline names", |c| format!("{:.3}", c.headline_names)),
     ("figures", |c| format!("{:.3}", c.figures)),
     ("gap (days)", |c| format!("{:.1}", c.gap_days)),
+    ("brevity", |c| format!("{:.3}", c.brevity)),
     ("not English", |c| {
         if c.foreign { "yes" } else { "no" }.to_string()
     }),

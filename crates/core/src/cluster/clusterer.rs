@@ -1,6 +1,7 @@
 //! The online clusterer. Each story keeps centroids of its articles' word
-//! terms, names and figures; a fresh article is scored against every story
-//! active around its publication time and joins the most probable one when
+//! terms, names and figures; a fresh article is scored against the active
+//! stories it shares the most with (found through `cluster::index`, an
+//! inverted index over the centroids) and joins the most probable one when
 //! the probability reaches the model's threshold (`cluster::model`).
 //!
 //! Time decays softly: the gap between an article and a story's span is a
@@ -9,6 +10,7 @@
 //! had no article for `active_days` (default 365) stops attracting at all.
 
 use crate::cluster::features::{ArticleFeatures, Vocabularies};
+use crate::cluster::index::{Kind, StoryIndex};
 use crate::cluster::model::{Components, ScoreModel};
 use crate::cluster::vectors::{SparseVector, pair_cosine, weighted_cosine};
 use crate::model::{Article, StoryId};
@@ -16,6 +18,7 @@ use crate::text::Analyzer;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// Members whose own vectors a story keeps for the nearest-member
 /// components: the latest ones, where a saga is heading.
@@ -92,6 +95,7 @@ pub struct Clusterer {
     vocabularies: Vocabularies,
     stories: Vec<StoryState>,
     by_id: HashMap<StoryId, usize>,
+    index: StoryIndex,
 }
 
 impl Clusterer {
@@ -103,6 +107,7 @@ impl Clusterer {
             vocabularies: Vocabularies::default(),
             stories: Vec::new(),
             by_id: HashMap::new(),
+            index: StoryIndex::default(),
         }
     }
 
@@ -118,16 +123,26 @@ impl Clusterer {
         self.join(story, &features, article.published_at);
     }
 
-    /// Every active story with its components for `article`, best first,
-    /// after recording the article's terms; used by [`Clusterer::assign`]
-    /// and by the fitter (which then joins the gold story itself).
+    /// The active stories the index retrieves for `article` (those sharing
+    /// the most rare terms, names and figures with it) with their
+    /// components, best first, after recording the article's terms; used by
+    /// [`Clusterer::assign`] and by the fitter (which then joins the gold
+    /// story itself).
     pub fn candidates(&mut self, article: &Article) -> (ArticleFeatures, Vec<Candidate>) {
         let features = self.features(article);
-        let mut candidates: Vec<Candidate> = self
-            .stories
-            .iter()
-            .filter_map(|story| {
-                let components = self.components(&features, story, article.published_at)?;
+        let at = article.published_at;
+        let active_days = self.config.active_days as f32;
+        let stories = &self.stories;
+        let retrieved =
+            self.index
+                .candidates(&features, &self.vocabularies, stories.len(), |story| {
+                    gap_days(&stories[story], at) <= active_days
+                });
+        let mut candidates: Vec<Candidate> = retrieved
+            .into_iter()
+            .filter_map(|index| {
+                let story = &self.stories[index];
+                let components = self.components(&features, story, at)?;
                 Some(Candidate {
                     story: story.id.clone(),
                     score: self.config.model.probability(&components),
@@ -204,6 +219,7 @@ impl Clusterer {
             figures: weighted_cosine(&features.figures, &story.figures, &v.figures),
             gap_days,
             foreign: features.foreign,
+            brevity: features.brevity,
         })
     }
 
@@ -226,13 +242,19 @@ impl Clusterer {
             }
         };
         let story = &mut self.stories[index];
-        for (vector, centroid) in [
-            (&features.terms, &mut story.terms),
-            (&features.names, &mut story.names),
-            (&features.figures, &mut story.figures),
+        for (kind, vector, centroid) in [
+            (Kind::Term, &features.terms, &mut story.terms),
+            (Kind::Name, &features.names, &mut story.names),
+            (Kind::Figure, &features.figures, &mut story.figures),
         ] {
             for (term, weight) in &vector.0 {
-                *centroid.entry(*term).or_default() += weight;
+                match centroid.entry(*term) {
+                    Entry::Occupied(mut entry) => *entry.get_mut() += weight,
+                    Entry::Vacant(entry) => {
+                        entry.insert(*weight);
+                        self.index.add(kind, *term, index);
+                    }
+                }
             }
         }
         if story.members.len() >= MEMBERS_KEPT {

@@ -20,6 +20,10 @@ use crate::text::{Analyzer, name_terms};
 /// inflections and transliteration differences.
 const NAME_PREFIX: usize = 5;
 
+/// Distinct word terms from which an article counts as full length
+/// (brevity 0); a bare headline has fewer than ten.
+const FULL_LENGTH_TERMS: f32 = 200.0;
+
 /// One article's vectors, ids from the clusterer's vocabularies.
 #[derive(Debug, Clone, Default)]
 pub struct ArticleFeatures {
@@ -33,6 +37,10 @@ pub struct ArticleFeatures {
     pub figures: SparseVector,
     /// True when the article is not in English (word terms say little).
     pub foreign: bool,
+    /// How short the article is: `1 - ln(1 + n) / ln(1 + 200)` over its
+    /// `n` distinct word terms, clamped to 0..1 (about 0.6 for a headline,
+    /// 0.4 for a headline and snippet, 0 for a full article).
+    pub brevity: f32,
 }
 
 /// Vocabularies and document frequencies of each kind of feature.
@@ -83,8 +91,10 @@ impl Vocabularies {
             .map(|t| self.names.id(t))
             .collect();
         let figure_ids: Vec<u32> = figures(&text).iter().map(|t| self.figures.id(t)).collect();
+        let terms = SparseVector::from_term_ids(&term_ids);
         let features = ArticleFeatures {
-            terms: SparseVector::from_term_ids(&term_ids),
+            brevity: brevity(terms.0.len()),
+            terms,
             names: SparseVector::from_term_ids(&name_ids),
             headline_names: SparseVector::from_term_ids(&head_ids),
             figures: SparseVector::from_term_ids(&figure_ids),
@@ -95,6 +105,13 @@ impl Vocabularies {
         self.figures.observe(&features.figures);
         features
     }
+}
+
+/// Brevity of an article with `distinct_terms` word terms (see
+/// [`ArticleFeatures::brevity`]).
+fn brevity(distinct_terms: usize) -> f32 {
+    let n = distinct_terms as f32;
+    (1.0 - (1.0 + n).ln() / (1.0 + FULL_LENGTH_TERMS).ln()).clamp(0.0, 1.0)
 }
 
 /// Names of `text`, transliterated and cut to [`NAME_PREFIX`] letters.

@@ -2,11 +2,12 @@
 //!
 //! Pairs come from replaying each stream in publication order with the gold
 //! stories as the clusterer's state (teacher forcing): every article is
-//! compared with every active story, and the pair is positive when the
-//! story is the article's own. Logistic regression (batch gradient descent,
-//! small L2) fits the weights; the joining threshold is then chosen by
-//! running the whole pipeline on the training streams and keeping the
-//! threshold with the best mean of pairwise and B-cubed F1.
+//! compared with the active stories the clusterer retrieves for it, and
+//! the pair is positive when the story is the article's own. Logistic
+//! regression (Newton's method, small L2, each stream's pairs weighing the
+//! same) fits the weights; the joining threshold is then chosen by running
+//! the whole pipeline on each training stream and keeping the threshold
+//! with the best mean over streams of pairwise and B-cubed F1.
 //!
 //! [`cross_validate`] folds whole stories: the model fitted without a fold
 //! clusters the full stream (so the fold's articles still meet every
@@ -79,67 +80,153 @@ pub fn pairs(
     out
 }
 
-/// Logistic regression on pairs: returns (bias, weights).
+/// Logistic regression on pairs: returns (bias, weights). Every pair
+/// weighs the same; see [`weighted_logistic_regression`].
 pub fn logistic_regression(pairs: &[([f32; INPUT_COUNT], bool)]) -> (f32, [f32; INPUT_COUNT]) {
-    let mut bias = 0.0f64;
-    let mut weights = [0.0f64; INPUT_COUNT];
-    if pairs.is_empty() {
-        return (0.0, [0.0; INPUT_COUNT]);
-    }
-    let n = pairs.len() as f64;
-    let l2 = 1e-3;
-    let rate = 1.0;
-    for _ in 0..4000 {
-        let mut grad_bias = 0.0;
-        let mut grad = [0.0f64; INPUT_COUNT];
-        for (x, y) in pairs {
-            let z = bias
-                + weights
-                    .iter()
-                    .zip(x)
-                    .map(|(w, x)| w * f64::from(*x))
-                    .sum::<f64>();
-            let p = 1.0 / (1.0 + (-z).exp());
-            let error = p - if *y { 1.0 } else { 0.0 };
-            grad_bias += error;
-            for (g, x) in grad.iter_mut().zip(x) {
-                *g += error * f64::from(*x);
-            }
-        }
-        bias -= rate * grad_bias / n;
-        for (w, g) in weights.iter_mut().zip(grad) {
-            *w -= rate * (g / n + l2 * *w);
-        }
-    }
-    (bias as f32, weights.map(|w| w as f32))
+    let weighted: Vec<([f32; INPUT_COUNT], bool, f64)> =
+        pairs.iter().map(|(x, y)| (*x, *y, 1.0)).collect();
+    weighted_logistic_regression(&weighted)
 }
 
-/// Fits weights and threshold on `streams`.
-pub fn fit(streams: &[Stream], config: &ClustererConfig) -> ScoreModel {
-    let all_pairs: Vec<([f32; INPUT_COUNT], bool)> =
-        streams.iter().flat_map(|s| pairs(s, config)).collect();
-    let (bias, weights) = logistic_regression(&all_pairs);
-    let mut best: Option<(f64, f32)> = None;
-    for step in 1..17 {
-        let threshold = 0.05 * step as f32;
-        let model = ScoreModel {
-            bias,
-            weights,
-            threshold,
-            fitted_on: String::new(),
+/// Logistic regression on weighted pairs `(inputs, same story, weight)` by
+/// Newton's method with a small L2 penalty on the weights (not the
+/// intercept): returns (bias, weights). Weights let each training stream
+/// count the same however many pairs it makes.
+pub fn weighted_logistic_regression(
+    pairs: &[([f32; INPUT_COUNT], bool, f64)],
+) -> (f32, [f32; INPUT_COUNT]) {
+    const N: usize = INPUT_COUNT + 1;
+    let total: f64 = pairs.iter().map(|(_, _, w)| w).sum();
+    if pairs.is_empty() || total <= 0.0 {
+        return (0.0, [0.0; INPUT_COUNT]);
+    }
+    let l2 = 1e-4;
+    let mut beta = [0.0f64; N];
+    for _ in 0..50 {
+        let mut gradient = [0.0f64; N];
+        let mut hessian = [[0.0f64; N]; N];
+        for (x, y, w) in pairs {
+            let mut row = [1.0f64; N];
+            for (r, x) in row[1..].iter_mut().zip(x) {
+                *r = f64::from(*x);
+            }
+            let z: f64 = beta.iter().zip(&row).map(|(b, r)| b * r).sum();
+            let p = 1.0 / (1.0 + (-z).exp());
+            let w = w / total;
+            let error = w * (p - if *y { 1.0 } else { 0.0 });
+            let curvature = w * p * (1.0 - p);
+            for i in 0..N {
+                gradient[i] += error * row[i];
+                for j in 0..N {
+                    hessian[i][j] += curvature * row[i] * row[j];
+                }
+            }
+        }
+        for i in 1..N {
+            gradient[i] += l2 * beta[i];
+            hessian[i][i] += l2;
+        }
+        hessian[0][0] += 1e-9;
+        let Some(step) = solve(hessian, gradient) else {
+            break;
         };
-        let run = evaluate(streams, &with_model(config, model), |_| true);
-        let value = (run.all.pairwise.f1 + run.all.bcubed.f1) / 2.0;
-        if best.is_none_or(|(b, _)| value > b) {
-            best = Some((value, threshold));
+        let mut size = 0.0f64;
+        for (b, s) in beta.iter_mut().zip(step) {
+            *b -= s;
+            size = size.max(s.abs());
+        }
+        if size < 1e-7 {
+            break;
         }
     }
-    ScoreModel {
+    let mut weights = [0.0f32; INPUT_COUNT];
+    for (w, b) in weights.iter_mut().zip(&beta[1..]) {
+        *w = *b as f32;
+    }
+    (beta[0] as f32, weights)
+}
+
+/// Solves `a·x = b` by Gaussian elimination with partial pivoting; `None`
+/// when `a` is singular or the result is not finite.
+fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Option<[f64; N]> {
+    for column in 0..N {
+        let pivot =
+            (column..N).max_by(|&i, &j| a[i][column].abs().total_cmp(&a[j][column].abs()))?;
+        if a[pivot][column].abs() < 1e-15 {
+            return None;
+        }
+        a.swap(column, pivot);
+        b.swap(column, pivot);
+        let pivot_row = a[column];
+        for row in column + 1..N {
+            let factor = a[row][column] / pivot_row[column];
+            for (target, source) in a[row][column..].iter_mut().zip(&pivot_row[column..]) {
+                *target -= factor * source;
+            }
+            b[row] -= factor * b[column];
+        }
+    }
+    let mut x = [0.0f64; N];
+    for row in (0..N).rev() {
+        let rest: f64 = (row + 1..N).map(|k| a[row][k] * x[k]).sum();
+        x[row] = (b[row] - rest) / a[row][row];
+    }
+    x.iter().all(|v| v.is_finite()).then_some(x)
+}
+
+/// Fits weights and threshold on `streams`. Each stream's pairs weigh the
+/// same in total, and the threshold maximizes the mean over streams of
+/// (pairwise F1 + B-cubed F1) / 2, so a large headline set does not drown
+/// a small set of full articles.
+pub fn fit(streams: &[Stream], config: &ClustererConfig) -> ScoreModel {
+    let mut all_pairs = Vec::new();
+    for stream in streams {
+        let pairs = pairs(stream, config);
+        let weight = 1.0 / pairs.len().max(1) as f64;
+        all_pairs.extend(pairs.into_iter().map(|(x, y)| (x, y, weight)));
+    }
+    let (bias, weights) = weighted_logistic_regression(&all_pairs);
+    let model = |threshold: f32| ScoreModel {
         bias,
         weights,
+        threshold,
+        fitted_on: String::new(),
+    };
+    let value = |threshold: f32| {
+        let runs = evaluate_each(streams, &with_model(config, model(threshold)));
+        runs.iter()
+            .map(|run| (run.all.pairwise.f1 + run.all.bcubed.f1) / 2.0)
+            .sum::<f64>()
+            / runs.len().max(1) as f64
+    };
+    // Coarse steps of 0.1, then the neighbours of the best at 0.05.
+    let mut best: Option<(f64, f32)> = None;
+    let consider = |threshold: f32, best: &mut Option<(f64, f32)>| {
+        let v = value(threshold);
+        if best.is_none_or(|(b, _)| v > b) {
+            *best = Some((v, threshold));
+        }
+    };
+    for step in 1..9 {
+        consider(0.1 * step as f32, &mut best);
+    }
+    let coarse = best.map_or(0.5, |(_, t)| t);
+    for threshold in [coarse - 0.05, coarse + 0.05] {
+        consider(threshold, &mut best);
+    }
+    ScoreModel {
         threshold: best.map_or(0.5, |(_, t)| t),
         fitted_on: format!("{} pairs; inputs {}", all_pairs.len(), INPUTS.join(", ")),
+        ..model(0.5)
     }
+}
+
+/// [`evaluate`] on each stream alone.
+pub fn evaluate_each(streams: &[Stream], config: &ClustererConfig) -> Vec<Evaluation> {
+    streams
+        .iter()
+        .map(|stream| evaluate(std::slice::from_ref(stream), config, |_| true))
+        .collect()
 }
 
 fn with_model(config: &ClustererConfig, model: ScoreModel) -> ClustererConfig {
@@ -194,14 +281,19 @@ fn predict(stream: &[LabeledArticle], config: &ClustererConfig) -> HashMap<Strin
 
 /// Out-of-fold scores: `folds` folds of whole stories (an unlabeled article
 /// is a story of its own), each scored by the model fitted on the others.
-pub fn cross_validate(streams: &[Stream], folds: usize, config: &ClustererConfig) -> Evaluation {
+/// Returns the scores over all streams and, in order, over each stream.
+pub fn cross_validate(
+    streams: &[Stream],
+    folds: usize,
+    config: &ClustererConfig,
+) -> (Evaluation, Vec<Evaluation>) {
     let folds = folds.max(2);
     let fold_of = |l: &LabeledArticle| {
         (xxhash_rust::xxh3::xxh3_64(l.key().as_bytes()) % folds as u64) as usize
     };
-    let mut gold = HashMap::new();
-    let mut gold_english = HashMap::new();
-    let mut predicted = HashMap::new();
+    let mut gold = vec![HashMap::new(); streams.len()];
+    let mut gold_english = vec![HashMap::new(); streams.len()];
+    let mut predicted = vec![HashMap::new(); streams.len()];
     for fold in 0..folds {
         let training: Vec<Stream> = streams
             .iter()
@@ -215,17 +307,53 @@ pub fn cross_validate(streams: &[Stream], folds: usize, config: &ClustererConfig
                 let id = &labeled.article.id.0;
                 let key = format!("{n}:{id}");
                 if let Some(story) = run.get(id) {
-                    predicted.insert(key.clone(), format!("{fold}:{n}:{story}"));
+                    predicted[n].insert(key.clone(), format!("{fold}:{n}:{story}"));
                 }
-                gold.insert(key.clone(), format!("{n}:{}", labeled.key()));
+                gold[n].insert(key.clone(), format!("{n}:{}", labeled.key()));
                 if labeled.english {
-                    gold_english.insert(key, format!("{n}:{}", labeled.key()));
+                    gold_english[n].insert(key, format!("{n}:{}", labeled.key()));
                 }
             }
         }
     }
-    Evaluation {
-        all: score_clustering(&gold, &predicted),
-        english: score_clustering(&gold_english, &predicted),
+    let merged = |maps: &[HashMap<String, String>]| -> HashMap<String, String> {
+        maps.iter()
+            .flatten()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    };
+    let all_predicted = merged(&predicted);
+    let pooled = Evaluation {
+        all: score_clustering(&merged(&gold), &all_predicted),
+        english: score_clustering(&merged(&gold_english), &all_predicted),
+    };
+    let each = (0..streams.len())
+        .map(|n| Evaluation {
+            all: score_clustering(&gold[n], &predicted[n]),
+            english: score_clustering(&gold_english[n], &predicted[n]),
+        })
+        .collect();
+    (pooled, each)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logistic_regression_weighs_the_input_that_tells_stories_apart() {
+        let pairs: Vec<([f32; INPUT_COUNT], bool)> = (0..200)
+            .map(|i| {
+                let same = i % 3 == 0;
+                let mut x = [0.0; INPUT_COUNT];
+                x[0] = if same { 0.5 } else { 0.1 } + (i % 7) as f32 * 0.05;
+                x[1] = (i % 5) as f32 * 0.1;
+                (x, same)
+            })
+            .collect();
+        let (bias, weights) = logistic_regression(&pairs);
+        assert!(bias < 0.0, "bias {bias}");
+        assert!(weights[0] > 1.0, "weights {weights:?}");
+        assert!(weights[0] > 5.0 * weights[1].abs(), "weights {weights:?}");
     }
 }

@@ -1,13 +1,15 @@
 //! Online story clustering: each fresh article joins the most similar active
 //! story or founds a new one. `features` turns an article into vectors,
 //! `model` turns similarities into a probability, `clusterer` keeps the
-//! stories, `fit` learns the model from labeled streams; `explanation` is the
-//! stored record of why an article went where it went.
+//! stories, `index` finds the few worth scoring, `fit` learns the model from
+//! labeled streams; `explanation` is the stored record of why an article
+//! went where it went.
 
 mod clusterer;
 mod explanation;
 mod features;
 pub mod fit;
+mod index;
 mod model;
 mod vectors;
 

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 const COMMITTED: &str = include_str!("model.json");
 
 /// How many inputs the model has.
-pub const INPUT_COUNT: usize = 9;
+pub const INPUT_COUNT: usize = 13;
 
 /// Names of the model inputs, in the order of [`Components::inputs`].
 pub const INPUTS: [&str; INPUT_COUNT] = [
@@ -26,6 +26,10 @@ pub const INPUTS: [&str; INPUT_COUNT] = [
     "log_gap_days",
     "foreign_names",
     "foreign_figures",
+    "brevity",
+    "text_brevity",
+    "nearest_text_brevity",
+    "names_brevity",
 ];
 
 /// How similar one article is to one story, component by component.
@@ -52,17 +56,26 @@ pub struct Components {
     pub gap_days: f32,
     /// The article is not in English.
     pub foreign: bool,
+    /// How short the article is, from 0 (a full article) to about 0.6 (a
+    /// bare headline); see `ArticleFeatures::brevity`. Cosines between
+    /// short texts run lower and mean more, so the model weighs them
+    /// through interactions with this.
+    #[serde(default)]
+    pub brevity: f32,
 }
 
 impl Components {
     /// The model inputs, named by [`INPUTS`]. Word terms count only between
     /// English articles; a foreign article is matched by names and figures,
-    /// with weights of its own.
+    /// with weights of its own. Short articles (headlines, snippets) get
+    /// their own intercept and text and name weights through `brevity`.
     pub fn inputs(&self) -> [f32; INPUT_COUNT] {
         let foreign = if self.foreign { 1.0 } else { 0.0 };
+        let text = self.text * (1.0 - foreign);
+        let nearest_text = self.nearest_text * (1.0 - foreign);
         [
-            self.text * (1.0 - foreign),
-            self.nearest_text * (1.0 - foreign),
+            text,
+            nearest_text,
             self.nearest_names,
             self.names,
             self.headline_names,
@@ -70,6 +83,10 @@ impl Components {
             (1.0 + self.gap_days.max(0.0)).ln(),
             self.names * foreign,
             self.figures * foreign,
+            self.brevity,
+            text * self.brevity,
+            nearest_text * self.brevity,
+            self.names * self.brevity,
         ]
     }
 }
@@ -101,7 +118,9 @@ impl ScoreModel {
     pub fn hand_set() -> Self {
         Self {
             bias: -4.0,
-            weights: [6.0, 0.0, 0.0, 5.0, 2.0, 1.0, -0.6, 3.0, 3.0],
+            weights: [
+                6.0, 0.0, 0.0, 5.0, 2.0, 1.0, -0.6, 3.0, 3.0, 0.0, 0.0, 0.0, 0.0,
+            ],
             threshold: 0.5,
             fitted_on: "hand-set".into(),
         }

@@ -1,6 +1,7 @@
 //! Sparse term vectors and document frequencies that grow with the stream,
 //! so IDF weights reflect everything seen so far.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 /// A sparse vector over term ids, sorted by id.
@@ -41,6 +42,11 @@ pub struct TermWeights {
     ids: HashMap<String, u32>,
     document_frequency: Vec<u32>,
     documents: u32,
+    /// Each term's IDF as last computed, with the document count it was
+    /// computed at: one article is compared with many stories under the
+    /// same weights, so each IDF is computed once per article, not once
+    /// per comparison (the same expression, so the same value).
+    cache: Vec<Cell<(u32, f32)>>,
 }
 
 impl TermWeights {
@@ -52,6 +58,7 @@ impl TermWeights {
         let id = u32::try_from(self.document_frequency.len()).unwrap_or(u32::MAX);
         self.ids.insert(term.to_string(), id);
         self.document_frequency.push(0);
+        self.cache.push(Cell::new((u32::MAX, 0.0)));
         id
     }
 
@@ -67,12 +74,22 @@ impl TermWeights {
 
     /// Smoothed inverse document frequency: rare terms weigh more.
     pub fn idf(&self, id: u32) -> f32 {
+        let cached = self.cache.get(id as usize);
+        if let Some((documents, idf)) = cached.map(Cell::get)
+            && documents == self.documents
+        {
+            return idf;
+        }
         let df = self
             .document_frequency
             .get(id as usize)
             .copied()
             .unwrap_or(0) as f32;
-        ((self.documents as f32 + 1.0) / (df + 1.0)).ln() + 1.0
+        let idf = ((self.documents as f32 + 1.0) / (df + 1.0)).ln() + 1.0;
+        if let Some(cell) = cached {
+            cell.set((self.documents, idf));
+        }
+        idf
     }
 
     /// Number of documents observed.

@@ -269,6 +269,7 @@ fn keeps_why_each_article_was_assigned(store: &mut impl Store) {
             figures: 0.125,
             gap_days: 1.5,
             foreign: true,
+            brevity: 0.375,
         },
     };
     let founded = Explanation {

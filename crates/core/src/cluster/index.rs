@@ -1,0 +1,149 @@
+//! Candidate retrieval: an inverted index from each term, name and figure
+//! to the stories whose centroids hold it, so an article is compared in
+//! full only with the few stories it shares rare words with, not with
+//! every active story.
+//!
+//! Each posting list keeps the latest [`POSTINGS_KEPT`] stories that
+//! gained the term (a word in thousands of stories says nothing about
+//! which one an article belongs to), and retrieval ranks stories by a
+//! quick IDF-weighted overlap before the clusterer scores the best
+//! [`CANDIDATES_SCORED`] of them with the model. Cost per article is then
+//! bounded by the article's length, not by the number of stories.
+
+use crate::cluster::features::{ArticleFeatures, Vocabularies};
+use crate::cluster::vectors::{SparseVector, TermWeights};
+use std::collections::{HashMap, VecDeque};
+
+/// Stories kept per posting list: the latest to gain the term.
+pub const POSTINGS_KEPT: usize = 256;
+
+/// Stories the model scores per article: the best by quick overlap.
+pub const CANDIDATES_SCORED: usize = 32;
+
+/// The three kinds of feature a story is indexed by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Word terms.
+    Term,
+    /// Names.
+    Name,
+    /// Figures.
+    Figure,
+}
+
+/// Term → stories, one map per [`Kind`], with a scratch accumulator reused
+/// across queries.
+#[derive(Debug, Default)]
+pub struct StoryIndex {
+    terms: HashMap<u32, VecDeque<usize>>,
+    names: HashMap<u32, VecDeque<usize>>,
+    figures: HashMap<u32, VecDeque<usize>>,
+    overlap: Vec<f32>,
+    touched: Vec<usize>,
+}
+
+impl StoryIndex {
+    /// Records that story number `story` now holds `term`.
+    pub fn add(&mut self, kind: Kind, term: u32, story: usize) {
+        let map = match kind {
+            Kind::Term => &mut self.terms,
+            Kind::Name => &mut self.names,
+            Kind::Figure => &mut self.figures,
+        };
+        let postings = map.entry(term).or_default();
+        if postings.len() >= POSTINGS_KEPT {
+            postings.pop_front();
+        }
+        postings.push_back(story);
+    }
+
+    /// Story numbers that share at least one feature with the article and
+    /// pass `keep`, best quick overlap first (ties: older story first), at
+    /// most [`CANDIDATES_SCORED`].
+    pub fn candidates(
+        &mut self,
+        features: &ArticleFeatures,
+        vocabularies: &Vocabularies,
+        stories: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<usize> {
+        if self.overlap.len() < stories {
+            self.overlap.resize(stories, 0.0);
+        }
+        for (vector, map, weights) in [
+            (&features.terms, &self.terms, &vocabularies.terms),
+            (&features.names, &self.names, &vocabularies.names),
+            (&features.figures, &self.figures, &vocabularies.figures),
+        ] {
+            accumulate(vector, map, weights, &mut self.overlap, &mut self.touched);
+        }
+        let mut ranked: Vec<(usize, f32)> = self
+            .touched
+            .drain(..)
+            .map(|story| {
+                let value = std::mem::take(&mut self.overlap[story]);
+                (story, value)
+            })
+            .filter(|(story, _)| keep(*story))
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        ranked.truncate(CANDIDATES_SCORED);
+        ranked.into_iter().map(|(story, _)| story).collect()
+    }
+}
+
+/// Adds `vector`'s IDF-weighted terms to the overlap of every story in
+/// their posting lists, noting each story touched for the first time.
+fn accumulate(
+    vector: &SparseVector,
+    map: &HashMap<u32, VecDeque<usize>>,
+    weights: &TermWeights,
+    overlap: &mut [f32],
+    touched: &mut Vec<usize>,
+) {
+    for (term, weight) in &vector.0 {
+        let Some(postings) = map.get(term) else {
+            continue;
+        };
+        let idf = weights.idf(*term);
+        for story in postings {
+            if let Some(value) = overlap.get_mut(*story) {
+                if *value == 0.0 {
+                    touched.push(*story);
+                }
+                *value += weight * idf * idf;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_stories_sharing_a_feature_are_candidates_best_first() {
+        let mut vocabularies = Vocabularies::default();
+        let ids: Vec<u32> = ["smalling", "roma", "oil"]
+            .iter()
+            .map(|t| vocabularies.terms.id(t))
+            .collect();
+        let mut index = StoryIndex::default();
+        index.add(Kind::Term, ids[0], 0);
+        index.add(Kind::Term, ids[1], 0);
+        index.add(Kind::Term, ids[1], 1);
+        index.add(Kind::Term, ids[2], 2);
+        let features = ArticleFeatures {
+            terms: SparseVector::from_term_ids(&ids[..2]),
+            ..ArticleFeatures::default()
+        };
+        assert_eq!(
+            index.candidates(&features, &vocabularies, 3, |_| true),
+            [0, 1]
+        );
+        assert_eq!(
+            index.candidates(&features, &vocabularies, 3, |s| s != 0),
+            [1]
+        );
+    }
+}
