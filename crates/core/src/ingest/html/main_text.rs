@@ -10,6 +10,7 @@
 //! is the more precise of the two, Readability the one that rarely comes
 //! back empty.
 
+use super::boilerplate;
 use super::limits::MAX_ELEMENTS;
 
 /// Below this many characters, trafilatura's text is suspect and the
@@ -106,7 +107,7 @@ fn trafilatura_text(html: &str, url: Option<&str>, own_fallback: bool) -> MainTe
     }
     match trafilatura::extract(html, &options) {
         Ok(result) => MainText {
-            text: result.content_text,
+            text: boilerplate::strip_paragraphs(&result.content_text, &result.content_html),
             metadata: result.metadata,
         },
         Err(err) => {
@@ -125,7 +126,7 @@ fn readability_text(html: &str, url: Option<&str>) -> Option<String> {
     let url = url.filter(|u| url::Url::parse(u).is_ok());
     let mut reader = dom_smoothie::Readability::new(html, url, Some(config)).ok()?;
     let article = reader.parse().ok()?;
-    Some(article.text_content.to_string())
+    Some(boilerplate::strip_lines(&article.text_content))
 }
 
 #[cfg(test)]

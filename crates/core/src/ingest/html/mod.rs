@@ -9,7 +9,9 @@
 //! - [`pubdate`]: choosing the publication time (published before
 //!   modified, never in the future);
 //! - [`main_text`]: the article's text, by trafilatura with dom_smoothie
-//!   (Readability) as fallback.
+//!   (Readability) as fallback;
+//! - [`boilerplate`]: "read also" teasers, share prompts and credit lines
+//!   the extractors keep, dropped afterwards.
 //!
 //! ```
 //! use storyline_core::ingest::html;
@@ -27,6 +29,7 @@
 //! assert!(raw.body.contains("reopen talks"));
 //! ```
 
+pub mod boilerplate;
 pub mod charset;
 pub mod limits;
 pub mod main_text;
