@@ -11,6 +11,7 @@
 //! back empty.
 
 use super::boilerplate;
+use super::lead;
 use super::limits::MAX_ELEMENTS;
 
 /// Below this many characters, trafilatura's text is suspect and the
@@ -75,6 +76,13 @@ pub struct MainText {
 /// Extracts the main text of a page (already decoded, already checked
 /// against the nesting limit). `url` helps resolve relative links.
 pub fn extract_main_text(html: &str, url: Option<&str>, extractor: Extractor) -> MainText {
+    let mut main = extracted(html, url, extractor);
+    main.text = lead::with_visible_lead(main.text, &scraper::Html::parse_document(html));
+    main
+}
+
+/// The chosen extractor's text, before the lead is checked.
+fn extracted(html: &str, url: Option<&str>, extractor: Extractor) -> MainText {
     match extractor {
         Extractor::DomSmoothie => MainText {
             text: readability_text(html, url).unwrap_or_default(),

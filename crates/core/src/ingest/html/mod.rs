@@ -11,7 +11,8 @@
 //! - [`main_text`]: the article's text, by trafilatura with dom_smoothie
 //!   (Readability) as fallback;
 //! - [`boilerplate`]: "read also" teasers, share prompts and credit lines
-//!   the extractors keep, dropped afterwards.
+//!   the extractors keep, dropped afterwards;
+//! - [`lead`]: the visible teaser paragraph the extractors drop, put back.
 //!
 //! ```
 //! use storyline_core::ingest::html;
@@ -31,6 +32,7 @@
 
 pub mod boilerplate;
 pub mod charset;
+pub mod lead;
 pub mod limits;
 pub mod main_text;
 pub mod metadata;
