@@ -10,6 +10,8 @@
 //! is the more precise of the two, Readability the one that rarely comes
 //! back empty.
 
+use super::boilerplate;
+use super::lead;
 use super::limits::MAX_ELEMENTS;
 
 /// Below this many characters, trafilatura's text is suspect and the
@@ -74,6 +76,13 @@ pub struct MainText {
 /// Extracts the main text of a page (already decoded, already checked
 /// against the nesting limit). `url` helps resolve relative links.
 pub fn extract_main_text(html: &str, url: Option<&str>, extractor: Extractor) -> MainText {
+    let mut main = extracted(html, url, extractor);
+    main.text = lead::with_visible_lead(main.text, &scraper::Html::parse_document(html));
+    main
+}
+
+/// The chosen extractor's text, before the lead is checked.
+fn extracted(html: &str, url: Option<&str>, extractor: Extractor) -> MainText {
     match extractor {
         Extractor::DomSmoothie => MainText {
             text: readability_text(html, url).unwrap_or_default(),
@@ -106,7 +115,7 @@ fn trafilatura_text(html: &str, url: Option<&str>, own_fallback: bool) -> MainTe
     }
     match trafilatura::extract(html, &options) {
         Ok(result) => MainText {
-            text: result.content_text,
+            text: boilerplate::strip_paragraphs(&result.content_text, &result.content_html),
             metadata: result.metadata,
         },
         Err(err) => {
@@ -125,7 +134,7 @@ fn readability_text(html: &str, url: Option<&str>) -> Option<String> {
     let url = url.filter(|u| url::Url::parse(u).is_ok());
     let mut reader = dom_smoothie::Readability::new(html, url, Some(config)).ok()?;
     let article = reader.parse().ok()?;
-    Some(article.text_content.to_string())
+    Some(boilerplate::strip_lines(&article.text_content))
 }
 
 #[cfg(test)]

@@ -9,7 +9,10 @@
 //! - [`pubdate`]: choosing the publication time (published before
 //!   modified, never in the future);
 //! - [`main_text`]: the article's text, by trafilatura with dom_smoothie
-//!   (Readability) as fallback.
+//!   (Readability) as fallback;
+//! - [`boilerplate`]: "read also" teasers, share prompts and credit lines
+//!   the extractors keep, dropped afterwards;
+//! - [`lead`]: the visible teaser paragraph the extractors drop, put back.
 //!
 //! ```
 //! use storyline_core::ingest::html;
@@ -27,7 +30,9 @@
 //! assert!(raw.body.contains("reopen talks"));
 //! ```
 
+pub mod boilerplate;
 pub mod charset;
+pub mod lead;
 pub mod limits;
 pub mod main_text;
 pub mod metadata;

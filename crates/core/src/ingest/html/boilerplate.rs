@@ -1,0 +1,116 @@
+//! Boilerplate paragraphs the extractors keep: "read also" teasers,
+//! share and subscribe prompts, comment counters, photo credits and
+//! "last updated" labels, in the languages of the pages we see most.
+//! A paragraph is dropped only when it is short and *starts* with such a
+//! cue, so an article sentence that merely mentions one stays.
+
+use regex::Regex;
+use scraper::{Html, Selector};
+use std::sync::LazyLock;
+
+/// Longer paragraphs are article text even when they start with a cue.
+const MAX_BOILERPLATE_CHARS: usize = 160;
+
+/// Cues that open a boilerplate paragraph (lowercase, matched at its start).
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)] // a constant pattern, covered by the tests
+    Regex::new(
+        r"(?xi)^(?:
+          # read also / related (es, en, de, fr, pt, it)
+          lea\s+(?:también|más)|lea\s*:|lee\s+también|le\s+puede\s+interesar|te\s+puede\s+interesar
+          |vea\s+también|mira\s*:|leer\s+más|read\s+(?:more|also)\b|see\s+also\b|related\s*:
+          |lesen\s+sie\s+(?:auch|mehr)|mehr\s+(?:zum\s+thema|themen)|weitere\s+(?:themen|artikel|beiträge|informationen\s+zum)
+          |zum\s+weiterlesen|das\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren|auch\s+interessant
+          |(?:à\s+)?lire\s+aussi|voir\s+aussi|leia\s+também|leggi\s+anche
+          # share, follow, subscribe, comments
+          |teilen\s+mit\s*:|share\s+this|follow\s+(?:the|us)\b|subscribe\s+(?:now|to)\b|submit\s+your\s+letter
+          |keine\s+kommentare|no\s+comments|kommentierte\s+artikel|wird\s+geladen|loading\.\.\.
+          |be\s+part\s+of\s+the\s+conversation|sie\s+sind\s+aktuell\s+nicht\s+eingeloggt
+          # credits and page labels
+          |credits?\s*:|crédits?\s+photos?\s*:|last\s+modified\s*:|release\s+date\s*:|aktualisiert\s+am\b|letzte\s+änderung\b
+        )",
+    )
+    .expect("valid boilerplate pattern")
+});
+
+/// Whether a paragraph (its text) is boilerplate.
+pub fn is_boilerplate(paragraph: &str) -> bool {
+    let text = paragraph.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '¿' && c != '¡');
+    let text = text.trim_start_matches(['¿', '¡']);
+    paragraph.chars().count() <= MAX_BOILERPLATE_CHARS && CUE.is_match(text)
+}
+
+/// Drops boilerplate lines from a text whose paragraphs are lines.
+pub fn strip_lines(text: &str) -> String {
+    text.lines()
+        .filter(|line| !is_boilerplate(line.trim()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Drops from `text` the boilerplate paragraphs of `html`, the markup it
+/// was written from (trafilatura gives both, and its text does not always
+/// keep paragraphs on lines of their own).
+pub fn strip_paragraphs(text: &str, html: &str) -> String {
+    #[allow(clippy::expect_used)] // a constant selector
+    static BLOCKS: LazyLock<Selector> = LazyLock::new(|| {
+        Selector::parse("p, li, h1, h2, h3, h4, h5, h6, dt, dd, figcaption, blockquote, td")
+            .expect("valid selector")
+    });
+    let fragment = Html::parse_fragment(html);
+    let mut text = text.to_string();
+    for block in fragment.select(&BLOCKS) {
+        let words: Vec<&str> = block.text().flat_map(str::split_whitespace).collect();
+        let paragraph = words.join(" ");
+        if words.is_empty() || !is_boilerplate(&paragraph) {
+            continue;
+        }
+        let pattern = words
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join(r"\s+");
+        if let Ok(re) = Regex::new(&pattern) {
+            text = re.replace(&text, "").into_owned();
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn teasers_and_prompts_are_boilerplate_article_sentences_are_not() {
+        for cue in [
+            "Lea también: Impiden ingreso a Nicaragua a reportero",
+            "LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández",
+            "Das könnte Sie auch interessieren!",
+            "Follow The Gleaner on Twitter and Instagram",
+            "Crédits photos : Bestimage",
+            "Lesen Sie auch die folgenden Beiträge:",
+        ] {
+            assert!(is_boilerplate(cue), "{cue}");
+        }
+        for text in [
+            "Lead paragraph about the bridge, which reopened on Monday.",
+            "Readers also wrote to the council.",
+            "Mehr als 300 Menschen kamen zum Treffen.",
+        ] {
+            assert!(!is_boilerplate(text), "{text}");
+        }
+        let long = format!("Read more: {}", "word ".repeat(60));
+        assert!(!is_boilerplate(&long));
+    }
+
+    #[test]
+    fn paragraphs_are_removed_from_the_text_they_came_from() {
+        let html = "<p>The bridge reopened on Monday.</p><p><b>Lea también:</b> <a href='#'>Otra noticia</a></p><p>Traffic resumed.</p>";
+        let text = "The bridge reopened on Monday. Lea también: Otra noticia Traffic resumed.";
+        let got = strip_paragraphs(text, html);
+        assert!(!got.contains("Otra noticia"), "{got}");
+        assert!(got.contains("reopened on Monday") && got.contains("Traffic resumed"));
+        assert_eq!(strip_lines("One.\nRead more: Two\nThree."), "One.\nThree.");
+    }
+}
