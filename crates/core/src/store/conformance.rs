@@ -13,6 +13,7 @@ pub fn run_all<S: Store>(mut new_store: impl FnMut() -> S) {
     finds_originals_by_content(&mut new_store());
     searches_words_and_survives_hostile_queries(&mut new_store());
     a_revision_replaces_the_stored_text_in_place(&mut new_store());
+    every_save_changes_the_store_revision(&mut new_store());
 }
 
 fn ok<T, E: std::fmt::Display>(result: Result<T, E>, what: &str) -> T {
@@ -240,6 +241,46 @@ fn a_revision_replaces_the_stored_text_in_place(store: &mut impl Store) {
     assert!(
         ok(store.search("low", 10), "search").is_empty(),
         "search forgets the old text"
+    );
+}
+
+fn every_save_changes_the_store_revision(store: &mut impl Store) {
+    let Some(before) = ok(store.revision(), "read the store revision") else {
+        return; // a backend without a revision caches nothing by it
+    };
+    let first = sample_article(1, "Polls open", "Turnout is low.");
+    ok(
+        store.save(&Batch {
+            articles: vec![first.clone()],
+            stories: vec![],
+        }),
+        "save a batch",
+    );
+    let after_insert = ok(store.revision(), "read the store revision");
+    assert_ne!(
+        after_insert,
+        Some(before),
+        "a saved batch changes the revision"
+    );
+    let mut revised = first;
+    revised.body = "Turnout is high by noon.".into();
+    revised.revision = 2;
+    ok(
+        store.save(&Batch {
+            articles: vec![revised],
+            stories: vec![],
+        }),
+        "save a revision",
+    );
+    assert_ne!(
+        ok(store.revision(), "read the store revision"),
+        after_insert,
+        "an updated article changes the revision"
+    );
+    assert_eq!(
+        ok(store.revision(), "read the store revision"),
+        ok(store.revision(), "read the store revision"),
+        "reading never changes the revision"
     );
 }
 

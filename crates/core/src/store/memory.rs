@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 pub struct MemoryStore {
     articles: BTreeMap<ArticleId, Article>,
     stories: BTreeMap<StoryId, Story>,
+    /// Bumped by every save (see [`Store::revision`]).
+    revision: u64,
 }
 
 impl Store for MemoryStore {
@@ -62,7 +64,12 @@ impl Store for MemoryStore {
         for article in &batch.articles {
             self.articles.insert(article.id.clone(), article.clone());
         }
+        self.revision += 1;
         Ok(())
+    }
+
+    fn revision(&self) -> Result<Option<u64>, StoreError> {
+        Ok(Some(self.revision))
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
