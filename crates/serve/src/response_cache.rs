@@ -10,11 +10,13 @@
 //! the same [`Bytes`] without copying.
 //!
 //! Staleness: the store revision is read at most once per
-//! [`MAX_STALENESS`]; a write made through this server
+//! [`MAX_STALENESS`], by one request while the others go on with the
+//! previous answer (no request waits on the store for it); a write made
+//! through this server
 //! ([`AppState::write`](crate::AppState::write)) marks it unknown at once,
 //! so the next request sees its own process's writes. Another process
 //! writing the same database (`storyline ingest` next to `serve`) is seen
-//! within [`MAX_STALENESS`]. Backends without a revision (PostgreSQL
+//! within [`MAX_STALENESS`] plus one revision read (a millisecond or so). Backends without a revision (PostgreSQL
 //! today) cache nothing here. Errors are never cached.
 
 use crate::error::ApiError;
@@ -97,17 +99,21 @@ struct Slot {
     cell: OnceCell<CachedResponse>,
 }
 
-/// The last store revision read, and when.
+/// The last store revision read and when (`None`: unknown, must be read),
+/// with a generation that every invalidation bumps.
 #[derive(Debug, Default)]
 struct Clock {
     read: Option<(Instant, Option<u64>)>,
+    generation: u64,
 }
 
 /// Responses keyed by request path and query, valid for one store revision.
 #[derive(Debug)]
 pub struct ResponseCache {
     slots: Mutex<HashMap<String, Arc<Slot>>>,
-    clock: tokio::sync::Mutex<Clock>,
+    clock: Mutex<Clock>,
+    /// Held by the one request reading the revision from the store.
+    refreshing: tokio::sync::Mutex<()>,
     capacity: usize,
 }
 
@@ -122,34 +128,66 @@ impl ResponseCache {
     pub fn with_capacity(capacity: usize) -> Self {
         Self {
             slots: Mutex::default(),
-            clock: tokio::sync::Mutex::default(),
+            clock: Mutex::default(),
+            refreshing: tokio::sync::Mutex::default(),
             capacity: capacity.max(1),
         }
     }
 
     /// The store revision to key responses by: the last one read when it
     /// is younger than [`MAX_STALENESS`], else a fresh one from `read`.
-    /// One caller reads at a time; the others wait and share its answer.
+    /// One request reads at a time; while it does, the others keep using
+    /// the previous answer (so no request waits on the store), unless it
+    /// was [invalidated](Self::invalidate): then they wait for the read.
     pub async fn revision<F>(&self, read: F) -> Result<Option<u64>, ApiError>
     where
         F: std::future::Future<Output = Result<Option<u64>, ApiError>>,
     {
-        let mut clock = self.clock.lock().await;
-        if let Some((at, revision)) = clock.read
+        let known = self.clock()?.read;
+        if let Some((at, revision)) = known {
+            if at.elapsed() < MAX_STALENESS {
+                return Ok(revision);
+            }
+            return match self.refreshing.try_lock() {
+                Ok(_refreshing) => self.refresh(read).await,
+                Err(_) => Ok(revision),
+            };
+        }
+        let _refreshing = self.refreshing.lock().await;
+        if let Some((at, revision)) = self.clock()?.read
             && at.elapsed() < MAX_STALENESS
         {
             return Ok(revision);
         }
-        let started = Instant::now();
+        self.refresh(read).await
+    }
+
+    /// Reads the revision and keeps it, unless an invalidation came in
+    /// meanwhile (the read may predate the write that caused it).
+    async fn refresh<F>(&self, read: F) -> Result<Option<u64>, ApiError>
+    where
+        F: std::future::Future<Output = Result<Option<u64>, ApiError>>,
+    {
+        let (started, generation) = (Instant::now(), self.clock()?.generation);
         let revision = read.await?;
-        clock.read = Some((started, revision));
+        let mut clock = self.clock()?;
+        if clock.generation == generation {
+            clock.read = Some((started, revision));
+        }
         Ok(revision)
     }
 
-    /// Forgets the store revision read last, so the next request reads it
-    /// again (after this process wrote to the store).
-    pub async fn invalidate(&self) {
-        self.clock.lock().await.read = None;
+    /// Forgets the store revision read last, so that requests from now on
+    /// read it again (after this process wrote to the store).
+    pub fn invalidate(&self) {
+        if let Ok(mut clock) = self.clock.lock() {
+            clock.read = None;
+            clock.generation += 1;
+        }
+    }
+
+    fn clock(&self) -> Result<std::sync::MutexGuard<'_, Clock>, ApiError> {
+        self.clock.lock().map_err(|_| ApiError::poisoned())
     }
 
     /// The response for `key` at `revision`, computed by `build` once for
@@ -277,7 +315,7 @@ mod tests {
             cache.revision(async { Ok(Some(2)) }).await.unwrap(),
             Some(1)
         );
-        cache.invalidate().await;
+        cache.invalidate();
         assert_eq!(
             cache.revision(async { Ok(Some(2)) }).await.unwrap(),
             Some(2)

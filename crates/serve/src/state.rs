@@ -169,7 +169,7 @@ impl AppState {
         .map_err(|e| ApiError::internal(format!("store task failed: {e}")));
         // Even a failed write may have changed something; cached responses
         // are keyed by a store revision read again from now on.
-        self.responses.invalidate().await;
+        self.responses.invalidate();
         result?
     }
 }
