@@ -7,12 +7,13 @@
 use crate::cache::Kind;
 use crate::error::ApiError;
 use crate::query::{Paging, StoryFilter};
+use crate::response_cache::CachedResponse;
 use crate::state::AppState;
 use crate::views::{self, ArticleDetail};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, Uri};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -36,47 +37,53 @@ fn page<T: Serialize>(items: Vec<T>, total: usize) -> Response {
 }
 
 /// `GET /api/v1/stories`: stories, most recently active first; filters
-/// `outlet`, `from`, `to` as on `/`.
+/// `outlet`, `from`, `to` as on `/`. Cached whole until the store changes.
 pub async fn stories(
     State(state): State<AppState>,
     Query(query): Query<HashMap<String, String>>,
-) -> Result<Response, ApiError> {
+    uri: Uri,
+) -> Result<CachedResponse, ApiError> {
     let paging = Paging::from_query(&query)?;
     let filter = StoryFilter::from_query(&query)?;
-    let (items, total): (Vec<StorySummary>, usize) = state
-        .read(move |store| Ok(store.story_page(&filter.query(paging.offset, Some(paging.limit)))?))
-        .await?;
-    Ok(page(items, total))
+    let build = async {
+        let (items, total): (Vec<StorySummary>, usize) = state
+            .read(move |store| {
+                Ok(store.story_page(&filter.query(paging.offset, Some(paging.limit)))?)
+            })
+            .await?;
+        let mut response = CachedResponse::json_of(&items)?;
+        response.total = Some(total);
+        Ok(response)
+    };
+    state.cached(&uri, build).await
 }
 
 /// `GET /api/v1/stories/{id}`: one story (`story ID --json`), its JSON
-/// cached until the story's revision changes.
+/// kept until the story's revision changes, and cached whole until the
+/// store changes.
 pub async fn story(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Response, ApiError> {
+    uri: Uri,
+) -> Result<CachedResponse, ApiError> {
     let cache = state.cache();
-    let body = state
-        .read(move |store| {
-            let data = views::cached_story(store, &cache, &id)?;
-            let revision = store
-                .story_revision(&StoryId(id.clone()))?
-                .ok_or_else(|| ApiError::not_found(format!("no story with id '{id}'")))?;
-            cache.get_or_build(Kind::Json, &id, revision, || {
-                serde_json::to_vec(&data.detail)
-                    .map(Bytes::from)
-                    .map_err(|e| ApiError::internal(format!("encode story: {e}")))
+    let build = async {
+        let body = state
+            .read(move |store| {
+                let data = views::cached_story(store, &cache, &id)?;
+                let revision = store
+                    .story_revision(&StoryId(id.clone()))?
+                    .ok_or_else(|| ApiError::not_found(format!("no story with id '{id}'")))?;
+                cache.get_or_build(Kind::Json, &id, revision, || {
+                    serde_json::to_vec(&data.detail)
+                        .map(Bytes::from)
+                        .map_err(|e| ApiError::internal(format!("encode story: {e}")))
+                })
             })
-        })
-        .await?;
-    Ok((
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        )],
-        Bytes::clone(&body),
-    )
-        .into_response())
+            .await?;
+        Ok(CachedResponse::json(Bytes::clone(&body)))
+    };
+    state.cached(&uri, build).await
 }
 
 /// The `story=` query parameter (an id or prefix), when given.

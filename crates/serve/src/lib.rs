@@ -33,6 +33,7 @@ pub mod pages;
 pub mod posts;
 pub mod publish;
 pub mod query;
+pub mod response_cache;
 pub mod state;
 pub mod views;
 

@@ -9,10 +9,12 @@ use crate::feed::{FeedLinks, site_feed, story_feed};
 use crate::html;
 use crate::links::Links;
 use crate::query::{Paging, StoryFilter};
+use crate::response_cache::CachedResponse;
 use crate::state::AppState;
 use crate::views::{self, Layout};
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
+use axum::http::{Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 use std::collections::HashMap;
 
@@ -46,46 +48,64 @@ fn rendered(result: Result<String, html::RenderError>) -> Result<Html<String>, P
         .map_err(|e| PageError(ApiError::internal(format!("render: {e}"))))
 }
 
-/// `GET /`: the story list, filtered and paged.
+/// `GET /`: the story list, filtered and paged; cached whole until the
+/// store changes.
 pub async fn index(
     State(state): State<AppState>,
     Query(query): Query<HashMap<String, String>>,
-) -> Result<Html<String>, PageError> {
+    uri: Uri,
+) -> Result<CachedResponse, PageError> {
     let filter = StoryFilter::from_query(&query)?;
     let paging = Paging::from_query(&query)?;
-    let view = state
-        .read(move |store| views::index_view(store, &Links::Server, &filter, Some(paging)))
-        .await?;
-    rendered(html::index(&Layout::new("Stories", &Links::Server), &view))
+    let build = async {
+        let view = state
+            .read(move |store| views::index_view(store, &Links::Server, &filter, Some(paging)))
+            .await?;
+        html::index(&Layout::new("Stories", &Links::Server), &view)
+            .map(CachedResponse::html)
+            .map_err(|e| ApiError::internal(format!("render: {e}")))
+    };
+    Ok(state.cached(&uri, build).await?)
 }
 
-/// `GET /stories/{id}`; `?since=YYYY-MM-DD` marks what is new.
+/// `GET /stories/{id}`; `?since=YYYY-MM-DD` marks what is new. The page
+/// without `since` is kept per story revision (so a change elsewhere in
+/// the store does not re-render it), and every variant is cached whole
+/// until the store changes.
 pub async fn story(
     State(state): State<AppState>,
     Path(id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
-) -> Result<Html<String>, PageError> {
+    uri: Uri,
+) -> Result<CachedResponse, PageError> {
     let since = crate::query::date_param(&query, "since")?;
     let cache = state.cache();
-    let page = state
-        .read(move |store| {
-            let render = |data: &views::StoryData| {
-                let view = views::story_view_of(data, &Links::Server, since);
-                let mut layout = Layout::new(view.title.clone(), &Links::Server);
-                layout.alternate_feed = Some(view.feed_href.clone());
-                html::story(&layout, &view).map_err(|e| ApiError::internal(format!("render: {e}")))
-            };
-            let revision = store
-                .story_revision(&storyline_core::StoryId(id.clone()))?
-                .ok_or_else(|| ApiError::not_found(format!("no story with id '{id}'")))?;
-            let data = views::cached_story(store, &cache, &id)?;
-            if since.is_some() {
-                return render(&data).map(std::sync::Arc::new);
-            }
-            cache.get_or_build(Kind::Page, &id, revision, || render(&data))
-        })
-        .await?;
-    Ok(Html(page.as_str().to_string()))
+    let build = async {
+        let page = state
+            .read(move |store| {
+                let render = |data: &views::StoryData| {
+                    let view = views::story_view_of(data, &Links::Server, since);
+                    let mut layout = Layout::new(view.title.clone(), &Links::Server);
+                    layout.alternate_feed = Some(view.feed_href.clone());
+                    html::story(&layout, &view)
+                        .map(Bytes::from)
+                        .map_err(|e| ApiError::internal(format!("render: {e}")))
+                };
+                let revision = store
+                    .story_revision(&storyline_core::StoryId(id.clone()))?
+                    .ok_or_else(|| ApiError::not_found(format!("no story with id '{id}'")))?;
+                let data = views::cached_story(store, &cache, &id)?;
+                if since.is_some() {
+                    return render(&data);
+                }
+                cache
+                    .get_or_build(Kind::Page, &id, revision, || render(&data))
+                    .map(|page| Bytes::clone(&page))
+            })
+            .await?;
+        Ok(CachedResponse::html(page))
+    };
+    Ok(state.cached(&uri, build).await?)
 }
 
 /// `GET /entities/{name}`: the stories an entity appears in.

@@ -8,9 +8,11 @@
 //! go in turn to the extra readers given to
 //! [`AppState::with_readers`] (more SQLite connections to the same file,
 //! which WAL lets read while the writer writes), or to the writer when
-//! there are none, as with a `MemoryStore`.
+//! there are none, as with a `MemoryStore`. Whole responses are cached by
+//! [`AppState::cached`] (see [`crate::response_cache`]).
 
 use crate::error::ApiError;
+use crate::response_cache::{CachedResponse, ResponseCache};
 use std::sync::{Arc, Mutex};
 use storyline_core::Store;
 
@@ -52,6 +54,7 @@ pub struct AppState {
     next_reader: Arc<std::sync::atomic::AtomicUsize>,
     settings: Arc<Settings>,
     cache: Arc<crate::cache::ViewCache>,
+    responses: Arc<ResponseCache>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -89,6 +92,7 @@ impl AppState {
             next_reader: Arc::default(),
             settings: Arc::new(settings),
             cache: Arc::default(),
+            responses: Arc::default(),
         }
     }
 
@@ -114,6 +118,27 @@ impl AppState {
         Arc::clone(&self.cache)
     }
 
+    /// The response to the `GET` of `uri`, from the response cache when
+    /// the store has not changed since it was built, else built by `build`
+    /// (once for all concurrent requests of the same path and query).
+    pub async fn cached<F>(
+        &self,
+        uri: &axum::http::Uri,
+        build: F,
+    ) -> Result<CachedResponse, ApiError>
+    where
+        F: std::future::Future<Output = Result<CachedResponse, ApiError>>,
+    {
+        let revision = self
+            .responses
+            .revision(self.read(|store| Ok(store.revision()?)))
+            .await?;
+        let key = uri
+            .path_and_query()
+            .map_or_else(|| uri.path(), |pq| pq.as_str());
+        self.responses.get_or_build(key, revision, build).await
+    }
+
     /// Runs `f` on the store on the blocking pool.
     pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
     where
@@ -136,11 +161,15 @@ impl AppState {
         F: FnOnce(&mut (dyn Store + Send)) -> Result<T, ApiError> + Send + 'static,
     {
         let store = Arc::clone(&self.store);
-        tokio::task::spawn_blocking(move || {
+        let result = tokio::task::spawn_blocking(move || {
             let mut guard = store.lock().map_err(|_| ApiError::poisoned())?;
             f(&mut *guard)
         })
         .await
-        .map_err(|e| ApiError::internal(format!("store task failed: {e}")))?
+        .map_err(|e| ApiError::internal(format!("store task failed: {e}")));
+        // Even a failed write may have changed something; cached responses
+        // are keyed by a store revision read again from now on.
+        self.responses.invalidate();
+        result?
     }
 }

@@ -704,3 +704,145 @@ async fn story_views_are_cached_until_the_story_changes() {
         );
     }
 }
+
+/// An app over a SQLite file with two reader connections, as `serve` runs,
+/// and the file's path for writers outside the app.
+fn sqlite_seed_app(dir: &std::path::Path) -> (Router, PathBuf) {
+    use storyline_store::SqliteStore;
+    let db = dir.join("s.db");
+    let mut pipeline = Pipeline::new(SqliteStore::open(&db).unwrap());
+    pipeline.ingest(seeds(), &mut ()).unwrap();
+    let readers = vec![
+        SqliteStore::open(&db).unwrap(),
+        SqliteStore::open(&db).unwrap(),
+    ];
+    let settings = Settings {
+        api_token: Some(TOKEN.to_string()),
+        ..Settings::default()
+    };
+    let state = AppState::with_readers(pipeline.into_store(), readers, settings);
+    (app(state), db)
+}
+
+fn unrelated_article(title: &str) -> serde_json::Value {
+    serde_json::json!({
+        "title": title,
+        "body": "The lighthouse keepers of the northern coast voted on Tuesday to repaint every tower in red and white stripes before the winter storms.",
+        "published_at": "2021-03-02T09:00:00Z",
+        "url": format!("https://example.test/{}", title.len())
+    })
+}
+
+#[tokio::test]
+async fn cached_lists_and_pages_show_an_ingested_article_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = sqlite_seed_app(dir.path());
+    let id = seed_story_id(&app).await;
+    let home = get(&app, "/").await;
+    let listed = get(&app, "/api/v1/stories").await;
+    let story_page = get(&app, &format!("/stories/{id}")).await;
+    let story_json = get(&app, &format!("/api/v1/stories/{id}")).await;
+    // Served again from the cache: the same bytes.
+    assert_eq!(get(&app, "/").await.body, home.body);
+    assert_eq!(get(&app, "/api/v1/stories").await.body, listed.body);
+    assert_eq!(
+        get(&app, &format!("/stories/{id}")).await.body,
+        story_page.body
+    );
+
+    let title = "Lighthouse keepers vote to repaint every tower";
+    let reply = post(
+        &app,
+        Some(TOKEN),
+        "application/json",
+        unrelated_article(title).to_string(),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let new_story = reply.json()["articles"][0]["story"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    let home_after = get(&app, "/").await;
+    assert!(home_after.body.contains(title), "the new story is listed");
+    let listed_after = get(&app, "/api/v1/stories").await;
+    let before_total: usize = listed.total.unwrap().parse().unwrap();
+    let after_total: usize = listed_after.total.as_deref().unwrap().parse().unwrap();
+    assert_eq!(after_total, before_total + 1);
+    assert_eq!(listed_after.json()[0]["id"], new_story.as_str());
+    let new_page = get(&app, &format!("/stories/{new_story}")).await;
+    assert_eq!(new_page.status, StatusCode::OK);
+    assert!(new_page.body.contains(title));
+    // The untouched story still answers the same.
+    assert_eq!(
+        get(&app, &format!("/api/v1/stories/{id}")).await.body,
+        story_json.body
+    );
+}
+
+#[tokio::test]
+async fn cached_pages_see_another_process_write_within_the_staleness_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, db) = sqlite_seed_app(dir.path());
+    let title = "Lighthouse keepers vote to repaint the towers";
+    assert!(!get(&app, "/").await.body.contains(title));
+    // Another writer on the same file, as `storyline ingest` next to `serve`.
+    let other = storyline_store::SqliteStore::open(&db).unwrap();
+    let mut pipeline = Pipeline::new(other);
+    let doc = InputDocument::from_text(
+        "other/1",
+        format!(
+            "---\ntitle: {title}\ndate: 2021-03-02\n---\nThe lighthouse keepers of the northern coast voted on Tuesday to repaint every tower before the winter storms."
+        ),
+    );
+    let report = pipeline.ingest(vec![Ok(doc)], &mut ()).unwrap();
+    assert_eq!(report.new, 1);
+    tokio::time::sleep(storyline_serve::response_cache::MAX_STALENESS).await;
+    assert!(get(&app, "/").await.body.contains(title));
+    let listed = get(&app, "/api/v1/stories?limit=1").await.json();
+    assert_eq!(listed[0]["title"], title);
+}
+
+#[tokio::test]
+async fn cached_story_list_pages_stay_distinct() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = sqlite_seed_app(dir.path());
+    let topics = [
+        (
+            "Lighthouse keepers vote to repaint every tower",
+            "The lighthouse keepers of the northern coast voted on Tuesday to repaint every tower in red and white stripes.",
+        ),
+        (
+            "Orchestra cancels its spring tour of Japan",
+            "The city orchestra cancelled its spring concert tour of Japan after the conductor fell ill during rehearsals in Vienna.",
+        ),
+        (
+            "Beekeepers report record honey harvest",
+            "Beekeepers in the southern valleys reported a record honey harvest, crediting warm weather and abundant clover meadows.",
+        ),
+    ];
+    for (n, (title, body)) in topics.iter().enumerate() {
+        let article = serde_json::json!({
+            "title": title,
+            "body": body,
+            "published_at": format!("2021-03-0{}T09:00:00Z", n + 1),
+            "url": format!("https://example.test/topic-{n}"),
+        });
+        post(&app, Some(TOKEN), "application/json", article.to_string()).await;
+    }
+    let all = get(&app, "/api/v1/stories").await.json();
+    let all = all.as_array().unwrap();
+    assert!(all.len() >= 3);
+    for (offset, story) in all.iter().enumerate() {
+        for _ in 0..2 {
+            let one = get(&app, &format!("/api/v1/stories?limit=1&offset={offset}")).await;
+            assert_eq!(one.json()[0]["id"], story["id"], "offset {offset}");
+            let page = get(&app, &format!("/?limit=1&offset={offset}")).await;
+            assert!(
+                page.body.contains(story["id"].as_str().unwrap()),
+                "page at offset {offset} links its story"
+            );
+        }
+    }
+}

@@ -71,6 +71,9 @@ impl Store for AnyStore {
     fn story_revision(&self, id: &StoryId) -> Result<Option<u64>, StoreError> {
         both!(self, s => s.story_revision(id))
     }
+    fn revision(&self) -> Result<Option<u64>, StoreError> {
+        both!(self, s => s.revision())
+    }
     fn story_page(&self, query: &StoryQuery) -> Result<(Vec<StorySummary>, usize), StoreError> {
         both!(self, s => s.story_page(query))
     }

@@ -361,7 +361,14 @@ impl Store for SqliteStore {
             )
             .collect();
         summaries::refresh(&tx, touched)?;
+        if !batch.articles.is_empty() || !batch.stories.is_empty() {
+            summaries::bump_revision(&tx)?;
+        }
         tx.commit().map_err(sql_error("cannot commit the batch"))
+    }
+
+    fn revision(&self) -> Result<Option<u64>, StoreError> {
+        summaries::store_revision(&self.conn).map(Some)
     }
 
     fn story_revision(&self, id: &StoryId) -> Result<Option<u64>, StoreError> {

@@ -15,6 +15,7 @@ pub fn run_all<S: Store>(mut new_store: impl FnMut() -> S) {
     searches_words_and_survives_hostile_queries(&mut new_store());
     a_revision_replaces_the_stored_text_in_place(&mut new_store());
     keeps_why_each_article_was_assigned(&mut new_store());
+    every_save_changes_the_store_revision(&mut new_store());
 }
 
 fn ok<T, E: std::fmt::Display>(result: Result<T, E>, what: &str) -> T {
@@ -313,6 +314,48 @@ fn keeps_why_each_article_was_assigned(store: &mut impl Store) {
         ok(store.explanation(&unknown), "read a missing explanation"),
         None,
         "an unknown article has no explanation"
+    );
+}
+
+fn every_save_changes_the_store_revision(store: &mut impl Store) {
+    let Some(before) = ok(store.revision(), "read the store revision") else {
+        return; // a backend without a revision caches nothing by it
+    };
+    let first = sample_article(1, "Polls open", "Turnout is low.");
+    ok(
+        store.save(&Batch {
+            articles: vec![first.clone()],
+            stories: vec![],
+            explanations: vec![],
+        }),
+        "save a batch",
+    );
+    let after_insert = ok(store.revision(), "read the store revision");
+    assert_ne!(
+        after_insert,
+        Some(before),
+        "a saved batch changes the revision"
+    );
+    let mut revised = first;
+    revised.body = "Turnout is high by noon.".into();
+    revised.revision = 2;
+    ok(
+        store.save(&Batch {
+            articles: vec![revised],
+            stories: vec![],
+            explanations: vec![],
+        }),
+        "save a revision",
+    );
+    assert_ne!(
+        ok(store.revision(), "read the store revision"),
+        after_insert,
+        "an updated article changes the revision"
+    );
+    assert_eq!(
+        ok(store.revision(), "read the store revision"),
+        ok(store.revision(), "read the store revision"),
+        "reading never changes the revision"
     );
 }
 

@@ -12,6 +12,8 @@ pub struct MemoryStore {
     articles: BTreeMap<ArticleId, Article>,
     stories: BTreeMap<StoryId, Story>,
     explanations: BTreeMap<ArticleId, Explanation>,
+    /// Bumped by every save (see [`Store::revision`]).
+    revision: u64,
 }
 
 impl Store for MemoryStore {
@@ -72,7 +74,12 @@ impl Store for MemoryStore {
             self.explanations
                 .insert(explanation.article.clone(), explanation.clone());
         }
+        self.revision += 1;
         Ok(())
+    }
+
+    fn revision(&self) -> Result<Option<u64>, StoreError> {
+        Ok(Some(self.revision))
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {

@@ -87,6 +87,14 @@ pub trait Store {
         Ok(Some(hasher.finish()))
     }
 
+    /// A number that changes whenever anything in the store changes (every
+    /// saved batch), for caches of whole responses; `None` when the backend
+    /// keeps no such counter, and then nothing may be cached by it. SQLite
+    /// keeps it in the database header, so other processes' writes count.
+    fn revision(&self) -> Result<Option<u64>, StoreError> {
+        Ok(None)
+    }
+
     /// One page of story summaries, most recently active first, with the
     /// number of stories matching. The default summarizes every story;
     /// SQLite reads summaries it keeps up to date on save.

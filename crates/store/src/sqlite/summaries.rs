@@ -2,6 +2,10 @@
 //! for every story a batch touches, in the batch's transaction, so the
 //! story list reads one indexed page instead of every story's articles.
 //! Each refresh bumps the story's `revision`, the key of cached views.
+//! The store-wide revision (every saved batch bumps it) is SQLite's
+//! `user_version` header field, which SQLite itself never uses and
+//! refinery does not touch: reading it is one header read, writing it is
+//! part of the batch's transaction, and writes by other processes count.
 
 use super::{query_articles, read_story, sql_error};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -86,8 +90,26 @@ pub(super) fn backfill(conn: &mut Connection) -> Result<(), StoreError> {
             .map_err(sql_error("cannot read stories"))?
     };
     refresh(&tx, ids.iter().map(String::as_str))?;
+    bump_revision(&tx)?;
     tx.commit()
         .map_err(sql_error("cannot commit story summaries"))
+}
+
+/// The store-wide revision: the database's `user_version`.
+pub(super) fn store_revision(conn: &Connection) -> Result<u64, StoreError> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+        .map(i64::unsigned_abs)
+        .map_err(sql_error("cannot read the store revision"))
+}
+
+/// Adds one to the store-wide revision, inside the caller's transaction
+/// (after its writes, so it holds the write lock and no other writer can
+/// interleave). `user_version` is a 32-bit field: it wraps around, which
+/// only matters to a cache that slept through four billion batches.
+pub(super) fn bump_revision(conn: &Connection) -> Result<(), StoreError> {
+    let next = (store_revision(conn)? + 1) % (1 << 31);
+    conn.execute_batch(&format!("PRAGMA user_version = {next}"))
+        .map_err(sql_error("cannot bump the store revision"))
 }
 
 /// The revision of one story.
