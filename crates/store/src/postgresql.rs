@@ -2,6 +2,8 @@
 //! web servers on different machines). Every batch is written in one
 //! transaction; search uses a generated `tsvector` column with a GIN index.
 //! The schema mirrors the SQLite one, with native types (JSONB, TIMESTAMPTZ).
+//! A one-row table holds the store-wide revision (`Store::revision`), bumped
+//! in every batch's transaction, so serve caches whole responses here too.
 
 use crate::sql::{ARTICLE_COLUMNS, ARTICLE_UPSERT, EXPLANATION_COLUMNS, EXPLANATION_UPSERT};
 use postgres::types::ToSql;
@@ -327,7 +329,25 @@ impl Store for PostgresStore {
             )
             .map_err(pg_error("cannot save an explanation"))?;
         }
+        // Last, so the row lock that serializes concurrent writers' bumps is
+        // held only until the commit; the new number becomes visible with
+        // the batch, never before it.
+        tx.execute("UPDATE store_revision SET revision = revision + 1", &[])
+            .map_err(pg_error("cannot bump the store revision"))?;
         tx.commit().map_err(pg_error("cannot commit the batch"))
+    }
+
+    fn revision(&self) -> Result<Option<u64>, StoreError> {
+        let row = self
+            .client()?
+            .query_one("SELECT revision FROM store_revision", &[])
+            .map_err(pg_error("cannot read the store revision"))?;
+        let revision: i64 = row
+            .try_get(0)
+            .map_err(pg_error("cannot read the store revision"))?;
+        u64::try_from(revision)
+            .map(Some)
+            .map_err(|_| StoreError::Corrupt("negative store revision".into()))
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
@@ -378,8 +398,9 @@ mod tests {
         url
     }
 
-    /// A fresh, empty schema for one test, so tests can run in parallel.
-    fn fresh_store(url: &str) -> PostgresStore {
+    /// A fresh, empty schema for one test, so tests can run in parallel;
+    /// returns the URL of a connection scoped to it.
+    fn fresh_schema(url: &str) -> String {
         static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let schema = format!("t{}_{n}", std::process::id());
@@ -390,8 +411,12 @@ mod tests {
             ))
             .unwrap();
         let separator = if url.contains('?') { '&' } else { '?' };
-        let scoped = format!("{url}{separator}options=-csearch_path%3D{schema}");
-        PostgresStore::connect(&scoped).unwrap()
+        format!("{url}{separator}options=-csearch_path%3D{schema}")
+    }
+
+    /// A store in a fresh, empty schema.
+    fn fresh_store(url: &str) -> PostgresStore {
+        PostgresStore::connect(&fresh_schema(url)).unwrap()
     }
 
     #[test]
@@ -417,6 +442,59 @@ mod tests {
             !store.has_article(&good.id).unwrap(),
             "the batch rolled back"
         );
+    }
+
+    #[test]
+    fn concurrent_writers_each_bump_the_store_revision() {
+        let Some(url) = test_url() else { return };
+        let scoped = fresh_schema(&url);
+        let before = fresh_revision(&PostgresStore::connect(&scoped).unwrap());
+        let writers: Vec<_> = (0..2u32)
+            .map(|w| {
+                let scoped = scoped.clone();
+                std::thread::spawn(move || {
+                    let mut store = PostgresStore::connect(&scoped).unwrap();
+                    for n in 0..10 {
+                        let article = conformance::sample_article(w * 100 + n, "Polls", "x");
+                        store
+                            .save(&Batch {
+                                articles: vec![article],
+                                ..Batch::default()
+                            })
+                            .unwrap();
+                    }
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.join().unwrap();
+        }
+        let reader = PostgresStore::connect(&scoped).unwrap();
+        assert_eq!(fresh_revision(&reader), before + 20, "one bump per batch");
+        assert_eq!(reader.articles().unwrap().len(), 20);
+    }
+
+    #[test]
+    fn a_failing_batch_leaves_the_store_revision_alone() {
+        let Some(url) = test_url() else { return };
+        let mut store = fresh_store(&url);
+        let before = fresh_revision(&store);
+        let mut bad = conformance::sample_article(1, "Bad", "x");
+        bad.story = Some(StoryId("missing".into()));
+        let result = store.save(&Batch {
+            articles: vec![bad],
+            ..Batch::default()
+        });
+        assert!(result.is_err());
+        assert_eq!(fresh_revision(&store), before);
+    }
+
+    /// The store's revision, which PostgreSQL always keeps.
+    fn fresh_revision(store: &PostgresStore) -> u64 {
+        store
+            .revision()
+            .unwrap()
+            .expect("PostgreSQL keeps a revision")
     }
 
     #[test]
