@@ -16,8 +16,9 @@
 //! ([`AppState::write`](crate::AppState::write)) marks it unknown at once,
 //! so the next request sees its own process's writes. Another process
 //! writing the same database (`storyline ingest` next to `serve`) is seen
-//! within [`MAX_STALENESS`] plus one revision read (a millisecond or so). Backends without a revision (PostgreSQL
-//! today) cache nothing here. Errors are never cached.
+//! within [`MAX_STALENESS`] plus one revision read (a millisecond or so);
+//! on PostgreSQL that includes every other worker sharing the database.
+//! Backends without a revision cache nothing here. Errors are never cached.
 
 use crate::error::ApiError;
 use axum::body::Bytes;
