@@ -167,3 +167,61 @@ fn published_posts_ingested_back_are_skipped_as_generated() {
     assert_eq!(report["generated"], 1, "{report:#}");
     assert_eq!(report["new"], 0, "{report:#}");
 }
+
+/// `serve` on a PostgreSQL database (when `STORYLINE_TEST_POSTGRES` names a
+/// server): it starts, answers pages and API (the second time from the
+/// whole-response cache, keyed by the store revision PostgreSQL keeps), and
+/// stops on Ctrl-C without a panic; the sync PostgreSQL client must not be
+/// opened or dropped inside the async runtime.
+#[test]
+fn serve_on_postgresql_answers_and_stops_cleanly() {
+    let Some(url) = std::env::var("STORYLINE_TEST_POSTGRES")
+        .ok()
+        .filter(|url| !url.is_empty())
+    else {
+        eprintln!("skipping: STORYLINE_TEST_POSTGRES is not set");
+        return;
+    };
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/articles");
+    let status = binary()
+        .args(["--db", &url, "-q", "ingest"])
+        .arg(seeds)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut child = binary()
+        .args(["--db", &url, "serve", "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let server = Server(child, line.clone());
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
+    let (status, first) = request(addr, "GET", "/api/v1/search?q=Smalling", &[], "");
+    assert_eq!(status, 200);
+    assert!(first.contains("Smalling"), "{first}");
+    for path in ["/", "/api/v1/stories"] {
+        let (status, first) = request(addr, "GET", path, &[], "");
+        assert_eq!(status, 200, "{path}");
+        let (status, again) = request(addr, "GET", path, &[], "");
+        assert_eq!((status, &again), (200, &first), "{path}");
+    }
+    let stopped = Command::new("kill")
+        .args(["-INT", &server.0.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(stopped.success());
+    let mut server = server;
+    let exit = server.0.wait().unwrap();
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    assert!(!rest.contains("panicked"), "serve panicked:\n{rest}");
+    assert!(exit.success(), "{exit:?}\n{rest}");
+}
