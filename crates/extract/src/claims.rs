@@ -299,13 +299,30 @@ pub fn find_quantity_claims(text: &str) -> Vec<QuantityClaim> {
             let mut quantity = quantity;
             quantity.span = range.start + quantity.span.start..range.start + quantity.span.end;
             // "Sunak won 137 votes, Truss 113": each count belongs to the
-            // person named nearest before it.
-            let nearest = people
+            // person named nearest before it, or to a name of unknown kind
+            // standing right before it ("Truss 113 votes", where the page
+            // never gives her full name) when that is nearer.
+            let person = people
                 .iter()
                 .rev()
                 .find(|m| m.span.end <= quantity.span.start)
-                .map(|m| m.text.clone())
-                .or_else(|| named.clone());
+                .copied();
+            let adjacent = adjacent_name(text, &all_names, &range, quantity.span.start);
+            // Beside a person, only a name the figure follows directly
+            // ("…, Truss 113 votes") wins; with no person before it, a
+            // name the clause leads with ("Mordaunt was eliminated with 105").
+            let nearest = match (person, adjacent) {
+                (Some(p), Some(a))
+                    if a.span.end > p.span.end
+                        && text[a.span.end..quantity.span.start].trim().is_empty() =>
+                {
+                    Some(a)
+                }
+                (Some(p), _) => Some(p),
+                (None, a) => a,
+            }
+            .map(|m| m.text.clone())
+            .or_else(|| named.clone());
             out.push(QuantityClaim {
                 quantity,
                 subject_inferred: nearest.is_none() && previous.is_some(),
@@ -317,6 +334,34 @@ pub fn find_quantity_claims(text: &str) -> Vec<QuantityClaim> {
         }
     }
     out
+}
+
+/// Longest gap, in bytes, between a name and the count it heads.
+const ADJACENT_BYTES: usize = 24;
+
+/// A name of unknown kind that heads the count starting at `at` within its
+/// clause ("Truss 113 votes", "Mordaunt was eliminated with 105 votes"):
+/// close before it, with no clause punctuation in between.
+fn adjacent_name<'a>(
+    text: &str,
+    names: &'a [Mention],
+    sentence: &Range<usize>,
+    at: usize,
+) -> Option<&'a Mention> {
+    let name = names.iter().rev().find(|m| {
+        m.span.start >= sentence.start && m.span.end <= at && m.kind == EntityKind::Unknown
+    })?;
+    let between = &text[name.span.end..at];
+    // "the Exchequer", "the Tories": a name after "the" is not a person.
+    let after_the = text[..name.span.start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    (between.len() <= ADJACENT_BYTES
+        && !between.contains([',', ';', ':', '(', ')', '.'])
+        && !after_the)
+        .then_some(name)
 }
 
 /// Finds the money claims in `text`.
@@ -662,6 +707,34 @@ mod tests {
         assert_eq!(
             one("Roma frustrated over deal for £20m-rated defender Chris Smalling").kind,
             ClaimKind::Valuation
+        );
+    }
+
+    #[test]
+    fn each_count_belongs_to_the_name_that_heads_it() {
+        let subjects: Vec<(f64, Option<String>)> = find_quantity_claims(
+            "In the final round, Sunak won 137 votes (39% of the total), Truss 113 votes (32%) and Mordaunt was eliminated with 105 votes.",
+        )
+        .into_iter()
+        .map(|c| (c.quantity.value, c.subject))
+        .collect();
+        assert_eq!(
+            subjects,
+            [
+                (137.0, Some("Sunak".into())),
+                (113.0, Some("Truss".into())),
+                (105.0, Some("Mordaunt".into())),
+            ]
+        );
+        let subjects: Vec<Option<String>> = find_quantity_claims(
+            "Former chancellor Rishi Sunak once again topped the ballot among Tory MPs with 118 votes. The former Chancellor of the Exchequer won 115 votes.",
+        )
+        .into_iter()
+        .map(|c| c.subject)
+        .collect();
+        assert_eq!(
+            subjects,
+            [Some("Rishi Sunak".into()), Some("Rishi Sunak".into())]
         );
     }
 
