@@ -201,14 +201,20 @@ fn elided_count(
         .map_or(0, |i| {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
-    let word = before[word_start..].to_lowercase();
+    let written = &before[word_start..];
+    let word = written.to_lowercase();
     let possessive = word.len() > 2 && (word.ends_with("'s") || word.ends_with("’s"));
-    if !possessive && !RESULT_VERBS.contains(&word.as_str()) {
+    // "Mordaunt 92, Truss 86": a name, then its figure (not "July 2022").
+    let listed_after_name = written.chars().next().is_some_and(char::is_uppercase)
+        && before[..word_start].trim_end().ends_with([',', ')'])
+        && !(1800.0..=2100.0).contains(&value);
+    if !possessive && !listed_after_name && !RESULT_VERBS.contains(&word.as_str()) {
         return None;
     }
     let after = &text[number.end..];
     let clause_ends = after.is_empty()
         || after.starts_with([',', '.', ';', ')', ':', '!', '?'])
+        || after.starts_with(" (")
         || [" and ", " while ", " but ", " to "]
             .iter()
             .any(|joint| after.starts_with(joint));
@@ -446,6 +452,14 @@ mod tests {
                 (105.0, "votes".into(), "votes".into()),
             ]
         );
+        assert_eq!(
+            shape("Sunak had 118 votes (33% of the total), Mordaunt 92 (26%), Truss 86 (24%) and Badenoch was eliminated with 59 (17%).")
+                .iter()
+                .map(|(value, unit, _)| (*value, unit.as_str()))
+                .collect::<Vec<_>>(),
+            [(118.0, "votes"), (92.0, "votes"), (86.0, "votes"), (59.0, "votes")]
+        );
+        assert_eq!(shape("Sunak won 137 votes, in July 2022.").len(), 1);
         // Another sentence, a percentage, a year or a noun after the number: no unit to take.
         assert_eq!(shape("Sunak won 137 votes. He began with 40.").len(), 1);
         assert_eq!(
