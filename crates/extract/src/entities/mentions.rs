@@ -338,6 +338,11 @@ const DEMONYMS: &[&str] = &[
 
 /// `Italian`, `Italians`, `Englishman`: nationality words.
 fn is_demonym(word: &str) -> bool {
+    // "the Englishman's stellar season": the possessive is still the word.
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
     DEMONYMS.contains(&word)
         || word
             .strip_suffix('s')
@@ -569,6 +574,14 @@ mod tests {
         assert_eq!(
             names("ALVISE CAGNAZZO IN ITALY Roma have been pursuing a centre back since Monday."),
             ["Roma"]
+        );
+    }
+
+    #[test]
+    fn nationality_words_are_not_names_even_when_possessive() {
+        assert_eq!(
+            names("Roma want the Englishman. After the Englishman’s stellar season, Roma moved."),
+            ["Roma", "Roma"]
         );
     }
 
