@@ -7,7 +7,6 @@
 //! Measured on trafilatura-eval-dev: 22 more required segments found,
 //! no unwanted one added.
 
-use super::metadata::PageMetadata;
 use scraper::{Html, Node};
 
 /// Shorter descriptions are labels or site slogans, not a lead.
@@ -18,16 +17,19 @@ const MIN_LEAD_CHARS: usize = 40;
 const LEAD_PREFIX_CHARS: usize = 60;
 
 /// `text` with the page's visible lead in front when the extractor
-/// dropped it.
-pub fn with_visible_lead(text: String, doc: &Html) -> String {
-    let meta = PageMetadata::from_document(doc);
-    let body = visible_body_text(doc);
+/// dropped it; `descriptions` are the page's own (its metadata's).
+pub fn with_visible_lead(text: String, descriptions: &[String], doc: &Html) -> String {
     let flat = collapse(&text);
-    let lead = meta.descriptions.iter().map(|d| collapse(d)).find(|lead| {
+    // The body's visible text is gathered only for a description the text
+    // lacks, and at most once.
+    let mut body: Option<String> = None;
+    let lead = descriptions.iter().map(|d| collapse(d)).find(|lead| {
         let prefix: String = lead.chars().take(LEAD_PREFIX_CHARS).collect();
         lead.chars().count() >= MIN_LEAD_CHARS
-            && body.contains(lead.as_str())
             && !flat.contains(&prefix)
+            && body
+                .get_or_insert_with(|| visible_body_text(doc))
+                .contains(lead.as_str())
     });
     match lead {
         Some(lead) if !text.trim().is_empty() => format!("{lead}\n{text}"),
@@ -71,6 +73,10 @@ mod tests {
 
     const LEAD: &str = "The harbour bridge reopened on Monday after eight weeks of repairs.";
 
+    fn descriptions() -> Vec<String> {
+        vec![LEAD.to_string()]
+    }
+
     fn page(body_lead: &str) -> Html {
         Html::parse_document(&format!(
             r#"<html><head><meta name="description" content="{LEAD}"></head>
@@ -81,16 +87,29 @@ mod tests {
 
     #[test]
     fn a_visible_lead_the_extractor_dropped_is_put_back() {
-        let got = with_visible_lead("Engineers replaced plates.".into(), &page(LEAD));
+        let got = with_visible_lead(
+            "Engineers replaced plates.".into(),
+            &descriptions(),
+            &page(LEAD),
+        );
         assert_eq!(got, format!("{LEAD}\nEngineers replaced plates."));
     }
 
     #[test]
     fn a_description_only_in_meta_or_scripts_or_already_there_is_not_added() {
         let text = "Engineers replaced plates.".to_string();
-        assert_eq!(with_visible_lead(text.clone(), &page("Other words.")), text);
+        assert_eq!(
+            with_visible_lead(text.clone(), &descriptions(), &page("Other words.")),
+            text
+        );
         let kept = format!("{LEAD} Engineers replaced plates.");
-        assert_eq!(with_visible_lead(kept.clone(), &page(LEAD)), kept);
-        assert_eq!(with_visible_lead(String::new(), &page(LEAD)), "");
+        assert_eq!(
+            with_visible_lead(kept.clone(), &descriptions(), &page(LEAD)),
+            kept
+        );
+        assert_eq!(
+            with_visible_lead(String::new(), &descriptions(), &page(LEAD)),
+            ""
+        );
     }
 }

@@ -13,6 +13,7 @@
 use super::boilerplate;
 use super::lead;
 use super::limits::MAX_ELEMENTS;
+use super::metadata::PageMetadata;
 
 /// Below this many characters, trafilatura's text is suspect and the
 /// Readability extractor is consulted. Chosen on trafilatura-eval-dev
@@ -76,8 +77,22 @@ pub struct MainText {
 /// Extracts the main text of a page (already decoded, already checked
 /// against the nesting limit). `url` helps resolve relative links.
 pub fn extract_main_text(html: &str, url: Option<&str>, extractor: Extractor) -> MainText {
+    let doc = scraper::Html::parse_document(html);
+    let meta = PageMetadata::from_document(&doc);
+    extract_page_main_text(html, &doc, &meta, url, extractor)
+}
+
+/// [`extract_main_text`] for a page whose document and metadata the caller
+/// has already read, so that neither is built twice per page.
+pub fn extract_page_main_text(
+    html: &str,
+    doc: &scraper::Html,
+    meta: &PageMetadata,
+    url: Option<&str>,
+    extractor: Extractor,
+) -> MainText {
     let mut main = extracted(html, url, extractor);
-    main.text = lead::with_visible_lead(main.text, &scraper::Html::parse_document(html));
+    main.text = lead::with_visible_lead(main.text, &meta.descriptions, doc);
     main
 }
 

@@ -39,7 +39,7 @@ pub mod metadata;
 pub mod pubdate;
 
 pub use charset::{decode_html, looks_like_html};
-pub use main_text::{Extractor, MainText, extract_main_text};
+pub use main_text::{Extractor, MainText, extract_main_text, extract_page_main_text};
 pub use metadata::PageMetadata;
 
 use crate::error::IngestErrorKind;
@@ -107,9 +107,10 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, IngestErrorKind> {
 }
 
 fn build_article(html: &str, hints: &PageHints) -> RawArticle {
-    let meta = PageMetadata::from_document(&Html::parse_document(html));
+    let doc = Html::parse_document(html);
+    let meta = PageMetadata::from_document(&doc);
     let url = canonical_url(&meta, hints.url.as_deref());
-    let main = extract_main_text(html, url.as_deref(), hints.extractor);
+    let main = extract_page_main_text(html, &doc, &meta, url.as_deref(), hints.extractor);
     let traf = &main.metadata;
     let fallback_date = traf.date.and_then(to_jiff_date);
     let mut raw = RawArticle::new(SourceFormat::Html, main.text.clone());
