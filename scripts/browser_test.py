@@ -112,6 +112,10 @@ class Driver:
     def click(self, element):
         self.call("POST", f"/element/{element}/click", {})
 
+    def type(self, element, text):
+        self.call("POST", f"/element/{element}/clear", {})
+        self.call("POST", f"/element/{element}/value", {"text": text})
+
     def run(self, script):
         return self.call("POST", "/execute/sync", {"script": script, "args": []})
 
@@ -165,7 +169,25 @@ def main():
         check("story list shows the seed story", len(links) == 1 and "Smalling" in driver.text(links[0]),
               f"{len(links)} links")
         check("story list has landmarks", len(driver.find_all("header, main, footer, nav")) >= 4)
+        state = driver.find_all("ol.stories p.state")
+        check("story list gives the state of play in one line",
+              len(state) == 1 and "£13.5m" in driver.text(state[0]),
+              driver.text(state[0]) if state else "none")
         driver.screenshot(os.path.join(SHOTS, "index-1280.png"))
+        for name, expected in [("the Red Devils", 1), ("Jadon Sancho", 0)]:
+            boxes = driver.find_all("form.filter input[name=entity]")
+            buttons = driver.find_all("form.filter button")
+            if not boxes or not buttons:
+                check("story list has an entity filter", False)
+                break
+            driver.type(boxes[0], name)
+            driver.click(buttons[0])
+            found = driver.find_all("ol.stories h2 a")
+            check(f"entity filter '{name}' lists {expected} stories",
+                  len(found) == expected and "entity=" in driver.url(),
+                  f"{len(found)} at {driver.url()}")
+        driver.goto(site + "/")
+        links = driver.find_all("ol.stories h2 a")
         if links:
             driver.size(1280, 900)
             driver.click(links[0])

@@ -67,6 +67,30 @@ pub enum FitCommand {
     },
 }
 
+/// Filters of `storyline stories` (the story list's filters on `/`).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct StoriesArgs {
+    /// Only stories with an article from this outlet (e.g. dailymail.co.uk).
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Only stories naming this person, organization or place among their
+    /// main entities (its name or an alias, any case: `Man United`).
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// Only stories with an article in this category (any case).
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Only stories active on or after this day (YYYY-MM-DD, UTC).
+    #[arg(long)]
+    pub from: Option<jiff::civil::Date>,
+    /// Only stories begun on or before this day (YYYY-MM-DD, UTC).
+    #[arg(long)]
+    pub to: Option<jiff::civil::Date>,
+    /// List at most this many stories.
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -76,8 +100,9 @@ pub enum Command {
     Ingest(IngestArgs),
     /// List stored articles.
     Articles,
-    /// List stories, most recently active first.
-    Stories,
+    /// List stories, most recently active first, each with its state of
+    /// play in one line; filter by outlet, entity, category and dates.
+    Stories(StoriesArgs),
     /// Show one story as a briefing: state of play, timeline of
     /// developments, how each figure moved, where sources disagree, and the
     /// articles (an id prefix is enough).

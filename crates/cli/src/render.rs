@@ -57,7 +57,7 @@ pub fn articles(articles: &[Article]) -> String {
 }
 
 /// `storyline stories`: one line each.
-pub fn stories(stories: &[StorySummary]) -> String {
+pub fn stories(stories: &[StorySummary], filtered: bool) -> String {
     let mut out = String::new();
     for s in stories {
         let _ = writeln!(
@@ -69,8 +69,15 @@ pub fn stories(stories: &[StorySummary]) -> String {
             day(s.last_published_at),
             cut(&s.title, 80)
         );
+        if let Some(state) = &s.state_of_play {
+            for line in wrap(state, 88) {
+                let _ = writeln!(out, "{:14}{line}", "");
+            }
+        }
     }
-    if stories.is_empty() {
+    if stories.is_empty() && filtered {
+        out.push_str("no story matches these filters\n");
+    } else if stories.is_empty() {
         out.push_str("no stories yet (add articles with `storyline ingest PATH`)\n");
     }
     out

@@ -268,6 +268,35 @@ fn stories_json_matches_the_contract() {
 }
 
 #[test]
+fn stories_give_the_state_of_play_and_filter_by_entity_and_category() {
+    let db = Db::new();
+    let id = db.track_seeds();
+    let human = db.ok(&["stories"]);
+    assert!(
+        human.contains("AS Roma's offer for Chris Smalling: £13.5m (made)"),
+        "{human}"
+    );
+    let listed = |args: &[&str]| -> usize {
+        let mut all = vec!["stories"];
+        all.extend_from_slice(args);
+        array(db.json(&all)).len()
+    };
+    assert_eq!(listed(&["--entity", "the Red Devils"]), 1);
+    assert_eq!(listed(&["--entity", "smalling", "--category", "Sports"]), 1);
+    assert_eq!(listed(&["--entity", "Jadon Sancho"]), 0);
+    assert_eq!(listed(&["--category", "politics"]), 0);
+    assert_eq!(
+        listed(&["--outlet", "dailymail.co.uk", "--to", "2020-09-02"]),
+        0
+    );
+    let story = &db.stories()[0];
+    assert_eq!(story["id"], id.as_str());
+    assert_eq!(story["categories"], serde_json::json!(["latest", "sports"]));
+    let none = db.ok(&["stories", "--entity", "Jadon Sancho"]);
+    assert!(none.contains("no story matches these filters"), "{none}");
+}
+
+#[test]
 fn story_json_matches_the_contract() {
     let db = Db::new();
     let id = db.track_seeds();

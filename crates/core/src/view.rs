@@ -7,7 +7,7 @@ use crate::facts::names::EntitySummary;
 use crate::facts::{NameIndex, StoryClaim, claims_with_names};
 use crate::model::{Article, ArticleId, StoryId};
 use crate::store::Store;
-use crate::timeline::briefing::state_of_play;
+use crate::timeline::briefing::{state_of_play, state_of_play_line};
 use crate::timeline::{
     Contradiction, Development, Series, developments, figure_series, find_contradictions,
 };
@@ -103,7 +103,31 @@ pub struct StorySummary {
     pub independent_sources: usize,
     /// Number of stored copies (duplicates) of the story's articles.
     pub copies: usize,
+    /// The state of play in one line: the latest reported figure with its
+    /// source and date (and how many points sources disagree on), else the
+    /// latest headline when it differs from the title; `None` for a story
+    /// told by one headline. Stores written before it was kept lack it
+    /// until their summaries are refreshed.
+    #[serde(default)]
+    pub state_of_play: Option<String>,
+    /// The story's most mentioned people, organizations and places (at most
+    /// [`SUMMARY_ENTITIES`]), most mentioned first, with their aliases: what
+    /// the story list shows and filters on.
+    #[serde(default)]
+    pub entities: Vec<EntitySummary>,
+    /// The articles' categories (front matter, feeds), in order of first
+    /// appearance.
+    #[serde(default)]
+    pub categories: Vec<String>,
 }
+
+/// How many entities a story summary keeps.
+pub const SUMMARY_ENTITIES: usize = 40;
+
+/// How many of a story's latest articles its summary's state of play and
+/// entities are drawn from: enough for any story's current state, and it
+/// keeps refreshing a 2,000-article story's summary on every batch cheap.
+pub const SUMMARY_ARTICLES: usize = 300;
 
 /// A copy of one of a story's articles: it adds a URL, not a source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -232,18 +256,37 @@ pub fn story_summary(store: &dyn Store, id: &StoryId) -> Result<Option<StorySumm
     Ok(Some(summarize(&story, &members)))
 }
 
-/// The summary of `story` from its articles (copies included).
+/// The summary of `story` from its articles (copies included), with its
+/// one-line state of play and main entities drawn from the latest
+/// [`SUMMARY_ARTICLES`] originals (names resolved with the built-in alias
+/// book).
 pub fn summarize(story: &crate::model::Story, members: &[Article]) -> StorySummary {
     let originals: Vec<&Article> = members
         .iter()
         .filter(|a| a.duplicate_of.is_none())
         .collect();
     let mut outlets: Vec<String> = Vec::new();
+    let mut categories: Vec<String> = Vec::new();
     for article in &originals {
         if !outlets.iter().any(|o| o == article.outlet()) {
             outlets.push(article.outlet().to_string());
         }
+        for category in &article.categories {
+            let category = category.trim();
+            if !category.is_empty() && !categories.iter().any(|c| c.eq_ignore_ascii_case(category))
+            {
+                categories.push(category.to_string());
+            }
+        }
     }
+    let recent = &originals[originals.len().saturating_sub(SUMMARY_ARTICLES)..];
+    let names = NameIndex::for_articles(recent, crate::facts::names::builtin_aliases());
+    let claims = claims_with_names(recent, &names);
+    let state_of_play = state_of_play_line(&figure_series(&claims), &find_contradictions(&claims))
+        .or_else(|| latest_headline(story, recent));
+    let mut entities = names.entities().to_vec();
+    entities.sort_by_key(|e| std::cmp::Reverse(e.mentions));
+    entities.truncate(SUMMARY_ENTITIES);
     StorySummary {
         id: story.id.clone(),
         title: story.title.clone(),
@@ -254,7 +297,28 @@ pub fn summarize(story: &crate::model::Story, members: &[Article]) -> StorySumma
         independent_sources: outlets.len(),
         outlets,
         copies: members.len() - originals.len(),
+        state_of_play,
+        entities,
+        categories,
     }
+}
+
+/// "Latest: …" with the newest article's headline, its outlet and day,
+/// unless that headline is the story's title.
+fn latest_headline(story: &crate::model::Story, originals: &[&Article]) -> Option<String> {
+    let latest = originals.last()?;
+    let headline = latest.title.trim();
+    if headline.is_empty() || headline == story.title.trim() {
+        return None;
+    }
+    let day = latest
+        .published_at
+        .map(|t| format!(", {}", t.to_zoned(jiff::tz::TimeZone::UTC).date()))
+        .unwrap_or_default();
+    Some(format!(
+        "Latest: \u{201c}{headline}\u{201d} — {}{day}.",
+        latest.outlet()
+    ))
 }
 
 /// Finds the story whose id is `prefix` or starts with it.

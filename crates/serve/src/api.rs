@@ -37,7 +37,8 @@ fn page<T: Serialize>(items: Vec<T>, total: usize) -> Response {
 }
 
 /// `GET /api/v1/stories`: stories, most recently active first; filters
-/// `outlet`, `from`, `to` as on `/`. Cached whole until the store changes.
+/// `outlet`, `entity`, `category`, `from`, `to` as on `/`. Cached whole
+/// until the store changes.
 pub async fn stories(
     State(state): State<AppState>,
     Query(query): Query<HashMap<String, String>>,

@@ -27,7 +27,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
     Endpoint {
         method: "get",
         path: "/api/v1/stories",
-        summary: "Stories, most recently active first (like `storyline stories --json`). Filters: outlet, from, to (YYYY-MM-DD).",
+        summary: "Stories, most recently active first (like `storyline stories --json`). Filters: outlet, entity (name or alias), category, from, to (YYYY-MM-DD).",
         response: "StorySummaryList",
         paged: true,
     },
@@ -231,7 +231,12 @@ fn schemas() -> Value {
                 "id": { "type": "string" }, "title": { "type": "string" },
                 "article_count": { "type": "integer", "minimum": 0 },
                 "first_published_at": time(), "last_published_at": time(),
-                "articles": strings(), "outlets": strings()
+                "articles": strings(), "outlets": strings(),
+                "independent_sources": { "type": "integer", "minimum": 0 },
+                "copies": { "type": "integer", "minimum": 0 },
+                "state_of_play": nullable("string"),
+                "entities": { "type": "array", "items": { "$ref": "#/components/schemas/Entity" } },
+                "categories": strings()
             }
         },
         "StorySummaryList": { "type": "array", "items": { "$ref": "#/components/schemas/StorySummary" } },
@@ -317,7 +322,7 @@ fn operation(e: &Endpoint) -> Value {
         );
     }
     if e.path == "/api/v1/stories" {
-        for name in ["outlet", "from", "to"] {
+        for name in ["outlet", "entity", "category", "from", "to"] {
             parameters.push(json!({ "name": name, "in": "query", "schema": { "type": "string" } }));
         }
     }

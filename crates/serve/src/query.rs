@@ -68,6 +68,10 @@ impl Paging {
 pub struct StoryFilter {
     /// Only stories with an article from this outlet.
     pub outlet: Option<String>,
+    /// Only stories naming this entity (name or alias).
+    pub entity: Option<String>,
+    /// Only stories with an article in this category.
+    pub category: Option<String>,
     /// Only stories active on or after this day (UTC).
     pub from: Option<Date>,
     /// Only stories that began on or before this day (UTC).
@@ -75,10 +79,13 @@ pub struct StoryFilter {
 }
 
 impl StoryFilter {
-    /// Reads `outlet`, `from` and `to` (`YYYY-MM-DD`) from the query.
+    /// Reads `outlet`, `entity`, `category`, `from` and `to`
+    /// (`YYYY-MM-DD`) from the query.
     pub fn from_query(query: &HashMap<String, String>) -> Result<Self, ApiError> {
         Ok(Self {
             outlet: non_empty(query, "outlet").map(str::to_string),
+            entity: non_empty(query, "entity").map(str::to_string),
+            category: non_empty(query, "category").map(str::to_string),
             from: date_param(query, "from")?,
             to: date_param(query, "to")?,
         })
@@ -99,6 +106,8 @@ impl StoryFilter {
     pub fn query(&self, offset: usize, limit: Option<usize>) -> storyline_core::store::StoryQuery {
         storyline_core::store::StoryQuery {
             outlet: self.outlet.clone(),
+            entity: self.entity.clone(),
+            category: self.category.clone(),
             from: self.from,
             to: self.to,
             offset,

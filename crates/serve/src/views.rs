@@ -29,9 +29,7 @@ pub use storyline_core::view::article::ArticleDetail;
 
 /// The built-in alias book, parsed once per process.
 pub fn aliases() -> Option<&'static storyline_extract::entities::AliasBook> {
-    static BOOK: std::sync::LazyLock<Option<storyline_extract::entities::AliasBook>> =
-        std::sync::LazyLock::new(storyline_core::facts::names::builtin_alias_book);
-    BOOK.as_ref()
+    storyline_core::facts::names::builtin_aliases()
 }
 
 /// Reads one article in full by its exact id.
@@ -161,7 +159,14 @@ pub struct StoryRow {
     pub last: String,
     /// Articles (duplicates left out).
     pub article_count: usize,
+    /// The state of play in one line (empty when the story has none).
+    pub state_of_play: String,
+    /// The main entities, linked to their pages where the site has them.
+    pub entities: Vec<LinkRow>,
 }
+
+/// How many entities a story list row names.
+const ROW_ENTITIES: usize = 4;
 
 /// `/`: the story list.
 #[derive(Debug, Clone)]
@@ -174,6 +179,12 @@ pub struct IndexView {
     pub outlets: Vec<String>,
     /// The filter in force, as typed.
     pub outlet: String,
+    /// `entity` as typed.
+    pub entity: String,
+    /// Every category, for the filter.
+    pub categories: Vec<String>,
+    /// `category` as typed.
+    pub category: String,
     /// `from` as typed.
     pub from: String,
     /// `to` as typed.
@@ -199,10 +210,17 @@ pub fn index_view(
         None => store.story_page(&filter.query(0, None))?,
     };
     let outlets = store.outlets()?;
+    let categories = store.categories()?;
     let page_link = |offset: usize, limit: usize| {
         let mut params = vec![format!("offset={offset}"), format!("limit={limit}")];
-        if let Some(o) = &filter.outlet {
-            params.push(format!("outlet={}", encode_component(o)));
+        for (key, value) in [
+            ("outlet", &filter.outlet),
+            ("entity", &filter.entity),
+            ("category", &filter.category),
+        ] {
+            if let Some(v) = value {
+                params.push(format!("{key}={}", encode_component(v)));
+            }
         }
         if let Some(d) = filter.from {
             params.push(format!("from={d}"));
@@ -224,6 +242,9 @@ pub fn index_view(
         total,
         outlets,
         outlet: filter.outlet.clone().unwrap_or_default(),
+        entity: filter.entity.clone().unwrap_or_default(),
+        categories,
+        category: filter.category.clone().unwrap_or_default(),
         from: filter.from.map(|d| d.to_string()).unwrap_or_default(),
         to: filter.to.map(|d| d.to_string()).unwrap_or_default(),
         prev,
@@ -240,6 +261,16 @@ fn story_row(s: &StorySummary, links: &Links) -> StoryRow {
         first: day(s.first_published_at),
         last: day(s.last_published_at),
         article_count: s.article_count,
+        state_of_play: s.state_of_play.clone().unwrap_or_default(),
+        entities: s
+            .entities
+            .iter()
+            .take(ROW_ENTITIES)
+            .map(|e| LinkRow {
+                href: links.entity(&e.name).unwrap_or_default(),
+                text: e.name.clone(),
+            })
+            .collect(),
     }
 }
 

@@ -152,6 +152,55 @@ async fn story_list_filters_and_pages() {
 }
 
 #[tokio::test]
+async fn story_list_shows_the_state_of_play_and_filters_by_entity_and_category() {
+    let app = seed_app();
+    let all = get(&app, "/").await;
+    assert!(
+        all.body
+            .contains("<p class=\"state\">AS Roma&#39;s offer for Chris Smalling: £13.5m (made)"),
+        "the latest offer is the state of play: {}",
+        all.body
+    );
+    assert!(
+        all.body
+            .contains("<option value=\"sports\">sports</option>")
+    );
+    // An alias of an entity finds the story, in any case.
+    for entity in [
+        "the+Red+Devils",
+        "red%20devils",
+        "Chris+Smalling",
+        "smalling",
+    ] {
+        let found = get(&app, &format!("/?entity={entity}")).await;
+        assert!(found.body.contains("1 story"), "{entity}: {}", found.body);
+    }
+    let nobody = get(&app, "/?entity=Jadon+Sancho").await;
+    assert!(nobody.body.contains("0 stories"));
+    assert!(
+        nobody.body.contains("value=\"Jadon Sancho\""),
+        "the filter is kept"
+    );
+    let sports = get(&app, "/?category=Sports&entity=Roma").await;
+    assert!(sports.body.contains("1 story"));
+    let politics = get(&app, "/?category=politics").await;
+    assert!(politics.body.contains("0 stories"));
+    let api = get(&app, "/api/v1/stories?entity=Man+United&category=latest").await;
+    let listed = api.json();
+    assert_eq!(listed.as_array().map(Vec::len), Some(1));
+    assert!(
+        listed[0]["state_of_play"]
+            .as_str()
+            .is_some_and(|s| s.contains("£13.5m"))
+    );
+    assert_eq!(listed[0]["entities"][0]["name"], "Chris Smalling");
+    assert_eq!(
+        listed[0]["categories"],
+        serde_json::json!(["latest", "sports"])
+    );
+}
+
+#[tokio::test]
 async fn story_page_shows_timeline_sources_articles_and_feed() {
     let app = seed_app();
     let id = seed_story_id(&app).await;

@@ -80,6 +80,9 @@ impl Store for AnyStore {
     fn outlets(&self) -> Result<Vec<String>, StoreError> {
         both!(self, s => s.outlets())
     }
+    fn categories(&self) -> Result<Vec<String>, StoreError> {
+        both!(self, s => s.categories())
+    }
 }
 
 #[cfg(test)]

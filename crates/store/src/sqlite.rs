@@ -383,6 +383,10 @@ impl Store for SqliteStore {
         summaries::outlets(&self.conn)
     }
 
+    fn categories(&self) -> Result<Vec<String>, StoreError> {
+        summaries::categories(&self.conn)
+    }
+
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
         let Some(fts) = fts_query(query) else {
             return Ok(Vec::new());

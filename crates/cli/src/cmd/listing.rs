@@ -45,13 +45,32 @@ pub fn articles(store: &AnyStore, global: &Global) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `storyline stories`.
-pub fn stories(store: &AnyStore, global: &Global) -> anyhow::Result<ExitCode> {
-    let stories = story_summaries(store)?;
+/// `storyline stories [--outlet O] [--entity E] [--category C] [--from D]
+/// [--to D] [--limit N]`.
+pub fn stories(
+    store: &AnyStore,
+    args: &crate::args::StoriesArgs,
+    global: &Global,
+) -> anyhow::Result<ExitCode> {
+    let query = storyline_core::store::StoryQuery {
+        outlet: args.outlet.clone(),
+        entity: args.entity.clone(),
+        category: args.category.clone(),
+        from: args.from,
+        to: args.to,
+        offset: 0,
+        limit: args.limit,
+    };
+    let filtered = query
+        != storyline_core::store::StoryQuery {
+            limit: args.limit,
+            ..Default::default()
+        };
+    let (stories, _total) = store.story_page(&query)?;
     if global.json {
         print_json(&stories)?;
     } else {
-        out!("{}", render::stories(&stories))?;
+        out!("{}", render::stories(&stories, filtered))?;
     }
     Ok(ExitCode::SUCCESS)
 }

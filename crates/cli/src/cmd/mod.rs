@@ -37,7 +37,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Track(args) => ingest::run(store, args, global, true),
         Command::Ingest(args) => ingest::run(store, args, global, false),
         Command::Articles => listing::articles(&store, global),
-        Command::Stories => listing::stories(&store, global),
+        Command::Stories(args) => listing::stories(&store, args, global),
         Command::Story { id, since } => listing::story(&store, id, *since, global),
         Command::Article { id } => listing::article(&store, id, global),
         Command::Explain { id } => listing::explain(&store, id, global),

@@ -17,11 +17,19 @@ pub fn builtin_alias_book() -> Option<AliasBook> {
     AliasBook::from_yaml(BUILTIN_ALIASES).ok()
 }
 
+/// The built-in alias book, parsed once per process (see
+/// [`builtin_alias_book`]).
+pub fn builtin_aliases() -> Option<&'static AliasBook> {
+    static BOOK: std::sync::LazyLock<Option<AliasBook>> =
+        std::sync::LazyLock::new(builtin_alias_book);
+    BOOK.as_ref()
+}
+
 /// The bundled example alias book.
 const BUILTIN_ALIASES: &str = include_str!("../../../../examples/aliases/football-clubs.yaml");
 
 /// An entity of a story or article, as shown to users.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct EntitySummary {
     /// Canonical name.
     pub name: String,

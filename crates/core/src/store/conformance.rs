@@ -4,7 +4,7 @@
 
 use crate::cluster::{Candidate, Components, Explanation};
 use crate::model::{Article, ArticleId, SourceFormat, Story, StoryId};
-use crate::store::{Batch, Store};
+use crate::store::{Batch, Store, StoryQuery};
 
 /// Runs every check, each on a fresh store from `new_store`.
 pub fn run_all<S: Store>(mut new_store: impl FnMut() -> S) {
@@ -16,6 +16,7 @@ pub fn run_all<S: Store>(mut new_store: impl FnMut() -> S) {
     a_revision_replaces_the_stored_text_in_place(&mut new_store());
     keeps_why_each_article_was_assigned(&mut new_store());
     every_save_changes_the_store_revision(&mut new_store());
+    lists_stories_by_entity_category_and_outlet(&mut new_store());
 }
 
 fn ok<T, E: std::fmt::Display>(result: Result<T, E>, what: &str) -> T {
@@ -356,6 +357,79 @@ fn every_save_changes_the_store_revision(store: &mut impl Store) {
         ok(store.revision(), "read the store revision"),
         ok(store.revision(), "read the store revision"),
         "reading never changes the revision"
+    );
+}
+
+fn lists_stories_by_entity_category_and_outlet(store: &mut impl Store) {
+    let mut roma = sample_article(
+        1,
+        "Roma make offer for Chris Smalling",
+        "Roma have offered £13.5m for Chris Smalling, according to Corriere dello Sport. \
+         Manchester United want £18m for Smalling.",
+    );
+    roma.story = Some(StoryId("s1".into()));
+    let mut vote = sample_article(
+        2,
+        "Liz Truss wins the vote",
+        "Liz Truss won the Conservative Party vote on Monday. Truss thanked members.",
+    );
+    vote.story = Some(StoryId("s2".into()));
+    vote.categories = vec!["Politics".into()];
+    vote.source_domain = Some("news.example.org".into());
+    ok(
+        store.save(&Batch {
+            stories: vec![story("s1", &roma), story("s2", &vote)],
+            articles: vec![roma, vote],
+            ..Batch::default()
+        }),
+        "save a batch",
+    );
+    let listed = |query: StoryQuery| -> Vec<String> {
+        let (page, total) = ok(store.story_page(&query), "list a page of stories");
+        assert_eq!(page.len(), total, "one page holds every match");
+        page.into_iter().map(|s| s.id.0).collect()
+    };
+    let by_entity = |name: &str| StoryQuery {
+        entity: Some(name.into()),
+        ..StoryQuery::default()
+    };
+    assert_eq!(
+        listed(by_entity("chris smalling")),
+        ["s1"],
+        "by name, any case"
+    );
+    assert_eq!(listed(by_entity("Smalling")), ["s1"], "by alias");
+    assert_eq!(listed(by_entity("Liz Truss")), ["s2"]);
+    assert!(listed(by_entity("Nobody Here")).is_empty());
+    let by_category = |name: &str| StoryQuery {
+        category: Some(name.into()),
+        ..StoryQuery::default()
+    };
+    assert_eq!(
+        listed(by_category("politics")),
+        ["s2"],
+        "by category, any case"
+    );
+    assert_eq!(listed(by_category("sports")), ["s1"]);
+    let both = StoryQuery {
+        outlet: Some("news.example.org".into()),
+        category: Some("sports".into()),
+        ..StoryQuery::default()
+    };
+    assert!(listed(both).is_empty(), "filters combine");
+    let categories = ok(store.categories(), "list categories");
+    for expected in ["Politics", "latest", "sports"] {
+        assert!(
+            categories.iter().any(|c| c == expected),
+            "{expected} missing from {categories:?}"
+        );
+    }
+    let (page, _) = ok(store.story_page(&StoryQuery::default()), "list stories");
+    let s1 = page.iter().find(|s| s.id.0 == "s1");
+    let state = s1.and_then(|s| s.state_of_play.as_deref()).unwrap_or("");
+    assert!(
+        state.contains("£13.5m"),
+        "the list carries the state of play in one line: {state:?}"
     );
 }
 

@@ -120,6 +120,20 @@ pub trait Store {
             .collect();
         Ok(all.into_iter().collect())
     }
+
+    /// The categories of stored stories' articles, sorted (for the story
+    /// list's category filter).
+    fn categories(&self) -> Result<Vec<String>, StoreError> {
+        let all: std::collections::BTreeSet<String> = self
+            .articles()?
+            .into_iter()
+            .filter(|a| a.duplicate_of.is_none() && a.story.is_some())
+            .flat_map(|a| a.categories)
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect();
+        Ok(all.into_iter().collect())
+    }
 }
 
 /// Which stories to list: filters and a page.
@@ -127,6 +141,11 @@ pub trait Store {
 pub struct StoryQuery {
     /// Only stories with an article from this outlet (any case).
     pub outlet: Option<String>,
+    /// Only stories naming this entity among their main entities (its
+    /// name or one of its aliases, any case).
+    pub entity: Option<String>,
+    /// Only stories with an article in this category (any case).
+    pub category: Option<String>,
     /// Only stories active on or after this day (last article, UTC).
     pub from: Option<jiff::civil::Date>,
     /// Only stories begun on or before this day (first article, UTC).
@@ -144,6 +163,22 @@ impl StoryQuery {
             |ts: Option<jiff::Timestamp>| ts.map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date());
         if let Some(outlet) = &self.outlet
             && !story.outlets.iter().any(|o| o.eq_ignore_ascii_case(outlet))
+        {
+            return false;
+        }
+        if let Some(entity) = &self.entity
+            && !story
+                .entities
+                .iter()
+                .any(|e| crate::view::entity::matches_filter(e, entity))
+        {
+            return false;
+        }
+        if let Some(category) = &self.category
+            && !story
+                .categories
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(category.trim()))
         {
             return false;
         }

@@ -32,44 +32,11 @@ pub fn state_of_play(
     latest.sort_by_key(|s| std::cmp::Reverse(s.points.last().and_then(|p| p.date)));
     let mut sentences: Vec<String> = Vec::new();
     for s in latest.into_iter().take(MAX_FIGURES) {
-        let Some(point) = s.points.last() else {
-            continue;
-        };
-        let whose = s
-            .holder
-            .as_ref()
-            .map_or_else(|| "The".to_string(), |h| format!("{h}'s"));
-        let about = s
-            .subject
-            .as_ref()
-            .map_or_else(String::new, |subject| format!(" for {subject}"));
-        let when = point
-            .date
-            .map(|d| format!(", {}", d.to_zoned(TimeZone::UTC).date()))
-            .unwrap_or_default();
-        let credit = point
-            .attributed_to
-            .as_ref()
-            .map(|a| format!(", citing {}", source_label(a)))
-            .unwrap_or_default();
-        let earlier = if s.points.len() > 1 {
-            let first = &s.points[0];
-            format!(" (first reported at {})", first.amount.display())
-        } else {
-            String::new()
-        };
-        sentences.push(format!(
-            "{whose} {}{about}: {}{}{earlier} — {}{credit}{when}.",
-            s.kind.replace('_', " "),
-            point.amount.display(),
-            status_words(point.status),
-            point.source,
-        ));
+        if let Some(sentence) = figure_sentence(s, true) {
+            sentences.push(sentence);
+        }
     }
-    let open = contradictions
-        .iter()
-        .filter(|c| c.state == State::Open)
-        .count();
+    let open = open_disagreements(contradictions);
     if open > 0 {
         sentences.push(format!(
             "Sources disagree on {open} point{}.",
@@ -81,4 +48,68 @@ pub fn state_of_play(
         sentences.push(format!("Next: {date} — \u{201c}{}\u{201d}", next.headline));
     }
     sentences.join(" ")
+}
+
+/// The state of play in one line, for story lists: the most recently
+/// reported figure (the first sentence of [`state_of_play`], without the
+/// figure's history), and how many points sources
+/// disagree on; `None` when the story reports no figure.
+pub fn state_of_play_line(series: &[Series], contradictions: &[Contradiction]) -> Option<String> {
+    let latest = series
+        .iter()
+        .filter(|s| !s.points.is_empty())
+        .min_by_key(|s| std::cmp::Reverse(s.points.last().and_then(|p| p.date)))?;
+    let mut line = figure_sentence(latest, false)?;
+    let open = open_disagreements(contradictions);
+    if open > 0 {
+        line.push_str(&format!(
+            " Sources disagree on {open} point{}.",
+            if open == 1 { "" } else { "s" }
+        ));
+    }
+    Some(line)
+}
+
+/// How many contradictions are still open.
+fn open_disagreements(contradictions: &[Contradiction]) -> usize {
+    contradictions
+        .iter()
+        .filter(|c| c.state == State::Open)
+        .count()
+}
+
+/// One sentence on a series' latest report, naming its source and date;
+/// with `history`, also the value first reported.
+fn figure_sentence(s: &Series, history: bool) -> Option<String> {
+    let point = s.points.last()?;
+    let whose = s
+        .holder
+        .as_ref()
+        .map_or_else(|| "The".to_string(), |h| format!("{h}'s"));
+    let about = s
+        .subject
+        .as_ref()
+        .map_or_else(String::new, |subject| format!(" for {subject}"));
+    let when = point
+        .date
+        .map(|d| format!(", {}", d.to_zoned(TimeZone::UTC).date()))
+        .unwrap_or_default();
+    let credit = point
+        .attributed_to
+        .as_ref()
+        .map(|a| format!(", citing {}", source_label(a)))
+        .unwrap_or_default();
+    let earlier = match s.points.first() {
+        Some(first) if history && s.points.len() > 1 => {
+            format!(" (first reported at {})", first.amount.display())
+        }
+        _ => String::new(),
+    };
+    Some(format!(
+        "{whose} {}{about}: {}{}{earlier} — {}{credit}{when}.",
+        s.kind.replace('_', " "),
+        point.amount.display(),
+        status_words(point.status),
+        point.source,
+    ))
 }

@@ -48,6 +48,26 @@ pub fn is_named(entity: &EntitySummary, name: &str) -> bool {
         || entity.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
 }
 
+/// The form names are compared in when filtering stories by entity:
+/// lowercase, trimmed, without a leading "the" ("the Red Devils" finds
+/// "Red Devils").
+pub fn filter_key(name: &str) -> String {
+    let name = name.trim().to_lowercase();
+    match name.strip_prefix("the ") {
+        Some(rest) if !rest.trim().is_empty() => rest.trim().to_string(),
+        _ => name,
+    }
+}
+
+/// True when `entity` is called `name` (canonical or alias) in the sense
+/// of [`filter_key`].
+pub fn matches_filter(entity: &EntitySummary, name: &str) -> bool {
+    let key = filter_key(name);
+    std::iter::once(&entity.name)
+        .chain(&entity.aliases)
+        .any(|n| filter_key(n) == key)
+}
+
 /// Gathers the entity called `name` over stories given most recently active
 /// first with their entities; `None` when no story names it.
 pub fn entity_detail<'a>(

@@ -10,6 +10,7 @@
 use super::{query_articles, read_story, sql_error};
 use rusqlite::{Connection, OptionalExtension, params};
 use storyline_core::store::StoryQuery;
+use storyline_core::view::entity::filter_key;
 use storyline_core::view::{StorySummary, summarize};
 use storyline_core::{StoreError, StoryId};
 
@@ -50,27 +51,76 @@ pub(super) fn refresh<'a>(
             ])
         })
         .map_err(sql_error("cannot save a story summary"))?;
-        conn.prepare_cached("DELETE FROM story_outlets WHERE story_id = ?1")
-            .and_then(|mut stmt| stmt.execute([id]))
-            .map_err(sql_error("cannot save story outlets"))?;
-        for outlet in &summary.outlets {
-            conn.prepare_cached(
-                "INSERT OR IGNORE INTO story_outlets (outlet, story_id) VALUES (lower(?1), ?2)",
-            )
-            .and_then(|mut stmt| stmt.execute(params![outlet, id]))
-            .and_then(|_| conn.prepare_cached("INSERT OR IGNORE INTO outlets (name) VALUES (?1)"))
-            .and_then(|mut stmt| stmt.execute([outlet]))
-            .map_err(sql_error("cannot save story outlets"))?;
-        }
+        save_facets(conn, id, &summary)?;
     }
     Ok(())
 }
 
-/// Summarizes the stories stored before migration V3 (revision 0).
+/// Replaces the rows the list filters on (outlets, entities and their
+/// aliases as [`filter_key`]s, categories: all lowercase) of one story.
+fn save_facets(conn: &Connection, id: &str, summary: &StorySummary) -> Result<(), StoreError> {
+    let run = |sql: &str, args: &[&dyn rusqlite::ToSql], what: &'static str| {
+        conn.prepare_cached(sql)
+            .and_then(|mut stmt| stmt.execute(args))
+            .map(drop)
+            .map_err(sql_error(what))
+    };
+    for table in ["story_outlets", "story_entities", "story_categories"] {
+        run(
+            &format!("DELETE FROM {table} WHERE story_id = ?1"),
+            &[&id],
+            "cannot save story facets",
+        )?;
+    }
+    for outlet in &summary.outlets {
+        run(
+            "INSERT OR IGNORE INTO story_outlets (outlet, story_id) VALUES (lower(?1), ?2)",
+            &[outlet, &id],
+            "cannot save story outlets",
+        )?;
+        run(
+            "INSERT OR IGNORE INTO outlets (name) VALUES (?1)",
+            &[outlet],
+            "cannot save story outlets",
+        )?;
+    }
+    for entity in &summary.entities {
+        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+            run(
+                "INSERT OR IGNORE INTO story_entities (name, story_id) VALUES (?1, ?2)",
+                &[&filter_key(name), &id],
+                "cannot save story entities",
+            )?;
+        }
+    }
+    for category in &summary.categories {
+        let key = category.trim().to_lowercase();
+        run(
+            "INSERT OR IGNORE INTO story_categories (category, story_id) VALUES (?1, ?2)",
+            &[&key, &id],
+            "cannot save story categories",
+        )?;
+        run(
+            "INSERT OR IGNORE INTO categories (key, name) VALUES (?1, ?2)",
+            &[&key, category],
+            "cannot save story categories",
+        )?;
+    }
+    Ok(())
+}
+
+/// The stories whose summaries need (re)computing when the store opens:
+/// those stored before migration V3 (revision 0) and those summarized
+/// before V5 added the state of play, entities and categories.
+const STALE_SUMMARIES: &str =
+    "revision = 0 OR summary IS NULL OR json_extract(summary, '$.categories') IS NULL";
+
+/// Summarizes the stories whose summaries are missing or older than the
+/// current summary shape (see [`STALE_SUMMARIES`]).
 pub(super) fn backfill(conn: &mut Connection) -> Result<(), StoreError> {
     let pending: bool = conn
         .query_row(
-            "SELECT EXISTS (SELECT 1 FROM stories WHERE revision = 0)",
+            &format!("SELECT EXISTS (SELECT 1 FROM stories WHERE {STALE_SUMMARIES})"),
             [],
             |r| r.get(0),
         )
@@ -83,7 +133,7 @@ pub(super) fn backfill(conn: &mut Connection) -> Result<(), StoreError> {
         .map_err(sql_error("cannot start a transaction"))?;
     let ids: Vec<String> = {
         let mut stmt = tx
-            .prepare("SELECT id FROM stories WHERE revision = 0")
+            .prepare(&format!("SELECT id FROM stories WHERE {STALE_SUMMARIES}"))
             .map_err(sql_error("cannot read stories"))?;
         stmt.query_map([], |r| r.get(0))
             .and_then(Iterator::collect)
@@ -131,6 +181,20 @@ pub(super) fn page(
         args.push(Box::new(outlet.to_lowercase()));
         clauses.push(format!(
             "EXISTS (SELECT 1 FROM story_outlets o WHERE o.outlet = ?{} AND o.story_id = s.id)",
+            args.len()
+        ));
+    }
+    if let Some(entity) = &query.entity {
+        args.push(Box::new(filter_key(entity)));
+        clauses.push(format!(
+            "EXISTS (SELECT 1 FROM story_entities e WHERE e.name = ?{} AND e.story_id = s.id)",
+            args.len()
+        ));
+    }
+    if let Some(category) = &query.category {
+        args.push(Box::new(category.trim().to_lowercase()));
+        clauses.push(format!(
+            "EXISTS (SELECT 1 FROM story_categories c WHERE c.category = ?{} AND c.story_id = s.id)",
             args.len()
         ));
     }
@@ -190,10 +254,26 @@ pub(super) fn page(
 
 /// Every outlet of stored stories, sorted.
 pub(super) fn outlets(conn: &Connection) -> Result<Vec<String>, StoreError> {
-    let mut stmt = conn
-        .prepare_cached("SELECT name FROM outlets ORDER BY name")
-        .map_err(sql_error("cannot read outlets"))?;
+    names(
+        conn,
+        "SELECT name FROM outlets ORDER BY name",
+        "cannot read outlets",
+    )
+}
+
+/// Every category of stored stories (first spelling seen), sorted.
+pub(super) fn categories(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    names(
+        conn,
+        "SELECT name FROM categories ORDER BY key",
+        "cannot read categories",
+    )
+}
+
+/// The one text column `sql` selects, in its order.
+fn names(conn: &Connection, sql: &str, what: &'static str) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached(sql).map_err(sql_error(what))?;
     stmt.query_map([], |r| r.get(0))
         .and_then(Iterator::collect)
-        .map_err(sql_error("cannot read outlets"))
+        .map_err(sql_error(what))
 }
