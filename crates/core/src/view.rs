@@ -256,10 +256,9 @@ pub fn story_summary(store: &dyn Store, id: &StoryId) -> Result<Option<StorySumm
     Ok(Some(summarize(&story, &members)))
 }
 
-/// The summary of `story` from its articles (copies included), with its
-/// one-line state of play and main entities drawn from the latest
-/// [`SUMMARY_ARTICLES`] originals (names resolved with the built-in alias
-/// book).
+/// The summary of `story` from its articles (copies included): counts,
+/// days, outlets and categories, without the brief ([`add_brief`]), which
+/// costs a pass of claim extraction.
 pub fn summarize(story: &crate::model::Story, members: &[Article]) -> StorySummary {
     let originals: Vec<&Article> = members
         .iter()
@@ -279,14 +278,6 @@ pub fn summarize(story: &crate::model::Story, members: &[Article]) -> StorySumma
             }
         }
     }
-    let recent = &originals[originals.len().saturating_sub(SUMMARY_ARTICLES)..];
-    let names = NameIndex::for_articles(recent, crate::facts::names::builtin_aliases());
-    let claims = claims_with_names(recent, &names);
-    let state_of_play = state_of_play_line(&figure_series(&claims), &find_contradictions(&claims))
-        .or_else(|| latest_headline(story, recent));
-    let mut entities = names.entities().to_vec();
-    entities.sort_by_key(|e| std::cmp::Reverse(e.mentions));
-    entities.truncate(SUMMARY_ENTITIES);
     StorySummary {
         id: story.id.clone(),
         title: story.title.clone(),
@@ -297,18 +288,45 @@ pub fn summarize(story: &crate::model::Story, members: &[Article]) -> StorySumma
         independent_sources: outlets.len(),
         outlets,
         copies: members.len() - originals.len(),
-        state_of_play,
-        entities,
+        state_of_play: None,
+        entities: Vec::new(),
         categories,
     }
 }
 
+/// Fills in the brief of a story's summary: its one-line state of play and
+/// main entities, drawn from the latest [`SUMMARY_ARTICLES`] originals
+/// among `members` (names resolved with the built-in alias book).
+pub fn add_brief(summary: &mut StorySummary, members: &[Article]) {
+    let originals: Vec<&Article> = members
+        .iter()
+        .filter(|a| a.duplicate_of.is_none())
+        .collect();
+    let recent = &originals[originals.len().saturating_sub(SUMMARY_ARTICLES)..];
+    let names = NameIndex::for_articles(recent, crate::facts::names::builtin_aliases());
+    let claims = claims_with_names(recent, &names);
+    summary.state_of_play =
+        state_of_play_line(&figure_series(&claims), &find_contradictions(&claims))
+            .or_else(|| latest_headline(&summary.title, recent));
+    let mut entities = names.entities().to_vec();
+    entities.sort_by_key(|e| std::cmp::Reverse(e.mentions));
+    entities.truncate(SUMMARY_ENTITIES);
+    summary.entities = entities;
+}
+
+/// [`summarize`] and [`add_brief`]: what a story list shows.
+pub fn summarize_with_brief(story: &crate::model::Story, members: &[Article]) -> StorySummary {
+    let mut summary = summarize(story, members);
+    add_brief(&mut summary, members);
+    summary
+}
+
 /// "Latest: …" with the newest article's headline, its outlet and day,
 /// unless that headline is the story's title.
-fn latest_headline(story: &crate::model::Story, originals: &[&Article]) -> Option<String> {
+fn latest_headline(title: &str, originals: &[&Article]) -> Option<String> {
     let latest = originals.last()?;
     let headline = latest.title.trim();
-    if headline.is_empty() || headline == story.title.trim() {
+    if headline.is_empty() || headline == title.trim() {
         return None;
     }
     let day = latest

@@ -96,19 +96,41 @@ pub trait Store {
     }
 
     /// One page of story summaries, most recently active first, with the
-    /// number of stories matching. The default summarizes every story;
-    /// SQLite reads summaries it keeps up to date on save.
+    /// number of stories matching. The default summarizes every story and
+    /// adds the brief (state of play, entities) to the page's stories only,
+    /// or to every candidate when filtering by entity; SQLite reads
+    /// summaries it keeps up to date on save.
     fn story_page(&self, query: &StoryQuery) -> Result<(Vec<StorySummary>, usize), StoreError> {
-        let matching: Vec<StorySummary> = crate::view::story_summaries(self)?
-            .into_iter()
-            .filter(|s| query.matches(s))
-            .collect();
+        let without_entity = StoryQuery {
+            entity: None,
+            ..query.clone()
+        };
+        let mut matching = Vec::new();
+        for mut summary in crate::view::story_summaries(self)? {
+            if !without_entity.matches(&summary) {
+                continue;
+            }
+            if query.entity.is_some() {
+                let members = self.story_articles(&summary.id)?;
+                crate::view::add_brief(&mut summary, &members);
+                if !query.matches(&summary) {
+                    continue;
+                }
+            }
+            matching.push(summary);
+        }
         let total = matching.len();
-        let page = matching
+        let mut page: Vec<StorySummary> = matching
             .into_iter()
             .skip(query.offset)
             .take(query.limit.unwrap_or(usize::MAX))
             .collect();
+        if query.entity.is_none() {
+            for summary in &mut page {
+                let members = self.story_articles(&summary.id)?;
+                crate::view::add_brief(summary, &members);
+            }
+        }
         Ok((page, total))
     }
 

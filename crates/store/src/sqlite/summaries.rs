@@ -11,7 +11,7 @@ use super::{query_articles, read_story, sql_error};
 use rusqlite::{Connection, OptionalExtension, params};
 use storyline_core::store::StoryQuery;
 use storyline_core::view::entity::filter_key;
-use storyline_core::view::{StorySummary, summarize};
+use storyline_core::view::{StorySummary, summarize_with_brief};
 use storyline_core::{StoreError, StoryId};
 
 fn millis(ts: Option<jiff::Timestamp>) -> Option<i64> {
@@ -35,7 +35,7 @@ pub(super) fn refresh<'a>(
             .transpose()?;
         let Some(story) = story else { continue };
         let members = query_articles(conn, "WHERE story_id = ?1", &[&id])?;
-        let summary = summarize(&story, &members);
+        let summary = summarize_with_brief(&story, &members);
         let json = serde_json::to_string(&summary)
             .map_err(|e| StoreError::backend("cannot encode a story summary", e))?;
         conn.prepare_cached(
