@@ -98,6 +98,7 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("buyout clause", ClaimKind::ReleaseClause),
     ("buy-out clause", ClaimKind::ReleaseClause),
     ("asking price", ClaimKind::AskingPrice),
+    ("asking fee", ClaimKind::AskingPrice),
     ("holding out for", ClaimKind::AskingPrice),
     ("hold out for", ClaimKind::AskingPrice),
     ("in the region of", ClaimKind::AskingPrice),
@@ -113,6 +114,9 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("bonuses", ClaimKind::AddOns),
     ("wages", ClaimKind::Wage),
     ("salary", ClaimKind::Wage),
+    ("bid to sign", ClaimKind::Offer),
+    ("bid to buy", ClaimKind::Offer),
+    ("offer to sign", ClaimKind::Offer),
     ("offer", ClaimKind::Offer),
     ("bid", ClaimKind::Offer),
     ("proposal", ClaimKind::Offer),
@@ -431,10 +435,31 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
                 .skip(index + 1)
                 .find(|m| m.equivalent_of.is_none())
                 .map_or(sentence.len(), |m| m.span.start);
+            // The figure's own stretch of the sentence: from the figure
+            // before it (and its conversions) to the next one.
+            let previous_end = amounts[..index]
+                .iter()
+                .map(|m| m.span.end)
+                .max()
+                .unwrap_or(0);
+            let own = sentence
+                .get(previous_end..next_figure)
+                .unwrap_or_default()
+                .to_lowercase();
             let kind = if money.period.is_some() {
                 ClaimKind::Wage
+            } else if is_total_cost(&own) {
+                ClaimKind::Other
             } else {
-                nearest_kind(&sentence[..next_figure], money.span.start..end)
+                let next = (next_figure < sentence.len()).then_some(next_figure);
+                match nearest_kind(&sentence[..next_figure], money.span.start..end, next) {
+                    ClaimKind::Offer
+                        if sellers_condition(&sentence[..money.span.start].to_lowercase()) =>
+                    {
+                        ClaimKind::AskingPrice
+                    }
+                    kind => kind,
+                }
             };
             // Wages, clauses and valuations are not deals that get made or
             // rejected: a status verb in their sentence is about something else.
@@ -456,8 +481,24 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
                 let after = &sentence[m.span.end - range.start..];
                 // "Arsenal's £105m bid", "Brighton's asking price": the
                 // possessor of the figure holds it.
-                let possessive = after.starts_with("'s ") || after.starts_with("’s ");
-                let owner_end = m.span.end - range.start + "’s".len();
+                let apostrophe = if after.starts_with("'s ") {
+                    "'s".len()
+                } else {
+                    "’s".len()
+                };
+                // "Borussia Dortmund’s Jadon Sancho": the player's club, not
+                // the owner of a figure.
+                let of_a_person = names.iter().any(|p| {
+                    p.kind == EntityKind::Person
+                        && p.span.start > m.span.end
+                        && sentence[m.span.end - range.start..p.span.start - range.start]
+                            .trim_start_matches(['\'', '’', 's'])
+                            .trim()
+                            .is_empty()
+                });
+                let possessive =
+                    (after.starts_with("'s ") || after.starts_with("’s ")) && !of_a_person;
+                let owner_end = m.span.end - range.start + apostrophe;
                 let close_before = owner_end <= money.span.start
                     && money.span.start - owner_end <= 40
                     && !amounts
@@ -465,6 +506,19 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
                         .any(|o| o.span.start >= owner_end && o.span.start < money.span.start);
                 if owner.is_none() && possessive && close_before {
                     owner = Some(m.text.as_str());
+                }
+                // "an initial £73m, which fell short of Dortmund's £108m
+                // valuation": the possessor of another figure holds that
+                // one, and is the other side of this one.
+                let owns_another = possessive
+                    && amounts
+                        .iter()
+                        .enumerate()
+                        .find(|(_, o)| o.equivalent_of.is_none() && o.span.start >= owner_end)
+                        .is_some_and(|(k, o)| k != index && o.span.start - owner_end <= 40);
+                if owns_another {
+                    others.push(m.text.as_str());
+                    continue;
                 }
                 // "rejected by X" names the other side; "valued by X" the
                 // holder; "a bid from X" the bidder, "signed from X" the seller.
@@ -530,6 +584,58 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
         }
     }
     claims
+}
+
+/// Costs a buyer pays beyond the transfer fee itself.
+const EXTRA_COSTS: &[&str] = &[
+    "agent fees",
+    "agent fee",
+    "agents' fees",
+    "agents’ fees",
+    "agent's fee",
+    "agent’s fee",
+    "agents fees",
+    "signing bonus",
+    "signing-on fee",
+    "other costs",
+];
+
+/// True when a figure's stretch of sentence (lowercased) words it as the
+/// whole cost of a deal rather than its fee: "the total cost of the deal
+/// comes to £85.6m", "£85.5m in total when agent fees … are taken into
+/// account", "over £30m includes agent fees". Such totals are not rival
+/// reports of the fee.
+fn is_total_cost(own: &str) -> bool {
+    contains_word(own, "total cost")
+        || (EXTRA_COSTS.iter().any(|c| own.contains(c))
+            && (contains_word(own, "total") || own.contains("includ")))
+}
+
+/// Refusals to sell that make a later "unless … a bid of £X" the seller's
+/// price rather than anyone's bid.
+const REFUSALS_TO_SELL: &[&str] = &[
+    "not sell",
+    "n't sell",
+    "never sell",
+    "refuse to sell",
+    "refusing to sell",
+    "not let him",
+    "n't let him",
+    "not let the",
+    "n't let the",
+    "not allow him",
+    "not part with",
+    "n't part with",
+];
+
+/// True when the text before a figure (lowercased) makes it a condition
+/// the seller sets: "Dortmund would not sell Sancho unless Manchester
+/// United put in a bid of €120m" states Dortmund's price, not a bid made.
+fn sellers_condition(before: &str) -> bool {
+    let Some(at) = before.rfind("unless") else {
+        return false;
+    };
+    REFUSALS_TO_SELL.iter().any(|r| before[..at].contains(r))
 }
 
 /// True when every occurrence of `cue` is negated: "have not been able to
@@ -607,8 +713,10 @@ fn contains_word(haystack: &str, cue: &str) -> bool {
 
 /// The kind signalled by the cue nearest to the figure (in characters),
 /// looking both ways within the sentence; ties go to the earlier entry of
-/// [`KIND_CUES`].
-fn nearest_kind(sentence: &str, figure: Range<usize>) -> ClaimKind {
+/// [`KIND_CUES`]. A cue after the figure that stands nearer the next figure
+/// (at `next`) is that figure's: in "rose up to £91.3m but failed to meet
+/// the asking fee of £108m" the asking fee is the £108m.
+fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> ClaimKind {
     let lower = sentence.to_lowercase();
     if lower.len() != sentence.len() {
         // Lowercasing changed byte offsets: fall back to a plain search.
@@ -624,6 +732,9 @@ fn nearest_kind(sentence: &str, figure: Range<usize>) -> ClaimKind {
             let distance = if end <= figure.start {
                 figure.start - end
             } else if at >= figure.end {
+                if next.is_some_and(|n| n.saturating_sub(end) < at - figure.end) {
+                    continue;
+                }
                 // Cues after the figure ("£2.7m in add-ons") weigh a little less.
                 (at - figure.end) + 2
             } else {
