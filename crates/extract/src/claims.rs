@@ -896,6 +896,99 @@ mod tests {
         assert_eq!(claim.holder.as_deref(), Some("Arsenal"));
     }
 
+    fn kinds_and_holders(text: &str) -> Vec<(ClaimKind, Option<String>)> {
+        find_claims(text)
+            .into_iter()
+            .map(|c| (c.kind, c.holder))
+            .collect()
+    }
+
+    /// stories-dev's Sancho: "Dortmund's £108m valuation" made Dortmund
+    /// the bidder of the £73m offer.
+    #[test]
+    fn the_possessor_of_another_figure_does_not_hold_this_one() {
+        let claims = find_claims(
+            "The offer was for an initial £73m, rising to up to £91.3m, which fell short of Dortmund's £108m valuation.",
+        );
+        let got: Vec<_> = claims
+            .iter()
+            .map(|c| (c.kind, c.holder.as_deref(), c.counterparty.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (ClaimKind::Offer, None, Some("Dortmund")),
+                (ClaimKind::Offer, None, Some("Dortmund")),
+                (ClaimKind::Valuation, Some("Dortmund"), None),
+            ]
+        );
+        // The player's club before his name owns no figure.
+        assert_eq!(
+            kinds_and_holders(
+                "Manchester United's first bid to sign Borussia Dortmund's Jadon Sancho which is worth up to €100m was rejected."
+            ),
+            [(ClaimKind::Offer, Some("Manchester United".into()))]
+        );
+    }
+
+    /// stories-dev's Sancho: Dortmund's condition was read as a €120m bid.
+    #[test]
+    fn a_sellers_condition_is_its_asking_price() {
+        assert_eq!(
+            kinds_and_holders(
+                "Borussia Dortmund would not sell Jadon Sancho unless Manchester United put in a bid of €120m by August 10."
+            ),
+            [(ClaimKind::AskingPrice, Some("Borussia Dortmund".into()))]
+        );
+        // A bid made is still a bid.
+        assert_eq!(
+            one("Manchester United put in a bid of €100m unless reports are wrong.").kind,
+            ClaimKind::Offer
+        );
+    }
+
+    /// stories-dev's Sancho: the asking fee before £108m made the £91.3m
+    /// before it an asking price.
+    #[test]
+    fn a_cue_nearer_the_next_figure_is_that_figures() {
+        let kinds: Vec<ClaimKind> = find_claims(
+            "The club initially brought an offer of £73m, in the long run rose up to £91.3m but failed to meet Dortmund's asking fee said to be around £108m.",
+        )
+        .into_iter()
+        .map(|c| c.kind)
+        .collect();
+        assert_eq!(
+            kinds,
+            [ClaimKind::Offer, ClaimKind::Offer, ClaimKind::AskingPrice]
+        );
+    }
+
+    /// stories-dev's Haaland: totals with agents' fees were read as rival
+    /// transfer fees.
+    #[test]
+    fn the_total_cost_of_a_deal_is_not_its_fee() {
+        assert_eq!(
+            one("With agents' fees and bonuses, the total cost of the deal to City comes to around £85.6 million.").kind,
+            ClaimKind::Other
+        );
+        assert_eq!(
+            one("City expect to pay £85.5m in total when agent fees, signing bonus and other costs are taken into account.").kind,
+            ClaimKind::Other
+        );
+        let kinds: Vec<ClaimKind> = find_claims(
+            "City would pay £51.1 million to Dortmund for the striker while over £30 million includes agent fees, signing bonus, and other costs.",
+        )
+        .into_iter()
+        .map(|c| c.kind)
+        .collect();
+        assert_eq!(kinds, [ClaimKind::Fee, ClaimKind::Other]);
+        // A fee with add-ons on top stays a fee.
+        assert_eq!(
+            one("United will pay a fee of £75m plus bonuses.").kind,
+            ClaimKind::Fee
+        );
+    }
+
     #[test]
     fn sentences_do_not_split_inside_figures() {
         let text = "Roma offered £13.5m. United want more!\nNew line";
