@@ -114,6 +114,8 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("bonuses", ClaimKind::AddOns),
     ("wages", ClaimKind::Wage),
     ("salary", ClaimKind::Wage),
+    ("transfer bid", ClaimKind::Offer),
+    ("transfer offer", ClaimKind::Offer),
     ("bid to sign", ClaimKind::Offer),
     ("bid to buy", ClaimKind::Offer),
     ("offer to sign", ClaimKind::Offer),
@@ -130,6 +132,9 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("sold", ClaimKind::Fee),
     ("bought", ClaimKind::Fee),
     ("asking for", ClaimKind::AskingPrice),
+    ("fell short of the", ClaimKind::AskingPrice),
+    ("falls short of the", ClaimKind::AskingPrice),
+    ("failed to meet the", ClaimKind::AskingPrice),
     ("price tag", ClaimKind::AskingPrice),
     ("threshold", ClaimKind::AskingPrice),
     ("minimum of", ClaimKind::AskingPrice),
@@ -472,6 +477,7 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
             let (mut parties, mut others): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
             let mut owner: Option<&str> = None;
             let buying = matches!(kind, ClaimKind::Offer | ClaimKind::AddOns);
+            let selling = matches!(kind, ClaimKind::AskingPrice | ClaimKind::Valuation);
             for m in names
                 .iter()
                 .filter(|m| m.kind != EntityKind::Person && m.kind != EntityKind::Place)
@@ -529,7 +535,23 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
                         && contains_word(before, cue)
                         && ((*cue == "from" && !buying) || (*cue == "by" && responded))
                 });
-                if is_other {
+                // "rejected by West Ham, who are holding out for £120m": the
+                // side that turned the bid down is the seller, whose price
+                // this is.
+                let seller_responding = selling && is_other && before.ends_with("by");
+                // "willing to accept £100m if Arsenal include a player": the
+                // buyer named in the seller's condition is the other side.
+                let in_condition = selling
+                    && m.span.start - range.start > money.span.end
+                    && ["if", "unless"].iter().any(|w| {
+                        contains_word(
+                            &sentence[money.span.end..m.span.start - range.start].to_lowercase(),
+                            w,
+                        )
+                    });
+                if seller_responding {
+                    parties.insert(0, m.text.as_str());
+                } else if is_other || in_condition {
                     others.push(m.text.as_str());
                 } else {
                     parties.push(m.text.as_str());
@@ -711,6 +733,18 @@ fn contains_word(haystack: &str, cue: &str) -> bool {
     })
 }
 
+/// Words that end the clause a figure stands in: cues past them are not
+/// the figure's.
+const CLAUSE_BREAKS: &[&str] = &[
+    "; ",
+    " after ",
+    " but ",
+    " while ",
+    " when ",
+    " before ",
+    " although ",
+];
+
 /// The kind signalled by the cue nearest to the figure (in characters),
 /// looking both ways within the sentence; ties go to the earlier entry of
 /// [`KIND_CUES`]. A cue after the figure that stands nearer the next figure
@@ -729,10 +763,21 @@ fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> Cl
     for (rank, (cue, kind)) in KIND_CUES.iter().enumerate() {
         for (at, _) in lower.match_indices(cue) {
             let end = at + cue.len();
+            // "a deal worth in the region of £110m" estimates a worth; it
+            // is not a price someone wants.
+            if *cue == "in the region of" && lower[..at].trim_end().ends_with("worth") {
+                continue;
+            }
             let distance = if end <= figure.start {
                 figure.start - end
             } else if at >= figure.end {
                 if next.is_some_and(|n| n.saturating_sub(end) < at - figure.end) {
+                    continue;
+                }
+                // A cue in another clause is about something else: "a fee
+                // of €100m after seeing several bids rejected".
+                let between = &lower[figure.end..at];
+                if CLAUSE_BREAKS.iter().any(|b| between.contains(b)) {
                     continue;
                 }
                 // Cues after the figure ("£2.7m in add-ons") weigh a little less.
@@ -986,6 +1031,51 @@ mod tests {
         assert_eq!(
             one("United will pay a fee of £75m plus bonuses.").kind,
             ClaimKind::Fee
+        );
+    }
+
+    /// stories-dev's Rice: West Ham's £120m and £100m prices were given to
+    /// Arsenal, and Manchester City's "transfer bid" read as a fee.
+    #[test]
+    fn the_seller_holds_its_price() {
+        let claims = find_claims(
+            "The Gunners had their opening £80m offer rejected by West Ham United, who are holding out for £120m.",
+        );
+        assert_eq!(claims[1].kind, ClaimKind::AskingPrice);
+        assert_eq!(claims[1].holder.as_deref(), Some("West Ham United"));
+        let accept = one(
+            "But West Ham United are willing to accept £100 million if Arsenal include a player.",
+        );
+        assert_eq!(accept.holder.as_deref(), Some("West Ham United"));
+        assert_eq!(accept.counterparty.as_deref(), Some("Arsenal"));
+        assert_eq!(
+            one("The bids fell short of the £100m West Ham want.").kind,
+            ClaimKind::AskingPrice
+        );
+        let city = one(
+            "West Ham United have rejected Manchester City’s £90million transfer bid for Declan Rice.",
+        );
+        assert_eq!(
+            (city.kind, city.holder.as_deref()),
+            (ClaimKind::Offer, Some("Manchester City"))
+        );
+    }
+
+    /// stories-dev's Antony and Caicedo: a cue in a later clause, and a
+    /// deal "worth in the region of", made an agreed fee a bid and a price.
+    #[test]
+    fn cues_stay_in_their_clause() {
+        assert_eq!(
+            one("United are set to pay a fee amounting to a total of €100 million after seeing several bids rejected.").kind,
+            ClaimKind::Fee
+        );
+        assert_eq!(
+            one("Klopp said that a deal had been struck which was worth in the region of £110 million.").kind,
+            ClaimKind::Fee
+        );
+        assert_eq!(
+            one("United want in the region of £20million for the defender.").kind,
+            ClaimKind::AskingPrice
         );
     }
 

@@ -40,6 +40,8 @@ const CHANGE_WORDS: &[&str] = &[
     "higher",
     "another",
     "earlier",
+    "opening",
+    "first",
     "previous",
     "previously",
     "already",
@@ -553,6 +555,23 @@ mod tests {
             (
                 2,
                 "Manchester City have agreed to sign Erling Haaland for £51.1m. City expect to pay £85.5m in total when agent fees, signing bonus and other costs are taken into account.",
+            ),
+        ]);
+        let found = find_contradictions(&claims);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// stories-dev's Rice: the opening bid against the second one.
+    #[test]
+    fn an_opening_bid_is_not_a_rival_of_the_next() {
+        let claims = claims_of(&[
+            (
+                1,
+                "Arsenal had their opening £80m offer for Declan Rice rejected.",
+            ),
+            (
+                2,
+                "West Ham have rejected a £90m bid from Arsenal for Declan Rice.",
             ),
         ]);
         let found = find_contradictions(&claims);
