@@ -459,12 +459,18 @@ fn count_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
                 || qa.unit != qb.unit
                 || a.article == b.article
                 || a.kind != b.kind
-                || several_ballots(a, qa)
-                || several_ballots(b, qb)
             {
                 continue;
             }
-            let Some(about) = count_disagreement(a, qa, b, qb) else {
+            let ballot = same_ballot(&counts, a, qa, b);
+            let about = if ballot {
+                (qa.value != qb.value).then_some("value")
+            } else if several_ballots(a, qa) || several_ballots(b, qb) {
+                None
+            } else {
+                count_disagreement(a, qa, b, qb)
+            };
+            let Some(about) = about else {
                 continue;
             };
             let key = (
@@ -487,6 +493,48 @@ fn count_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
             });
         }
     }
+}
+
+/// True when two sentences report the same ballot: besides `a`'s subject,
+/// they give someone else the same count and nobody a different one
+/// ("Sunak won 137 votes, Truss 113 and Mordaunt 105" and "Sunak claimed
+/// 137 votes, Truss ended with 111, Mordaunt 105"). Such counts are
+/// compared whatever the reports' dates, even in a report of every ballot.
+fn same_ballot(
+    counts: &[(&StoryClaim, &QuantityValue)],
+    a: &StoryClaim,
+    qa: &QuantityValue,
+    b: &StoryClaim,
+) -> bool {
+    if !EVENT_UNITS.contains(&qa.unit.as_str()) {
+        return false;
+    }
+    let others = |claim: &StoryClaim| -> Vec<(Option<String>, f64)> {
+        counts
+            .iter()
+            .filter(|(c, q)| {
+                c.article == claim.article
+                    && c.sentence == claim.sentence
+                    && q.unit == qa.unit
+                    && c.subject != a.subject
+            })
+            .map(|(c, q)| (c.subject.clone(), q.value))
+            .collect()
+    };
+    let (in_a, in_b) = (others(a), others(b));
+    let mut agree = 0;
+    for (who, value) in &in_a {
+        for (other, v) in &in_b {
+            if who == other {
+                if value == v {
+                    agree += 1;
+                } else {
+                    return false;
+                }
+            }
+        }
+    }
+    agree > 0
 }
 
 #[cfg(test)]
@@ -606,6 +654,40 @@ mod tests {
         ]);
         let found = find_contradictions(&claims);
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// stories-dev's Tory leadership: an undated report of every ballot
+    /// gives Truss 111 in the final round, another outlet 113; the same
+    /// counts for Sunak and Mordaunt tie the two to one ballot.
+    #[test]
+    fn counts_of_one_ballot_are_compared_without_dates() {
+        let mut claims = claims_of(&[
+            (
+                1,
+                "In the final round, Sunak won 137 votes, Truss 113 votes and Mordaunt was eliminated with 105 votes.",
+            ),
+            (
+                40,
+                "Rishi Sunak ultimately claimed 137 votes, while Liz Truss ended with 111 votes, narrowly pipping Penny Mordaunt, who received 105 votes. In the first round, Liz Truss won 50 votes.",
+            ),
+        ]);
+        for c in &mut claims {
+            // Short names are resolved across a story; here, by hand.
+            c.subject = c.subject.as_deref().map(|s| match s {
+                "Sunak" => "Rishi Sunak".to_string(),
+                "Truss" => "Liz Truss".to_string(),
+                "Mordaunt" => "Penny Mordaunt".to_string(),
+                other => other.to_string(),
+            });
+            if c.article.0 == "article-1" {
+                c.published_at = None;
+            }
+        }
+        let found = find_contradictions(&claims);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].subject.as_deref(), Some("Liz Truss"));
+        let values: Vec<&str> = found[0].sides.iter().map(|s| s.value.as_str()).collect();
+        assert_eq!(values, ["113 votes", "111 votes"]);
     }
 
     #[test]
