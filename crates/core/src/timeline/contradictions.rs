@@ -66,6 +66,11 @@ pub struct Side {
     pub attributed_to: Vec<String>,
     /// Claim ids on this side.
     pub claims: Vec<String>,
+    /// The figure with the extras its sentence adds on top ("a guaranteed
+    /// £100m with a further £5m"), when it has any: the total it is a part
+    /// of, for comparison only.
+    #[serde(skip)]
+    whole: Option<Amount>,
 }
 
 /// Whether a contradiction still stands.
@@ -186,7 +191,55 @@ fn side_of(claim: &StoryClaim) -> Side {
         sources: vec![claim.source.clone()],
         attributed_to: claim.attributed_to.iter().cloned().collect(),
         claims: vec![claim.id.clone()],
+        whole: None,
     }
+}
+
+/// Words between a figure and a later one that add the later one on top.
+const ON_TOP: &[&str] = &[
+    "plus",
+    "further",
+    "add-on",
+    "add on",
+    "bonus",
+    "in addition",
+];
+
+/// A figure with the extras its sentence adds on top of it ("prepared to
+/// pay a guaranteed £100m with a further £5m coming in addition" is
+/// £105m in all), when there are any in its currency.
+fn with_extras(claim: &StoryClaim, claims: &[StoryClaim]) -> Option<Amount> {
+    let base = claim.amount.as_ref()?;
+    let after_figure = claim
+        .sentence
+        .find(&claim.text)
+        .map(|at| at + claim.text.len())?;
+    let mut extra = 0.0;
+    for other in claims.iter().filter(|c| {
+        c.article == claim.article
+            && c.sentence == claim.sentence
+            && c.span[0] > claim.span[1]
+            && c.same_as.is_none()
+    }) {
+        let Some(amount) = other.amount.as_ref() else {
+            continue;
+        };
+        let Some(at) = claim.sentence[after_figure..].find(&other.text) else {
+            continue;
+        };
+        let between = claim.sentence[after_figure..after_figure + at].to_lowercase();
+        let on_top = other.kind == "add_ons" || ON_TOP.iter().any(|w| between.contains(w));
+        if amount.currency == base.currency && amount.period.is_none() && on_top {
+            extra += amount.value;
+        }
+    }
+    (extra > 0.0).then(|| Amount {
+        value: base.value + extra,
+        min: base.min + extra,
+        max: base.max + extra,
+        currency: base.currency.clone(),
+        period: base.period,
+    })
 }
 
 fn join(side: &mut Side, claim: &StoryClaim) {
@@ -304,6 +357,7 @@ fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
         }
         let first = money[i];
         let mut sides = vec![side_of(first)];
+        sides[0].whole = with_extras(first, claims);
         let mut about = None;
         let mut members = vec![i];
         for j in i + 1..money.len() {
@@ -329,12 +383,17 @@ fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
             if ratio > SAME_FIGURE_RATIO {
                 continue;
             }
+            // A guaranteed part with its extras agrees with the total.
+            let b_whole = with_extras(other, claims);
+            let b_whole_here = b_whole.as_ref().and_then(|w| rates.convert(w, &a.currency));
             let agrees_with = sides.iter().position(|s| {
-                s.amount
-                    .as_ref()
-                    .and_then(|x| rates.convert(x, &a.currency))
-                    .is_some_and(|x| x.agrees_with(&b))
-                    && !incompatible(s.status, other.status)
+                let here =
+                    |x: &Option<Amount>| x.as_ref().and_then(|x| rates.convert(x, &a.currency));
+                let (value, whole) = (here(&s.amount), here(&s.whole));
+                let same = value.as_ref().is_some_and(|x| {
+                    x.agrees_with(&b) || b_whole_here.as_ref().is_some_and(|w| x.agrees_with(w))
+                }) || whole.is_some_and(|w| w.agrees_with(&b));
+                same && !incompatible(s.status, other.status)
             });
             // One article giving two values is detail, not sources disagreeing.
             let same_source = sides.iter().any(|s| s.articles.contains(&other.article));
@@ -343,7 +402,9 @@ fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
                 None if worded_as_change(other) || worded_as_change(first) || same_source => {}
                 None => {
                     about = Some(if a.agrees_with(&b) { "status" } else { "value" });
-                    sides.push(side_of(other));
+                    let mut side = side_of(other);
+                    side.whole = b_whole;
+                    sides.push(side);
                 }
             }
             members.push(j);
@@ -607,6 +668,27 @@ mod tests {
         ]);
         let found = find_contradictions(&claims);
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// stories-dev's Rice: a guaranteed £100m with a further £5m is the
+    /// £105m deal, not a rival figure.
+    #[test]
+    fn a_guaranteed_part_with_its_extras_agrees_with_the_total() {
+        let claims = claims_of(&[
+            (1, "Arsenal will pay a fee of £105m for Declan Rice."),
+            (
+                2,
+                "Arsenal are prepared to pay a guaranteed £100m for Declan Rice with a further £5m coming in addition.",
+            ),
+        ]);
+        let found = find_contradictions(&claims);
+        assert!(found.is_empty(), "{found:#?}");
+        // Without the extras the two do disagree.
+        let claims = claims_of(&[
+            (1, "Arsenal will pay a fee of £105m for Declan Rice."),
+            (2, "Arsenal are prepared to pay £100m for Declan Rice."),
+        ]);
+        assert_eq!(find_contradictions(&claims).len(), 1);
     }
 
     /// stories-dev's Rice: the opening bid against the second one.
