@@ -98,6 +98,7 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("buyout clause", ClaimKind::ReleaseClause),
     ("buy-out clause", ClaimKind::ReleaseClause),
     ("asking price", ClaimKind::AskingPrice),
+    ("asking fee", ClaimKind::AskingPrice),
     ("holding out for", ClaimKind::AskingPrice),
     ("hold out for", ClaimKind::AskingPrice),
     ("in the region of", ClaimKind::AskingPrice),
@@ -113,6 +114,11 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("bonuses", ClaimKind::AddOns),
     ("wages", ClaimKind::Wage),
     ("salary", ClaimKind::Wage),
+    ("transfer bid", ClaimKind::Offer),
+    ("transfer offer", ClaimKind::Offer),
+    ("bid to sign", ClaimKind::Offer),
+    ("bid to buy", ClaimKind::Offer),
+    ("offer to sign", ClaimKind::Offer),
     ("offer", ClaimKind::Offer),
     ("bid", ClaimKind::Offer),
     ("proposal", ClaimKind::Offer),
@@ -126,6 +132,9 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("sold", ClaimKind::Fee),
     ("bought", ClaimKind::Fee),
     ("asking for", ClaimKind::AskingPrice),
+    ("fell short of the", ClaimKind::AskingPrice),
+    ("falls short of the", ClaimKind::AskingPrice),
+    ("failed to meet the", ClaimKind::AskingPrice),
     ("price tag", ClaimKind::AskingPrice),
     ("threshold", ClaimKind::AskingPrice),
     ("minimum of", ClaimKind::AskingPrice),
@@ -431,10 +440,31 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
                 .skip(index + 1)
                 .find(|m| m.equivalent_of.is_none())
                 .map_or(sentence.len(), |m| m.span.start);
+            // The figure's own stretch of the sentence: from the figure
+            // before it (and its conversions) to the next one.
+            let previous_end = amounts[..index]
+                .iter()
+                .map(|m| m.span.end)
+                .max()
+                .unwrap_or(0);
+            let own = sentence
+                .get(previous_end..next_figure)
+                .unwrap_or_default()
+                .to_lowercase();
             let kind = if money.period.is_some() {
                 ClaimKind::Wage
+            } else if is_total_cost(&own) {
+                ClaimKind::Other
             } else {
-                nearest_kind(&sentence[..next_figure], money.span.start..end)
+                let next = (next_figure < sentence.len()).then_some(next_figure);
+                match nearest_kind(&sentence[..next_figure], money.span.start..end, next) {
+                    ClaimKind::Offer
+                        if sellers_condition(&sentence[..money.span.start].to_lowercase()) =>
+                    {
+                        ClaimKind::AskingPrice
+                    }
+                    kind => kind,
+                }
             };
             // Wages, clauses and valuations are not deals that get made or
             // rejected: a status verb in their sentence is about something else.
@@ -447,6 +477,7 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
             let (mut parties, mut others): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
             let mut owner: Option<&str> = None;
             let buying = matches!(kind, ClaimKind::Offer | ClaimKind::AddOns);
+            let selling = matches!(kind, ClaimKind::AskingPrice | ClaimKind::Valuation);
             for m in names
                 .iter()
                 .filter(|m| m.kind != EntityKind::Person && m.kind != EntityKind::Place)
@@ -456,8 +487,24 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
                 let after = &sentence[m.span.end - range.start..];
                 // "Arsenal's £105m bid", "Brighton's asking price": the
                 // possessor of the figure holds it.
-                let possessive = after.starts_with("'s ") || after.starts_with("’s ");
-                let owner_end = m.span.end - range.start + "’s".len();
+                let apostrophe = if after.starts_with("'s ") {
+                    "'s".len()
+                } else {
+                    "’s".len()
+                };
+                // "Borussia Dortmund’s Jadon Sancho": the player's club, not
+                // the owner of a figure.
+                let of_a_person = names.iter().any(|p| {
+                    p.kind == EntityKind::Person
+                        && p.span.start > m.span.end
+                        && sentence[m.span.end - range.start..p.span.start - range.start]
+                            .trim_start_matches(['\'', '’', 's'])
+                            .trim()
+                            .is_empty()
+                });
+                let possessive =
+                    (after.starts_with("'s ") || after.starts_with("’s ")) && !of_a_person;
+                let owner_end = m.span.end - range.start + apostrophe;
                 let close_before = owner_end <= money.span.start
                     && money.span.start - owner_end <= 40
                     && !amounts
@@ -465,6 +512,19 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
                         .any(|o| o.span.start >= owner_end && o.span.start < money.span.start);
                 if owner.is_none() && possessive && close_before {
                     owner = Some(m.text.as_str());
+                }
+                // "an initial £73m, which fell short of Dortmund's £108m
+                // valuation": the possessor of another figure holds that
+                // one, and is the other side of this one.
+                let owns_another = possessive
+                    && amounts
+                        .iter()
+                        .enumerate()
+                        .find(|(_, o)| o.equivalent_of.is_none() && o.span.start >= owner_end)
+                        .is_some_and(|(k, o)| k != index && o.span.start - owner_end <= 40);
+                if owns_another {
+                    others.push(m.text.as_str());
+                    continue;
                 }
                 // "rejected by X" names the other side; "valued by X" the
                 // holder; "a bid from X" the bidder, "signed from X" the seller.
@@ -475,7 +535,23 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
                         && contains_word(before, cue)
                         && ((*cue == "from" && !buying) || (*cue == "by" && responded))
                 });
-                if is_other {
+                // "rejected by West Ham, who are holding out for £120m": the
+                // side that turned the bid down is the seller, whose price
+                // this is.
+                let seller_responding = selling && is_other && before.ends_with("by");
+                // "willing to accept £100m if Arsenal include a player": the
+                // buyer named in the seller's condition is the other side.
+                let in_condition = selling
+                    && m.span.start - range.start > money.span.end
+                    && ["if", "unless"].iter().any(|w| {
+                        contains_word(
+                            &sentence[money.span.end..m.span.start - range.start].to_lowercase(),
+                            w,
+                        )
+                    });
+                if seller_responding {
+                    parties.insert(0, m.text.as_str());
+                } else if is_other || in_condition {
                     others.push(m.text.as_str());
                 } else {
                     parties.push(m.text.as_str());
@@ -530,6 +606,58 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
         }
     }
     claims
+}
+
+/// Costs a buyer pays beyond the transfer fee itself.
+const EXTRA_COSTS: &[&str] = &[
+    "agent fees",
+    "agent fee",
+    "agents' fees",
+    "agents’ fees",
+    "agent's fee",
+    "agent’s fee",
+    "agents fees",
+    "signing bonus",
+    "signing-on fee",
+    "other costs",
+];
+
+/// True when a figure's stretch of sentence (lowercased) words it as the
+/// whole cost of a deal rather than its fee: "the total cost of the deal
+/// comes to £85.6m", "£85.5m in total when agent fees … are taken into
+/// account", "over £30m includes agent fees". Such totals are not rival
+/// reports of the fee.
+fn is_total_cost(own: &str) -> bool {
+    contains_word(own, "total cost")
+        || (EXTRA_COSTS.iter().any(|c| own.contains(c))
+            && (contains_word(own, "total") || own.contains("includ")))
+}
+
+/// Refusals to sell that make a later "unless … a bid of £X" the seller's
+/// price rather than anyone's bid.
+const REFUSALS_TO_SELL: &[&str] = &[
+    "not sell",
+    "n't sell",
+    "never sell",
+    "refuse to sell",
+    "refusing to sell",
+    "not let him",
+    "n't let him",
+    "not let the",
+    "n't let the",
+    "not allow him",
+    "not part with",
+    "n't part with",
+];
+
+/// True when the text before a figure (lowercased) makes it a condition
+/// the seller sets: "Dortmund would not sell Sancho unless Manchester
+/// United put in a bid of €120m" states Dortmund's price, not a bid made.
+fn sellers_condition(before: &str) -> bool {
+    let Some(at) = before.rfind("unless") else {
+        return false;
+    };
+    REFUSALS_TO_SELL.iter().any(|r| before[..at].contains(r))
 }
 
 /// True when every occurrence of `cue` is negated: "have not been able to
@@ -605,10 +733,24 @@ fn contains_word(haystack: &str, cue: &str) -> bool {
     })
 }
 
+/// Words that end the clause a figure stands in: cues past them are not
+/// the figure's.
+const CLAUSE_BREAKS: &[&str] = &[
+    "; ",
+    " after ",
+    " but ",
+    " while ",
+    " when ",
+    " before ",
+    " although ",
+];
+
 /// The kind signalled by the cue nearest to the figure (in characters),
 /// looking both ways within the sentence; ties go to the earlier entry of
-/// [`KIND_CUES`].
-fn nearest_kind(sentence: &str, figure: Range<usize>) -> ClaimKind {
+/// [`KIND_CUES`]. A cue after the figure that stands nearer the next figure
+/// (at `next`) is that figure's: in "rose up to £91.3m but failed to meet
+/// the asking fee of £108m" the asking fee is the £108m.
+fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> ClaimKind {
     let lower = sentence.to_lowercase();
     if lower.len() != sentence.len() {
         // Lowercasing changed byte offsets: fall back to a plain search.
@@ -621,9 +763,23 @@ fn nearest_kind(sentence: &str, figure: Range<usize>) -> ClaimKind {
     for (rank, (cue, kind)) in KIND_CUES.iter().enumerate() {
         for (at, _) in lower.match_indices(cue) {
             let end = at + cue.len();
+            // "a deal worth in the region of £110m" estimates a worth; it
+            // is not a price someone wants.
+            if *cue == "in the region of" && lower[..at].trim_end().ends_with("worth") {
+                continue;
+            }
             let distance = if end <= figure.start {
                 figure.start - end
             } else if at >= figure.end {
+                if next.is_some_and(|n| n.saturating_sub(end) < at - figure.end) {
+                    continue;
+                }
+                // A cue in another clause is about something else: "a fee
+                // of €100m after seeing several bids rejected".
+                let between = &lower[figure.end..at];
+                if CLAUSE_BREAKS.iter().any(|b| between.contains(b)) {
+                    continue;
+                }
                 // Cues after the figure ("£2.7m in add-ons") weigh a little less.
                 (at - figure.end) + 2
             } else {
@@ -783,6 +939,144 @@ mod tests {
         let claim = one("West Ham have rejected a £90m bid from Arsenal.");
         assert_eq!(claim.status, Some(ClaimStatus::Rejected));
         assert_eq!(claim.holder.as_deref(), Some("Arsenal"));
+    }
+
+    fn kinds_and_holders(text: &str) -> Vec<(ClaimKind, Option<String>)> {
+        find_claims(text)
+            .into_iter()
+            .map(|c| (c.kind, c.holder))
+            .collect()
+    }
+
+    /// stories-dev's Sancho: "Dortmund's £108m valuation" made Dortmund
+    /// the bidder of the £73m offer.
+    #[test]
+    fn the_possessor_of_another_figure_does_not_hold_this_one() {
+        let claims = find_claims(
+            "The offer was for an initial £73m, rising to up to £91.3m, which fell short of Dortmund's £108m valuation.",
+        );
+        let got: Vec<_> = claims
+            .iter()
+            .map(|c| (c.kind, c.holder.as_deref(), c.counterparty.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (ClaimKind::Offer, None, Some("Dortmund")),
+                (ClaimKind::Offer, None, Some("Dortmund")),
+                (ClaimKind::Valuation, Some("Dortmund"), None),
+            ]
+        );
+        // The player's club before his name owns no figure.
+        assert_eq!(
+            kinds_and_holders(
+                "Manchester United's first bid to sign Borussia Dortmund's Jadon Sancho which is worth up to €100m was rejected."
+            ),
+            [(ClaimKind::Offer, Some("Manchester United".into()))]
+        );
+    }
+
+    /// stories-dev's Sancho: Dortmund's condition was read as a €120m bid.
+    #[test]
+    fn a_sellers_condition_is_its_asking_price() {
+        assert_eq!(
+            kinds_and_holders(
+                "Borussia Dortmund would not sell Jadon Sancho unless Manchester United put in a bid of €120m by August 10."
+            ),
+            [(ClaimKind::AskingPrice, Some("Borussia Dortmund".into()))]
+        );
+        // A bid made is still a bid.
+        assert_eq!(
+            one("Manchester United put in a bid of €100m unless reports are wrong.").kind,
+            ClaimKind::Offer
+        );
+    }
+
+    /// stories-dev's Sancho: the asking fee before £108m made the £91.3m
+    /// before it an asking price.
+    #[test]
+    fn a_cue_nearer_the_next_figure_is_that_figures() {
+        let kinds: Vec<ClaimKind> = find_claims(
+            "The club initially brought an offer of £73m, in the long run rose up to £91.3m but failed to meet Dortmund's asking fee said to be around £108m.",
+        )
+        .into_iter()
+        .map(|c| c.kind)
+        .collect();
+        assert_eq!(
+            kinds,
+            [ClaimKind::Offer, ClaimKind::Offer, ClaimKind::AskingPrice]
+        );
+    }
+
+    /// stories-dev's Haaland: totals with agents' fees were read as rival
+    /// transfer fees.
+    #[test]
+    fn the_total_cost_of_a_deal_is_not_its_fee() {
+        assert_eq!(
+            one("With agents' fees and bonuses, the total cost of the deal to City comes to around £85.6 million.").kind,
+            ClaimKind::Other
+        );
+        assert_eq!(
+            one("City expect to pay £85.5m in total when agent fees, signing bonus and other costs are taken into account.").kind,
+            ClaimKind::Other
+        );
+        let kinds: Vec<ClaimKind> = find_claims(
+            "City would pay £51.1 million to Dortmund for the striker while over £30 million includes agent fees, signing bonus, and other costs.",
+        )
+        .into_iter()
+        .map(|c| c.kind)
+        .collect();
+        assert_eq!(kinds, [ClaimKind::Fee, ClaimKind::Other]);
+        // A fee with add-ons on top stays a fee.
+        assert_eq!(
+            one("United will pay a fee of £75m plus bonuses.").kind,
+            ClaimKind::Fee
+        );
+    }
+
+    /// stories-dev's Rice: West Ham's £120m and £100m prices were given to
+    /// Arsenal, and Manchester City's "transfer bid" read as a fee.
+    #[test]
+    fn the_seller_holds_its_price() {
+        let claims = find_claims(
+            "The Gunners had their opening £80m offer rejected by West Ham United, who are holding out for £120m.",
+        );
+        assert_eq!(claims[1].kind, ClaimKind::AskingPrice);
+        assert_eq!(claims[1].holder.as_deref(), Some("West Ham United"));
+        let accept = one(
+            "But West Ham United are willing to accept £100 million if Arsenal include a player.",
+        );
+        assert_eq!(accept.holder.as_deref(), Some("West Ham United"));
+        assert_eq!(accept.counterparty.as_deref(), Some("Arsenal"));
+        assert_eq!(
+            one("The bids fell short of the £100m West Ham want.").kind,
+            ClaimKind::AskingPrice
+        );
+        let city = one(
+            "West Ham United have rejected Manchester City’s £90million transfer bid for Declan Rice.",
+        );
+        assert_eq!(
+            (city.kind, city.holder.as_deref()),
+            (ClaimKind::Offer, Some("Manchester City"))
+        );
+    }
+
+    /// stories-dev's Antony and Caicedo: a cue in a later clause, and a
+    /// deal "worth in the region of", made an agreed fee a bid and a price.
+    #[test]
+    fn cues_stay_in_their_clause() {
+        assert_eq!(
+            one("United are set to pay a fee amounting to a total of €100 million after seeing several bids rejected.").kind,
+            ClaimKind::Fee
+        );
+        assert_eq!(
+            one("Klopp said that a deal had been struck which was worth in the region of £110 million.").kind,
+            ClaimKind::Fee
+        );
+        assert_eq!(
+            one("United want in the region of £20million for the defender.").kind,
+            ClaimKind::AskingPrice
+        );
     }
 
     #[test]

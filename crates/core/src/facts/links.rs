@@ -3,6 +3,9 @@
 //! their total: "£10.9m plus £2.7m in add-ons" under a "£13.5m offer"
 //! headline are the parts of that offer (`part_of`), and a total that
 //! differs from the sum of its parts by rounding is not a contradiction.
+//! A figure that rises to another ("an initial £73m, rising to up to
+//! £91.3m") is the guaranteed part of it, and an instalment ("the first of
+//! which is worth £30m") is a part of the fee the article names before it.
 
 use super::StoryClaim;
 use std::collections::BTreeMap;
@@ -54,6 +57,8 @@ pub(super) fn link_parts(claims: &mut [StoryClaim]) {
             }
         }
     }
+    links.extend(rising_parts(claims));
+    links.extend(instalments(claims));
     for (part, total) in links {
         let total_id = claims[total].id.clone();
         if claims[part].part_of.is_none() {
@@ -65,4 +70,97 @@ pub(super) fn link_parts(claims: &mut [StoryClaim]) {
             claims[total].inferred.push("attributed_to".into());
         }
     }
+}
+
+/// True for a primary money figure: not a conversion, not a wage, not a
+/// range.
+fn primary(c: &StoryClaim) -> bool {
+    c.same_as.is_none()
+        && c.amount
+            .as_ref()
+            .is_some_and(|a| a.period.is_none() && a.min == a.max)
+}
+
+/// Words between two figures that make the first the base the second
+/// rises to ("£73m, rising to up to £91.3m", "£73m, in the long run rose
+/// up to £91.3m", "€85m. The fee could rise to €95m" is another sentence).
+const RISES: &[&str] = &["rising to", "rise to", "rises to", "rose to", "rose up to"];
+
+/// (part, total) pairs: in one sentence, a figure followed by a larger one
+/// in its currency that it is said to rise to.
+fn rising_parts(claims: &[StoryClaim]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, low) in claims.iter().enumerate() {
+        if !primary(low) {
+            continue;
+        }
+        // The next primary figure of the same sentence.
+        let Some((j, high)) = claims
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .find(|(_, c)| primary(c) && c.sentence == low.sentence)
+        else {
+            continue;
+        };
+        let (Some(a), Some(b)) = (&low.amount, &high.amount) else {
+            continue;
+        };
+        if a.currency != b.currency || b.value <= a.value {
+            continue;
+        }
+        let Some(between) = text_between(&low.sentence, &low.text, &high.text) else {
+            continue;
+        };
+        let between = between.to_lowercase();
+        if RISES.iter().any(|r| between.contains(r)) {
+            out.push((i, j));
+        }
+    }
+    out
+}
+
+/// The text of `sentence` between the first `first` and the `second` that
+/// follows it.
+fn text_between<'a>(sentence: &'a str, first: &str, second: &str) -> Option<&'a str> {
+    let start = sentence.find(first)? + first.len();
+    let end = start + sentence[start..].find(second)?;
+    Some(&sentence[start..end])
+}
+
+/// Words that make a figure one payment of several.
+const INSTALMENT_WORDS: &[&str] = &[
+    "instalment",
+    "installment",
+    "first payment",
+    "first of which",
+];
+
+/// (part, total) pairs: a figure worded as an instalment ("City will pay
+/// the fee in instalments, the first of which is worth £30m") is a part of
+/// the nearest earlier fee of the article that is larger, in its currency.
+fn instalments(claims: &[StoryClaim]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, part) in claims.iter().enumerate() {
+        let Some(a) = part.amount.as_ref() else {
+            continue;
+        };
+        let lower = part.sentence.to_lowercase();
+        if part.same_as.is_some() || !INSTALMENT_WORDS.iter().any(|w| lower.contains(w)) {
+            continue;
+        }
+        let total = claims[..i].iter().rposition(|c| {
+            primary(c)
+                && c.kind == "fee"
+                && !c.historic
+                && c.sentence != part.sentence
+                && c.amount
+                    .as_ref()
+                    .is_some_and(|t| t.currency == a.currency && t.value > a.max)
+        });
+        if let Some(t) = total {
+            out.push((i, t));
+        }
+    }
+    out
 }

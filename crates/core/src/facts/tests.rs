@@ -100,3 +100,35 @@ fn duplicates_add_no_claims() {
     copy.duplicate_of = Some(original.id.clone());
     assert_eq!(story_claims(&[original, copy], None).len(), 1);
 }
+
+#[test]
+fn a_figure_that_rises_to_another_is_its_part() {
+    let a = article(
+        4,
+        "Bid rejected",
+        "The offer was for an initial £73m, rising to up to £91.3m, which fell short of Dortmund's £108m valuation.",
+    );
+    let claims = article_claims(&a);
+    let by_text = |t: &str| claims.iter().find(|c| c.text == t).unwrap();
+    assert_eq!(
+        by_text("£73m").part_of.as_deref(),
+        Some(by_text("£91.3m").id.as_str())
+    );
+    assert_eq!(by_text("£91.3m").part_of, None);
+    assert_eq!(by_text("£108m").part_of, None);
+}
+
+#[test]
+fn an_instalment_is_a_part_of_the_fee() {
+    let a = article(
+        5,
+        "Haaland signs",
+        "Manchester City have completed the signing of Erling Haaland for £51 million. City will pay the fee in instalments, the first of which is worth between £30 million and £34 million.",
+    );
+    let claims = article_claims(&a);
+    let fee = claims.iter().find(|c| c.text == "£51 million").unwrap();
+    for part in ["£30 million", "£34 million"] {
+        let claim = claims.iter().find(|c| c.text == part).unwrap();
+        assert_eq!(claim.part_of.as_deref(), Some(fee.id.as_str()), "{part}");
+    }
+}
