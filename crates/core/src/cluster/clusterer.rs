@@ -8,12 +8,17 @@
 //! model input (`log_gap_days`, a negative weight), so a strong match still
 //! joins a saga months later while a weak one does not. A story that has
 //! had no article for `active_days` (default 365) stops attracting at all.
+//!
+//! An article that reaches the threshold against several stories may merge
+//! them (`cluster::merge`): a story is absorbed into the earlier-opened one
+//! when it, taken as one document, also reaches the threshold against it.
 
 use crate::cluster::features::{ArticleFeatures, Vocabularies};
 use crate::cluster::index::{Kind, StoryIndex};
+use crate::cluster::merge::StoryMerge;
 use crate::cluster::model::{Components, ScoreModel};
 use crate::cluster::vectors::{SparseVector, pair_cosine, weighted_cosine};
-use crate::model::{Article, StoryId};
+use crate::model::{Article, ArticleId, StoryId};
 use crate::text::Analyzer;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -35,6 +40,9 @@ pub struct ClustererConfig {
     pub active_days: i64,
     /// How many times the headline's terms count (headlines are dense).
     pub title_repeat: usize,
+    /// Whether an article bridging two stories about the same event may
+    /// merge them (see `cluster::merge`).
+    pub merges: bool,
 }
 
 impl Default for ClustererConfig {
@@ -43,6 +51,7 @@ impl Default for ClustererConfig {
             model: ScoreModel::default(),
             active_days: 365,
             title_repeat: 2,
+            merges: true,
         }
     }
 }
@@ -72,6 +81,9 @@ pub struct Assignment {
     pub best: Option<Candidate>,
     /// The second-best existing story.
     pub runner_up: Option<Candidate>,
+    /// Stories this article bridged and that were absorbed into `story`
+    /// (oldest first; usually none).
+    pub merges: Vec<StoryMerge>,
 }
 
 #[derive(Debug)]
@@ -79,12 +91,37 @@ struct StoryState {
     id: StoryId,
     terms: HashMap<u32, f32>,
     names: HashMap<u32, f32>,
+    /// Names of the members' headlines and leads, for comparing this story
+    /// with another as one document.
+    headline_names: HashMap<u32, f32>,
     figures: HashMap<u32, f32>,
+    /// Members in English (a story of foreign articles only is compared
+    /// with another by names and figures, as a foreign article is).
+    english: usize,
+    /// True once absorbed into another story: it no longer attracts.
+    absorbed: bool,
     /// The latest members' term and name vectors, for the nearest-member
     /// components (at most [`MEMBERS_KEPT`]).
     members: Vec<(SparseVector, SparseVector)>,
     first: Option<Timestamp>,
     last: Option<Timestamp>,
+}
+
+impl StoryState {
+    fn new(id: StoryId) -> Self {
+        Self {
+            id,
+            terms: HashMap::new(),
+            names: HashMap::new(),
+            headline_names: HashMap::new(),
+            figures: HashMap::new(),
+            english: 0,
+            absorbed: false,
+            members: Vec::new(),
+            first: None,
+            last: None,
+        }
+    }
 }
 
 /// Online clusterer: feed it articles in publication order.
@@ -136,7 +173,7 @@ impl Clusterer {
         let retrieved =
             self.index
                 .candidates(&features, &self.vocabularies, stories.len(), |story| {
-                    gap_days(&stories[story], at) <= active_days
+                    !stories[story].absorbed && gap_days(&stories[story], at) <= active_days
                 });
         let mut candidates: Vec<Candidate> = retrieved
             .into_iter()
@@ -163,21 +200,30 @@ impl Clusterer {
         self.join(story, features, article.published_at);
     }
 
-    /// Assigns a fresh article to a story, founding one when none is close.
+    /// Assigns a fresh article to a story, founding one when none is close;
+    /// when it bridges stories about the same event, they are merged first
+    /// and it joins the survivor.
     pub fn assign(&mut self, article: &Article) -> Assignment {
-        let (features, mut candidates) = self.candidates(article);
-        candidates.truncate(2);
-        let mut candidates = candidates.into_iter();
-        let best = candidates.next();
-        let runner_up = candidates.next();
-        let (score, story, founded) = match &best {
-            Some(c) if c.score >= self.config.model.threshold => (c.score, c.story.clone(), false),
+        let (features, candidates) = self.candidates(article);
+        let threshold = self.config.model.threshold;
+        let best = candidates.first().cloned();
+        let runner_up = candidates.get(1).cloned();
+        let (score, mut story, founded) = match &best {
+            Some(c) if c.score >= threshold => (c.score, c.story.clone(), false),
             other => (
                 other.as_ref().map_or(0.0, |c| c.score),
                 StoryId::founded_by(&article.id),
                 true,
             ),
         };
+        let merges = if founded || !self.config.merges {
+            Vec::new()
+        } else {
+            self.merge_bridged(&article.id, &candidates)
+        };
+        if let Some(last) = merges.last() {
+            story = last.survivor.clone();
+        }
         self.join(&story, &features, article.published_at);
         Assignment {
             story,
@@ -185,7 +231,132 @@ impl Clusterer {
             score,
             best,
             runner_up,
+            merges,
         }
+    }
+
+    /// Merges the stories that `candidates` (best first, the best above the
+    /// threshold) show the article bridging: every other candidate above
+    /// the threshold whose story, compared with the best one as one
+    /// document, also reaches the threshold. All of them are absorbed into
+    /// the earliest-opened of the group, so ids stay stable.
+    fn merge_bridged(&mut self, article: &ArticleId, candidates: &[Candidate]) -> Vec<StoryMerge> {
+        let threshold = self.config.model.threshold;
+        let Some(best) = candidates.first() else {
+            return Vec::new();
+        };
+        let Some(&best_index) = self.by_id.get(&best.story) else {
+            return Vec::new();
+        };
+        // (story number, the article's score, story-to-story comparison)
+        let mut group: Vec<(usize, f32, Option<(f32, Components)>)> =
+            vec![(best_index, best.score, None)];
+        for other in candidates.iter().skip(1) {
+            if other.score < threshold {
+                break;
+            }
+            let Some(&index) = self.by_id.get(&other.story) else {
+                continue;
+            };
+            let (older, younger) = (best_index.min(index), best_index.max(index));
+            let Some(components) = self.story_components(younger, older) else {
+                continue;
+            };
+            let story_score = self.config.model.probability(&components);
+            if story_score >= threshold {
+                group.push((index, other.score, Some((story_score, components))));
+            }
+        }
+        if group.len() < 2 {
+            return Vec::new();
+        }
+        group.sort_by_key(|(index, _, _)| *index);
+        let survivor = group[0].0;
+        let survivor_score = group[0].1;
+        let mut merges = Vec::new();
+        for (index, article_score, comparison) in group.into_iter().skip(1) {
+            // The comparison with the best story, or, for the best story
+            // itself when it is the one absorbed, with the survivor.
+            let (story_score, components) = match comparison {
+                Some(found) => found,
+                None => {
+                    let components = self.story_components(index, survivor).unwrap_or_default();
+                    (self.config.model.probability(&components), components)
+                }
+            };
+            merges.push(StoryMerge {
+                absorbed: self.stories[index].id.clone(),
+                survivor: self.stories[survivor].id.clone(),
+                article: article.clone(),
+                article_score,
+                survivor_score,
+                story_score,
+                components,
+                absorbed_title: String::new(),
+            });
+            self.absorb(survivor, index);
+        }
+        merges
+    }
+
+    /// The components of story `younger`, taken as one document (its
+    /// centroids), against story `older`; `None` when `older` is no longer
+    /// active at `younger`'s start.
+    fn story_components(&self, younger: usize, older: usize) -> Option<Components> {
+        let (young, old) = (&self.stories[younger], &self.stories[older]);
+        let as_document = ArticleFeatures {
+            terms: sorted(&young.terms),
+            names: sorted(&young.names),
+            headline_names: sorted(&young.headline_names),
+            figures: sorted(&young.figures),
+            foreign: young.english == 0,
+            brevity: crate::cluster::features::brevity(young.terms.len()),
+        };
+        let mut components = self.components(&as_document, old, young.first)?;
+        // The nearest pair of members of the two stories.
+        let v = &self.vocabularies;
+        components.nearest_text = nearest(&young.members, |(terms, _)| {
+            nearest(&old.members, |(other, _)| pair_cosine(terms, other, &v.terms))
+        });
+        components.nearest_names = nearest(&young.members, |(_, names)| {
+            nearest(&old.members, |(_, other)| pair_cosine(names, other, &v.names))
+        });
+        Some(components)
+    }
+
+    /// Moves story `absorbed`'s centroids, members and span into story
+    /// `survivor`; the absorbed story stops attracting and its id leads to
+    /// the survivor.
+    fn absorb(&mut self, survivor: usize, absorbed: usize) {
+        let id = self.stories[absorbed].id.clone();
+        let gone = std::mem::replace(&mut self.stories[absorbed], StoryState::new(id));
+        let story = &mut self.stories[survivor];
+        for (kind, from, centroid) in [
+            (Some(Kind::Term), gone.terms, &mut story.terms),
+            (Some(Kind::Name), gone.names, &mut story.names),
+            (None, gone.headline_names, &mut story.headline_names),
+            (Some(Kind::Figure), gone.figures, &mut story.figures),
+        ] {
+            for (term, weight) in from {
+                match centroid.entry(term) {
+                    Entry::Occupied(mut entry) => *entry.get_mut() += weight,
+                    Entry::Vacant(entry) => {
+                        entry.insert(weight);
+                        if let Some(kind) = kind {
+                            self.index.add(kind, term, survivor);
+                        }
+                    }
+                }
+            }
+        }
+        story.members.extend(gone.members);
+        let excess = story.members.len().saturating_sub(MEMBERS_KEPT);
+        story.members.drain(..excess);
+        story.english += gone.english;
+        story.first = min_time(story.first, gone.first);
+        story.last = story.last.max(gone.last);
+        self.stories[absorbed].absorbed = true;
+        self.by_id.insert(gone.id, survivor);
     }
 
     fn features(&mut self, article: &Article) -> ArticleFeatures {
@@ -227,15 +398,7 @@ impl Clusterer {
         let index = match self.by_id.get(id) {
             Some(index) => *index,
             None => {
-                self.stories.push(StoryState {
-                    id: id.clone(),
-                    terms: HashMap::new(),
-                    names: HashMap::new(),
-                    figures: HashMap::new(),
-                    members: Vec::new(),
-                    first: None,
-                    last: None,
-                });
+                self.stories.push(StoryState::new(id.clone()));
                 let index = self.stories.len() - 1;
                 self.by_id.insert(id.clone(), index);
                 index
@@ -257,6 +420,12 @@ impl Clusterer {
                 }
             }
         }
+        for (term, weight) in &features.headline_names.0 {
+            *story.headline_names.entry(*term).or_default() += weight;
+        }
+        if !features.foreign {
+            story.english += 1;
+        }
         if story.members.len() >= MEMBERS_KEPT {
             story.members.remove(0);
         }
@@ -267,6 +436,22 @@ impl Clusterer {
             story.first = Some(story.first.map_or(at, |f| f.min(at)));
             story.last = Some(story.last.map_or(at, |l| l.max(at)));
         }
+    }
+}
+
+/// A centroid as a vector sorted by term id (sums over it then run in the
+/// same order on every run).
+fn sorted(centroid: &HashMap<u32, f32>) -> SparseVector {
+    let mut entries: Vec<(u32, f32)> = centroid.iter().map(|(t, w)| (*t, *w)).collect();
+    entries.sort_unstable_by_key(|(term, _)| *term);
+    SparseVector(entries)
+}
+
+/// The earlier of two optional times (`None` when both are).
+fn min_time(a: Option<Timestamp>, b: Option<Timestamp>) -> Option<Timestamp> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 
