@@ -87,6 +87,9 @@ pub struct IngestReport {
     pub stories: usize,
     /// New stories founded by this batch.
     pub new_stories: usize,
+    /// Stories absorbed into others by this batch (an article bridged two
+    /// stories about the same event).
+    pub merges: usize,
     /// Articles read per input format (`plain_text`, `json_lines`, `rss`, …).
     pub formats: std::collections::BTreeMap<String, usize>,
     /// Per article, what happened.
@@ -378,6 +381,7 @@ impl<S: Store> Pipeline<S> {
         report.revised = count(|o| matches!(o, Outcome::Revised { .. }));
         report.undated = fresh.iter().filter(|a| a.published_at.is_none()).count();
         report.new_stories = stories.len();
+        report.merges = merges.len();
         report.stories = report
             .articles
             .iter()

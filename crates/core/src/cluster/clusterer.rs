@@ -316,10 +316,14 @@ impl Clusterer {
         // The nearest pair of members of the two stories.
         let v = &self.vocabularies;
         components.nearest_text = nearest(&young.members, |(terms, _)| {
-            nearest(&old.members, |(other, _)| pair_cosine(terms, other, &v.terms))
+            nearest(&old.members, |(other, _)| {
+                pair_cosine(terms, other, &v.terms)
+            })
         });
         components.nearest_names = nearest(&young.members, |(_, names)| {
-            nearest(&old.members, |(_, other)| pair_cosine(names, other, &v.names))
+            nearest(&old.members, |(_, other)| {
+                pair_cosine(names, other, &v.names)
+            })
         });
         Some(components)
     }

@@ -17,7 +17,7 @@ mod vectors;
 
 pub use clusterer::{Assignment, Candidate, Clusterer, ClustererConfig};
 pub use explanation::Explanation;
-pub use merge::StoryMerge;
 pub use features::{ArticleFeatures, Vocabularies};
+pub use merge::StoryMerge;
 pub use model::{Components, INPUT_COUNT, INPUTS, ScoreModel};
 pub use vectors::{SparseVector, TermWeights};

@@ -422,8 +422,15 @@ fn a_merged_story_resolves_to_its_survivor(store: &mut impl Store) {
     );
     let s1 = StoryId("s1".into());
     let s2 = StoryId("s2".into());
-    assert_eq!(ok(store.story(&s2), "read a story"), None, "the absorbed story's record goes");
-    let ids: Vec<StoryId> = ok(store.stories(), "list stories").into_iter().map(|s| s.id).collect();
+    assert_eq!(
+        ok(store.story(&s2), "read a story"),
+        None,
+        "the absorbed story's record goes"
+    );
+    let ids: Vec<StoryId> = ok(store.stories(), "list stories")
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(ids, [s1.clone()], "only the survivor is listed");
     let members: Vec<ArticleId> = ok(store.story_articles(&s1), "read a story's articles")
         .into_iter()
@@ -431,21 +438,39 @@ fn a_merged_story_resolves_to_its_survivor(store: &mut impl Store) {
         .collect();
     assert_eq!(
         members,
-        [first.id.clone(), second.id.clone(), copy.id.clone(), bridge.id.clone()],
+        [
+            first.id.clone(),
+            second.id.clone(),
+            copy.id.clone(),
+            bridge.id.clone()
+        ],
         "the absorbed story's articles and copies move to the survivor"
     );
     assert!(ok(store.story_articles(&s2), "read a story's articles").is_empty());
-    assert_eq!(ok(store.merge_of(&s2), "read a merge"), Some(merged.clone()));
-    assert_eq!(ok(store.merge_of(&s1), "read a merge"), None, "a live story has no merge");
+    assert_eq!(
+        ok(store.merge_of(&s2), "read a merge"),
+        Some(merged.clone())
+    );
+    assert_eq!(
+        ok(store.merge_of(&s1), "read a merge"),
+        None,
+        "a live story has no merge"
+    );
     assert_eq!(ok(store.merges_into(&s1), "read merges"), [merged.clone()]);
     assert_eq!(
         ok(store.explanation(&bridge.id), "read an explanation"),
         Some(explanation),
         "the bridging article's explanation records the merge"
     );
-    let (page, total) = ok(store.story_page(&crate::store::StoryQuery::default()), "list a page");
+    let (page, total) = ok(
+        store.story_page(&crate::store::StoryQuery::default()),
+        "list a page",
+    );
     assert_eq!(total, 1, "the story list counts the survivor only");
-    assert_eq!(page[0].article_count, 3, "the survivor's summary counts the moved originals");
+    assert_eq!(
+        page[0].article_count, 3,
+        "the survivor's summary counts the moved originals"
+    );
 
     // A later merge of the survivor: the first absorbed id follows it.
     let mut older = sample_article(5, "Earthquake warning", "Seismologists warn.");
@@ -464,13 +489,20 @@ fn a_merged_story_resolves_to_its_survivor(store: &mut impl Store) {
     );
     let s0 = StoryId("s0".into());
     let resolved = ok(store.merge_of(&s2), "read a merge").map(|m| m.survivor);
-    assert_eq!(resolved, Some(s0.clone()), "merges chain to the latest survivor");
+    assert_eq!(
+        resolved,
+        Some(s0.clone()),
+        "merges chain to the latest survivor"
+    );
     assert_eq!(
         ok(store.merges_into(&s0), "read merges"),
         [merged, again],
         "both absorbed stories resolve to the new survivor, as recorded"
     );
-    assert_eq!(ok(store.story_articles(&s0), "read a story's articles").len(), 6);
+    assert_eq!(
+        ok(store.story_articles(&s0), "read a story's articles").len(),
+        6
+    );
 }
 
 #[cfg(test)]
