@@ -17,7 +17,7 @@ use crate::cluster::features::{ArticleFeatures, Vocabularies};
 use crate::cluster::index::{Kind, StoryIndex};
 use crate::cluster::merge::StoryMerge;
 use crate::cluster::model::{Components, ScoreModel};
-use crate::cluster::vectors::{SparseVector, pair_cosine, weighted_cosine};
+use crate::cluster::vectors::{pair_cosine, weighted_cosine};
 use crate::model::{Article, ArticleId, StoryId};
 use crate::text::Analyzer;
 use jiff::Timestamp;
@@ -43,6 +43,12 @@ pub struct ClustererConfig {
     /// Whether an article bridging two stories about the same event may
     /// merge them (see `cluster::merge`).
     pub merges: bool,
+    /// The probability a merge needs, from the bridging article against
+    /// both stories and from every kept member of the absorbed story
+    /// against the survivor: 0.5, more likely than not under the fitted
+    /// (calibrated) model, far above the joining threshold, because a
+    /// merge moves a whole story at once.
+    pub merge_threshold: f32,
 }
 
 impl Default for ClustererConfig {
@@ -52,6 +58,7 @@ impl Default for ClustererConfig {
             active_days: 365,
             title_repeat: 2,
             merges: true,
+            merge_threshold: 0.5,
         }
     }
 }
@@ -91,18 +98,13 @@ struct StoryState {
     id: StoryId,
     terms: HashMap<u32, f32>,
     names: HashMap<u32, f32>,
-    /// Names of the members' headlines and leads, for comparing this story
-    /// with another as one document.
-    headline_names: HashMap<u32, f32>,
     figures: HashMap<u32, f32>,
-    /// Members in English (a story of foreign articles only is compared
-    /// with another by names and figures, as a foreign article is).
-    english: usize,
     /// True once absorbed into another story: it no longer attracts.
     absorbed: bool,
-    /// The latest members' term and name vectors, for the nearest-member
+    /// The latest members' features, for the nearest-member components
+    /// and for re-scoring them against another story before a merge
     /// components (at most [`MEMBERS_KEPT`]).
-    members: Vec<(SparseVector, SparseVector)>,
+    members: Vec<Member>,
     first: Option<Timestamp>,
     last: Option<Timestamp>,
 }
@@ -113,9 +115,7 @@ impl StoryState {
             id,
             terms: HashMap::new(),
             names: HashMap::new(),
-            headline_names: HashMap::new(),
             figures: HashMap::new(),
-            english: 0,
             absorbed: false,
             members: Vec::new(),
             first: None,
@@ -241,8 +241,8 @@ impl Clusterer {
     /// document, also reaches the threshold. All of them are absorbed into
     /// the earliest-opened of the group, so ids stay stable.
     fn merge_bridged(&mut self, article: &ArticleId, candidates: &[Candidate]) -> Vec<StoryMerge> {
-        let threshold = self.config.model.threshold;
-        let Some(best) = candidates.first() else {
+        let threshold = self.config.merge_threshold.max(self.config.model.threshold);
+        let Some(best) = candidates.first().filter(|c| c.score >= threshold) else {
             return Vec::new();
         };
         let Some(&best_index) = self.by_id.get(&best.story) else {
@@ -259,10 +259,9 @@ impl Clusterer {
                 continue;
             };
             let (older, younger) = (best_index.min(index), best_index.max(index));
-            let Some(components) = self.story_components(younger, older) else {
+            let Some((story_score, components)) = self.story_components(younger, older) else {
                 continue;
             };
-            let story_score = self.config.model.probability(&components);
             if story_score >= threshold {
                 group.push((index, other.score, Some((story_score, components))));
             }
@@ -279,10 +278,9 @@ impl Clusterer {
             // itself when it is the one absorbed, with the survivor.
             let (story_score, components) = match comparison {
                 Some(found) => found,
-                None => {
-                    let components = self.story_components(index, survivor).unwrap_or_default();
-                    (self.config.model.probability(&components), components)
-                }
+                None => self
+                    .story_components(index, survivor)
+                    .unwrap_or((0.0, Components::default())),
             };
             merges.push(StoryMerge {
                 absorbed: self.stories[index].id.clone(),
@@ -292,6 +290,7 @@ impl Clusterer {
                 survivor_score,
                 story_score,
                 components,
+                threshold,
                 absorbed_title: String::new(),
             });
             self.absorb(survivor, index);
@@ -299,33 +298,21 @@ impl Clusterer {
         merges
     }
 
-    /// The components of story `younger`, taken as one document (its
-    /// centroids), against story `older`; `None` when `older` is no longer
-    /// active at `younger`'s start.
-    fn story_components(&self, younger: usize, older: usize) -> Option<Components> {
+    /// How well story `younger`'s kept members would join story `older`
+    /// now: the lowest member's probability and its components, `None`
+    /// when `older` is not active at some member's time. Each member is
+    /// scored as an arriving article, the pairs the model was fitted on.
+    fn story_components(&self, younger: usize, older: usize) -> Option<(f32, Components)> {
         let (young, old) = (&self.stories[younger], &self.stories[older]);
-        let as_document = ArticleFeatures {
-            terms: sorted(&young.terms),
-            names: sorted(&young.names),
-            headline_names: sorted(&young.headline_names),
-            figures: sorted(&young.figures),
-            foreign: young.english == 0,
-            brevity: crate::cluster::features::brevity(young.terms.len()),
-        };
-        let mut components = self.components(&as_document, old, young.first)?;
-        // The nearest pair of members of the two stories.
-        let v = &self.vocabularies;
-        components.nearest_text = nearest(&young.members, |(terms, _)| {
-            nearest(&old.members, |(other, _)| {
-                pair_cosine(terms, other, &v.terms)
-            })
-        });
-        components.nearest_names = nearest(&young.members, |(_, names)| {
-            nearest(&old.members, |(_, other)| {
-                pair_cosine(names, other, &v.names)
-            })
-        });
-        Some(components)
+        let mut weakest: Option<(f32, Components)> = None;
+        for member in &young.members {
+            let components = self.components(&member.features, old, member.at)?;
+            let score = self.config.model.probability(&components);
+            if weakest.as_ref().is_none_or(|(w, _)| score < *w) {
+                weakest = Some((score, components));
+            }
+        }
+        weakest
     }
 
     /// Moves story `absorbed`'s centroids, members and span into story
@@ -336,19 +323,16 @@ impl Clusterer {
         let gone = std::mem::replace(&mut self.stories[absorbed], StoryState::new(id));
         let story = &mut self.stories[survivor];
         for (kind, from, centroid) in [
-            (Some(Kind::Term), gone.terms, &mut story.terms),
-            (Some(Kind::Name), gone.names, &mut story.names),
-            (None, gone.headline_names, &mut story.headline_names),
-            (Some(Kind::Figure), gone.figures, &mut story.figures),
+            (Kind::Term, gone.terms, &mut story.terms),
+            (Kind::Name, gone.names, &mut story.names),
+            (Kind::Figure, gone.figures, &mut story.figures),
         ] {
             for (term, weight) in from {
                 match centroid.entry(term) {
                     Entry::Occupied(mut entry) => *entry.get_mut() += weight,
                     Entry::Vacant(entry) => {
                         entry.insert(weight);
-                        if let Some(kind) = kind {
-                            self.index.add(kind, term, survivor);
-                        }
+                        self.index.add(kind, term, survivor);
                     }
                 }
             }
@@ -356,7 +340,6 @@ impl Clusterer {
         story.members.extend(gone.members);
         let excess = story.members.len().saturating_sub(MEMBERS_KEPT);
         story.members.drain(..excess);
-        story.english += gone.english;
         story.first = min_time(story.first, gone.first);
         story.last = story.last.max(gone.last);
         self.stories[absorbed].absorbed = true;
@@ -384,11 +367,11 @@ impl Clusterer {
         Some(Components {
             text: weighted_cosine(&features.terms, &story.terms, &v.terms),
             names: weighted_cosine(&features.names, &story.names, &v.names),
-            nearest_text: nearest(&story.members, |(terms, _)| {
-                pair_cosine(&features.terms, terms, &v.terms)
+            nearest_text: nearest(&story.members, |m| {
+                pair_cosine(&features.terms, &m.features.terms, &v.terms)
             }),
-            nearest_names: nearest(&story.members, |(_, names)| {
-                pair_cosine(&features.names, names, &v.names)
+            nearest_names: nearest(&story.members, |m| {
+                pair_cosine(&features.names, &m.features.names, &v.names)
             }),
             headline_names: weighted_cosine(&features.headline_names, &story.names, &v.names),
             figures: weighted_cosine(&features.figures, &story.figures, &v.figures),
@@ -424,31 +407,18 @@ impl Clusterer {
                 }
             }
         }
-        for (term, weight) in &features.headline_names.0 {
-            *story.headline_names.entry(*term).or_default() += weight;
-        }
-        if !features.foreign {
-            story.english += 1;
-        }
         if story.members.len() >= MEMBERS_KEPT {
             story.members.remove(0);
         }
-        story
-            .members
-            .push((features.terms.clone(), features.names.clone()));
+        story.members.push(Member {
+            features: features.clone(),
+            at,
+        });
         if let Some(at) = at {
             story.first = Some(story.first.map_or(at, |f| f.min(at)));
             story.last = Some(story.last.map_or(at, |l| l.max(at)));
         }
     }
-}
-
-/// A centroid as a vector sorted by term id (sums over it then run in the
-/// same order on every run).
-fn sorted(centroid: &HashMap<u32, f32>) -> SparseVector {
-    let mut entries: Vec<(u32, f32)> = centroid.iter().map(|(t, w)| (*t, *w)).collect();
-    entries.sort_unstable_by_key(|(term, _)| *term);
-    SparseVector(entries)
 }
 
 /// The earlier of two optional times (`None` when both are).
@@ -459,11 +429,15 @@ fn min_time(a: Option<Timestamp>, b: Option<Timestamp>) -> Option<Timestamp> {
     }
 }
 
+/// One kept member of a story: its features and publication time.
+#[derive(Debug)]
+struct Member {
+    features: ArticleFeatures,
+    at: Option<Timestamp>,
+}
+
 /// The best of `score` over a story's kept members.
-fn nearest(
-    members: &[(SparseVector, SparseVector)],
-    score: impl Fn(&(SparseVector, SparseVector)) -> f32,
-) -> f32 {
+fn nearest(members: &[Member], score: impl Fn(&Member) -> f32) -> f32 {
     members.iter().map(score).fold(0.0, f32::max)
 }
 

@@ -6,10 +6,13 @@
 //! "merged story X into Y".
 //!
 //! The criterion is conservative on purpose (a wrong merge mixes two
-//! events into one timeline): the article must reach the model's joining
-//! threshold against both stories, and the younger story, taken as one
-//! document (its centroids), must reach the same threshold against the
-//! older one under the same model.
+//! events into one timeline): under the same fitted model that joins
+//! articles, the bridging article must score at least the merge threshold
+//! (`ClustererConfig::merge_threshold`, 0.5: more likely than not, far
+//! above the joining threshold) against both stories, and so must every
+//! kept member of the younger story, scored as an arriving article against
+//! the older one: the merge is what the clusterer would decide if the
+//! younger story's articles arrived now.
 
 use crate::cluster::Components;
 use crate::model::{ArticleId, StoryId};
@@ -30,11 +33,15 @@ pub struct StoryMerge {
     pub article_score: f32,
     /// The article's score against the survivor.
     pub survivor_score: f32,
-    /// The model's probability that the absorbed story, taken as one
-    /// document, belongs to the survivor.
+    /// The lowest probability of the absorbed story's kept members, each
+    /// scored as an arriving article against the survivor.
     pub story_score: f32,
-    /// The similarity components behind `story_score`.
+    /// The similarity components behind `story_score` (that weakest
+    /// member's).
     pub components: Components,
+    /// The probability each score had to reach.
+    #[serde(default)]
+    pub threshold: f32,
     /// The absorbed story's title (its record is gone once merged).
     #[serde(default)]
     pub absorbed_title: String,

@@ -378,6 +378,7 @@ fn merge(absorbed: &str, survivor: &str, article: &Article) -> StoryMerge {
             names: 0.25,
             ..Components::default()
         },
+        threshold: 0.5,
         absorbed_title: format!("Title of {absorbed}"),
     }
 }
