@@ -201,8 +201,8 @@ impl Clusterer {
     }
 
     /// Assigns a fresh article to a story, founding one when none is close;
-    /// when it bridges stories about the same event, they are merged first
-    /// and it joins the survivor.
+    /// when, once it has joined, it bridges its story and another about the
+    /// same event, the two are merged and it ends in the survivor.
     pub fn assign(&mut self, article: &Article) -> Assignment {
         let (features, candidates) = self.candidates(article);
         let threshold = self.config.model.threshold;
@@ -216,6 +216,7 @@ impl Clusterer {
                 true,
             ),
         };
+        self.join(&story, &features, article.published_at);
         let merges = if founded || !self.config.merges {
             Vec::new()
         } else {
@@ -224,7 +225,6 @@ impl Clusterer {
         if let Some(last) = merges.last() {
             story = last.survivor.clone();
         }
-        self.join(&story, &features, article.published_at);
         Assignment {
             story,
             founded,
@@ -455,4 +455,79 @@ fn gap_days(story: &StoryState, at: Option<Timestamp>) -> f32 {
         return 0.0;
     };
     gap.as_secs_f32() / 86_400.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::conformance::sample_article;
+
+    const TURKEY: &str = "A magnitude 7.8 earthquake struck southern Turkey near Gaziantep before \
+        dawn on Monday. Buildings collapsed in Kahramanmaras, Malatya and Hatay, and the AFAD \
+        disaster agency said rescuers were searching the rubble across ten provinces. \
+        President Erdogan declared seven days of national mourning.";
+    const SYRIA: &str = "In Aleppo and Idlib, the White Helmets pulled families from flattened \
+        apartment blocks. The Syrian health ministry and rebel-held areas counted victims \
+        while United Nations convoys waited at the Bab al-Hawa crossing. Assad appealed \
+        for international help as the Jindires toll kept rising.";
+
+    fn article(n: u32, title: &str, body: &str) -> Article {
+        let mut a = sample_article(n, title, body);
+        a.lead = None;
+        a
+    }
+
+    fn stream() -> Vec<Article> {
+        vec![
+            article(1, "Earthquake hits southern Turkey near Gaziantep", TURKEY),
+            article(2, "White Helmets dig in Aleppo and Idlib rubble", SYRIA),
+            article(
+                3,
+                "Quake kills thousands in Turkey and Syria",
+                &format!("{TURKEY}\n\n{SYRIA}"),
+            ),
+            article(
+                4,
+                "Turkey and Syria quake: Gaziantep, Hatay, Aleppo and Idlib count their dead",
+                &format!("{SYRIA}\n\n{TURKEY}"),
+            ),
+        ]
+    }
+
+    #[test]
+    fn a_bridging_article_merges_the_later_story_into_the_earlier() {
+        let mut clusterer = Clusterer::new(ClustererConfig::default());
+        let assignments: Vec<Assignment> = stream().iter().map(|a| clusterer.assign(a)).collect();
+        assert!(
+            assignments[0].founded && assignments[1].founded,
+            "two wordings, two stories"
+        );
+        let merges: Vec<&StoryMerge> = assignments.iter().flat_map(|a| &a.merges).collect();
+        assert_eq!(merges.len(), 1, "one merge: {merges:?}");
+        let merge = merges[0];
+        assert_eq!(
+            merge.absorbed, assignments[1].story,
+            "the later-opened story is absorbed"
+        );
+        assert_eq!(
+            merge.survivor, assignments[0].story,
+            "into the earlier one: ids stay"
+        );
+        assert!(merge.story_score >= merge.threshold && merge.article_score >= merge.threshold);
+        let last = assignments.last().map(|a| a.story.clone());
+        assert_eq!(last, Some(assignments[0].story.clone()));
+    }
+
+    #[test]
+    fn no_merge_when_turned_off() {
+        let mut clusterer = Clusterer::new(ClustererConfig {
+            merges: false,
+            ..ClustererConfig::default()
+        });
+        let merges: usize = stream()
+            .iter()
+            .map(|a| clusterer.assign(a).merges.len())
+            .sum();
+        assert_eq!(merges, 0);
+    }
 }
