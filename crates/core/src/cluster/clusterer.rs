@@ -235,11 +235,12 @@ impl Clusterer {
         }
     }
 
-    /// Merges the stories that `candidates` (best first, the best above the
-    /// threshold) show the article bridging: every other candidate above
-    /// the threshold whose story, compared with the best one as one
-    /// document, also reaches the threshold. All of them are absorbed into
-    /// the earliest-opened of the group, so ids stay stable.
+    /// Merges the stories the article (already joined to the best
+    /// candidate) bridges: every other candidate the article scores at
+    /// least the merge threshold against, when the younger of it and the
+    /// best story would join the older one member by member
+    /// ([`Clusterer::story_components`]). All of them are absorbed into the
+    /// earliest-opened of the group, so ids stay stable.
     fn merge_bridged(&mut self, article: &ArticleId, candidates: &[Candidate]) -> Vec<StoryMerge> {
         let threshold = self.config.merge_threshold.max(self.config.model.threshold);
         let Some(best) = candidates.first().filter(|c| c.score >= threshold) else {
@@ -248,9 +249,11 @@ impl Clusterer {
         let Some(&best_index) = self.by_id.get(&best.story) else {
             return Vec::new();
         };
-        // (story number, the article's score, story-to-story comparison)
-        let mut group: Vec<(usize, f32, Option<(f32, Components)>)> =
-            vec![(best_index, best.score, None)];
+        let mut group = vec![Bridged {
+            index: best_index,
+            article_score: best.score,
+            comparison: None,
+        }];
         for other in candidates.iter().skip(1) {
             if other.score < threshold {
                 break;
@@ -259,41 +262,41 @@ impl Clusterer {
                 continue;
             };
             let (older, younger) = (best_index.min(index), best_index.max(index));
-            let Some((story_score, components)) = self.story_components(younger, older) else {
-                continue;
-            };
-            if story_score >= threshold {
-                group.push((index, other.score, Some((story_score, components))));
+            if let Some(comparison) = self.story_components(younger, older)
+                && comparison.0 >= threshold
+            {
+                group.push(Bridged {
+                    index,
+                    article_score: other.score,
+                    comparison: Some(comparison),
+                });
             }
         }
         if group.len() < 2 {
             return Vec::new();
         }
-        group.sort_by_key(|(index, _, _)| *index);
-        let survivor = group[0].0;
-        let survivor_score = group[0].1;
+        group.sort_by_key(|b| b.index);
+        // The best story, when absorbed, was compared with the survivor.
+        let survivor_comparison = group[0].comparison.take();
+        let (survivor, survivor_score) = (group[0].index, group[0].article_score);
         let mut merges = Vec::new();
-        for (index, article_score, comparison) in group.into_iter().skip(1) {
-            // The comparison with the best story, or, for the best story
-            // itself when it is the one absorbed, with the survivor.
-            let (story_score, components) = match comparison {
-                Some(found) => found,
-                None => self
-                    .story_components(index, survivor)
-                    .unwrap_or((0.0, Components::default())),
-            };
+        for bridged in group.into_iter().skip(1) {
+            let (story_score, components) = bridged
+                .comparison
+                .or(survivor_comparison)
+                .unwrap_or_default();
             merges.push(StoryMerge {
-                absorbed: self.stories[index].id.clone(),
+                absorbed: self.stories[bridged.index].id.clone(),
                 survivor: self.stories[survivor].id.clone(),
                 article: article.clone(),
-                article_score,
+                article_score: bridged.article_score,
                 survivor_score,
                 story_score,
                 components,
                 threshold,
                 absorbed_title: String::new(),
             });
-            self.absorb(survivor, index);
+            self.absorb(survivor, bridged.index);
         }
         merges
     }
@@ -427,6 +430,16 @@ fn min_time(a: Option<Timestamp>, b: Option<Timestamp>) -> Option<Timestamp> {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
+}
+
+/// A story in the group an article bridges: its number, the article's
+/// score against it, and how it compared with the best story (the lowest
+/// member probability and that member's components; `None` for the best
+/// story itself).
+struct Bridged {
+    index: usize,
+    article_score: f32,
+    comparison: Option<(f32, Components)>,
 }
 
 /// One kept member of a story: its features and publication time.

@@ -432,7 +432,11 @@ fn a_merged_story_resolves_to_its_survivor(store: &mut impl Store) {
         .into_iter()
         .map(|s| s.id)
         .collect();
-    assert_eq!(ids, [s1.clone()], "only the survivor is listed");
+    assert_eq!(
+        ids,
+        std::slice::from_ref(&s1),
+        "only the survivor is listed"
+    );
     let members: Vec<ArticleId> = ok(store.story_articles(&s1), "read a story's articles")
         .into_iter()
         .map(|a| a.id)
@@ -457,7 +461,10 @@ fn a_merged_story_resolves_to_its_survivor(store: &mut impl Store) {
         None,
         "a live story has no merge"
     );
-    assert_eq!(ok(store.merges_into(&s1), "read merges"), [merged.clone()]);
+    assert_eq!(
+        ok(store.merges_into(&s1), "read merges"),
+        std::slice::from_ref(&merged)
+    );
     assert_eq!(
         ok(store.explanation(&bridge.id), "read an explanation"),
         Some(explanation),
