@@ -2,7 +2,7 @@
 //! one event, then reports that bridge them; the later story is absorbed
 //! into the earlier one, its old id keeps resolving (`story`, `explain`),
 //! and the same input gives the same ids and merges in a fresh store,
-//! in one batch or two.
+//! in one batch or two; the static site leaves a stub at the old address.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -145,6 +145,13 @@ fn a_bridged_story_is_merged_into_the_earlier_one_and_its_old_id_resolves() {
             "merged story {old} “White Helmets dig in Aleppo and Idlib rubble” into {survivor}"
         )),
         "{explained}"
+    );
+    let site = dir.path().join("site");
+    db.ok(&["publish", site.to_str().unwrap()]);
+    let stub = std::fs::read_to_string(site.join("stories").join(&old).join("index.html")).unwrap();
+    assert!(
+        stub.contains(&format!("href=\"../{survivor}/index.html\"")),
+        "the static site leaves a stub at the old address: {stub}"
     );
     let syria = &after["2-syria.md"].0;
     let founder = db.ok(&["explain", syria]);
