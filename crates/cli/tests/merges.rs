@@ -113,7 +113,12 @@ fn a_bridged_story_is_merged_into_the_earlier_one_and_its_old_id_resolves() {
     );
     assert_ne!(survivor, old, "two wordings open two stories");
 
-    ingest(&db, &paths[2..]);
+    let out = db.ok(&[
+        "ingest",
+        paths[2].to_str().unwrap(),
+        paths[3].to_str().unwrap(),
+    ]);
+    assert!(out.contains("1 story merged into an earlier one"), "{out}");
     let after = by_file(&db);
     for (file, (_, story)) in &after {
         assert_eq!(story, &survivor, "{file} ends in the earlier story");
