@@ -257,6 +257,9 @@ pub enum EvalCommand {
         /// Time decay off (the same as `--active-days 0`).
         #[arg(long)]
         no_decay: bool,
+        /// Never merge two stories (the clusterer only joins and founds).
+        #[arg(long)]
+        no_merges: bool,
         /// Cosine threshold of the single-pass TF-IDF baseline.
         #[arg(long, default_value_t = storyline_core::eval::baseline_clusterer::BASELINE_THRESHOLD)]
         baseline_threshold: f32,

@@ -102,6 +102,16 @@ pub fn story(
         day(summary.last_published_at),
         summary.outlets.join(", ")
     );
+    if let Some(asked) = &detail.resolved_from {
+        let _ = writeln!(out, "(story {asked} was merged into story {})", detail.id);
+    }
+    for merged in &detail.merged_from {
+        let _ = writeln!(
+            out,
+            "merged from story {} “{}” (bridged by article {})",
+            merged.id, merged.title, merged.merged_by
+        );
+    }
     if !detail.copies.is_empty() {
         // Copies add URLs, not sources: say so once, below the header.
         let _ = writeln!(

@@ -1,7 +1,7 @@
 //! `storyline explain` on the real seed articles, and the stability of
 //! story ids: the same input gives the same ids in a fresh store, and
 //! ingesting more articles later never changes the ids already given.
-//! Stories are never merged yet, so no old id has to resolve to a survivor.
+//! (Merged stories' old ids are tested in `merges.rs`.)
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

@@ -2,7 +2,7 @@
 //! identity → dedup → cluster → save. One call ingests one batch in one
 //! store transaction.
 
-use crate::cluster::{Clusterer, ClustererConfig, Explanation};
+use crate::cluster::{Clusterer, ClustererConfig, Explanation, StoryMerge};
 use crate::dedup::Duplicates;
 use crate::error::{IngestError, StoreError};
 use crate::ingest::{InputDocument, parse_document, split_item_path};
@@ -87,6 +87,9 @@ pub struct IngestReport {
     pub stories: usize,
     /// New stories founded by this batch.
     pub new_stories: usize,
+    /// Stories absorbed into others by this batch (an article bridged two
+    /// stories about the same event).
+    pub merges: usize,
     /// Articles read per input format (`plain_text`, `json_lines`, `rss`, …).
     pub formats: std::collections::BTreeMap<String, usize>,
     /// Per article, what happened.
@@ -134,6 +137,13 @@ impl IngestReport {
         }
         if self.undated > 0 {
             notes.push(format!("{} undated", self.undated));
+        }
+        if self.merges > 0 {
+            notes.push(format!(
+                "{} stor{} merged into an earlier one",
+                self.merges,
+                if self.merges == 1 { "y" } else { "ies" }
+            ));
         }
         if self.generated > 0 {
             notes.push(format!(
@@ -336,6 +346,8 @@ impl<S: Store> Pipeline<S> {
             stories,
             assigned,
             explanations,
+            merges,
+            survivor_of,
         } = self.cluster(&mut fresh)?;
         for copy in &mut copies {
             let original = copy.duplicate_of.clone().unwrap_or_else(|| copy.id.clone());
@@ -343,6 +355,13 @@ impl<S: Store> Pipeline<S> {
                 Some(story) => Some(story.clone()),
                 None => self.store.article(&original)?.and_then(|a| a.story),
             };
+        }
+        // Stored stories absorbed by this batch: their copies and revisions
+        // go to the survivor too.
+        for article in copies.iter_mut().chain(revisions.iter_mut()) {
+            if let Some(now) = article.story.as_ref().and_then(|s| survivor_of.get(s)) {
+                article.story = Some(now.clone());
+            }
         }
         let story_of: HashMap<ArticleId, Option<StoryId>> = fresh
             .iter()
@@ -369,6 +388,7 @@ impl<S: Store> Pipeline<S> {
         report.revised = count(|o| matches!(o, Outcome::Revised { .. }));
         report.undated = fresh.iter().filter(|a| a.published_at.is_none()).count();
         report.new_stories = stories.len();
+        report.merges = merges.len();
         report.stories = report
             .articles
             .iter()
@@ -382,6 +402,7 @@ impl<S: Store> Pipeline<S> {
             articles,
             stories,
             explanations,
+            merges,
         })?;
         Ok(report)
     }
@@ -412,11 +433,37 @@ impl<S: Store> Pipeline<S> {
             }
         }
         let now = jiff::Timestamp::now();
-        let mut stories = Vec::new();
+        let mut stories: Vec<Story> = Vec::new();
         let mut assigned = HashMap::new();
         let mut explanations = Vec::with_capacity(fresh.len());
+        let mut merges = Vec::new();
+        let mut survivor_of: HashMap<StoryId, StoryId> = HashMap::new();
         for article in fresh.iter_mut() {
-            let assignment = clusterer.assign(article);
+            let mut assignment = clusterer.assign(article);
+            for merge in &mut assignment.merges {
+                merge.absorbed_title = match stories.iter().find(|s| s.id == merge.absorbed) {
+                    Some(story) => story.title.clone(),
+                    None => self
+                        .store
+                        .story(&merge.absorbed)?
+                        .map(|s| s.title)
+                        .unwrap_or_default(),
+                };
+                tracing::info!(
+                    article = %article.id,
+                    absorbed = %merge.absorbed,
+                    survivor = %merge.survivor,
+                    score = merge.story_score,
+                    "merged stories"
+                );
+                for now in survivor_of.values_mut() {
+                    if *now == merge.absorbed {
+                        *now = merge.survivor.clone();
+                    }
+                }
+                survivor_of.insert(merge.absorbed.clone(), merge.survivor.clone());
+                merges.push(merge.clone());
+            }
             tracing::debug!(
                 article = %article.id,
                 story = %assignment.story,
@@ -440,10 +487,26 @@ impl<S: Store> Pipeline<S> {
             assigned.insert(article.id.clone(), assignment.story.clone());
             article.story = Some(assignment.story);
         }
+        // Earlier articles of the batch that joined a story absorbed later
+        // in it follow it to the survivor; a story founded and absorbed in
+        // the same batch is never stored (its id still resolves).
+        for article in fresh.iter_mut() {
+            if let Some(now) = article.story.as_ref().and_then(|s| survivor_of.get(s)) {
+                article.story = Some(now.clone());
+            }
+        }
+        for story in assigned.values_mut() {
+            if let Some(now) = survivor_of.get(story) {
+                *story = now.clone();
+            }
+        }
+        stories.retain(|s| !survivor_of.contains_key(&s.id));
         Ok(Clustered {
             stories,
             assigned,
             explanations,
+            merges,
+            survivor_of,
         })
     }
 }
@@ -456,6 +519,10 @@ struct Clustered {
     assigned: HashMap<ArticleId, StoryId>,
     /// Why each fresh article went where it went.
     explanations: Vec<Explanation>,
+    /// Stories absorbed into others, in the order merged.
+    merges: Vec<StoryMerge>,
+    /// Each story absorbed in this batch → the story it resolves to now.
+    survivor_of: HashMap<StoryId, StoryId>,
 }
 
 /// The newer text under the stored article's id, story and copy link: a

@@ -189,6 +189,25 @@ pub struct StoryDetail {
     pub independent_sources: usize,
     /// Copies of the story's articles, in publication order.
     pub copies: Vec<StoryCopy>,
+    /// Stories merged into this one (their ids lead here), in merge order;
+    /// absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub merged_from: Vec<MergedStory>,
+    /// The id asked for when it was a story merged into this one (set by
+    /// whoever resolved it); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolved_from: Option<StoryId>,
+}
+
+/// A story absorbed into another when an article bridged them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MergedStory {
+    /// Its id, which now resolves to the survivor.
+    pub id: StoryId,
+    /// Its title when it was merged.
+    pub title: String,
+    /// The article that bridged it to the survivor.
+    pub merged_by: ArticleId,
 }
 
 /// How to build a story view.
@@ -339,9 +358,16 @@ fn latest_headline(title: &str, originals: &[&Article]) -> Option<String> {
     ))
 }
 
-/// Finds the story whose id is `prefix` or starts with it.
+/// Finds the story whose id is `prefix` or starts with it; an id merged
+/// into another story (typed in full) resolves to the survivor.
 pub fn resolve_story(store: &dyn Store, prefix: &str) -> Result<StoryId, LookupError> {
     let prefix = prefix.trim();
+    if !prefix.is_empty()
+        && store.story(&StoryId(prefix.to_string()))?.is_none()
+        && let Some(merge) = store.merge_of(&StoryId(prefix.to_string()))?
+    {
+        return Ok(merge.survivor);
+    }
     let mut candidates: Vec<String> = store
         .stories()?
         .into_iter()
@@ -422,6 +448,16 @@ pub fn story_detail_with(
                 path: a.path.clone(),
             })
             .collect(),
+        merged_from: store
+            .merges_into(id)?
+            .into_iter()
+            .map(|m| MergedStory {
+                id: m.absorbed,
+                title: m.absorbed_title,
+                merged_by: m.article,
+            })
+            .collect(),
+        resolved_from: None,
     };
     if let Some(since) = options.since {
         keep_since(&mut detail, since);

@@ -66,7 +66,8 @@ pub async fn story(
     State(state): State<AppState>,
     Path(id): Path<String>,
     uri: Uri,
-) -> Result<CachedResponse, ApiError> {
+) -> Result<Response, ApiError> {
+    let asked = id.clone();
     let cache = state.cache();
     let build = async {
         let body = state
@@ -84,7 +85,13 @@ pub async fn story(
             .await?;
         Ok(CachedResponse::json(Bytes::clone(&body)))
     };
-    state.cached(&uri, build).await
+    match state.cached(&uri, build).await {
+        Ok(response) => Ok(response.into_response()),
+        Err(error) => {
+            let to = |s: &StoryId| format!("/api/v1/stories/{s}");
+            crate::merged::redirect_if_merged(&state, asked, uri.query(), error, to).await
+        }
+    }
 }
 
 /// The `story=` query parameter (an id or prefix), when given.

@@ -13,7 +13,7 @@ use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, StatusCode, header};
 use serde::Deserialize;
-use storyline_core::cluster::Explanation;
+use storyline_core::cluster::{Explanation, StoryMerge};
 use storyline_core::ingest::{InputDocument, decode_text};
 use storyline_core::pipeline::{IngestReport, Pipeline};
 use storyline_core::store::{Batch, SearchHit};
@@ -212,6 +212,12 @@ impl Store for Borrowed<'_> {
     }
     fn explanation(&self, article: &ArticleId) -> Result<Option<Explanation>, StoreError> {
         self.0.explanation(article)
+    }
+    fn merge_of(&self, id: &StoryId) -> Result<Option<StoryMerge>, StoreError> {
+        self.0.merge_of(id)
+    }
+    fn merges_into(&self, survivor: &StoryId) -> Result<Vec<StoryMerge>, StoreError> {
+        self.0.merges_into(survivor)
     }
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
         self.0.save(batch)

@@ -34,7 +34,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
     Endpoint {
         method: "get",
         path: "/api/v1/stories/{id}",
-        summary: "One story with its articles and timeline (like `storyline story ID --json`).",
+        summary: "One story with its articles and timeline (like `storyline story ID --json`). The id of a story merged into another answers 308 Permanent Redirect to the survivor's address.",
         response: "StoryDetail",
         paged: false,
     },
@@ -343,6 +343,12 @@ fn operation(e: &Endpoint) -> Value {
         responses.insert("200".into(), ok);
         if e.path.contains('{') || matches!(e.path, "/api/v1/claims" | "/api/v1/entities") {
             responses.insert("404".into(), error_response("no such item"));
+        }
+        if e.path == "/api/v1/stories/{id}" {
+            responses.insert(
+                "308".into(),
+                json!({ "description": "the story was merged into another: Location is the survivor's address" }),
+            );
         }
     }
     responses.insert("400".into(), error_response("bad parameters or body"));

@@ -77,8 +77,9 @@ pub async fn story(
     Path(id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
     uri: Uri,
-) -> Result<CachedResponse, PageError> {
+) -> Result<Response, PageError> {
     let since = crate::query::date_param(&query, "since")?;
+    let asked = id.clone();
     let cache = state.cache();
     let build = async {
         let page = state
@@ -105,7 +106,13 @@ pub async fn story(
             .await?;
         Ok(CachedResponse::html(page))
     };
-    Ok(state.cached(&uri, build).await?)
+    match state.cached(&uri, build).await {
+        Ok(response) => Ok(response.into_response()),
+        Err(error) => {
+            let to = |s: &storyline_core::StoryId| format!("/stories/{s}");
+            Ok(crate::merged::redirect_if_merged(&state, asked, uri.query(), error, to).await?)
+        }
+    }
 }
 
 /// `GET /entities/{name}`: the stories an entity appears in.
@@ -183,6 +190,7 @@ pub async fn story_feed_xml(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let site_url = state.settings().site_url.clone();
+    let asked = id.clone();
     let body = state
         .read(move |store| {
             story_feed(
@@ -194,8 +202,14 @@ pub async fn story_feed_xml(
                 },
             )
         })
-        .await?;
-    Ok(atom(body))
+        .await;
+    match body {
+        Ok(body) => Ok(atom(body)),
+        Err(error) => {
+            let to = |s: &storyline_core::StoryId| format!("/stories/{s}/feed.xml");
+            Ok(crate::merged::redirect_if_merged(&state, asked, None, error, to).await?)
+        }
+    }
 }
 
 /// Any other path.

@@ -67,6 +67,20 @@ pub struct PublishOptions {
     pub site_url: String,
 }
 
+/// The page left at a merged story's old address: a static site cannot
+/// answer with a redirect, so the page refreshes to the survivor and links
+/// to it (both ids are plain, so nothing needs escaping).
+fn merged_stub(old: &str, survivor: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>Story {old} was merged</title>\n\
+         <meta http-equiv=\"refresh\" content=\"0; url=../{survivor}/index.html\">\n\
+         <link rel=\"canonical\" href=\"../{survivor}/index.html\">\n</head>\n<body>\n\
+         <p>Story {old} was merged into <a href=\"../{survivor}/index.html\">story \
+         {survivor}</a>.</p>\n</body>\n</html>\n"
+    )
+}
+
 fn write(path: &Path, text: &str) -> Result<(), PublishError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|source| PublishError::Write {
@@ -82,7 +96,8 @@ fn write(path: &Path, text: &str) -> Result<(), PublishError> {
 
 /// Writes the site into `out`. Pages of stories and articles whose ids are
 /// not plain (never the case for the stores' own ids) are skipped, so no id
-/// can write outside `out`.
+/// can write outside `out`. A story merged into another gets a stub page
+/// at its old address that sends readers on to the survivor.
 pub fn publish(
     store: &dyn Store,
     out: &Path,
@@ -128,6 +143,13 @@ pub fn publish(
         )?;
         report.stories += 1;
         report.feeds += 1;
+        for merge in store.merges_into(&summary.id)? {
+            let old = &merge.absorbed.0;
+            if is_plain_id(old) {
+                let stub = out.join("stories").join(old).join("index.html");
+                write(&stub, &merged_stub(old, id))?;
+            }
+        }
     }
     for article in store.articles()? {
         let id = &article.id.0;

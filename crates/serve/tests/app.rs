@@ -50,6 +50,7 @@ struct Reply {
     status: StatusCode,
     content_type: String,
     total: Option<String>,
+    location: Option<String>,
     body: String,
 }
 
@@ -70,11 +71,13 @@ async fn send(app: &Router, request: Request<Body>) -> Reply {
     };
     let content_type = header_text("content-type").unwrap_or_default();
     let total = header_text("x-total-count");
+    let location = header_text("location");
     let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
     Reply {
         status,
         content_type,
         total,
+        location,
         body: String::from_utf8(bytes.to_vec()).unwrap(),
     }
 }
@@ -338,6 +341,89 @@ async fn api_stories_mirror_the_cli_json_with_paging() {
         &get(&app, "/api/v1/stories?to=never").await,
         StatusCode::BAD_REQUEST,
         "bad_request",
+    );
+}
+
+/// The seed store with a one-article story `s0ldstory0000` merged into the
+/// seed story.
+fn store_with_a_merged_story() -> (MemoryStore, String) {
+    use storyline_core::Store;
+    use storyline_core::cluster::StoryMerge;
+    use storyline_core::store::Batch;
+    use storyline_core::store::conformance::sample_article;
+    use storyline_core::{Story, StoryId};
+    let mut store = seed_store();
+    let seed = store.stories().unwrap()[0].id.clone();
+    let old = StoryId("s0ldstory0000".into());
+    let mut first = sample_article(90, "Smalling talks stall", "Roma wait.");
+    first.story = Some(old.clone());
+    let story = Story {
+        id: old.clone(),
+        title: first.title.clone(),
+        founded_by: first.id.clone(),
+        created_at: jiff::Timestamp::UNIX_EPOCH,
+    };
+    store
+        .save(&Batch {
+            stories: vec![story],
+            articles: vec![first.clone()],
+            ..Batch::default()
+        })
+        .unwrap();
+    let mut bridge = sample_article(91, "Smalling talks resume", "Roma and United talk.");
+    bridge.story = Some(seed.clone());
+    let merge = StoryMerge {
+        absorbed: old,
+        survivor: seed.clone(),
+        article: bridge.id.clone(),
+        article_score: 0.9,
+        survivor_score: 0.95,
+        story_score: 0.7,
+        components: Default::default(),
+        threshold: 0.5,
+        absorbed_title: first.title,
+    };
+    store
+        .save(&Batch {
+            articles: vec![bridge],
+            merges: vec![merge],
+            ..Batch::default()
+        })
+        .unwrap();
+    (store, seed.0)
+}
+
+#[tokio::test]
+async fn a_merged_story_id_redirects_permanently_to_the_survivor() {
+    let (store, seed) = store_with_a_merged_story();
+    let app = router_with(store, None, 1 << 20);
+    let page = get(&app, "/stories/s0ldstory0000").await;
+    assert_eq!(page.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(page.location, Some(format!("/stories/{seed}")));
+    let since = get(&app, "/stories/s0ldstory0000?since=2020-09-10").await;
+    assert_eq!(
+        since.location,
+        Some(format!("/stories/{seed}?since=2020-09-10")),
+        "the query goes along"
+    );
+    let feed = get(&app, "/stories/s0ldstory0000/feed.xml").await;
+    assert_eq!(feed.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(feed.location, Some(format!("/stories/{seed}/feed.xml")));
+    let api = get(&app, "/api/v1/stories/s0ldstory0000").await;
+    assert_eq!(api.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(api.location, Some(format!("/api/v1/stories/{seed}")));
+    let survivor = get(&app, &format!("/api/v1/stories/{seed}")).await.json();
+    assert_eq!(survivor["merged_from"][0]["id"], "s0ldstory0000");
+    assert_eq!(survivor["merged_from"][0]["title"], "Smalling talks stall");
+    assert_eq!(survivor["articles"].as_array().unwrap().len(), 7);
+    assert_error(
+        &get(&app, "/api/v1/stories/s000000000000").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_eq!(
+        get(&app, "/stories/s000000000000").await.status,
+        StatusCode::NOT_FOUND
     );
 }
 

@@ -3,7 +3,7 @@
 
 use crate::{PostgresStore, SqliteStore, is_postgres_url};
 use std::path::Path;
-use storyline_core::cluster::Explanation;
+use storyline_core::cluster::{Explanation, StoryMerge};
 use storyline_core::store::{Batch, SearchHit, StoryQuery};
 use storyline_core::view::StorySummary;
 use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
@@ -61,6 +61,12 @@ impl Store for AnyStore {
     }
     fn explanation(&self, article: &ArticleId) -> Result<Option<Explanation>, StoreError> {
         both!(self, s => s.explanation(article))
+    }
+    fn merge_of(&self, id: &StoryId) -> Result<Option<StoryMerge>, StoreError> {
+        both!(self, s => s.merge_of(id))
+    }
+    fn merges_into(&self, survivor: &StoryId) -> Result<Vec<StoryMerge>, StoreError> {
+        both!(self, s => s.merges_into(survivor))
     }
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
         both!(self, s => s.save(batch))

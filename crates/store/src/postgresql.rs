@@ -9,7 +9,7 @@ use crate::sql::{ARTICLE_COLUMNS, ARTICLE_UPSERT, EXPLANATION_COLUMNS, EXPLANATI
 use postgres::types::ToSql;
 use postgres::{Client, NoTls, Row};
 use std::sync::{Mutex, MutexGuard};
-use storyline_core::cluster::{Candidate, Explanation};
+use storyline_core::cluster::{Candidate, Explanation, StoryMerge};
 use storyline_core::model::SourceFormat;
 use storyline_core::store::{Batch, SearchHit, publication_order};
 use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
@@ -168,8 +168,32 @@ fn read_explanation(row: &Row) -> Result<Explanation, StoreError> {
         threshold: row.try_get(4).map_err(|_| corrupt("threshold"))?,
         best: candidate(5, "best")?,
         runner_up: candidate(6, "runner_up")?,
+        merges: Vec::new(),
         article: ArticleId(article.clone()),
     })
+}
+
+/// A story merge from its `record` column (the first).
+fn decode_merge(row: &Row) -> Result<StoryMerge, StoreError> {
+    let record: serde_json::Value = row
+        .try_get(0)
+        .map_err(|_| StoreError::Corrupt("bad story merge row".into()))?;
+    serde_json::from_value(record).map_err(|_| StoreError::Corrupt("bad story merge record".into()))
+}
+
+impl PostgresStore {
+    /// The merges recorded as made with `column = value`, in merge order.
+    fn recorded_merges(&self, column: &str, value: &str) -> Result<Vec<StoryMerge>, StoreError> {
+        self.client()?
+            .query(
+                &format!("SELECT record FROM story_merges WHERE {column} = $1 ORDER BY seq"),
+                &[&value],
+            )
+            .map_err(pg_error("cannot read story merges"))?
+            .iter()
+            .map(decode_merge)
+            .collect()
+    }
 }
 
 impl Store for PostgresStore {
@@ -228,7 +252,8 @@ impl Store for PostgresStore {
     }
 
     fn explanation(&self, article: &ArticleId) -> Result<Option<Explanation>, StoreError> {
-        self.client()?
+        let explanation = self
+            .client()?
             .query_opt(
                 &format!("SELECT {EXPLANATION_COLUMNS} FROM explanations WHERE article_id = $1"),
                 &[&article.0],
@@ -236,7 +261,34 @@ impl Store for PostgresStore {
             .map_err(pg_error("cannot read an explanation"))?
             .as_ref()
             .map(read_explanation)
+            .transpose()?;
+        let Some(mut explanation) = explanation else {
+            return Ok(None);
+        };
+        explanation.merges = self.recorded_merges("article_id", &article.0)?;
+        Ok(Some(explanation))
+    }
+
+    fn merge_of(&self, id: &StoryId) -> Result<Option<StoryMerge>, StoreError> {
+        self.client()?
+            .query_opt(
+                "SELECT record, survivor_id FROM story_merges WHERE absorbed_id = $1",
+                &[&id.0],
+            )
+            .map_err(pg_error("cannot read a story merge"))?
+            .map(|row| {
+                let survivor: String = row
+                    .try_get(1)
+                    .map_err(|_| StoreError::Corrupt("bad story merge row".into()))?;
+                let mut merge = decode_merge(&row)?;
+                merge.survivor = StoryId(survivor);
+                Ok(merge)
+            })
             .transpose()
+    }
+
+    fn merges_into(&self, survivor: &StoryId) -> Result<Vec<StoryMerge>, StoreError> {
+        self.recorded_merges("survivor_id", &survivor.0)
     }
 
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
@@ -328,6 +380,32 @@ impl Store for PostgresStore {
                 ],
             )
             .map_err(pg_error("cannot save an explanation"))?;
+        }
+        for m in &batch.merges {
+            let record = serde_json::json!(m);
+            let (absorbed, survivor) = (&m.absorbed.0, &m.survivor.0);
+            let statements: [(&str, &[&(dyn ToSql + Sync)]); 4] = [
+                (
+                    "UPDATE articles SET story_id = $2 WHERE story_id = $1",
+                    &[absorbed, survivor],
+                ),
+                ("DELETE FROM stories WHERE id = $1", &[absorbed]),
+                (
+                    "UPDATE story_merges SET survivor_id = $2 WHERE survivor_id = $1",
+                    &[absorbed, survivor],
+                ),
+                (
+                    "INSERT INTO story_merges (absorbed_id, survivor_id, article_id, record)
+                     VALUES ($1, $2, $3, $4)
+                     ON CONFLICT (absorbed_id) DO UPDATE SET survivor_id = excluded.survivor_id,
+                         article_id = excluded.article_id, record = excluded.record",
+                    &[absorbed, survivor, &m.article.0, &record],
+                ),
+            ];
+            for (sql, params) in statements {
+                tx.execute(sql, params)
+                    .map_err(pg_error("cannot save a story merge"))?;
+            }
         }
         // Last, so the row lock that serializes concurrent writers' bumps is
         // held only until the commit; the new number becomes visible with

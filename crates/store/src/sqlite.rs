@@ -4,12 +4,13 @@
 use crate::sql::{ARTICLE_COLUMNS, ARTICLE_UPSERT, EXPLANATION_COLUMNS, EXPLANATION_UPSERT};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::path::Path;
-use storyline_core::cluster::{Candidate, Explanation};
+use storyline_core::cluster::{Candidate, Explanation, StoryMerge};
 use storyline_core::model::SourceFormat;
 use storyline_core::store::{Batch, SearchHit, StoryQuery, publication_order};
 use storyline_core::view::StorySummary;
 use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
 
+mod merges;
 mod summaries;
 
 mod embedded {
@@ -169,6 +170,7 @@ fn read_explanation(row: &Row<'_>) -> rusqlite::Result<Result<Explanation, Store
         Ok(Explanation {
             best: candidate(best, "best")?,
             runner_up: candidate(runner_up, "runner_up")?,
+            merges: Vec::new(),
             article: ArticleId(article.clone()),
             story: StoryId(story),
             founded,
@@ -250,7 +252,8 @@ impl Store for SqliteStore {
     }
 
     fn explanation(&self, article: &ArticleId) -> Result<Option<Explanation>, StoreError> {
-        self.conn
+        let explanation = self
+            .conn
             .query_row(
                 &format!("SELECT {EXPLANATION_COLUMNS} FROM explanations WHERE article_id = ?1"),
                 [&article.0],
@@ -258,7 +261,20 @@ impl Store for SqliteStore {
             )
             .optional()
             .map_err(sql_error("cannot read an explanation"))?
-            .transpose()
+            .transpose()?;
+        let Some(mut explanation) = explanation else {
+            return Ok(None);
+        };
+        explanation.merges = merges::by_article(&self.conn, article)?;
+        Ok(Some(explanation))
+    }
+
+    fn merge_of(&self, id: &StoryId) -> Result<Option<StoryMerge>, StoreError> {
+        merges::merge_of(&self.conn, id)
+    }
+
+    fn merges_into(&self, survivor: &StoryId) -> Result<Vec<StoryMerge>, StoreError> {
+        merges::into(&self.conn, survivor)
     }
 
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
@@ -349,10 +365,12 @@ impl Store for SqliteStore {
                     .map_err(sql_error("cannot save an explanation"))?;
             }
         }
+        merges::apply(&tx, &batch.merges)?;
         let touched: std::collections::BTreeSet<&str> = batch
             .stories
             .iter()
             .map(|s| s.id.0.as_str())
+            .chain(batch.merges.iter().map(|m| m.survivor.0.as_str()))
             .chain(
                 batch
                     .articles
@@ -361,7 +379,7 @@ impl Store for SqliteStore {
             )
             .collect();
         summaries::refresh(&tx, touched)?;
-        if !batch.articles.is_empty() || !batch.stories.is_empty() {
+        if !batch.articles.is_empty() || !batch.stories.is_empty() || !batch.merges.is_empty() {
             summaries::bump_revision(&tx)?;
         }
         tx.commit().map_err(sql_error("cannot commit the batch"))

@@ -24,6 +24,7 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
             paths,
             active_days,
             no_decay,
+            no_merges,
             baseline_threshold,
             limit,
         } => super::eval_clustering::run(
@@ -33,6 +34,7 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
                 active_days: if *no_decay { Some(0) } else { *active_days },
                 baseline_threshold: *baseline_threshold,
                 limit: *limit,
+                merges: !*no_merges,
             },
             global,
         ),

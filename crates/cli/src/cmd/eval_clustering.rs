@@ -32,6 +32,8 @@ pub struct Options {
     pub baseline_threshold: f32,
     /// Only the first N articles in file order.
     pub limit: Option<usize>,
+    /// Whether the clusterer may merge stories.
+    pub merges: bool,
 }
 
 /// Scores restricted to the articles labeled `en`.
@@ -87,7 +89,10 @@ pub fn run(
     if let Some(limit) = options.limit {
         set.articles.truncate(limit);
     }
-    let mut config = ClustererConfig::default();
+    let mut config = ClustererConfig {
+        merges: options.merges,
+        ..ClustererConfig::default()
+    };
     match options.active_days {
         Some(0) => config.active_days = NO_DECAY_DAYS,
         Some(days) => config.active_days = days,
@@ -174,6 +179,7 @@ pub fn run(
                 serde_json::to_value(&set.metadata_used)?,
             );
             obj.insert("active_days".into(), serde_json::to_value(active_days)?);
+            obj.insert("merges".into(), report.merges.into());
             let mut base = serde_json::to_value(&baseline_row)?;
             if let Some(b) = base.as_object_mut() {
                 b.insert(
@@ -224,6 +230,11 @@ pub fn run(
             outln!("time decay: a story attracts articles for {days} days after its last")?
         }
         None => outln!("time decay: off")?,
+    }
+    if config.merges {
+        outln!("stories merged by bridging articles: {}", report.merges)?;
+    } else {
+        outln!("story merges: off")?;
     }
     outln!("{:<22} {:>8} {:>8} {:>7}", "", "ours", "baseline", "ratio")?;
     let lines = [

@@ -7,7 +7,6 @@ use crate::output::{out, outln};
 use crate::render;
 use serde::Serialize;
 use std::process::ExitCode;
-use storyline_core::Store;
 use storyline_core::facts::names::EntitySummary;
 use storyline_core::facts::{NameIndex, story_claims};
 use storyline_core::view::article::{article_detail, resolve_article};
@@ -15,6 +14,7 @@ use storyline_core::view::explain::explain_article;
 use storyline_core::view::{
     ArticleSummary, StoryOptions, resolve_story, story_detail_with, story_summaries, story_summary,
 };
+use storyline_core::{Store, StoryId};
 use storyline_store::AnyStore;
 
 /// `storyline articles`.
@@ -82,13 +82,17 @@ pub fn story(
     since: Option<jiff::Timestamp>,
     global: &Global,
 ) -> anyhow::Result<ExitCode> {
+    let asked = StoryId(id.trim().to_string());
     let id = resolve_story(store, id)?;
     let book = crate::cmd::alias_book(global)?;
     let options = StoryOptions {
         since,
         aliases: book.as_ref(),
     };
-    let detail = story_detail_with(store, &id, &options)?;
+    let mut detail = story_detail_with(store, &id, &options)?;
+    if asked != id && store.merge_of(&asked)?.is_some() {
+        detail.resolved_from = Some(asked);
+    }
     if global.json {
         print_json(&detail)?;
     } else {

@@ -56,9 +56,13 @@ pub fn explain(e: &ArticleExplanation) -> String {
 }
 
 fn story(s: &StoryRef) -> String {
-    match &s.title {
+    let named = match &s.title {
         Some(title) => format!("{} “{}”", s.id, cut(title, 60)),
         None => s.id.to_string(),
+    };
+    match &s.merged_into {
+        Some(survivor) => format!("{named} (since merged into {survivor})"),
+        None => named,
     }
 }
 
@@ -85,6 +89,22 @@ fn assignment(out: &mut String, a: &AssignmentView) {
         )
     };
     let _ = writeln!(out, "{verdict}");
+    for m in &a.merges {
+        let _ = writeln!(
+            out,
+            "merged story {} “{}” into {}: this article scored {:.3} against it and {:.3} \
+             against {}; its weakest article scored {:.3} against {} (merge threshold {:.3})",
+            m.absorbed,
+            cut(&m.absorbed_title, 60),
+            m.survivor,
+            m.article_score,
+            m.survivor_score,
+            m.survivor,
+            m.story_score,
+            m.survivor,
+            m.threshold
+        );
+    }
     let columns: Vec<(&str, &CandidateView)> = [("best", &a.best), ("runner-up", &a.runner_up)]
         .into_iter()
         .filter_map(|(name, c)| c.as_ref().map(|c| (name, c)))

@@ -8,12 +8,17 @@
 //! model input (`log_gap_days`, a negative weight), so a strong match still
 //! joins a saga months later while a weak one does not. A story that has
 //! had no article for `active_days` (default 365) stops attracting at all.
+//!
+//! An article that reaches the threshold against several stories may merge
+//! them (`cluster::merge`): a story is absorbed into the earlier-opened one
+//! when it, taken as one document, also reaches the threshold against it.
 
 use crate::cluster::features::{ArticleFeatures, Vocabularies};
 use crate::cluster::index::{Kind, StoryIndex};
+use crate::cluster::merge::StoryMerge;
 use crate::cluster::model::{Components, ScoreModel};
-use crate::cluster::vectors::{SparseVector, pair_cosine, weighted_cosine};
-use crate::model::{Article, StoryId};
+use crate::cluster::vectors::{pair_cosine, weighted_cosine};
+use crate::model::{Article, ArticleId, StoryId};
 use crate::text::Analyzer;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -35,6 +40,15 @@ pub struct ClustererConfig {
     pub active_days: i64,
     /// How many times the headline's terms count (headlines are dense).
     pub title_repeat: usize,
+    /// Whether an article bridging two stories about the same event may
+    /// merge them (see `cluster::merge`).
+    pub merges: bool,
+    /// The probability a merge needs, from the bridging article against
+    /// both stories and from every kept member of the absorbed story
+    /// against the survivor: 0.5, more likely than not under the fitted
+    /// (calibrated) model, far above the joining threshold, because a
+    /// merge moves a whole story at once.
+    pub merge_threshold: f32,
 }
 
 impl Default for ClustererConfig {
@@ -43,6 +57,8 @@ impl Default for ClustererConfig {
             model: ScoreModel::default(),
             active_days: 365,
             title_repeat: 2,
+            merges: true,
+            merge_threshold: 0.5,
         }
     }
 }
@@ -72,6 +88,9 @@ pub struct Assignment {
     pub best: Option<Candidate>,
     /// The second-best existing story.
     pub runner_up: Option<Candidate>,
+    /// Stories this article bridged and that were absorbed into `story`
+    /// (oldest first; usually none).
+    pub merges: Vec<StoryMerge>,
 }
 
 #[derive(Debug)]
@@ -80,11 +99,29 @@ struct StoryState {
     terms: HashMap<u32, f32>,
     names: HashMap<u32, f32>,
     figures: HashMap<u32, f32>,
-    /// The latest members' term and name vectors, for the nearest-member
+    /// True once absorbed into another story: it no longer attracts.
+    absorbed: bool,
+    /// The latest members' features, for the nearest-member components
+    /// and for re-scoring them against another story before a merge
     /// components (at most [`MEMBERS_KEPT`]).
-    members: Vec<(SparseVector, SparseVector)>,
+    members: Vec<Member>,
     first: Option<Timestamp>,
     last: Option<Timestamp>,
+}
+
+impl StoryState {
+    fn new(id: StoryId) -> Self {
+        Self {
+            id,
+            terms: HashMap::new(),
+            names: HashMap::new(),
+            figures: HashMap::new(),
+            absorbed: false,
+            members: Vec::new(),
+            first: None,
+            last: None,
+        }
+    }
 }
 
 /// Online clusterer: feed it articles in publication order.
@@ -136,7 +173,7 @@ impl Clusterer {
         let retrieved =
             self.index
                 .candidates(&features, &self.vocabularies, stories.len(), |story| {
-                    gap_days(&stories[story], at) <= active_days
+                    !stories[story].absorbed && gap_days(&stories[story], at) <= active_days
                 });
         let mut candidates: Vec<Candidate> = retrieved
             .into_iter()
@@ -163,15 +200,16 @@ impl Clusterer {
         self.join(story, features, article.published_at);
     }
 
-    /// Assigns a fresh article to a story, founding one when none is close.
+    /// Assigns a fresh article to a story, founding one when none is close;
+    /// when, once it has joined, it bridges its story and another about the
+    /// same event, the two are merged and it ends in the survivor.
     pub fn assign(&mut self, article: &Article) -> Assignment {
-        let (features, mut candidates) = self.candidates(article);
-        candidates.truncate(2);
-        let mut candidates = candidates.into_iter();
-        let best = candidates.next();
-        let runner_up = candidates.next();
-        let (score, story, founded) = match &best {
-            Some(c) if c.score >= self.config.model.threshold => (c.score, c.story.clone(), false),
+        let (features, candidates) = self.candidates(article);
+        let threshold = self.config.model.threshold;
+        let best = candidates.first().cloned();
+        let runner_up = candidates.get(1).cloned();
+        let (score, mut story, founded) = match &best {
+            Some(c) if c.score >= threshold => (c.score, c.story.clone(), false),
             other => (
                 other.as_ref().map_or(0.0, |c| c.score),
                 StoryId::founded_by(&article.id),
@@ -179,13 +217,136 @@ impl Clusterer {
             ),
         };
         self.join(&story, &features, article.published_at);
+        let merges = if founded || !self.config.merges {
+            Vec::new()
+        } else {
+            self.merge_bridged(&article.id, &candidates)
+        };
+        if let Some(last) = merges.last() {
+            story = last.survivor.clone();
+        }
         Assignment {
             story,
             founded,
             score,
             best,
             runner_up,
+            merges,
         }
+    }
+
+    /// Merges the stories the article (already joined to the best
+    /// candidate) bridges: every other candidate the article scores at
+    /// least the merge threshold against, when the younger of it and the
+    /// best story would join the older one member by member
+    /// ([`Clusterer::story_components`]). All of them are absorbed into the
+    /// earliest-opened of the group, so ids stay stable.
+    fn merge_bridged(&mut self, article: &ArticleId, candidates: &[Candidate]) -> Vec<StoryMerge> {
+        let threshold = self.config.merge_threshold.max(self.config.model.threshold);
+        let Some(best) = candidates.first().filter(|c| c.score >= threshold) else {
+            return Vec::new();
+        };
+        let Some(&best_index) = self.by_id.get(&best.story) else {
+            return Vec::new();
+        };
+        let mut group = vec![Bridged {
+            index: best_index,
+            article_score: best.score,
+            comparison: None,
+        }];
+        for other in candidates.iter().skip(1) {
+            if other.score < threshold {
+                break;
+            }
+            let Some(&index) = self.by_id.get(&other.story) else {
+                continue;
+            };
+            let (older, younger) = (best_index.min(index), best_index.max(index));
+            if let Some(comparison) = self.story_components(younger, older)
+                && comparison.0 >= threshold
+            {
+                group.push(Bridged {
+                    index,
+                    article_score: other.score,
+                    comparison: Some(comparison),
+                });
+            }
+        }
+        if group.len() < 2 {
+            return Vec::new();
+        }
+        group.sort_by_key(|b| b.index);
+        // The best story, when absorbed, was compared with the survivor.
+        let survivor_comparison = group[0].comparison.take();
+        let (survivor, survivor_score) = (group[0].index, group[0].article_score);
+        let mut merges = Vec::new();
+        for bridged in group.into_iter().skip(1) {
+            let (story_score, components) = bridged
+                .comparison
+                .or(survivor_comparison)
+                .unwrap_or_default();
+            merges.push(StoryMerge {
+                absorbed: self.stories[bridged.index].id.clone(),
+                survivor: self.stories[survivor].id.clone(),
+                article: article.clone(),
+                article_score: bridged.article_score,
+                survivor_score,
+                story_score,
+                components,
+                threshold,
+                absorbed_title: String::new(),
+            });
+            self.absorb(survivor, bridged.index);
+        }
+        merges
+    }
+
+    /// How well story `younger`'s kept members would join story `older`
+    /// now: the lowest member's probability and its components, `None`
+    /// when `older` is not active at some member's time. Each member is
+    /// scored as an arriving article, the pairs the model was fitted on.
+    fn story_components(&self, younger: usize, older: usize) -> Option<(f32, Components)> {
+        let (young, old) = (&self.stories[younger], &self.stories[older]);
+        let mut weakest: Option<(f32, Components)> = None;
+        for member in &young.members {
+            let components = self.components(&member.features, old, member.at)?;
+            let score = self.config.model.probability(&components);
+            if weakest.as_ref().is_none_or(|(w, _)| score < *w) {
+                weakest = Some((score, components));
+            }
+        }
+        weakest
+    }
+
+    /// Moves story `absorbed`'s centroids, members and span into story
+    /// `survivor`; the absorbed story stops attracting and its id leads to
+    /// the survivor.
+    fn absorb(&mut self, survivor: usize, absorbed: usize) {
+        let id = self.stories[absorbed].id.clone();
+        let gone = std::mem::replace(&mut self.stories[absorbed], StoryState::new(id));
+        let story = &mut self.stories[survivor];
+        for (kind, from, centroid) in [
+            (Kind::Term, gone.terms, &mut story.terms),
+            (Kind::Name, gone.names, &mut story.names),
+            (Kind::Figure, gone.figures, &mut story.figures),
+        ] {
+            for (term, weight) in from {
+                match centroid.entry(term) {
+                    Entry::Occupied(mut entry) => *entry.get_mut() += weight,
+                    Entry::Vacant(entry) => {
+                        entry.insert(weight);
+                        self.index.add(kind, term, survivor);
+                    }
+                }
+            }
+        }
+        story.members.extend(gone.members);
+        let excess = story.members.len().saturating_sub(MEMBERS_KEPT);
+        story.members.drain(..excess);
+        story.first = min_time(story.first, gone.first);
+        story.last = story.last.max(gone.last);
+        self.stories[absorbed].absorbed = true;
+        self.by_id.insert(gone.id, survivor);
     }
 
     fn features(&mut self, article: &Article) -> ArticleFeatures {
@@ -209,11 +370,11 @@ impl Clusterer {
         Some(Components {
             text: weighted_cosine(&features.terms, &story.terms, &v.terms),
             names: weighted_cosine(&features.names, &story.names, &v.names),
-            nearest_text: nearest(&story.members, |(terms, _)| {
-                pair_cosine(&features.terms, terms, &v.terms)
+            nearest_text: nearest(&story.members, |m| {
+                pair_cosine(&features.terms, &m.features.terms, &v.terms)
             }),
-            nearest_names: nearest(&story.members, |(_, names)| {
-                pair_cosine(&features.names, names, &v.names)
+            nearest_names: nearest(&story.members, |m| {
+                pair_cosine(&features.names, &m.features.names, &v.names)
             }),
             headline_names: weighted_cosine(&features.headline_names, &story.names, &v.names),
             figures: weighted_cosine(&features.figures, &story.figures, &v.figures),
@@ -227,15 +388,7 @@ impl Clusterer {
         let index = match self.by_id.get(id) {
             Some(index) => *index,
             None => {
-                self.stories.push(StoryState {
-                    id: id.clone(),
-                    terms: HashMap::new(),
-                    names: HashMap::new(),
-                    figures: HashMap::new(),
-                    members: Vec::new(),
-                    first: None,
-                    last: None,
-                });
+                self.stories.push(StoryState::new(id.clone()));
                 let index = self.stories.len() - 1;
                 self.by_id.insert(id.clone(), index);
                 index
@@ -260,9 +413,10 @@ impl Clusterer {
         if story.members.len() >= MEMBERS_KEPT {
             story.members.remove(0);
         }
-        story
-            .members
-            .push((features.terms.clone(), features.names.clone()));
+        story.members.push(Member {
+            features: features.clone(),
+            at,
+        });
         if let Some(at) = at {
             story.first = Some(story.first.map_or(at, |f| f.min(at)));
             story.last = Some(story.last.map_or(at, |l| l.max(at)));
@@ -270,11 +424,33 @@ impl Clusterer {
     }
 }
 
+/// The earlier of two optional times (`None` when both are).
+fn min_time(a: Option<Timestamp>, b: Option<Timestamp>) -> Option<Timestamp> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A story in the group an article bridges: its number, the article's
+/// score against it, and how it compared with the best story (the lowest
+/// member probability and that member's components; `None` for the best
+/// story itself).
+struct Bridged {
+    index: usize,
+    article_score: f32,
+    comparison: Option<(f32, Components)>,
+}
+
+/// One kept member of a story: its features and publication time.
+#[derive(Debug)]
+struct Member {
+    features: ArticleFeatures,
+    at: Option<Timestamp>,
+}
+
 /// The best of `score` over a story's kept members.
-fn nearest(
-    members: &[(SparseVector, SparseVector)],
-    score: impl Fn(&(SparseVector, SparseVector)) -> f32,
-) -> f32 {
+fn nearest(members: &[Member], score: impl Fn(&Member) -> f32) -> f32 {
     members.iter().map(score).fold(0.0, f32::max)
 }
 
@@ -292,4 +468,79 @@ fn gap_days(story: &StoryState, at: Option<Timestamp>) -> f32 {
         return 0.0;
     };
     gap.as_secs_f32() / 86_400.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::conformance::sample_article;
+
+    const TURKEY: &str = "A magnitude 7.8 earthquake struck southern Turkey near Gaziantep before \
+        dawn on Monday. Buildings collapsed in Kahramanmaras, Malatya and Hatay, and the AFAD \
+        disaster agency said rescuers were searching the rubble across ten provinces. \
+        President Erdogan declared seven days of national mourning.";
+    const SYRIA: &str = "In Aleppo and Idlib, the White Helmets pulled families from flattened \
+        apartment blocks. The Syrian health ministry and rebel-held areas counted victims \
+        while United Nations convoys waited at the Bab al-Hawa crossing. Assad appealed \
+        for international help as the Jindires toll kept rising.";
+
+    fn article(n: u32, title: &str, body: &str) -> Article {
+        let mut a = sample_article(n, title, body);
+        a.lead = None;
+        a
+    }
+
+    fn stream() -> Vec<Article> {
+        vec![
+            article(1, "Earthquake hits southern Turkey near Gaziantep", TURKEY),
+            article(2, "White Helmets dig in Aleppo and Idlib rubble", SYRIA),
+            article(
+                3,
+                "Quake kills thousands in Turkey and Syria",
+                &format!("{TURKEY}\n\n{SYRIA}"),
+            ),
+            article(
+                4,
+                "Turkey and Syria quake: Gaziantep, Hatay, Aleppo and Idlib count their dead",
+                &format!("{SYRIA}\n\n{TURKEY}"),
+            ),
+        ]
+    }
+
+    #[test]
+    fn a_bridging_article_merges_the_later_story_into_the_earlier() {
+        let mut clusterer = Clusterer::new(ClustererConfig::default());
+        let assignments: Vec<Assignment> = stream().iter().map(|a| clusterer.assign(a)).collect();
+        assert!(
+            assignments[0].founded && assignments[1].founded,
+            "two wordings, two stories"
+        );
+        let merges: Vec<&StoryMerge> = assignments.iter().flat_map(|a| &a.merges).collect();
+        assert_eq!(merges.len(), 1, "one merge: {merges:?}");
+        let merge = merges[0];
+        assert_eq!(
+            merge.absorbed, assignments[1].story,
+            "the later-opened story is absorbed"
+        );
+        assert_eq!(
+            merge.survivor, assignments[0].story,
+            "into the earlier one: ids stay"
+        );
+        assert!(merge.story_score >= merge.threshold && merge.article_score >= merge.threshold);
+        let last = assignments.last().map(|a| a.story.clone());
+        assert_eq!(last, Some(assignments[0].story.clone()));
+    }
+
+    #[test]
+    fn no_merge_when_turned_off() {
+        let mut clusterer = Clusterer::new(ClustererConfig {
+            merges: false,
+            ..ClustererConfig::default()
+        });
+        let merges: usize = stream()
+            .iter()
+            .map(|a| clusterer.assign(a).merges.len())
+            .sum();
+        assert_eq!(merges, 0);
+    }
 }

@@ -4,7 +4,7 @@
 //! two reports were merged or split; this record answers it without
 //! re-running the clusterer.
 
-use crate::cluster::{Assignment, Candidate};
+use crate::cluster::{Assignment, Candidate, StoryMerge};
 use crate::model::{ArticleId, StoryId};
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +26,11 @@ pub struct Explanation {
     pub best: Option<Candidate>,
     /// The second-best existing story.
     pub runner_up: Option<Candidate>,
+    /// Stories the article bridged, absorbed into `story` when it arrived
+    /// (empty for almost every article; absent in records stored before
+    /// merges existed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merges: Vec<StoryMerge>,
 }
 
 impl Explanation {
@@ -39,6 +44,7 @@ impl Explanation {
             threshold,
             best: assignment.best.clone(),
             runner_up: assignment.runner_up.clone(),
+            merges: assignment.merges.clone(),
         }
     }
 }

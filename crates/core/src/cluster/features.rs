@@ -109,7 +109,7 @@ impl Vocabularies {
 
 /// Brevity of an article with `distinct_terms` word terms (see
 /// [`ArticleFeatures::brevity`]).
-fn brevity(distinct_terms: usize) -> f32 {
+pub(crate) fn brevity(distinct_terms: usize) -> f32 {
     let n = distinct_terms as f32;
     (1.0 - (1.0 + n).ln() / (1.0 + FULL_LENGTH_TERMS).ln()).clamp(0.0, 1.0)
 }

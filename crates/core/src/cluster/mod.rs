@@ -3,18 +3,21 @@
 //! `model` turns similarities into a probability, `clusterer` keeps the
 //! stories, `index` finds the few worth scoring, `fit` learns the model from
 //! labeled streams; `explanation` is the stored record of why an article
-//! went where it went.
+//! went where it went; `merge` records a story absorbed into another
+//! when an article bridges them.
 
 mod clusterer;
 mod explanation;
 mod features;
 pub mod fit;
 mod index;
+mod merge;
 mod model;
 mod vectors;
 
 pub use clusterer::{Assignment, Candidate, Clusterer, ClustererConfig};
 pub use explanation::Explanation;
 pub use features::{ArticleFeatures, Vocabularies};
+pub use merge::StoryMerge;
 pub use model::{Components, INPUT_COUNT, INPUTS, ScoreModel};
 pub use vectors::{SparseVector, TermWeights};

@@ -2,7 +2,7 @@
 //! backend's tests run against a fresh instance (`run_all`). A failing check
 //! panics with a message naming the broken promise.
 
-use crate::cluster::{Candidate, Components, Explanation};
+use crate::cluster::{Candidate, Components, Explanation, StoryMerge};
 use crate::model::{Article, ArticleId, SourceFormat, Story, StoryId};
 use crate::store::{Batch, Store, StoryQuery};
 
@@ -17,6 +17,7 @@ pub fn run_all<S: Store>(mut new_store: impl FnMut() -> S) {
     keeps_why_each_article_was_assigned(&mut new_store());
     every_save_changes_the_store_revision(&mut new_store());
     lists_stories_by_entity_category_and_outlet(&mut new_store());
+    a_merged_story_resolves_to_its_survivor(&mut new_store());
 }
 
 fn ok<T, E: std::fmt::Display>(result: Result<T, E>, what: &str) -> T {
@@ -282,6 +283,7 @@ fn keeps_why_each_article_was_assigned(store: &mut impl Store) {
         threshold: 0.5,
         best: None,
         runner_up: None,
+        merges: vec![],
     };
     let joined = Explanation {
         article: joiner.id.clone(),
@@ -291,12 +293,14 @@ fn keeps_why_each_article_was_assigned(store: &mut impl Store) {
         threshold: 0.5,
         best: Some(candidate("s1", 0.875)),
         runner_up: Some(candidate("s0", 0.25)),
+        merges: vec![],
     };
     ok(
         store.save(&Batch {
             stories: vec![story("s1", &founder)],
             articles: vec![joiner.clone(), founder.clone()],
             explanations: vec![joined.clone(), founded.clone()],
+            merges: vec![],
         }),
         "save a batch with explanations",
     );
@@ -328,6 +332,7 @@ fn every_save_changes_the_store_revision(store: &mut impl Store) {
             articles: vec![first.clone()],
             stories: vec![],
             explanations: vec![],
+            merges: vec![],
         }),
         "save a batch",
     );
@@ -345,6 +350,7 @@ fn every_save_changes_the_store_revision(store: &mut impl Store) {
             articles: vec![revised],
             stories: vec![],
             explanations: vec![],
+            merges: vec![],
         }),
         "save a revision",
     );
@@ -430,6 +436,154 @@ fn lists_stories_by_entity_category_and_outlet(store: &mut impl Store) {
     assert!(
         state.contains("£13.5m"),
         "the list carries the state of play in one line: {state:?}"
+    );
+}
+
+fn merge(absorbed: &str, survivor: &str, article: &Article) -> StoryMerge {
+    StoryMerge {
+        absorbed: StoryId(absorbed.into()),
+        survivor: StoryId(survivor.into()),
+        article: article.id.clone(),
+        article_score: 0.75,
+        survivor_score: 0.875,
+        story_score: 0.625,
+        components: Components {
+            text: 0.5,
+            names: 0.25,
+            ..Components::default()
+        },
+        threshold: 0.5,
+        absorbed_title: format!("Title of {absorbed}"),
+    }
+}
+
+fn a_merged_story_resolves_to_its_survivor(store: &mut impl Store) {
+    let mut first = sample_article(1, "Quake hits Turkey", "A quake hit Turkey.");
+    first.story = Some(StoryId("s1".into()));
+    let mut second = sample_article(2, "Syria counts its dead", "Aid reaches Syria.");
+    second.story = Some(StoryId("s2".into()));
+    let mut copy = sample_article(3, "Syria counts its dead", "Aid reaches Syria.");
+    copy.duplicate_of = Some(second.id.clone());
+    copy.story = second.story.clone();
+    ok(
+        store.save(&Batch {
+            stories: vec![story("s1", &first), story("s2", &second)],
+            articles: vec![first.clone(), second.clone(), copy.clone()],
+            ..Batch::default()
+        }),
+        "save two stories",
+    );
+    let mut bridge = sample_article(4, "Quake toll in Turkey and Syria", "Both counted.");
+    bridge.story = Some(StoryId("s1".into()));
+    let merged = merge("s2", "s1", &bridge);
+    let explanation = Explanation {
+        article: bridge.id.clone(),
+        story: StoryId("s1".into()),
+        founded: false,
+        score: 0.875,
+        threshold: 0.5,
+        best: None,
+        runner_up: None,
+        merges: vec![merged.clone()],
+    };
+    ok(
+        store.save(&Batch {
+            articles: vec![bridge.clone()],
+            explanations: vec![explanation.clone()],
+            merges: vec![merged.clone()],
+            ..Batch::default()
+        }),
+        "save a merge",
+    );
+    let s1 = StoryId("s1".into());
+    let s2 = StoryId("s2".into());
+    assert_eq!(
+        ok(store.story(&s2), "read a story"),
+        None,
+        "the absorbed story's record goes"
+    );
+    let ids: Vec<StoryId> = ok(store.stories(), "list stories")
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(
+        ids,
+        std::slice::from_ref(&s1),
+        "only the survivor is listed"
+    );
+    let members: Vec<ArticleId> = ok(store.story_articles(&s1), "read a story's articles")
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(
+        members,
+        [
+            first.id.clone(),
+            second.id.clone(),
+            copy.id.clone(),
+            bridge.id.clone()
+        ],
+        "the absorbed story's articles and copies move to the survivor"
+    );
+    assert!(ok(store.story_articles(&s2), "read a story's articles").is_empty());
+    assert_eq!(
+        ok(store.merge_of(&s2), "read a merge"),
+        Some(merged.clone())
+    );
+    assert_eq!(
+        ok(store.merge_of(&s1), "read a merge"),
+        None,
+        "a live story has no merge"
+    );
+    assert_eq!(
+        ok(store.merges_into(&s1), "read merges"),
+        std::slice::from_ref(&merged)
+    );
+    assert_eq!(
+        ok(store.explanation(&bridge.id), "read an explanation"),
+        Some(explanation),
+        "the bridging article's explanation records the merge"
+    );
+    let (page, total) = ok(
+        store.story_page(&crate::store::StoryQuery::default()),
+        "list a page",
+    );
+    assert_eq!(total, 1, "the story list counts the survivor only");
+    assert_eq!(
+        page[0].article_count, 3,
+        "the survivor's summary counts the moved originals"
+    );
+
+    // A later merge of the survivor: the first absorbed id follows it.
+    let mut older = sample_article(5, "Earthquake warning", "Seismologists warn.");
+    older.story = Some(StoryId("s0".into()));
+    let mut bridge2 = sample_article(6, "Warning before the quake", "They warned.");
+    bridge2.story = Some(StoryId("s0".into()));
+    let again = merge("s1", "s0", &bridge2);
+    ok(
+        store.save(&Batch {
+            stories: vec![story("s0", &older)],
+            articles: vec![older, bridge2],
+            merges: vec![again.clone()],
+            ..Batch::default()
+        }),
+        "save a second merge",
+    );
+    let s0 = StoryId("s0".into());
+    let resolved = ok(store.merge_of(&s2), "read a merge").map(|m| m.survivor);
+    assert_eq!(
+        resolved,
+        Some(s0.clone()),
+        "merges chain to the latest survivor"
+    );
+    assert_eq!(
+        ok(store.merges_into(&s0), "read merges"),
+        [merged, again],
+        "both absorbed stories resolve to the new survivor, as recorded"
+    );
+    assert_eq!(
+        ok(store.story_articles(&s0), "read a story's articles").len(),
+        6
     );
 }
 

@@ -1,6 +1,6 @@
 //! An in-memory [`Store`] for tests and one-off runs.
 
-use crate::cluster::Explanation;
+use crate::cluster::{Explanation, StoryMerge};
 use crate::error::StoreError;
 use crate::model::{Article, ArticleId, Story, StoryId};
 use crate::store::{Batch, SearchHit, Store, publication_order};
@@ -12,6 +12,8 @@ pub struct MemoryStore {
     articles: BTreeMap<ArticleId, Article>,
     stories: BTreeMap<StoryId, Story>,
     explanations: BTreeMap<ArticleId, Explanation>,
+    /// Merges in the order made, each with the story it resolves to now.
+    merges: Vec<(StoryMerge, StoryId)>,
     /// Bumped by every save (see [`Store::revision`]).
     revision: u64,
 }
@@ -63,6 +65,26 @@ impl Store for MemoryStore {
         Ok(self.explanations.get(article).cloned())
     }
 
+    fn merge_of(&self, id: &StoryId) -> Result<Option<StoryMerge>, StoreError> {
+        Ok(self
+            .merges
+            .iter()
+            .find(|(m, _)| &m.absorbed == id)
+            .map(|(m, now)| StoryMerge {
+                survivor: now.clone(),
+                ..m.clone()
+            }))
+    }
+
+    fn merges_into(&self, survivor: &StoryId) -> Result<Vec<StoryMerge>, StoreError> {
+        Ok(self
+            .merges
+            .iter()
+            .filter(|(_, now)| now == survivor)
+            .map(|(m, _)| m.clone())
+            .collect())
+    }
+
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
         for story in &batch.stories {
             self.stories.insert(story.id.clone(), story.clone());
@@ -73,6 +95,21 @@ impl Store for MemoryStore {
         for explanation in &batch.explanations {
             self.explanations
                 .insert(explanation.article.clone(), explanation.clone());
+        }
+        for merge in &batch.merges {
+            for article in self.articles.values_mut() {
+                if article.story.as_ref() == Some(&merge.absorbed) {
+                    article.story = Some(merge.survivor.clone());
+                }
+            }
+            self.stories.remove(&merge.absorbed);
+            for (_, now) in &mut self.merges {
+                if *now == merge.absorbed {
+                    *now = merge.survivor.clone();
+                }
+            }
+            self.merges.retain(|(m, _)| m.absorbed != merge.absorbed);
+            self.merges.push((merge.clone(), merge.survivor.clone()));
         }
         self.revision += 1;
         Ok(())

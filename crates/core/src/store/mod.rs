@@ -8,7 +8,7 @@ mod memory;
 
 pub use memory::MemoryStore;
 
-use crate::cluster::Explanation;
+use crate::cluster::{Explanation, StoryMerge};
 use crate::error::StoreError;
 use crate::model::{Article, ArticleId, Story, StoryId};
 use crate::view::StorySummary;
@@ -24,6 +24,12 @@ pub struct Batch {
     /// Why each newly clustered article joined or founded its story
     /// (copies and unchanged articles have none of their own).
     pub explanations: Vec<Explanation>,
+    /// Stories absorbed into others by this batch, in the order they were
+    /// merged. Applied after the batch's stories and articles are written:
+    /// every article of the absorbed story moves to the survivor, the
+    /// absorbed story's record goes, and its id resolves to the survivor
+    /// from then on ([`Store::merge_of`]).
+    pub merges: Vec<StoryMerge>,
 }
 
 /// One full-text search result.
@@ -59,6 +65,13 @@ pub trait Store {
     /// was clustered; `None` for copies, unknown ids and articles stored
     /// before explanations were kept.
     fn explanation(&self, article: &ArticleId) -> Result<Option<Explanation>, StoreError>;
+    /// The merge that absorbed story `id`, its `survivor` being the story
+    /// the id resolves to now (later merges followed); `None` for a live or
+    /// unknown story.
+    fn merge_of(&self, id: &StoryId) -> Result<Option<StoryMerge>, StoreError>;
+    /// The merges whose absorbed stories now resolve to `survivor`, in the
+    /// order they were made (each as recorded when it was made).
+    fn merges_into(&self, survivor: &StoryId) -> Result<Vec<StoryMerge>, StoreError>;
     /// Saves a batch in one transaction: after an error nothing of it is
     /// stored.
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError>;

@@ -4,7 +4,7 @@
 //! its explanation is its original's.
 
 use super::LookupError;
-use crate::cluster::{Candidate, Components, Explanation};
+use crate::cluster::{Candidate, Components, Explanation, StoryMerge};
 use crate::model::{Article, ArticleId, StoryId};
 use crate::store::Store;
 use serde::Serialize;
@@ -41,6 +41,10 @@ pub struct StoryRef {
     pub id: StoryId,
     /// Its title; `None` when the story is no longer stored.
     pub title: Option<String>,
+    /// The story it was merged into (its id resolves there); absent for a
+    /// live story.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<StoryId>,
 }
 
 /// The clusterer's decision about one article.
@@ -60,6 +64,10 @@ pub struct AssignmentView {
     pub best: Option<CandidateView>,
     /// The second-best existing story.
     pub runner_up: Option<CandidateView>,
+    /// Stories the article bridged and merged when it arrived; absent
+    /// when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub merges: Vec<StoryMerge>,
 }
 
 /// One story the article was compared with.
@@ -128,6 +136,7 @@ fn assignment_view(store: &dyn Store, e: Explanation) -> Result<AssignmentView, 
         story: story_ref(store, &e.story)?,
         best: candidate(e.best)?,
         runner_up: candidate(e.runner_up)?,
+        merges: e.merges,
         article: e.article,
         founded: e.founded,
         score: e.score,
@@ -136,9 +145,18 @@ fn assignment_view(store: &dyn Store, e: Explanation) -> Result<AssignmentView, 
 }
 
 fn story_ref(store: &dyn Store, id: &StoryId) -> Result<StoryRef, LookupError> {
+    if let Some(story) = store.story(id)? {
+        return Ok(StoryRef {
+            id: id.clone(),
+            title: Some(story.title),
+            merged_into: None,
+        });
+    }
+    let merge = store.merge_of(id)?;
     Ok(StoryRef {
         id: id.clone(),
-        title: store.story(id)?.map(|s| s.title),
+        title: merge.as_ref().map(|m| m.absorbed_title.clone()),
+        merged_into: merge.map(|m| m.survivor),
     })
 }
 
