@@ -3,7 +3,9 @@
 //! transaction; search uses a generated `tsvector` column with a GIN index.
 //! The schema mirrors the SQLite one, with native types (JSONB, TIMESTAMPTZ).
 //! A one-row table holds the store-wide revision (`Store::revision`), bumped
-//! in every batch's transaction, so serve caches whole responses here too.
+//! in every batch's transaction, so serve caches whole responses here too;
+//! story summaries are kept on save (`summaries`), so the story list reads
+//! one page, not every article.
 
 use crate::sql::{ARTICLE_COLUMNS, ARTICLE_UPSERT, EXPLANATION_COLUMNS, EXPLANATION_UPSERT};
 use postgres::types::ToSql;
@@ -13,6 +15,8 @@ use storyline_core::cluster::{Candidate, Explanation, StoryMerge};
 use storyline_core::model::SourceFormat;
 use storyline_core::store::{Batch, SearchHit, publication_order};
 use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
+
+mod summaries;
 
 mod embedded {
     refinery::embed_migrations!("migrations/postgres");
@@ -49,11 +53,14 @@ impl PostgresStore {
         client
             .batch_execute("SELECT pg_advisory_lock(7346021)")
             .map_err(pg_error("cannot lock the schema for migration"))?;
-        let migrated = embedded::migrations::runner().run(&mut client);
+        let migrated = embedded::migrations::runner()
+            .run(&mut client)
+            .map_err(|e| StoreError::backend("cannot migrate the database schema", e))
+            .and_then(|_| summaries::backfill(&mut client));
         client
             .batch_execute("SELECT pg_advisory_unlock(7346021)")
             .map_err(pg_error("cannot unlock the schema"))?;
-        migrated.map_err(|e| StoreError::backend("cannot migrate the database schema", e))?;
+        migrated?;
         Ok(Self {
             client: Mutex::new(client),
         })
@@ -407,12 +414,33 @@ impl Store for PostgresStore {
                     .map_err(pg_error("cannot save a story merge"))?;
             }
         }
+        let touched = batch.touched_stories();
+        summaries::refresh(&mut tx, touched)?;
         // Last, so the row lock that serializes concurrent writers' bumps is
         // held only until the commit; the new number becomes visible with
         // the batch, never before it.
         tx.execute("UPDATE store_revision SET revision = revision + 1", &[])
             .map_err(pg_error("cannot bump the store revision"))?;
         tx.commit().map_err(pg_error("cannot commit the batch"))
+    }
+
+    fn story_revision(&self, id: &StoryId) -> Result<Option<u64>, StoreError> {
+        summaries::revision(&mut *self.client()?, id)
+    }
+
+    fn story_page(
+        &self,
+        query: &storyline_core::store::StoryQuery,
+    ) -> Result<(Vec<storyline_core::view::StorySummary>, usize), StoreError> {
+        summaries::page(&mut *self.client()?, query)
+    }
+
+    fn outlets(&self) -> Result<Vec<String>, StoreError> {
+        summaries::labels(&mut *self.client()?, "outlet")
+    }
+
+    fn categories(&self) -> Result<Vec<String>, StoreError> {
+        summaries::labels(&mut *self.client()?, "category")
     }
 
     fn revision(&self) -> Result<Option<u64>, StoreError> {
@@ -495,6 +523,52 @@ mod tests {
     /// A store in a fresh, empty schema.
     fn fresh_store(url: &str) -> PostgresStore {
         PostgresStore::connect(&fresh_schema(url)).unwrap()
+    }
+
+    #[test]
+    fn stories_stored_without_a_summary_are_summarized_on_connect() {
+        let Some(url) = test_url() else { return };
+        let scoped = fresh_schema(&url);
+        let mut store = PostgresStore::connect(&scoped).unwrap();
+        let mut article = storyline_core::store::conformance::sample_article(
+            1,
+            "Roma bid for Smalling",
+            "Roma have offered £13.5m for Chris Smalling.",
+        );
+        article.story = Some(StoryId("s1".into()));
+        let story = Story {
+            id: StoryId("s1".into()),
+            title: article.title.clone(),
+            founded_by: article.id.clone(),
+            created_at: jiff::Timestamp::UNIX_EPOCH,
+        };
+        store
+            .save(&Batch {
+                articles: vec![article],
+                stories: vec![story],
+                ..Batch::default()
+            })
+            .unwrap();
+        // As a store written before migration V6 would look.
+        store
+            .client()
+            .unwrap()
+            .batch_execute("UPDATE stories SET summary = NULL; DELETE FROM story_facets;")
+            .unwrap();
+        let reopened = PostgresStore::connect(&scoped).unwrap();
+        let query = storyline_core::store::StoryQuery {
+            entity: Some("chris smalling".into()),
+            ..Default::default()
+        };
+        let (page, total) = reopened.story_page(&query).unwrap();
+        assert_eq!(total, 1);
+        assert!(
+            page[0]
+                .state_of_play
+                .as_deref()
+                .is_some_and(|s| s.contains("£13.5m")),
+            "{page:?}"
+        );
     }
 
     #[test]

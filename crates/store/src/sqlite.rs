@@ -366,18 +366,7 @@ impl Store for SqliteStore {
             }
         }
         merges::apply(&tx, &batch.merges)?;
-        let touched: std::collections::BTreeSet<&str> = batch
-            .stories
-            .iter()
-            .map(|s| s.id.0.as_str())
-            .chain(batch.merges.iter().map(|m| m.survivor.0.as_str()))
-            .chain(
-                batch
-                    .articles
-                    .iter()
-                    .filter_map(|a| a.story.as_ref().map(|s| s.0.as_str())),
-            )
-            .collect();
+        let touched = batch.touched_stories();
         summaries::refresh(&tx, touched)?;
         if !batch.articles.is_empty() || !batch.stories.is_empty() || !batch.merges.is_empty() {
             summaries::bump_revision(&tx)?;

@@ -32,6 +32,24 @@ pub struct Batch {
     pub merges: Vec<StoryMerge>,
 }
 
+impl Batch {
+    /// The ids of the stories whose summaries the batch changes: its
+    /// stories, its articles' stories and the survivors of its merges
+    /// (absorbed stories are gone), sorted.
+    pub fn touched_stories(&self) -> std::collections::BTreeSet<&str> {
+        self.stories
+            .iter()
+            .map(|s| s.id.0.as_str())
+            .chain(self.merges.iter().map(|m| m.survivor.0.as_str()))
+            .chain(
+                self.articles
+                    .iter()
+                    .filter_map(|a| a.story.as_ref().map(|s| s.0.as_str())),
+            )
+            .collect()
+    }
+}
+
 /// One full-text search result.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SearchHit {
