@@ -3,32 +3,32 @@
 //! sentences per date `N`, pick `T` dates and `N` of the articles' own
 //! sentences for each ([`summarize_timeline`]).
 //!
-//! A baseline in the spirit of DATEWISE (Ghalandari & Ifrim 2020), without
-//! its learned date ranker:
+//! After DATEWISE (Ghalandari & Ifrim 2020):
 //!
 //! 1. **Dating**: a sentence that names a specific day on or before its
 //!    article's publication day is about that day; any other sentence is
 //!    about its article's publication day.
-//! 2. **Dates**: days ranked by how often sentences of later articles name
-//!    them (a day still referred to afterwards mattered; DATEWISE's
-//!    strongest signal) plus how many articles were published on them; the
-//!    top `T` are kept.
+//! 2. **Dates**: the days some sentence is about, ranked by the learned
+//!    date ranker ([`DateModel`]) over their features ([`day_features`]:
+//!    publications, mentions before, on and after the day, ...); the top
+//!    `T` are kept.
 //! 3. **Sentences**: per day, the sentences dated to it ranked by cosine to
 //!    their TF-IDF centroid; the top `N` are kept, skipping any whose cosine
 //!    to an already chosen one exceeds [`NEAR_DUPLICATE`].
+//!
+//! [`Summarizer`] reads a topic once and builds timelines of any size with
+//! any model (the evaluation fits one per left-out topic).
 
+use super::date_features::{DayFeatures, Mention, day_features};
+use super::date_model::DateModel;
 use crate::text::Analyzer;
 use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap};
+use std::ops::RangeInclusive;
 use storyline_dates::{Granularity, Value, find_dates};
 
 /// Cosine above which two sentences count as saying the same thing.
 pub const NEAR_DUPLICATE: f64 = 0.5;
-
-/// What one article published on a day adds to the day's score; a sentence
-/// naming the day adds 1. On T17, 0.25 and 2.0 both scored lower
-/// (Date-F1 0.387 and 0.393 against 0.397).
-const PUBLISHED_WEIGHT: f64 = 1.0;
 
 /// Sentences shorter than this (in words) are fragments, not summaries.
 const MIN_WORDS: usize = 6;
@@ -47,87 +47,137 @@ pub struct DatedText<'a> {
 /// A sentence with the day it is about.
 #[derive(Debug)]
 struct Dated {
-    /// The publication day of the sentence's article.
-    published: Date,
+    /// The day the sentence is about.
     day: Date,
-    named: bool,
     text: String,
     vector: HashMap<String, f64>,
 }
 
+/// A topic's sentences, dated, and its candidate days with their features.
+#[derive(Debug)]
+pub struct Summarizer {
+    sentences: Vec<Dated>,
+    /// Indices into `sentences`, by the day they are about.
+    by_day: BTreeMap<Date, Vec<usize>>,
+    /// The days some sentence is about, with their features.
+    candidates: Vec<DayFeatures>,
+}
+
+impl Summarizer {
+    /// Reads `articles`: splits and dates their sentences and computes the
+    /// features of every candidate day.
+    pub fn new(articles: &[DatedText<'_>], analyzer: &Analyzer) -> Self {
+        let (mut sentences, mentions) = date_sentences(articles, analyzer);
+        weigh(&mut sentences);
+        let mut by_day: BTreeMap<Date, Vec<usize>> = BTreeMap::new();
+        for (n, sentence) in sentences.iter().enumerate() {
+            by_day.entry(sentence.day).or_default().push(n);
+        }
+        let published: Vec<Date> = articles.iter().map(|a| a.published).collect();
+        let days: Vec<Date> = by_day.keys().copied().collect();
+        let candidates = day_features(&published, &mentions, &days);
+        Self {
+            sentences,
+            by_day,
+            candidates,
+        }
+    }
+
+    /// The candidate days (those some sentence is about), in date order.
+    pub fn candidates(&self) -> &[DayFeatures] {
+        &self.candidates
+    }
+
+    /// A timeline of the `dates` days `model` ranks highest (among those
+    /// `within` the given span, when one is given: the benchmark protocol
+    /// restricts to the gold timeline's span), with up to `per_date`
+    /// sentences each, in date order.
+    pub fn timeline(
+        &self,
+        dates: usize,
+        per_date: usize,
+        within: Option<RangeInclusive<Date>>,
+        model: &DateModel,
+    ) -> Vec<(Date, Vec<String>)> {
+        let mut ranked: Vec<(Date, f64)> = self
+            .candidates
+            .iter()
+            .filter(|c| within.as_ref().is_none_or(|span| span.contains(&c.day)))
+            .map(|c| (c.day, model.score(c)))
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut timeline: Vec<(Date, Vec<String>)> = ranked
+            .iter()
+            .filter_map(|(day, _)| {
+                let candidates: Vec<&Dated> = self
+                    .by_day
+                    .get(day)?
+                    .iter()
+                    .filter_map(|n| self.sentences.get(*n))
+                    .collect();
+                let chosen = pick_sentences(&candidates, per_date);
+                (!chosen.is_empty()).then_some((*day, chosen))
+            })
+            .take(dates)
+            .collect();
+        timeline.sort_by_key(|(day, _)| *day);
+        timeline
+    }
+}
+
 /// Builds a timeline of `dates` days with up to `per_date` sentences each
-/// from `articles`, in date order.
+/// from `articles`, in date order, ranking days with the committed
+/// [`DateModel`].
 pub fn summarize_timeline(
     articles: &[DatedText<'_>],
     dates: usize,
     per_date: usize,
     analyzer: &Analyzer,
 ) -> Vec<(Date, Vec<String>)> {
-    let mut sentences = date_sentences(articles, analyzer);
-    weigh(&mut sentences);
-    let mut score: HashMap<Date, f64> = HashMap::new();
-    // A day named by an article published that same day is already counted
-    // by its publication; only later references add to it. On T17 this
-    // raised Date-F1 0.397 → 0.427 (counting same-day names half: 0.416).
-    for sentence in sentences.iter().filter(|s| s.named && s.day < s.published) {
-        *score.entry(sentence.day).or_default() += 1.0;
-    }
-    for article in articles {
-        *score.entry(article.published).or_default() += PUBLISHED_WEIGHT;
-    }
-    let mut ranked: Vec<(Date, f64)> = score.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut by_day: BTreeMap<Date, Vec<&Dated>> = BTreeMap::new();
-    for sentence in &sentences {
-        by_day.entry(sentence.day).or_default().push(sentence);
-    }
-    let mut timeline: Vec<(Date, Vec<String>)> = ranked
-        .iter()
-        .filter_map(|(day, _)| {
-            let chosen = pick_sentences(by_day.get(day)?, per_date);
-            (!chosen.is_empty()).then_some((*day, chosen))
-        })
-        .take(dates)
-        .collect();
-    timeline.sort_by_key(|(day, _)| *day);
-    timeline
+    Summarizer::new(articles, analyzer).timeline(dates, per_date, None, &DateModel::default())
 }
 
-/// Every usable sentence of `articles` with its day and raw term counts.
-fn date_sentences(articles: &[DatedText<'_>], analyzer: &Analyzer) -> Vec<Dated> {
+/// Every usable sentence of `articles` with its day and raw term counts,
+/// and every specific day any sentence names.
+fn date_sentences(articles: &[DatedText<'_>], analyzer: &Analyzer) -> (Vec<Dated>, Vec<Mention>) {
     let mut out = Vec::new();
-    for article in articles {
-        for range in storyline_extract::claims::sentences(article.text) {
+    let mut mentions = Vec::new();
+    for (index, article) in articles.iter().enumerate() {
+        for (position, range) in storyline_extract::claims::sentences(article.text)
+            .into_iter()
+            .enumerate()
+        {
             let text = &article.text[range];
+            let days: Vec<Date> = find_dates(text, article.published)
+                .into_iter()
+                .filter_map(|m| match m.resolved.value {
+                    Value::Day(day) if m.resolved.granularity == Granularity::Day => Some(day),
+                    _ => None,
+                })
+                .collect();
+            mentions.extend(days.iter().map(|day| Mention {
+                day: *day,
+                article: index,
+                published: article.published,
+                sentence: position,
+            }));
             let words = text.split_whitespace().count();
             if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
                 continue;
             }
-            let named = find_dates(text, article.published)
-                .into_iter()
-                .find_map(|m| match m.resolved.value {
-                    Value::Day(day)
-                        if m.resolved.granularity == Granularity::Day
-                            && day <= article.published =>
-                    {
-                        Some(day)
-                    }
-                    _ => None,
-                });
+            let named = days.into_iter().find(|day| *day <= article.published);
             let mut vector = HashMap::new();
             for term in analyzer.terms(text) {
                 *vector.entry(term).or_insert(0.0) += 1.0;
             }
             out.push(Dated {
-                published: article.published,
                 day: named.unwrap_or(article.published),
-                named: named.is_some(),
                 text: text.to_string(),
                 vector,
             });
         }
     }
-    out
+    (out, mentions)
 }
 
 /// Turns term counts into unit-length TF-IDF vectors (IDF over `sentences`).
