@@ -29,6 +29,7 @@ use std::process::ExitCode;
 use storyline_core::eval::timeline::{RougeTokenizer, Timeline, TimelineScores, score_timeline};
 use storyline_core::pipeline::Progress;
 use storyline_core::text::Analyzer;
+use storyline_core::timeline::date_features::FEATURES;
 use storyline_core::timeline::date_model::LabeledDays;
 use storyline_core::timeline::{DateModel, DatedText, Summarizer};
 
@@ -188,7 +189,28 @@ fn dump(dir: &Path, name: &str, timeline: &Timeline) -> anyhow::Result<()> {
         .with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// Builds and scores every gold timeline of one topic folder.
+/// Writes the candidate days of one gold timeline with their features and
+/// labels (`[{date, features: {name: value}, in_gold}]`), for studying the
+/// date ranker.
+fn dump_days(dir: &Path, name: &str, labeled: &LabeledDays) -> anyhow::Result<()> {
+    let rows: Vec<serde_json::Value> = labeled
+        .days
+        .iter()
+        .zip(&labeled.in_gold)
+        .map(|(day, in_gold)| {
+            let features: serde_json::Map<String, serde_json::Value> = FEATURES
+                .iter()
+                .zip(day.values)
+                .map(|(name, value)| (name.to_string(), value.into()))
+                .collect();
+            serde_json::json!({"date": day.day.to_string(), "features": features, "in_gold": in_gold})
+        })
+        .collect();
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_string(&rows)?)
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
 /// The topic of a `TOPIC_publisher` folder name (`bpoil_bbc` → `bpoil`).
 fn topic_of(folder: &Path) -> String {
     let name = file_name(folder);
@@ -385,7 +407,7 @@ pub fn run(dir: &Path, options: &Options<'_>, global: &Global) -> anyhow::Result
     let hand_set = DateModel::hand_set();
     let mut folds: std::collections::HashMap<String, DateModel> = Default::default();
     let mut topics = Vec::new();
-    for task in &tasks {
+    for (task, label) in tasks.iter().zip(&labels) {
         let model = match options.ranker {
             Ranker::Committed => &committed,
             Ranker::HandSet => &hand_set,
@@ -403,6 +425,7 @@ pub fn run(dir: &Path, options: &Options<'_>, global: &Global) -> anyhow::Result
             let stem = task.gold_name.trim_end_matches(".timeline.json");
             dump(dir, &format!("{}__{stem}.system.json", task.folder), &system)?;
             dump(dir, &format!("{}__{stem}.gold.json", task.folder), &task.gold)?;
+            dump_days(dir, &format!("{}__{stem}.days.json", task.folder), label)?;
         }
         topics.push(TopicResult {
             topic: task.folder.clone(),

@@ -8,17 +8,18 @@
 //! which is compiled in. `eval timeline` itself reports out-of-fold figures:
 //! each topic is ranked by a model fitted on the other topics only.
 
-use super::date_features::{DayFeatures, FEATURE_COUNT, FEATURES};
+use super::date_features::{DATEWISE_FEATURES, DayFeatures, FEATURES};
 use crate::logistic::{self, Sample};
 use serde::{Deserialize, Serialize};
 
 /// The committed fitted model (see its `fitted_on`).
 const COMMITTED: &str = include_str!("date_model.json");
 
-/// Logistic weights over the features of [`FEATURES`].
+/// Logistic weights over some of the features of [`FEATURES`], named.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateModel {
-    /// The feature names, in the order of `weights` (checked on reading).
+    /// The names of the features the model reads, in the order of
+    /// `weights`; each one of [`FEATURES`] (checked on reading).
     pub features: Vec<String>,
     /// Intercept.
     pub bias: f64,
@@ -27,6 +28,9 @@ pub struct DateModel {
     /// What the model was fitted on (free text).
     #[serde(default)]
     pub fitted_on: String,
+    /// Where each of `features` is in [`FEATURES`].
+    #[serde(skip)]
+    columns: Vec<usize>,
 }
 
 /// One gold timeline's candidate days with their labels (in the gold or
@@ -44,51 +48,77 @@ impl Default for DateModel {
     /// not match [`FEATURES`] (it is compiled in and tested, so that only
     /// happens while editing it).
     fn default() -> Self {
-        serde_json::from_str::<Self>(COMMITTED)
-            .ok()
-            .filter(Self::matches_features)
-            .unwrap_or_else(Self::hand_set)
+        Self::from_json(COMMITTED).unwrap_or_else(Self::hand_set)
     }
 }
 
 impl DateModel {
+    /// A model over the named features; `None` when a name is not one of
+    /// [`FEATURES`] or the weights do not match the names.
+    pub fn new(features: &[&str], bias: f64, weights: Vec<f64>, fitted_on: &str) -> Option<Self> {
+        Self {
+            features: features.iter().map(|s| s.to_string()).collect(),
+            bias,
+            weights,
+            fitted_on: fitted_on.to_string(),
+            columns: Vec::new(),
+        }
+        .resolved()
+    }
+
+    /// Reads a model written by `eval timeline --refit`; `None` when it
+    /// does not parse or names an unknown feature.
+    pub fn from_json(text: &str) -> Option<Self> {
+        serde_json::from_str::<Self>(text).ok()?.resolved()
+    }
+
+    /// Finds the columns of the named features.
+    fn resolved(mut self) -> Option<Self> {
+        self.columns = self
+            .features
+            .iter()
+            .map(|name| FEATURES.iter().position(|f| f == name))
+            .collect::<Option<_>>()?;
+        (self.weights.len() == self.columns.len()).then_some(self)
+    }
+
     /// The ranking used before the model was learned: later references
     /// plus publications, by rank.
     pub fn hand_set() -> Self {
-        let weights = FEATURES
-            .iter()
-            .map(|name| if *name == "baseline_rank" { 1.0 } else { 0.0 })
-            .collect();
         Self {
-            features: FEATURES.iter().map(|s| s.to_string()).collect(),
+            features: vec!["baseline_rank".into()],
             bias: 0.0,
-            weights,
+            weights: vec![1.0],
             fitted_on: "hand-set".into(),
+            columns: FEATURES
+                .iter()
+                .position(|f| *f == "baseline_rank")
+                .into_iter()
+                .collect(),
         }
     }
 
-    /// True when the model's features are [`FEATURES`], in order.
-    fn matches_features(&self) -> bool {
-        self.weights.len() == FEATURE_COUNT && self.features.iter().eq(FEATURES.iter())
-    }
-
-    /// Fits the weights on `timelines`, each gold timeline weighing the
-    /// same however many candidate days it has.
+    /// Fits weights over [`DATEWISE_FEATURES`] on `timelines`, each gold
+    /// timeline weighing the same however many candidate days it has.
     pub fn fit(timelines: &[LabeledDays], fitted_on: &str) -> Self {
+        let columns: Vec<usize> = DATEWISE_FEATURES
+            .iter()
+            .filter_map(|name| FEATURES.iter().position(|f| f == name))
+            .collect();
         let mut samples = Vec::new();
         for timeline in timelines {
             let weight = 1.0 / timeline.days.len().max(1) as f64;
             for (day, label) in timeline.days.iter().zip(&timeline.in_gold) {
                 samples.push(Sample {
-                    inputs: day.values.to_vec(),
+                    inputs: columns.iter().map(|c| day.values[*c]).collect(),
                     label: *label,
                     weight,
                 });
             }
         }
-        let fitted = logistic::fit(&samples, FEATURE_COUNT);
+        let fitted = logistic::fit(&samples, columns.len());
         Self {
-            features: FEATURES.iter().map(|s| s.to_string()).collect(),
+            features: DATEWISE_FEATURES.iter().map(|s| s.to_string()).collect(),
             bias: fitted.bias,
             weights: fitted.weights,
             fitted_on: format!(
@@ -96,6 +126,7 @@ impl DateModel {
                 samples.len(),
                 timelines.len()
             ),
+            columns,
         }
     }
 
@@ -105,8 +136,8 @@ impl DateModel {
             + self
                 .weights
                 .iter()
-                .zip(&day.values)
-                .map(|(w, x)| w * x)
+                .zip(&self.columns)
+                .map(|(w, c)| w * day.values.get(*c).copied().unwrap_or(0.0))
                 .sum::<f64>()
     }
 }
@@ -117,10 +148,15 @@ mod tests {
 
     #[test]
     fn the_committed_model_parses_and_matches_the_features() {
-        let model: DateModel = serde_json::from_str(COMMITTED).unwrap_or_else(|e| {
-            panic!("date_model.json: {e}");
-        });
-        assert!(model.matches_features(), "{model:?}");
+        let model = DateModel::from_json(COMMITTED);
+        assert!(model.is_some(), "date_model.json does not parse or names unknown features");
         assert_ne!(DateModel::default().fitted_on, "hand-set");
+    }
+
+    #[test]
+    fn a_model_naming_an_unknown_feature_is_refused() {
+        assert!(DateModel::new(&["published"], 0.0, vec![1.0], "").is_some());
+        assert!(DateModel::new(&["moon_phase"], 0.0, vec![1.0], "").is_none());
+        assert!(DateModel::new(&["published"], 0.0, vec![1.0, 2.0], "").is_none());
     }
 }

@@ -30,6 +30,13 @@ use storyline_dates::{Granularity, Value, find_dates};
 /// Cosine above which two sentences count as saying the same thing.
 pub const NEAR_DUPLICATE: f64 = 0.5;
 
+/// Undated sentences this early in their article are candidates for its
+/// publication day's summary (0: every sentence dated to the day is).
+const POOL_LEAD: usize = 0;
+/// Whether the leads of a day's articles are candidates for the previous
+/// day's summary too (news of a day is often published the next).
+const POOL_PREVIOUS_DAY: bool = false;
+
 /// Sentences shorter than this (in words) are fragments, not summaries.
 const MIN_WORDS: usize = 6;
 /// Sentences longer than this are usually run-ons of a bad split.
@@ -49,6 +56,11 @@ pub struct DatedText<'a> {
 struct Dated {
     /// The day the sentence is about.
     day: Date,
+    /// True when the sentence names its day (else it is its article's
+    /// publication day).
+    named: bool,
+    /// The sentence's position in its article (0 = first).
+    position: usize,
     text: String,
     vector: HashMap<String, f64>,
 }
@@ -59,6 +71,10 @@ pub struct Summarizer {
     sentences: Vec<Dated>,
     /// Indices into `sentences`, by the day they are about.
     by_day: BTreeMap<Date, Vec<usize>>,
+    /// The sentences a day's summary is chosen from, when any: those
+    /// naming the day, and the leads of articles published on it or the
+    /// day after (DATEWISE's candidates).
+    pools: BTreeMap<Date, Vec<usize>>,
     /// The days some sentence is about, with their features.
     candidates: Vec<DayFeatures>,
 }
@@ -73,12 +89,26 @@ impl Summarizer {
         for (n, sentence) in sentences.iter().enumerate() {
             by_day.entry(sentence.day).or_default().push(n);
         }
+        let mut pools: BTreeMap<Date, Vec<usize>> = BTreeMap::new();
+        for (n, sentence) in sentences.iter().enumerate() {
+            if sentence.named {
+                pools.entry(sentence.day).or_default().push(n);
+            } else if sentence.position < POOL_LEAD {
+                pools.entry(sentence.day).or_default().push(n);
+                if POOL_PREVIOUS_DAY {
+                    if let Ok(previous) = sentence.day.yesterday() {
+                        pools.entry(previous).or_default().push(n);
+                    }
+                }
+            }
+        }
         let published: Vec<Date> = articles.iter().map(|a| a.published).collect();
         let days: Vec<Date> = by_day.keys().copied().collect();
         let candidates = day_features(&published, &mentions, &days);
         Self {
             sentences,
             by_day,
+            pools,
             candidates,
         }
     }
@@ -109,9 +139,12 @@ impl Summarizer {
         let mut timeline: Vec<(Date, Vec<String>)> = ranked
             .iter()
             .filter_map(|(day, _)| {
-                let candidates: Vec<&Dated> = self
-                    .by_day
-                    .get(day)?
+                let pool = self
+                    .pools
+                    .get(day)
+                    .filter(|_| POOL_LEAD > 0)
+                    .or_else(|| self.by_day.get(day))?;
+                let candidates: Vec<&Dated> = pool
                     .iter()
                     .filter_map(|n| self.sentences.get(*n))
                     .collect();
@@ -172,6 +205,8 @@ fn date_sentences(articles: &[DatedText<'_>], analyzer: &Analyzer) -> (Vec<Dated
             }
             out.push(Dated {
                 day: named.unwrap_or(article.published),
+                named: named.is_some(),
+                position,
                 text: text.to_string(),
                 vector,
             });
