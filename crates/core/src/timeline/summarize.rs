@@ -32,10 +32,10 @@ pub const NEAR_DUPLICATE: f64 = 0.5;
 
 /// Undated sentences this early in their article are candidates for its
 /// publication day's summary (0: every sentence dated to the day is).
-const POOL_LEAD: usize = 0;
+const POOL_LEAD: usize = 5;
 /// Whether the leads of a day's articles are candidates for the previous
 /// day's summary too (news of a day is often published the next).
-const POOL_PREVIOUS_DAY: bool = false;
+const POOL_PREVIOUS_DAY: bool = true;
 
 /// Sentences shorter than this (in words) are fragments, not summaries.
 const MIN_WORDS: usize = 6;
@@ -325,7 +325,7 @@ mod tests {
     }
 
     #[test]
-    fn a_day_named_only_on_the_day_itself_counts_once() {
+    fn a_day_named_by_later_articles_outranks_one_named_on_the_day_itself() {
         let texts = [
             (
                 "2010-01-20",
@@ -341,6 +341,31 @@ mod tests {
         let articles = dated(&texts);
         let timeline = summarize_timeline(&articles, 1, 1, &Analyzer::english());
         assert_eq!(timeline[0].0, day("2010-01-18"), "{timeline:?}");
+        let summarizer = Summarizer::new(&articles, &Analyzer::english());
+        let hand_set = summarizer.timeline(1, 1, None, &DateModel::hand_set());
+        assert_eq!(hand_set[0].0, day("2010-01-18"), "{hand_set:?}");
+    }
+
+    #[test]
+    fn days_outside_the_span_asked_for_are_not_picked() {
+        let texts = [
+            (
+                "2010-01-14",
+                "On 12 January 2010 , a magnitude 7 earthquake hit Haiti near the capital . \
+                 Rescue teams from many countries arrived in the capital today .",
+            ),
+            (
+                "2010-01-15",
+                "The earthquake on 12 January 2010 destroyed the presidential palace in Port-au-Prince . \
+                 Aid flights were landing at the damaged airport all day long .",
+            ),
+        ];
+        let articles = dated(&texts);
+        let summarizer = Summarizer::new(&articles, &Analyzer::english());
+        let span = day("2010-01-14")..=day("2010-01-15");
+        let timeline = summarizer.timeline(1, 1, Some(span.clone()), &DateModel::default());
+        assert_eq!(timeline.len(), 1);
+        assert!(span.contains(&timeline[0].0), "{timeline:?}");
     }
 
     #[test]
