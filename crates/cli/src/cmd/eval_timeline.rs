@@ -423,8 +423,16 @@ pub fn run(dir: &Path, options: &Options<'_>, global: &Global) -> anyhow::Result
         );
         if let Some(dir) = options.dump {
             let stem = task.gold_name.trim_end_matches(".timeline.json");
-            dump(dir, &format!("{}__{stem}.system.json", task.folder), &system)?;
-            dump(dir, &format!("{}__{stem}.gold.json", task.folder), &task.gold)?;
+            dump(
+                dir,
+                &format!("{}__{stem}.system.json", task.folder),
+                &system,
+            )?;
+            dump(
+                dir,
+                &format!("{}__{stem}.gold.json", task.folder),
+                &task.gold,
+            )?;
             dump_days(dir, &format!("{}__{stem}.days.json", task.folder), label)?;
         }
         topics.push(TopicResult {
@@ -503,7 +511,9 @@ fn print_report(report: &Report) -> anyhow::Result<()> {
         report.published.ar2_f
     )?;
     let ranker = match report.ranker {
-        Ranker::OutOfFold => "out of fold (each topic ranked by a model fitted on the other topics)",
+        Ranker::OutOfFold => {
+            "out of fold (each topic ranked by a model fitted on the other topics)"
+        }
         Ranker::Committed => "the committed model (fitted on every T17 topic: in-sample)",
         Ranker::HandSet => "hand-set (later references plus publications)",
     };

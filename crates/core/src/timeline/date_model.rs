@@ -149,7 +149,10 @@ mod tests {
     #[test]
     fn the_committed_model_parses_and_matches_the_features() {
         let model = DateModel::from_json(COMMITTED);
-        assert!(model.is_some(), "date_model.json does not parse or names unknown features");
+        assert!(
+            model.is_some(),
+            "date_model.json does not parse or names unknown features"
+        );
         assert_ne!(DateModel::default().fitted_on, "hand-set");
     }
 

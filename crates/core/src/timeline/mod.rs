@@ -16,7 +16,7 @@ pub mod summarize;
 
 pub use contradictions::{Contradiction, Side, State, find_contradictions};
 pub use daily::{TimelineEntry, daily_timeline};
+pub use date_model::DateModel;
 pub use developments::{Development, developments};
 pub use series::{Series, SeriesPoint, figure_series};
-pub use date_model::DateModel;
 pub use summarize::{DatedText, Summarizer, summarize_timeline};
