@@ -23,6 +23,7 @@ use crate::progress::Bar;
 use anyhow::Context;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -244,6 +245,7 @@ struct Task {
     gold: Timeline,
     /// Index into the summarizers.
     summarizer: usize,
+    /// How many articles it is built from.
     articles: usize,
 }
 
@@ -283,6 +285,87 @@ fn labeled(
     LabeledDays { days, in_gold }
 }
 
+/// The topics read: one summarizer per set of source folders, the gold
+/// timelines to build, and the folders that cannot be built.
+struct Loaded {
+    summarizers: Vec<Summarizer>,
+    tasks: Vec<Task>,
+    skipped: Vec<Skipped>,
+}
+
+/// Reads every folder's articles (every publisher's on its topic when
+/// `pooled`) and gold timelines.
+fn load(
+    folders: &[PathBuf],
+    pooled: bool,
+    analyzer: &Analyzer,
+    bar: &mut Bar,
+) -> anyhow::Result<Loaded> {
+    let mut summarizers: Vec<Summarizer> = Vec::new();
+    // Pooled folders of one topic share one summarizer: (index, articles).
+    let mut by_sources: HashMap<Vec<PathBuf>, (usize, usize)> = HashMap::new();
+    let mut tasks = Vec::new();
+    let mut skipped = Vec::new();
+    for folder in folders {
+        bar.item(folder);
+        let own = folder.join("articles.json").is_file();
+        let sources: Vec<&Path> = if pooled {
+            let topic = topic_of(folder);
+            folders
+                .iter()
+                .filter(|other| topic_of(other) == topic && other.join("articles.json").is_file())
+                .map(PathBuf::as_path)
+                .collect()
+        } else if own {
+            vec![folder.as_path()]
+        } else {
+            Vec::new()
+        };
+        if sources.is_empty() {
+            let golds = gold_files(folder)?.len();
+            skipped.push(Skipped {
+                topic: file_name(folder),
+                reason: format!("no articles.json ({golds} gold timeline(s) not built)"),
+            });
+            continue;
+        }
+        let key: Vec<PathBuf> = sources.iter().map(|p| p.to_path_buf()).collect();
+        let (summarizer, articles) = match by_sources.get(&key) {
+            Some(known) => *known,
+            None => {
+                let raw = read_articles(&sources)?;
+                let articles: Vec<DatedText<'_>> = raw
+                    .iter()
+                    .map(|(published, text)| DatedText {
+                        published: *published,
+                        text,
+                    })
+                    .collect();
+                summarizers.push(Summarizer::new(&articles, analyzer));
+                let known = (summarizers.len() - 1, articles.len());
+                by_sources.insert(key, known);
+                known
+            }
+        };
+        for gold_path in gold_files(folder)? {
+            tasks.push(Task {
+                folder: file_name(folder),
+                topic: topic_of(folder),
+                gold_name: file_name(&gold_path),
+                gold: read_gold(&gold_path)?,
+                summarizer,
+                articles,
+            });
+        }
+    }
+    bar.finish();
+    Ok(Loaded {
+        summarizers,
+        tasks,
+        skipped,
+    })
+}
+
 /// What `eval timeline` was asked for.
 pub struct Options<'a> {
     /// Write built and gold timelines here.
@@ -312,71 +395,11 @@ pub fn run(dir: &Path, options: &Options<'_>, global: &Global) -> anyhow::Result
     let analyzer = Analyzer::english();
     let tokenizer = RougeTokenizer::default();
     let mut bar = Bar::new(folders.len(), global.quiet);
-    let mut summarizers: Vec<Summarizer> = Vec::new();
-    // Pooled folders of one topic share one summarizer.
-    let mut by_sources: std::collections::HashMap<Vec<PathBuf>, usize> = Default::default();
-    let mut tasks = Vec::new();
-    let mut skipped = Vec::new();
-    for folder in &folders {
-        bar.item(folder);
-        let own = folder.join("articles.json").is_file();
-        let sources: Vec<&Path> = if options.pooled {
-            let topic = topic_of(folder);
-            folders
-                .iter()
-                .filter(|other| topic_of(other) == topic && other.join("articles.json").is_file())
-                .map(PathBuf::as_path)
-                .collect()
-        } else if own {
-            vec![folder.as_path()]
-        } else {
-            Vec::new()
-        };
-        if sources.is_empty() {
-            let golds = gold_files(folder)?.len();
-            skipped.push(Skipped {
-                topic: file_name(folder),
-                reason: format!("no articles.json ({golds} gold timeline(s) not built)"),
-            });
-            continue;
-        }
-        let key: Vec<PathBuf> = sources.iter().map(|p| p.to_path_buf()).collect();
-        let (summarizer, articles) = match by_sources.get(&key) {
-            Some(n) => (*n, 0),
-            None => {
-                let raw = read_articles(&sources)?;
-                let articles: Vec<DatedText<'_>> = raw
-                    .iter()
-                    .map(|(published, text)| DatedText {
-                        published: *published,
-                        text,
-                    })
-                    .collect();
-                summarizers.push(Summarizer::new(&articles, &analyzer));
-                by_sources.insert(key, summarizers.len() - 1);
-                (summarizers.len() - 1, articles.len())
-            }
-        };
-        let articles = if articles == 0 {
-            tasks
-                .iter()
-                .find(|t: &&Task| t.summarizer == summarizer)
-                .map_or(0, |t| t.articles)
-        } else {
-            articles
-        };
-        for gold_path in gold_files(folder)? {
-            tasks.push(Task {
-                folder: file_name(folder),
-                topic: topic_of(folder),
-                gold_name: file_name(&gold_path),
-                gold: read_gold(&gold_path)?,
-                summarizer,
-                articles,
-            });
-        }
-    }
-    bar.finish();
+    let Loaded {
+        summarizers,
+        tasks,
+        skipped,
+    } = load(&folders, options.pooled, &analyzer, &mut bar)?;
     let within = |task: &Task| {
         if options.full_span {
             None
@@ -405,7 +428,7 @@ pub fn run(dir: &Path, options: &Options<'_>, global: &Global) -> anyhow::Result
     }
     let committed = DateModel::default();
     let hand_set = DateModel::hand_set();
-    let mut folds: std::collections::HashMap<String, DateModel> = Default::default();
+    let mut folds: HashMap<String, DateModel> = HashMap::new();
     let mut topics = Vec::new();
     for (task, label) in tasks.iter().zip(&labels) {
         let model = match options.ranker {
@@ -518,6 +541,12 @@ fn print_report(report: &Report) -> anyhow::Result<()> {
         Ranker::HandSet => "hand-set (later references plus publications)",
     };
     outln!("date ranker: {ranker}")?;
+    if report.gold_span {
+        outln!(
+            "days: within each gold timeline's first and last days, as news-tls evaluates \
+             DATEWISE (--full-span lifts it)"
+        )?;
+    }
     outln!("note: {}", report.note)?;
     Ok(())
 }
