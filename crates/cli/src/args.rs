@@ -320,6 +320,20 @@ pub enum EvalCommand {
         /// systems did, instead of from its own folder only.
         #[arg(long)]
         pooled: bool,
+        /// The date ranker: out-of-fold (each topic ranked by a model
+        /// fitted on the other topics: the honest figure), committed (the
+        /// compiled-in model, in-sample on T17) or hand-set.
+        #[arg(long, value_enum, default_value = "out-of-fold")]
+        ranker: crate::cmd::eval_timeline::Ranker,
+        /// Also fit the date ranker on every topic and write it here
+        /// (crates/core/src/timeline/date_model.json is the committed one).
+        #[arg(long)]
+        refit: Option<PathBuf>,
+        /// Pick days anywhere in the articles' coverage, not only within
+        /// the gold timeline's first and last days (the standard protocol,
+        /// as news-tls evaluates DATEWISE, restricts to that span).
+        #[arg(long)]
+        full_span: bool,
     },
     /// Date expressions resolved against a reference date, on the
     /// Recognizers-Text DateTimeModel.json (date and date-range cases).

@@ -227,7 +227,30 @@ fn t17_timelines_stay_above_their_floors() {
     let Some(data) = shared_data("timelines/t17") else {
         return;
     };
-    let scores = storyline_json(&["eval".as_ref(), "timeline".as_ref(), data.as_os_str()]);
+    let dir = tempfile::tempdir().unwrap();
+    let refit = dir.path().join("date_model.json");
+    let scores = storyline_json(&[
+        "eval".as_ref(),
+        "timeline".as_ref(),
+        data.as_os_str(),
+        "--refit".as_ref(),
+        refit.as_os_str(),
+    ]);
+    // The figures are out of fold: never those of a model fitted on them.
+    assert_eq!(scores["ranker"], "out-of-fold");
+    assert_eq!(scores["gold_span"], true);
+    // The committed date model is what `--refit` fits from these folders.
+    let read = |path: PathBuf| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let fitted = read(refit);
+    let committed = read(repo_root().join("crates/core/src/timeline/date_model.json"));
+    for key in ["features", "bias", "weights"] {
+        assert_eq!(
+            fitted[key], committed[key],
+            "date_model.json is stale: {key}"
+        );
+    }
     for key in [
         "timelines",
         "date_f1",

@@ -39,6 +39,7 @@ pub mod error;
 pub mod eval;
 pub mod facts;
 pub mod ingest;
+pub mod logistic;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;

@@ -55,8 +55,22 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
             pages,
         } => eval_pages::extraction(dir, extractor, *pages, global),
         EvalCommand::Pubdates { dir, failures } => eval_pages::pubdates(dir, *failures, global),
-        EvalCommand::Timeline { dir, dump, pooled } => {
-            super::eval_timeline::run(dir, dump.as_deref(), *pooled, global)
+        EvalCommand::Timeline {
+            dir,
+            dump,
+            pooled,
+            ranker,
+            refit,
+            full_span,
+        } => {
+            let options = super::eval_timeline::Options {
+                dump: dump.as_deref(),
+                pooled: *pooled,
+                ranker: *ranker,
+                refit: refit.as_deref(),
+                full_span: *full_span,
+            };
+            super::eval_timeline::run(dir, &options, global)
         }
     }
 }

@@ -6,7 +6,7 @@ mod bench;
 mod eval;
 mod eval_clustering;
 mod eval_pages;
-mod eval_timeline;
+pub(crate) mod eval_timeline;
 mod fit;
 mod ingest;
 mod listing;

@@ -16,6 +16,7 @@
 use crate::cluster::model::{INPUT_COUNT, INPUTS, ScoreModel};
 use crate::cluster::{Clusterer, ClustererConfig};
 use crate::eval::{ClusteringScores, score_clustering};
+use crate::logistic::{self, Sample};
 use crate::model::{Article, StoryId};
 use crate::pipeline::{Pipeline, batch_order};
 use crate::store::MemoryStore;
@@ -88,90 +89,26 @@ pub fn logistic_regression(pairs: &[([f32; INPUT_COUNT], bool)]) -> (f32, [f32; 
     weighted_logistic_regression(&weighted)
 }
 
-/// Logistic regression on weighted pairs `(inputs, same story, weight)` by
-/// Newton's method with a small L2 penalty on the weights (not the
-/// intercept): returns (bias, weights). Weights let each training stream
-/// count the same however many pairs it makes.
+/// Logistic regression on weighted pairs `(inputs, same story, weight)`
+/// ([`crate::logistic::fit`]): returns (bias, weights). Weights let each
+/// training stream count the same however many pairs it makes.
 pub fn weighted_logistic_regression(
     pairs: &[([f32; INPUT_COUNT], bool, f64)],
 ) -> (f32, [f32; INPUT_COUNT]) {
-    const N: usize = INPUT_COUNT + 1;
-    let total: f64 = pairs.iter().map(|(_, _, w)| w).sum();
-    if pairs.is_empty() || total <= 0.0 {
-        return (0.0, [0.0; INPUT_COUNT]);
-    }
-    let l2 = 1e-4;
-    let mut beta = [0.0f64; N];
-    for _ in 0..50 {
-        let mut gradient = [0.0f64; N];
-        let mut hessian = [[0.0f64; N]; N];
-        for (x, y, w) in pairs {
-            let mut row = [1.0f64; N];
-            for (r, x) in row[1..].iter_mut().zip(x) {
-                *r = f64::from(*x);
-            }
-            let z: f64 = beta.iter().zip(&row).map(|(b, r)| b * r).sum();
-            let p = 1.0 / (1.0 + (-z).exp());
-            let w = w / total;
-            let error = w * (p - if *y { 1.0 } else { 0.0 });
-            let curvature = w * p * (1.0 - p);
-            for i in 0..N {
-                gradient[i] += error * row[i];
-                for j in 0..N {
-                    hessian[i][j] += curvature * row[i] * row[j];
-                }
-            }
-        }
-        for i in 1..N {
-            gradient[i] += l2 * beta[i];
-            hessian[i][i] += l2;
-        }
-        hessian[0][0] += 1e-9;
-        let Some(step) = solve(hessian, gradient) else {
-            break;
-        };
-        let mut size = 0.0f64;
-        for (b, s) in beta.iter_mut().zip(step) {
-            *b -= s;
-            size = size.max(s.abs());
-        }
-        if size < 1e-7 {
-            break;
-        }
-    }
+    let samples: Vec<Sample> = pairs
+        .iter()
+        .map(|(x, y, w)| Sample {
+            inputs: x.iter().map(|v| f64::from(*v)).collect(),
+            label: *y,
+            weight: *w,
+        })
+        .collect();
+    let fitted = logistic::fit(&samples, INPUT_COUNT);
     let mut weights = [0.0f32; INPUT_COUNT];
-    for (w, b) in weights.iter_mut().zip(&beta[1..]) {
+    for (w, b) in weights.iter_mut().zip(&fitted.weights) {
         *w = *b as f32;
     }
-    (beta[0] as f32, weights)
-}
-
-/// Solves `a·x = b` by Gaussian elimination with partial pivoting; `None`
-/// when `a` is singular or the result is not finite.
-fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Option<[f64; N]> {
-    for column in 0..N {
-        let pivot =
-            (column..N).max_by(|&i, &j| a[i][column].abs().total_cmp(&a[j][column].abs()))?;
-        if a[pivot][column].abs() < 1e-15 {
-            return None;
-        }
-        a.swap(column, pivot);
-        b.swap(column, pivot);
-        let pivot_row = a[column];
-        for row in column + 1..N {
-            let factor = a[row][column] / pivot_row[column];
-            for (target, source) in a[row][column..].iter_mut().zip(&pivot_row[column..]) {
-                *target -= factor * source;
-            }
-            b[row] -= factor * b[column];
-        }
-    }
-    let mut x = [0.0f64; N];
-    for row in (0..N).rev() {
-        let rest: f64 = (row + 1..N).map(|k| a[row][k] * x[k]).sum();
-        x[row] = (b[row] - rest) / a[row][row];
-    }
-    x.iter().all(|v| v.is_finite()).then_some(x)
+    (fitted.bias as f32, weights)
 }
 
 /// Fits weights and threshold on `streams`. Each stream's pairs weigh the
