@@ -7,11 +7,15 @@ use crate::dedup::Duplicates;
 use crate::error::{IngestError, StoreError};
 use crate::ingest::{InputDocument, parse_document, split_item_path};
 use crate::model::{Article, ArticleId, SourceFormat, Story, StoryId};
-use crate::store::{Batch, Store};
+use crate::store::{ArticleKey, Batch, Store};
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+
+/// Stored articles read per query while replaying the store, and fresh
+/// articles clustered between two retirements of inactive stories.
+const REPLAY_PAGE: usize = 256;
 
 /// Receives progress while a batch is read; `()` ignores it.
 pub trait Progress {
@@ -282,12 +286,7 @@ impl<S: Store> Pipeline<S> {
         articles.retain(|a| !is_generated(a));
         report.generated = before - articles.len();
         articles.sort_by(batch_order);
-        let mut duplicates = Duplicates::default();
-        for stored in self.store.articles()? {
-            if stored.duplicate_of.is_none() {
-                duplicates.remember(&stored);
-            }
-        }
+        let (mut duplicates, clusterer) = self.replay(&articles)?;
         let mut fresh: Vec<Article> = Vec::new();
         let mut revisions: Vec<Article> = Vec::new();
         let mut copies: Vec<Article> = Vec::new();
@@ -348,7 +347,7 @@ impl<S: Store> Pipeline<S> {
             explanations,
             merges,
             survivor_of,
-        } = self.cluster(&mut fresh)?;
+        } = self.cluster(clusterer, &mut fresh)?;
         for copy in &mut copies {
             let original = copy.duplicate_of.clone().unwrap_or_else(|| copy.id.clone());
             copy.story = match assigned.get(&original) {
@@ -423,22 +422,86 @@ impl<S: Store> Pipeline<S> {
         Ok(stored)
     }
 
-    /// Clusters fresh articles (already in [`batch_order`]): the stories
-    /// they founded, every assignment and why it was made.
-    fn cluster(&self, fresh: &mut [Article]) -> Result<Clustered, StoreError> {
+    /// Replays the stored originals, in [`publication_order`] and
+    /// [`REPLAY_PAGE`] articles at a time (never every text at once), into
+    /// the duplicate detector and into a clusterer, so both are as if they
+    /// had seen the whole stream. `batch` is the batch about to be
+    /// ingested, in [`batch_order`]: when all of it is dated, after each
+    /// page the clusterer retires the stories too old to attract the
+    /// batch's earliest article ([`Clusterer::retire_inactive`]), sparing
+    /// those with stored articles still to replay (an undated one comes
+    /// last; a late one may have joined an old story), so assignments are
+    /// the same as without retiring.
+    ///
+    /// [`publication_order`]: crate::store::publication_order
+    fn replay(&self, batch: &[Article]) -> Result<(Duplicates, Clusterer), StoreError> {
+        let mut duplicates = Duplicates::default();
         let mut clusterer = Clusterer::new(self.config.clone());
-        for article in self.store.articles()? {
-            if let (None, Some(story)) = (&article.duplicate_of, &article.story) {
-                clusterer.add_known(&article, story);
+        let originals: Vec<ArticleKey> = self
+            .store
+            .article_keys()?
+            .into_iter()
+            .filter(|key| key.duplicate_of.is_none())
+            .collect();
+        // The batch's earliest time bounds what it can still attract; an
+        // undated article (last in batch order) is compared with every
+        // story, so then nothing may retire.
+        let earliest = match batch.last().map(|a| a.published_at) {
+            Some(Some(_)) => batch.first().and_then(|a| a.published_at),
+            _ => None,
+        };
+        let mut last_replayed: HashMap<&StoryId, usize> = HashMap::new();
+        for (position, key) in originals.iter().enumerate() {
+            if let Some(story) = &key.story {
+                last_replayed.insert(story, position);
             }
         }
+        for (page, keys) in originals.chunks(REPLAY_PAGE).enumerate() {
+            let ids: Vec<ArticleId> = keys.iter().map(|key| key.id.clone()).collect();
+            for article in self.store.articles_by_id(&ids)? {
+                duplicates.remember(&article);
+                if let Some(story) = &article.story {
+                    clusterer.add_known(&article, story);
+                }
+            }
+            // Replayed articles join their known story whatever its age;
+            // only the batch needs the stories it could still attract.
+            let replayed = page * REPLAY_PAGE + keys.len();
+            if let Some(earliest) = earliest {
+                clusterer.retire_inactive(earliest, |story| {
+                    last_replayed.get(story).is_some_and(|&p| p >= replayed)
+                });
+            }
+        }
+        Ok((duplicates, clusterer))
+    }
+
+    /// Clusters fresh articles (already in [`batch_order`]) with the
+    /// clusterer the replay prepared: the stories they founded, every
+    /// assignment and why it was made. When every fresh article is dated,
+    /// stories too old for the next one retire every [`REPLAY_PAGE`]
+    /// articles, so memory follows the active stories.
+    fn cluster(
+        &self,
+        mut clusterer: Clusterer,
+        fresh: &mut [Article],
+    ) -> Result<Clustered, StoreError> {
+        let all_dated = fresh.last().is_none_or(|a| a.published_at.is_some());
         let now = jiff::Timestamp::now();
         let mut stories: Vec<Story> = Vec::new();
         let mut assigned = HashMap::new();
         let mut explanations = Vec::with_capacity(fresh.len());
         let mut merges = Vec::new();
         let mut survivor_of: HashMap<StoryId, StoryId> = HashMap::new();
-        for article in fresh.iter_mut() {
+        for (position, article) in fresh.iter_mut().enumerate() {
+            if all_dated
+                && position % REPLAY_PAGE == 0
+                && let Some(at) = article.published_at
+            {
+                // Batch order: every later fresh article is dated at or
+                // after this one.
+                clusterer.retire_inactive(at, |_| false);
+            }
             let mut assignment = clusterer.assign(article);
             for merge in &mut assignment.merges {
                 merge.absorbed_title = match stories.iter().find(|s| s.id == merge.absorbed) {
@@ -677,5 +740,91 @@ mod tests {
         let order = run(vec![doc.clone(), early.clone()]);
         assert_eq!(order, ["a.jsonl#1", "z.jsonl#2", "z.jsonl#1"]);
         assert_eq!(run(vec![early, doc]), order);
+    }
+
+    /// A saga told every 15 days for 300 days (one story, since each
+    /// article is within `active_days` of the last), from `from_day`.
+    fn saga(days: std::ops::Range<i64>, first_id: u32) -> Vec<Article> {
+        use crate::cluster::word;
+        days.step_by(15)
+            .zip(first_id..)
+            .map(|(day, n)| {
+                let mut a = crate::store::conformance::sample_article(
+                    n,
+                    &format!(
+                        "Varnok {} {} {}",
+                        word(9000),
+                        word(9001),
+                        word(9100 + n as usize)
+                    ),
+                    &format!(
+                        "Varnok said the {} {} {} {} went on. The {} {} {}.",
+                        word(9002),
+                        word(9003),
+                        word(9004),
+                        word(9200 + n as usize),
+                        word(9005),
+                        word(9006),
+                        word(9007)
+                    ),
+                );
+                a.lead = None;
+                a.published_at = jiff::Timestamp::from_second(1_600_000_000 + day * 86_400).ok();
+                a
+            })
+            .collect()
+    }
+
+    #[test]
+    fn retiring_old_stories_changes_nothing_across_batches() {
+        let mut first = crate::cluster::long_stream();
+        first.extend(saga(0..300, 10_000));
+        let second = saga(300..330, 20_000);
+        // An older article and an undated one in a third batch.
+        let mut third = crate::cluster::long_stream().split_off(590);
+        for (i, a) in third.iter_mut().enumerate() {
+            a.id = ArticleId(format!("late-{i}"));
+            a.content_hash = format!("late-{i}");
+            a.path = Some(format!("late/{i}.txt"));
+        }
+        third[0].published_at = None;
+        let fourth = saga(340..400, 30_000);
+        let run = |retire: bool| {
+            let config = ClustererConfig {
+                active_days: 20,
+                retire,
+                ..ClustererConfig::default()
+            };
+            let mut pipeline = Pipeline::with_config(MemoryStore::default(), config);
+            for batch in [&first, &second, &third, &fourth] {
+                pipeline.ingest_articles(batch.clone(), Vec::new()).unwrap();
+            }
+            let store = pipeline.into_store();
+            store
+                .articles()
+                .unwrap()
+                .into_iter()
+                .map(|a| {
+                    let why = store.explanation(&a.id).unwrap();
+                    (a.id, a.story, why)
+                })
+                .collect::<Vec<_>>()
+        };
+        let (kept, retired) = (run(false), run(true));
+        assert_eq!(kept.len(), 600 + 20 + 2 + 10 + 4);
+        let saga_story = kept
+            .iter()
+            .find(|(id, ..)| id.0 == format!("{:016x}", 20_000));
+        let saga_start = kept
+            .iter()
+            .find(|(id, ..)| id.0 == format!("{:016x}", 10_000));
+        assert_eq!(
+            saga_story.map(|k| &k.1),
+            saga_start.map(|k| &k.1),
+            "the saga goes on in one story across batches"
+        );
+        for (k, r) in kept.iter().zip(&retired) {
+            assert_eq!(k, r, "same story and same explanation");
+        }
     }
 }

@@ -201,6 +201,12 @@ impl Store for Borrowed<'_> {
     fn articles(&self) -> Result<Vec<Article>, StoreError> {
         self.0.articles()
     }
+    fn article_keys(&self) -> Result<Vec<storyline_core::store::ArticleKey>, StoreError> {
+        self.0.article_keys()
+    }
+    fn articles_by_id(&self, ids: &[ArticleId]) -> Result<Vec<Article>, StoreError> {
+        self.0.articles_by_id(ids)
+    }
     fn story_articles(&self, id: &StoryId) -> Result<Vec<Article>, StoreError> {
         self.0.story_articles(id)
     }

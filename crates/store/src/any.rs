@@ -4,7 +4,7 @@
 use crate::{PostgresStore, SqliteStore, is_postgres_url};
 use std::path::Path;
 use storyline_core::cluster::{Explanation, StoryMerge};
-use storyline_core::store::{Batch, SearchHit, StoryQuery};
+use storyline_core::store::{ArticleKey, Batch, SearchHit, StoryQuery};
 use storyline_core::view::StorySummary;
 use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
 
@@ -49,6 +49,12 @@ impl Store for AnyStore {
     }
     fn articles(&self) -> Result<Vec<Article>, StoreError> {
         both!(self, s => s.articles())
+    }
+    fn article_keys(&self) -> Result<Vec<ArticleKey>, StoreError> {
+        both!(self, s => s.article_keys())
+    }
+    fn articles_by_id(&self, ids: &[ArticleId]) -> Result<Vec<Article>, StoreError> {
+        both!(self, s => s.articles_by_id(ids))
     }
     fn story_articles(&self, id: &StoryId) -> Result<Vec<Article>, StoreError> {
         both!(self, s => s.story_articles(id))

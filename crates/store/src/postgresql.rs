@@ -13,7 +13,7 @@ use postgres::{Client, NoTls, Row};
 use std::sync::{Mutex, MutexGuard};
 use storyline_core::cluster::{Candidate, Explanation, StoryMerge};
 use storyline_core::model::SourceFormat;
-use storyline_core::store::{Batch, SearchHit, publication_order};
+use storyline_core::store::{ArticleKey, Batch, SearchHit, key_order, publication_order};
 use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
 
 mod summaries;
@@ -228,6 +228,49 @@ impl Store for PostgresStore {
 
     fn articles(&self) -> Result<Vec<Article>, StoreError> {
         self.query_articles("", &[])
+    }
+
+    fn article_keys(&self) -> Result<Vec<ArticleKey>, StoreError> {
+        let rows = self
+            .client()?
+            .query(
+                "SELECT id, published_at, story_id, duplicate_of FROM articles",
+                &[],
+            )
+            .map_err(pg_error("cannot read article keys"))?;
+        let mut keys = rows
+            .iter()
+            .map(|row| {
+                let id: String = row
+                    .try_get(0)
+                    .map_err(|_| StoreError::Corrupt("article without an id".into()))?;
+                let corrupt = |what: &str| StoreError::Corrupt(format!("article {id}: bad {what}"));
+                Ok(ArticleKey {
+                    published_at: row.try_get(1).map_err(|_| corrupt("published_at"))?,
+                    story: row
+                        .try_get::<_, Option<String>>(2)
+                        .map_err(|_| corrupt("story_id"))?
+                        .map(StoryId),
+                    duplicate_of: row
+                        .try_get::<_, Option<String>>(3)
+                        .map_err(|_| corrupt("duplicate_of"))?
+                        .map(ArticleId),
+                    id: ArticleId(id.clone()),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        keys.sort_by(key_order);
+        Ok(keys)
+    }
+
+    fn articles_by_id(&self, ids: &[ArticleId]) -> Result<Vec<Article>, StoreError> {
+        let wanted: Vec<&str> = ids.iter().map(|id| id.0.as_str()).collect();
+        let mut by_id: std::collections::HashMap<ArticleId, Article> = self
+            .query_articles("WHERE id = ANY($1)", &[&wanted])?
+            .into_iter()
+            .map(|article| (article.id.clone(), article))
+            .collect();
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
     fn story_articles(&self, id: &StoryId) -> Result<Vec<Article>, StoreError> {

@@ -6,7 +6,9 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::path::Path;
 use storyline_core::cluster::{Candidate, Explanation, StoryMerge};
 use storyline_core::model::SourceFormat;
-use storyline_core::store::{Batch, SearchHit, StoryQuery, publication_order};
+use storyline_core::store::{
+    ArticleKey, Batch, SearchHit, StoryQuery, key_order, publication_order,
+};
 use storyline_core::view::StorySummary;
 use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
 
@@ -137,6 +139,24 @@ fn read_article(row: &Row<'_>) -> rusqlite::Result<Result<Article, StoreError>> 
     Ok(decode())
 }
 
+fn read_key(row: &Row<'_>) -> rusqlite::Result<Result<ArticleKey, StoreError>> {
+    let id: String = row.get(0)?;
+    let published_at: Option<String> = row.get(1)?;
+    let story: Option<String> = row.get(2)?;
+    let duplicate_of: Option<String> = row.get(3)?;
+    let Ok(published_at) = published_at.map(|t| t.parse()).transpose() else {
+        return Ok(Err(StoreError::Corrupt(format!(
+            "article {id}: bad published_at"
+        ))));
+    };
+    Ok(Ok(ArticleKey {
+        id: ArticleId(id),
+        published_at,
+        story: story.map(StoryId),
+        duplicate_of: duplicate_of.map(ArticleId),
+    }))
+}
+
 fn read_story(row: &Row<'_>) -> rusqlite::Result<Result<Story, StoreError>> {
     let id: String = row.get(0)?;
     let title: String = row.get(1)?;
@@ -218,6 +238,38 @@ impl Store for SqliteStore {
 
     fn articles(&self) -> Result<Vec<Article>, StoreError> {
         self.query_articles("", &[])
+    }
+
+    fn article_keys(&self) -> Result<Vec<ArticleKey>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, published_at, story_id, duplicate_of FROM articles")
+            .map_err(sql_error("cannot read article keys"))?;
+        let rows = stmt
+            .query_map([], read_key)
+            .map_err(sql_error("cannot read article keys"))?;
+        let mut keys = Vec::new();
+        for row in rows {
+            keys.push(row.map_err(sql_error("cannot read an article key"))??);
+        }
+        keys.sort_by(key_order);
+        Ok(keys)
+    }
+
+    fn articles_by_id(&self, ids: &[ArticleId]) -> Result<Vec<Article>, StoreError> {
+        // SQLite allows 32,766 parameters; pages of 500 stay far below.
+        let mut by_id = std::collections::HashMap::with_capacity(ids.len());
+        for page in ids.chunks(500) {
+            let marks = vec!["?"; page.len()].join(",");
+            let args: Vec<&dyn rusqlite::ToSql> = page
+                .iter()
+                .map(|id| &id.0 as &dyn rusqlite::ToSql)
+                .collect();
+            for article in query_articles(&self.conn, &format!("WHERE id IN ({marks})"), &args)? {
+                by_id.insert(article.id.clone(), article);
+            }
+        }
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
     fn story_articles(&self, id: &StoryId) -> Result<Vec<Article>, StoreError> {

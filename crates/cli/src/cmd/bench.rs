@@ -85,10 +85,25 @@ fn clustering(path: &Path, expect: Option<usize>, global: &Global) -> anyhow::Re
     let dedup_seconds = started.elapsed().as_secs_f64();
     let started = Instant::now();
     let mut clusterer = Clusterer::new(ClustererConfig::default());
-    for article in &originals {
+    // As the pipeline does: stories too old for the next article retire
+    // every 256 articles, unless an undated one (compared with every
+    // story) is still to come.
+    let all_dated = originals.last().is_none_or(|a| a.published_at.is_some());
+    for (position, article) in originals.iter().enumerate() {
+        if all_dated
+            && position % 256 == 0
+            && let Some(at) = article.published_at
+        {
+            clusterer.retire_inactive(at, |_| false);
+        }
         clusterer.assign(article);
     }
     let cluster_seconds = started.elapsed().as_secs_f64();
+    let (known_stories, live_stories, postings) = (
+        clusterer.story_count(),
+        clusterer.live_story_count(),
+        clusterer.index_postings(),
+    );
     drop(clusterer);
     drop(duplicates);
     drop(ordered);
@@ -154,6 +169,11 @@ fn clustering(path: &Path, expect: Option<usize>, global: &Global) -> anyhow::Re
                 "cluster_alone": cluster_seconds,
             },
             "peak_memory_kb": peak,
+            "clusterer": {
+                "stories": known_stories,
+                "live_stories": live_stories,
+                "index_postings": postings,
+            },
             "release_build": !cfg!(debug_assertions),
         }))?;
         return Ok(ExitCode::SUCCESS);
@@ -172,6 +192,9 @@ fn clustering(path: &Path, expect: Option<usize>, global: &Global) -> anyhow::Re
     outln!(
         "stages alone: sort {sort_seconds:.2} s, dedup {dedup_seconds:.2} s, cluster {cluster_seconds:.2} s; the rest of the pipeline (identity, store) ≈ {:.2} s",
         (pipeline_seconds - sort_seconds - dedup_seconds - cluster_seconds).max(0.0)
+    )?;
+    outln!(
+        "clusterer alone at the end: {live_stories} of {known_stories} stories live (the others retired, too old to attract), {postings} index postings"
     )?;
     match peak {
         Some(kb) => outln!("peak memory (VmHWM) {:.1} MiB", kb as f64 / 1024.0)?,

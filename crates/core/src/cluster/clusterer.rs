@@ -12,6 +12,14 @@
 //! An article that reaches the threshold against several stories may merge
 //! them (`cluster::merge`): a story is absorbed into the earlier-opened one
 //! when it, taken as one document, also reaches the threshold against it.
+//!
+//! Memory follows the active stories, not the history: once the caller
+//! promises that no article published before some time (and no undated
+//! article) will come ([`Clusterer::retire_inactive`]), every story whose
+//! last article is more than `active_days` before that time, and which can
+//! therefore never attract again, drops its centroids, kept members and
+//! index postings, keeping only its id and span (for ids and merges).
+//! Retiring never changes an assignment.
 
 use crate::cluster::features::{ArticleFeatures, Vocabularies};
 use crate::cluster::index::{Kind, StoryIndex};
@@ -28,6 +36,10 @@ use std::collections::hash_map::Entry;
 /// Members whose own vectors a story keeps for the nearest-member
 /// components: the latest ones, where a saga is heading.
 const MEMBERS_KEPT: usize = 32;
+
+/// Stories dropped from the index at least in one sweep (below that, a
+/// sweep would cost more than the postings it frees).
+const SWEEP_MIN: usize = 16;
 
 /// Tunable parameters of the clusterer; the defaults are documented in
 /// ARCHITECTURE.md.
@@ -49,6 +61,10 @@ pub struct ClustererConfig {
     /// (calibrated) model, far above the joining threshold, because a
     /// merge moves a whole story at once.
     pub merge_threshold: f32,
+    /// Whether [`Clusterer::retire_inactive`] drops the state of stories
+    /// too old to attract (on by default; off keeps every story's state,
+    /// for comparison: assignments are the same either way).
+    pub retire: bool,
 }
 
 impl Default for ClustererConfig {
@@ -59,6 +75,7 @@ impl Default for ClustererConfig {
             title_repeat: 2,
             merges: true,
             merge_threshold: 0.5,
+            retire: true,
         }
     }
 }
@@ -101,6 +118,8 @@ struct StoryState {
     figures: HashMap<u32, f32>,
     /// True once absorbed into another story: it no longer attracts.
     absorbed: bool,
+    /// True once retired: too old to attract, its heavy state dropped.
+    retired: bool,
     /// The latest members' features, for the nearest-member components
     /// and for re-scoring them against another story before a merge
     /// components (at most [`MEMBERS_KEPT`]).
@@ -117,6 +136,7 @@ impl StoryState {
             names: HashMap::new(),
             figures: HashMap::new(),
             absorbed: false,
+            retired: false,
             members: Vec::new(),
             first: None,
             last: None,
@@ -133,6 +153,10 @@ pub struct Clusterer {
     stories: Vec<StoryState>,
     by_id: HashMap<StoryId, usize>,
     index: StoryIndex,
+    /// Stories absorbed or retired whose postings are still in the index.
+    unswept: usize,
+    /// Stories neither absorbed nor retired, by number (oldest first).
+    live: Vec<usize>,
 }
 
 impl Clusterer {
@@ -145,12 +169,78 @@ impl Clusterer {
             stories: Vec::new(),
             by_id: HashMap::new(),
             index: StoryIndex::default(),
+            unswept: 0,
+            live: Vec::new(),
         }
     }
 
     /// Number of stories known.
     pub fn story_count(&self) -> usize {
         self.stories.len()
+    }
+
+    /// Number of stories still holding their centroids and members
+    /// (neither absorbed nor retired).
+    pub fn live_story_count(&self) -> usize {
+        self.live.len()
+    }
+
+    /// Postings held by the candidate index (a measure of its memory).
+    pub fn index_postings(&self) -> usize {
+        self.index.postings()
+    }
+
+    /// Drops the heavy state (centroids, kept members, index postings) of
+    /// every story that can never attract an article published at or after
+    /// `horizon`: its last article is more than `active_days` before it.
+    /// Stories for which `keep` is true are spared (the pipeline spares
+    /// those with stored articles still to replay). The story's id, span
+    /// and merge aliases stay.
+    ///
+    /// The caller promises that every article assigned afterwards is dated
+    /// at or after `horizon` (so the time gap to a retired story only
+    /// grows); an undated article is compared with every story, so no
+    /// horizon may be given while one can still come. Under that promise
+    /// retiring changes no assignment. A retired story that is joined
+    /// anyway (through [`Clusterer::add_known`]) restarts from that
+    /// article.
+    pub fn retire_inactive(&mut self, horizon: Timestamp, keep: impl Fn(&StoryId) -> bool) {
+        if !self.config.retire {
+            return;
+        }
+        let active_days = self.config.active_days as f32;
+        let stories = &mut self.stories;
+        let mut retired = 0;
+        self.live.retain(|&index| {
+            let story = &mut stories[index];
+            let inactive = story.last.is_some_and(|last| last < horizon)
+                && gap_days(story, Some(horizon)) > active_days;
+            if !inactive || keep(&story.id) {
+                return true;
+            }
+            story.retired = true;
+            story.terms = HashMap::new();
+            story.names = HashMap::new();
+            story.figures = HashMap::new();
+            story.members = Vec::new();
+            retired += 1;
+            false
+        });
+        self.unswept += retired;
+        self.sweep_if_worth_it();
+    }
+
+    /// Sweeps the postings of absorbed and retired stories out of the
+    /// index once they are at least as many as the live stories, so the
+    /// sweep's cost (every posting) is spread over the stories it frees.
+    fn sweep_if_worth_it(&mut self) {
+        if self.unswept == 0 || self.unswept < self.live.len().max(SWEEP_MIN) {
+            return;
+        }
+        let stories = &self.stories;
+        self.index
+            .sweep(|index| stories[index].absorbed || stories[index].retired);
+        self.unswept = 0;
     }
 
     /// Replays an article whose story is already known (from the store), so
@@ -346,6 +436,8 @@ impl Clusterer {
         story.first = min_time(story.first, gone.first);
         story.last = story.last.max(gone.last);
         self.stories[absorbed].absorbed = true;
+        self.live.retain(|&index| index != absorbed);
+        self.unswept += 1;
         self.by_id.insert(gone.id, survivor);
     }
 
@@ -391,10 +483,16 @@ impl Clusterer {
                 self.stories.push(StoryState::new(id.clone()));
                 let index = self.stories.len() - 1;
                 self.by_id.insert(id.clone(), index);
+                self.live.push(index);
                 index
             }
         };
         let story = &mut self.stories[index];
+        if story.retired {
+            // Only when the caller broke `retire_inactive`'s promise.
+            story.retired = false;
+            self.live.push(index);
+        }
         for (kind, vector, centroid) in [
             (Kind::Term, &features.terms, &mut story.terms),
             (Kind::Name, &features.names, &mut story.names),
@@ -471,7 +569,7 @@ fn gap_days(story: &StoryState, at: Option<Timestamp>) -> f32 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::store::conformance::sample_article;
 
@@ -542,5 +640,126 @@ mod tests {
             .map(|a| clusterer.assign(a).merges.len())
             .sum();
         assert_eq!(merges, 0);
+    }
+
+    /// A pseudo-word for synthetic streams: distinct per `n`, no digits.
+    pub(crate) fn word(n: usize) -> String {
+        let letters = b"bcdfghjklmnpqrstvwxz";
+        let mut word = String::new();
+        let mut rest = n;
+        for _ in 0..3 {
+            word.push(letters[rest % letters.len()] as char);
+            word.push(['a', 'e', 'i', 'o', 'u'][rest % 5]);
+            rest /= letters.len();
+        }
+        word
+    }
+
+    /// 600 articles over 300 days, 2 a day: 30 topics, each told for 5
+    /// days and told again 150 days later (far beyond `active_days`), with
+    /// words shared between neighbouring topics and a name per topic.
+    pub(crate) fn long_stream() -> Vec<Article> {
+        (0..600)
+            .map(|n| {
+                let day = n / 2;
+                let topic = (day / 5) % 30;
+                let words: Vec<String> = (0..8).map(|k| word(topic * 5 + k)).collect();
+                let name = word(1000 + topic);
+                let mut name = name.chars();
+                let name: String = name
+                    .next()
+                    .map(|c| c.to_ascii_uppercase())
+                    .into_iter()
+                    .chain(name)
+                    .collect();
+                let title = format!("{name} {} {} {}", words[0], words[1], word(3000 + n));
+                let body = format!(
+                    "{name} said the {} {} {} was {} today. The {} {} and {} {} {}.",
+                    words[2],
+                    words[3],
+                    words[4],
+                    word(2000 + n),
+                    words[5],
+                    words[6],
+                    words[7],
+                    word(2000 + n / 3),
+                    words[n % 8]
+                );
+                let mut a = article(n as u32, &title, &body);
+                a.published_at =
+                    jiff::Timestamp::from_second(1_600_000_000 + n as i64 * 43_200).ok();
+                a
+            })
+            .collect()
+    }
+
+    #[test]
+    fn retiring_inactive_stories_changes_no_assignment_and_frees_them() {
+        let config = ClustererConfig {
+            active_days: 20,
+            ..ClustererConfig::default()
+        };
+        let run = |retire: bool| {
+            let mut clusterer = Clusterer::new(ClustererConfig {
+                retire,
+                ..config.clone()
+            });
+            let mut assignments = Vec::new();
+            for article in long_stream() {
+                if let Some(at) = article.published_at {
+                    clusterer.retire_inactive(at, |_| false);
+                }
+                assignments.push(clusterer.assign(&article));
+            }
+            (
+                assignments,
+                clusterer.live_story_count(),
+                clusterer.index_postings(),
+            )
+        };
+        let (kept, all_live, all_postings) = run(false);
+        let (retired, live, postings) = run(true);
+        assert_eq!(kept.len(), retired.len());
+        for (k, r) in kept.iter().zip(&retired) {
+            assert_eq!(k, r, "the same assignment, candidates and scores");
+        }
+        let founded = kept.iter().filter(|a| a.founded).count();
+        assert!(founded >= 60, "every telling opens a story: {founded}");
+        assert!(
+            kept.iter().any(|a| !a.founded),
+            "articles join their telling's story"
+        );
+        assert!(
+            live * 4 < all_live,
+            "only the recent stories stay live: {live} of {all_live}"
+        );
+        assert!(
+            postings * 2 < all_postings,
+            "the index forgets retired stories: {postings} of {all_postings}"
+        );
+    }
+
+    #[test]
+    fn a_story_spared_by_the_caller_stays_live() {
+        let mut clusterer = Clusterer::new(ClustererConfig {
+            active_days: 20,
+            ..ClustererConfig::default()
+        });
+        let stream = long_stream();
+        let first = clusterer.assign(&stream[0]).story;
+        for article in &stream[1..200] {
+            clusterer.assign(article);
+        }
+        let Some(at) = stream[199].published_at else {
+            panic!("the stream is dated");
+        };
+        let before = clusterer.live_story_count();
+        clusterer.retire_inactive(at, |story| *story == first);
+        assert!(clusterer.live_story_count() < before);
+        let later = clusterer
+            .live
+            .iter()
+            .any(|&i| clusterer.stories[i].id == first);
+        assert!(later, "the spared story keeps its state");
     }
 }

@@ -9,6 +9,12 @@
 //! quick IDF-weighted overlap before the clusterer scores the best
 //! [`CANDIDATES_SCORED`] of them with the model. Cost per article is then
 //! bounded by the article's length, not by the number of stories.
+//!
+//! Postings of stories that can no longer attract (retired or absorbed,
+//! see `cluster::clusterer`) are swept out in bulk ([`StoryIndex::sweep`]).
+//! Each posting carries its insertion number, so a list still keeps
+//! exactly the stories among its latest [`POSTINGS_KEPT`] insertions after
+//! a sweep: sweeping never changes which live stories are retrieved.
 
 use crate::cluster::features::{ArticleFeatures, Vocabularies};
 use crate::cluster::vectors::{SparseVector, TermWeights};
@@ -31,13 +37,40 @@ pub enum Kind {
     Figure,
 }
 
+/// The stories that gained one feature, oldest first, each with its
+/// insertion number (`added` counts every insertion ever made).
+#[derive(Debug, Default)]
+struct Postings {
+    added: u32,
+    entries: VecDeque<(u32, u32)>,
+}
+
+impl Postings {
+    fn push(&mut self, story: u32) {
+        let number = self.added;
+        self.added = self.added.wrapping_add(1);
+        self.entries.push_back((story, number));
+        // Keep the stories among the latest POSTINGS_KEPT insertions, as
+        // if no posting had ever been swept out.
+        while let Some(&(_, oldest)) = self.entries.front() {
+            if self.added.wrapping_sub(oldest) as usize > POSTINGS_KEPT {
+                self.entries.pop_front();
+            } else {
+                break;
+            }
+        }
+    }
+}
+
+type PostingMap = HashMap<u32, Postings>;
+
 /// Term → stories, one map per [`Kind`], with a scratch accumulator reused
 /// across queries.
 #[derive(Debug, Default)]
 pub struct StoryIndex {
-    terms: HashMap<u32, VecDeque<usize>>,
-    names: HashMap<u32, VecDeque<usize>>,
-    figures: HashMap<u32, VecDeque<usize>>,
+    terms: PostingMap,
+    names: PostingMap,
+    figures: PostingMap,
     overlap: Vec<f32>,
     touched: Vec<usize>,
 }
@@ -50,11 +83,31 @@ impl StoryIndex {
             Kind::Name => &mut self.names,
             Kind::Figure => &mut self.figures,
         };
-        let postings = map.entry(term).or_default();
-        if postings.len() >= POSTINGS_KEPT {
-            postings.pop_front();
+        // Story numbers beyond u32 would need four billion stories.
+        map.entry(term).or_default().push(story as u32);
+    }
+
+    /// Drops the postings of every story `gone` says can never be
+    /// retrieved again, and the lists left empty; the live stories'
+    /// postings and their order are untouched.
+    pub fn sweep(&mut self, gone: impl Fn(usize) -> bool) {
+        for map in [&mut self.terms, &mut self.names, &mut self.figures] {
+            map.retain(|_, postings| {
+                postings.entries.retain(|&(story, _)| !gone(story as usize));
+                postings.entries.shrink_to_fit();
+                !postings.entries.is_empty()
+            });
+            map.shrink_to_fit();
         }
-        postings.push_back(story);
+    }
+
+    /// Postings held, over all lists (for tests and measurements).
+    pub fn postings(&self) -> usize {
+        [&self.terms, &self.names, &self.figures]
+            .iter()
+            .flat_map(|map| map.values())
+            .map(|postings| postings.entries.len())
+            .sum()
     }
 
     /// Story numbers that share at least one feature with the article and
@@ -96,7 +149,7 @@ impl StoryIndex {
 /// their posting lists, noting each story touched for the first time.
 fn accumulate(
     vector: &SparseVector,
-    map: &HashMap<u32, VecDeque<usize>>,
+    map: &PostingMap,
     weights: &TermWeights,
     overlap: &mut [f32],
     touched: &mut Vec<usize>,
@@ -106,10 +159,11 @@ fn accumulate(
             continue;
         };
         let idf = weights.idf(*term);
-        for story in postings {
-            if let Some(value) = overlap.get_mut(*story) {
+        for &(story, _) in &postings.entries {
+            let story = story as usize;
+            if let Some(value) = overlap.get_mut(story) {
                 if *value == 0.0 {
-                    touched.push(*story);
+                    touched.push(story);
                 }
                 *value += weight * idf * idf;
             }
@@ -144,6 +198,35 @@ mod tests {
         assert_eq!(
             index.candidates(&features, &vocabularies, 3, |s| s != 0),
             [1]
+        );
+    }
+
+    #[test]
+    fn sweeping_keeps_the_latest_insertions_of_the_live_stories() {
+        let mut vocabularies = Vocabularies::default();
+        let term = vocabularies.terms.id("strike");
+        let run = |sweep: bool| {
+            let mut index = StoryIndex::default();
+            for story in 0..POSTINGS_KEPT + 10 {
+                index.add(Kind::Term, term, story);
+                if sweep && story == POSTINGS_KEPT / 2 {
+                    index.sweep(|s| s % 2 == 0);
+                }
+            }
+            let features = ArticleFeatures {
+                terms: SparseVector::from_term_ids(&[term]),
+                ..ArticleFeatures::default()
+            };
+            let mut found =
+                index.candidates(&features, &vocabularies, POSTINGS_KEPT + 10, |s| s % 2 == 1);
+            found.sort_unstable();
+            found
+        };
+        assert_eq!(run(true), run(false));
+        assert_eq!(
+            run(true).first(),
+            Some(&11),
+            "the oldest insertions fell out"
         );
     }
 }

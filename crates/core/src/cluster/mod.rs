@@ -15,6 +15,8 @@ mod merge;
 mod model;
 mod vectors;
 
+#[cfg(test)]
+pub(crate) use clusterer::tests::{long_stream, word};
 pub use clusterer::{Assignment, Candidate, Clusterer, ClustererConfig};
 pub use explanation::Explanation;
 pub use features::{ArticleFeatures, Vocabularies};

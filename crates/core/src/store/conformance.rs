@@ -10,6 +10,7 @@ use crate::store::{Batch, Store, StoryQuery};
 pub fn run_all<S: Store>(mut new_store: impl FnMut() -> S) {
     round_trips_every_field(&mut new_store());
     lists_in_publication_order_with_undated_last(&mut new_store());
+    pages_through_articles_by_key(&mut new_store());
     groups_articles_by_story(&mut new_store());
     finds_originals_by_content(&mut new_store());
     searches_words_and_survives_hostile_queries(&mut new_store());
@@ -119,6 +120,40 @@ fn lists_in_publication_order_with_undated_last(store: &mut impl Store) {
         titles,
         ["Early", "Late", "Undated"],
         "articles come in publication order"
+    );
+}
+
+fn pages_through_articles_by_key(store: &mut impl Store) {
+    let mut undated = sample_article(1, "Undated", "x");
+    undated.published_at = None;
+    let mut copy = sample_article(5, "Copy", "x");
+    copy.duplicate_of = Some(undated.id.clone());
+    let articles = vec![
+        undated,
+        sample_article(9, "Late", "x"),
+        copy,
+        sample_article(3, "Early", "x"),
+    ];
+    ok(
+        store.save(&Batch {
+            articles,
+            ..Batch::default()
+        }),
+        "save a batch",
+    );
+    let all = ok(store.articles(), "list articles");
+    let keys = ok(store.article_keys(), "list article keys");
+    let expected: Vec<crate::store::ArticleKey> =
+        all.iter().map(crate::store::ArticleKey::of).collect();
+    assert_eq!(keys, expected, "keys come in publication order, with links");
+    let mut ids: Vec<ArticleId> = keys.iter().rev().map(|k| k.id.clone()).collect();
+    ids.push(ArticleId("unknown".into()));
+    let paged = ok(store.articles_by_id(&ids), "read articles by id");
+    let mut reversed = all;
+    reversed.reverse();
+    assert_eq!(
+        paged, reversed,
+        "articles come whole, in the order asked, unknown skipped"
     );
 }
 

@@ -3,7 +3,7 @@
 use crate::cluster::{Explanation, StoryMerge};
 use crate::error::StoreError;
 use crate::model::{Article, ArticleId, Story, StoryId};
-use crate::store::{Batch, SearchHit, Store, publication_order};
+use crate::store::{ArticleKey, Batch, SearchHit, Store, key_order, publication_order};
 use std::collections::BTreeMap;
 
 /// Keeps everything in maps; nothing survives the process.
@@ -40,6 +40,12 @@ impl Store for MemoryStore {
         let mut all: Vec<Article> = self.articles.values().cloned().collect();
         all.sort_by(publication_order);
         Ok(all)
+    }
+
+    fn article_keys(&self) -> Result<Vec<ArticleKey>, StoreError> {
+        let mut keys: Vec<ArticleKey> = self.articles.values().map(ArticleKey::of).collect();
+        keys.sort_by(key_order);
+        Ok(keys)
     }
 
     fn story_articles(&self, id: &StoryId) -> Result<Vec<Article>, StoreError> {

@@ -73,6 +73,23 @@ pub trait Store {
     fn original_with_content(&self, content_hash: &str) -> Result<Option<ArticleId>, StoreError>;
     /// All articles in [`publication_order`].
     fn articles(&self) -> Result<Vec<Article>, StoreError>;
+    /// Every article's [`ArticleKey`] (no text) in [`publication_order`]:
+    /// with [`Store::articles_by_id`], a replay of the whole store page by
+    /// page without holding every text at once. The default reads
+    /// [`Store::articles`]; backends override it with a light query.
+    fn article_keys(&self) -> Result<Vec<ArticleKey>, StoreError> {
+        Ok(self.articles()?.iter().map(ArticleKey::of).collect())
+    }
+    /// The stored articles with these ids, in the order given (unknown ids
+    /// are skipped). The default asks [`Store::article`] once per id;
+    /// backends override it with one query per page.
+    fn articles_by_id(&self, ids: &[ArticleId]) -> Result<Vec<Article>, StoreError> {
+        let mut articles = Vec::with_capacity(ids.len());
+        for id in ids {
+            articles.extend(self.article(id)?);
+        }
+        Ok(articles)
+    }
     /// The articles of one story in [`publication_order`].
     fn story_articles(&self, id: &StoryId) -> Result<Vec<Article>, StoreError>;
     /// All story records, in no particular order.
@@ -252,11 +269,50 @@ impl StoryQuery {
 /// The order articles are told in: by publication time, undated last, ties
 /// by id (so the order is the same on every run).
 pub fn publication_order(a: &Article, b: &Article) -> Ordering {
-    match (a.published_at, b.published_at) {
+    time_then_id((a.published_at, &a.id), (b.published_at, &b.id))
+}
+
+/// [`publication_order`] for [`ArticleKey`]s.
+pub fn key_order(a: &ArticleKey, b: &ArticleKey) -> Ordering {
+    time_then_id((a.published_at, &a.id), (b.published_at, &b.id))
+}
+
+fn time_then_id(
+    (a_time, a_id): (Option<jiff::Timestamp>, &ArticleId),
+    (b_time, b_id): (Option<jiff::Timestamp>, &ArticleId),
+) -> Ordering {
+    match (a_time, b_time) {
         (Some(x), Some(y)) => x.cmp(&y),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
-    .then_with(|| a.id.cmp(&b.id))
+    .then_with(|| a_id.cmp(b_id))
+}
+
+/// What the ingest replay needs to know of a stored article before reading
+/// its text: its place in [`publication_order`], its story and whether it
+/// is a copy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleKey {
+    /// The article's id.
+    pub id: ArticleId,
+    /// Its publication time.
+    pub published_at: Option<jiff::Timestamp>,
+    /// Its story.
+    pub story: Option<StoryId>,
+    /// The original it copies, when it is a copy.
+    pub duplicate_of: Option<ArticleId>,
+}
+
+impl ArticleKey {
+    /// The key of a whole article.
+    pub fn of(article: &Article) -> Self {
+        Self {
+            id: article.id.clone(),
+            published_at: article.published_at,
+            story: article.story.clone(),
+            duplicate_of: article.duplicate_of.clone(),
+        }
+    }
 }
