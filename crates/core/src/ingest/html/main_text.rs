@@ -10,6 +10,7 @@
 //! is the more precise of the two, Readability the one that rarely comes
 //! back empty.
 
+use super::block_text::with_paragraphs;
 use super::boilerplate;
 use super::lead;
 use super::limits::MAX_ELEMENTS;
@@ -129,10 +130,15 @@ fn trafilatura_text(html: &str, url: Option<&str>, own_fallback: bool) -> MainTe
         options = options.with_url(url);
     }
     match trafilatura::extract(html, &options) {
-        Ok(result) => MainText {
-            text: boilerplate::strip_paragraphs(&result.content_text, &result.content_html),
-            metadata: result.metadata,
-        },
+        Ok(result) => {
+            // The crate's own text runs every paragraph into one line; its
+            // markup keeps them apart.
+            let text = with_paragraphs(&result.content_text, &result.content_html);
+            MainText {
+                text: boilerplate::strip_lines(&text),
+                metadata: result.metadata,
+            }
+        }
         Err(err) => {
             tracing::debug!("trafilatura found no main text: {err}");
             MainText::default()
@@ -186,6 +192,20 @@ mod tests {
                 "{extractor:?}: {text}"
             );
         }
+    }
+
+    #[test]
+    fn paragraphs_keep_their_lines_and_boilerplate_paragraphs_go() {
+        let page = PAGE.replace(
+            "<p>Commuters",
+            "<p><b>Read also:</b> <a href='/x'>Tunnel closes</a></p><p>Commuters",
+        );
+        let text = extract_main_text(&page, None, Extractor::Combined).text;
+        assert!(!text.contains("Tunnel closes"), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines.len() >= 3, "{text}");
+        assert!(lines.iter().any(|l| l.starts_with("Engineers replaced")), "{text}");
+        assert!(lines.iter().any(|l| l.starts_with("Commuters who")), "{text}");
     }
 
     #[test]
