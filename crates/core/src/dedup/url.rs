@@ -58,7 +58,9 @@ pub fn canonical_url(url: &str) -> Option<String> {
     let path = canonical_path(parsed.path());
     let mut params: Vec<(String, String)> = parsed
         .query_pairs()
-        .filter(|(key, _)| !is_tracking(key))
+        // An empty pair ("?&a" or "?=") carries nothing, and written back
+        // it would not parse to a pair again.
+        .filter(|(key, value)| !is_tracking(key) && !(key.is_empty() && value.is_empty()))
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
     params.sort();
@@ -116,8 +118,9 @@ mod tests {
     use super::canonical_url;
 
     /// Found by the `canonical_url` fuzz target: an AMP suffix after the
-    /// last real segment left a trailing slash, and decoded query values
-    /// were written back raw, so canonicalizing twice changed the URL.
+    /// last real segment left a trailing slash, decoded query values were
+    /// written back raw, and an empty query pair was written back as a bare
+    /// `&`, so canonicalizing twice changed the URL.
     #[test]
     fn canonical_form_is_a_fixed_point() {
         for url in [
@@ -125,6 +128,10 @@ mod tests {
             "https://example.com/a?q=a%20b%26c&x=%2B",
             "https://example.com/a/b/.amp",
             "https://www.www.pl~.com/ne]s/wmp/a/?utm_source=x&r=dfia#2g",
+            // The crash input, minimized: the URL parser drops the CR and
+            // LF, leaving an empty pair "=" that was written back as "&".
+            "http:G/-/: ?< GO\nG &\r=",
+            "https://example.com/a?&=&b=1",
         ] {
             let once = canonical_url(url).unwrap();
             assert_eq!(
