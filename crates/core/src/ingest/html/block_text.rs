@@ -9,15 +9,18 @@
 //! left in their sentence.
 
 use scraper::{ElementRef, Html, Node};
+use unicode_normalization::UnicodeNormalization;
 
 /// `text` (an extractor's flat text) broken into the paragraphs of `html`,
 /// the markup it was read from. The crate's markup drops the spaces around
 /// inline elements ("to<em>craft</em>a") while its text keeps them, so the
 /// words and their spacing come from `text` and only the line breaks from
-/// the markup. When the two disagree on the characters (the markup was
+/// the markup (both in Unicode NFC). When the two disagree on the characters (the markup was
 /// cleaned after the text was taken), the markup's own text is used.
 pub fn with_paragraphs(text: &str, html: &str) -> String {
-    let blocks = block_text(html);
+    // The crate's text is in NFC; its markup keeps the page's own form
+    // ("gepru\u{308}ft").
+    let blocks: String = block_text(html).nfc().collect();
     let mut flat = text.chars().filter(|c| !c.is_whitespace());
     let same = blocks
         .chars()
@@ -241,6 +244,14 @@ mod tests {
         assert_eq!(
             with_paragraphs(text, html),
             "leckeren Flammkuchen, morgen (heute) : gut"
+        );
+        // Decomposed letters in the markup, composed in the text.
+        assert_eq!(
+            with_paragraphs(
+                "sollte geprüft werden",
+                "<p>sollte gepru\u{308}ft werden</p>"
+            ),
+            "sollte geprüft werden"
         );
         // Markup cleaned after the text was taken: its own text wins.
         assert_eq!(with_paragraphs("Other words", "<p>Kept</p>"), "Kept");
