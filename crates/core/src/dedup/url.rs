@@ -60,7 +60,10 @@ pub fn canonical_url(url: &str) -> Option<String> {
         .query_pairs()
         // An empty pair ("?&a" or "?=") carries nothing, and written back
         // it would not parse to a pair again.
-        .filter(|(key, value)| !is_tracking(key) && !(key.is_empty() && value.is_empty()))
+        .filter(|(key, value)| {
+            let empty = key.is_empty() && value.is_empty();
+            !empty && !is_tracking(key)
+        })
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
     params.sort();
