@@ -113,7 +113,20 @@ fn canonical_path(path: &str) -> String {
             joined = rest.to_string();
         }
     }
-    format!("/{}", joined.trim_end_matches('/'))
+    // A stripped suffix can leave a dot segment ("/w-/..amp" -> "/w-/."),
+    // which the URL parser would resolve away when the canonical form is
+    // read again.
+    let mut segments: Vec<&str> = joined.split('/').filter(|s| !s.is_empty()).collect();
+    while segments.last().is_some_and(|s| is_dot_segment(s)) {
+        segments.pop();
+    }
+    format!("/{}", segments.join("/"))
+}
+
+/// `.` or `..`, also percent-encoded, as the URL standard reads them.
+fn is_dot_segment(segment: &str) -> bool {
+    let plain = segment.to_ascii_lowercase().replace("%2e", ".");
+    plain == "." || plain == ".."
 }
 
 #[cfg(test)]
@@ -122,8 +135,9 @@ mod tests {
 
     /// Found by the `canonical_url` fuzz target: an AMP suffix after the
     /// last real segment left a trailing slash, decoded query values were
-    /// written back raw, and an empty query pair was written back as a bare
-    /// `&`, so canonicalizing twice changed the URL.
+    /// written back raw, an empty query pair was written back as a bare
+    /// `&`, and a stripped AMP suffix left a dot segment, so canonicalizing
+    /// twice changed the URL.
     #[test]
     fn canonical_form_is_a_fixed_point() {
         for url in [
@@ -135,6 +149,11 @@ mod tests {
             // LF, leaving an empty pair "=" that was written back as "&".
             "http:G/-/: ?< GO\nG &\r=",
             "https://example.com/a?&=&b=1",
+            // Second crash input: the AMP suffix stripped off "..amp" left
+            // a "." segment.
+            "http:D./w-/..amp",
+            "https://example.com/a/b/..amp",
+            "https://example.com/a/b/%2E.amp",
         ] {
             let once = canonical_url(url).unwrap();
             assert_eq!(
