@@ -103,24 +103,30 @@ fn is_tracking(key: &str) -> bool {
 
 /// Drops AMP markers and the trailing slash; the root stays `/`.
 fn canonical_path(path: &str) -> String {
-    let segments: Vec<&str> = path
-        .split('/')
-        .filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("amp"))
-        .collect();
-    let mut joined = segments.join("/");
-    for suffix in ["/amp.html", ".amp.html", ".amp"] {
-        if let Some(rest) = joined.strip_suffix(suffix) {
-            joined = rest.to_string();
+    let mut joined = path.to_string();
+    // Until nothing changes, so that the result is canonical too: a
+    // stripped suffix can leave another ("x.amp.amp") or a dot segment
+    // ("/w-/..amp" -> "/w-/."), which the URL parser would resolve away
+    // when the canonical form is read again. Each round shortens the path.
+    loop {
+        let mut segments: Vec<&str> = joined
+            .split('/')
+            .filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("amp"))
+            .collect();
+        while segments.last().is_some_and(|s| is_dot_segment(s)) {
+            segments.pop();
         }
+        let mut next = segments.join("/");
+        for suffix in ["/amp.html", ".amp.html", ".amp"] {
+            if let Some(rest) = next.strip_suffix(suffix) {
+                next = rest.to_string();
+            }
+        }
+        if next == joined {
+            return format!("/{next}");
+        }
+        joined = next;
     }
-    // A stripped suffix can leave a dot segment ("/w-/..amp" -> "/w-/."),
-    // which the URL parser would resolve away when the canonical form is
-    // read again.
-    let mut segments: Vec<&str> = joined.split('/').filter(|s| !s.is_empty()).collect();
-    while segments.last().is_some_and(|s| is_dot_segment(s)) {
-        segments.pop();
-    }
-    format!("/{}", segments.join("/"))
 }
 
 /// `.` or `..`, also percent-encoded, as the URL standard reads them.
@@ -136,8 +142,8 @@ mod tests {
     /// Found by the `canonical_url` fuzz target: an AMP suffix after the
     /// last real segment left a trailing slash, decoded query values were
     /// written back raw, an empty query pair was written back as a bare
-    /// `&`, and a stripped AMP suffix left a dot segment, so canonicalizing
-    /// twice changed the URL.
+    /// `&`, and a stripped AMP suffix left a dot segment or another suffix,
+    /// so canonicalizing twice changed the URL.
     #[test]
     fn canonical_form_is_a_fixed_point() {
         for url in [
@@ -154,6 +160,10 @@ mod tests {
             "http:D./w-/..amp",
             "https://example.com/a/b/..amp",
             "https://example.com/a/b/%2E.amp",
+            // Third: one ".amp" stripped left "%2E..amp", stripped on the
+            // next read.
+            "httP:n'w-/G%E//2\0\0\0.\u{6}/%2E..amp.amp?22",
+            "https://example.com/a/b.amp.amp/amp",
         ] {
             let once = canonical_url(url).unwrap();
             assert_eq!(
