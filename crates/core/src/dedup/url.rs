@@ -58,7 +58,12 @@ pub fn canonical_url(url: &str) -> Option<String> {
     let path = canonical_path(parsed.path());
     let mut params: Vec<(String, String)> = parsed
         .query_pairs()
-        .filter(|(key, _)| !is_tracking(key))
+        // An empty pair ("?&a" or "?=") carries nothing, and written back
+        // it would not parse to a pair again.
+        .filter(|(key, value)| {
+            let empty = key.is_empty() && value.is_empty();
+            !empty && !is_tracking(key)
+        })
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
     params.sort();
@@ -98,17 +103,36 @@ fn is_tracking(key: &str) -> bool {
 
 /// Drops AMP markers and the trailing slash; the root stays `/`.
 fn canonical_path(path: &str) -> String {
-    let segments: Vec<&str> = path
-        .split('/')
-        .filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("amp"))
-        .collect();
-    let mut joined = segments.join("/");
-    for suffix in ["/amp.html", ".amp.html", ".amp"] {
-        if let Some(rest) = joined.strip_suffix(suffix) {
-            joined = rest.to_string();
+    let mut joined = path.to_string();
+    // Until nothing changes, so that the result is canonical too: a
+    // stripped suffix can leave another ("x.amp.amp") or a dot segment
+    // ("/w-/..amp" -> "/w-/."), which the URL parser would resolve away
+    // when the canonical form is read again. Each round shortens the path.
+    loop {
+        let mut segments: Vec<&str> = joined
+            .split('/')
+            .filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("amp"))
+            .collect();
+        while segments.last().is_some_and(|s| is_dot_segment(s)) {
+            segments.pop();
         }
+        let mut next = segments.join("/");
+        for suffix in ["/amp.html", ".amp.html", ".amp"] {
+            if let Some(rest) = next.strip_suffix(suffix) {
+                next = rest.to_string();
+            }
+        }
+        if next == joined {
+            return format!("/{next}");
+        }
+        joined = next;
     }
-    format!("/{}", joined.trim_end_matches('/'))
+}
+
+/// `.` or `..`, also percent-encoded, as the URL standard reads them.
+fn is_dot_segment(segment: &str) -> bool {
+    let plain = segment.to_ascii_lowercase().replace("%2e", ".");
+    plain == "." || plain == ".."
 }
 
 #[cfg(test)]
@@ -116,8 +140,10 @@ mod tests {
     use super::canonical_url;
 
     /// Found by the `canonical_url` fuzz target: an AMP suffix after the
-    /// last real segment left a trailing slash, and decoded query values
-    /// were written back raw, so canonicalizing twice changed the URL.
+    /// last real segment left a trailing slash, decoded query values were
+    /// written back raw, an empty query pair was written back as a bare
+    /// `&`, and a stripped AMP suffix left a dot segment or another suffix,
+    /// so canonicalizing twice changed the URL.
     #[test]
     fn canonical_form_is_a_fixed_point() {
         for url in [
@@ -125,6 +151,19 @@ mod tests {
             "https://example.com/a?q=a%20b%26c&x=%2B",
             "https://example.com/a/b/.amp",
             "https://www.www.pl~.com/ne]s/wmp/a/?utm_source=x&r=dfia#2g",
+            // The crash input, minimized: the URL parser drops the CR and
+            // LF, leaving an empty pair "=" that was written back as "&".
+            "http:G/-/: ?< GO\nG &\r=",
+            "https://example.com/a?&=&b=1",
+            // Second crash input: the AMP suffix stripped off "..amp" left
+            // a "." segment.
+            "http:D./w-/..amp",
+            "https://example.com/a/b/..amp",
+            "https://example.com/a/b/%2E.amp",
+            // Third: one ".amp" stripped left "%2E..amp", stripped on the
+            // next read.
+            "httP:n'w-/G%E//2\0\0\0.\u{6}/%2E..amp.amp?22",
+            "https://example.com/a/b.amp.amp/amp",
         ] {
             let once = canonical_url(url).unwrap();
             assert_eq!(

@@ -5,7 +5,6 @@
 //! cue, so an article sentence that merely mentions one stays.
 
 use regex::Regex;
-use scraper::{Html, Selector};
 use std::sync::LazyLock;
 
 /// Longer paragraphs are article text even when they start with a cue.
@@ -48,35 +47,6 @@ pub fn strip_lines(text: &str) -> String {
         .join("\n")
 }
 
-/// Drops from `text` the boilerplate paragraphs of `html`, the markup it
-/// was written from (trafilatura gives both, and its text does not always
-/// keep paragraphs on lines of their own).
-pub fn strip_paragraphs(text: &str, html: &str) -> String {
-    #[allow(clippy::expect_used)] // a constant selector
-    static BLOCKS: LazyLock<Selector> = LazyLock::new(|| {
-        Selector::parse("p, li, h1, h2, h3, h4, h5, h6, dt, dd, figcaption, blockquote, td")
-            .expect("valid selector")
-    });
-    let fragment = Html::parse_fragment(html);
-    let mut text = text.to_string();
-    for block in fragment.select(&BLOCKS) {
-        let words: Vec<&str> = block.text().flat_map(str::split_whitespace).collect();
-        let paragraph = words.join(" ");
-        if words.is_empty() || !is_boilerplate(&paragraph) {
-            continue;
-        }
-        let pattern = words
-            .iter()
-            .map(|w| regex::escape(w))
-            .collect::<Vec<_>>()
-            .join(r"\s+");
-        if let Ok(re) = Regex::new(&pattern) {
-            text = re.replace(&text, "").into_owned();
-        }
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,12 +75,11 @@ mod tests {
     }
 
     #[test]
-    fn paragraphs_are_removed_from_the_text_they_came_from() {
-        let html = "<p>The bridge reopened on Monday.</p><p><b>Lea también:</b> <a href='#'>Otra noticia</a></p><p>Traffic resumed.</p>";
-        let text = "The bridge reopened on Monday. Lea también: Otra noticia Traffic resumed.";
-        let got = strip_paragraphs(text, html);
-        assert!(!got.contains("Otra noticia"), "{got}");
-        assert!(got.contains("reopened on Monday") && got.contains("Traffic resumed"));
+    fn boilerplate_lines_are_removed() {
         assert_eq!(strip_lines("One.\nRead more: Two\nThree."), "One.\nThree.");
+        assert_eq!(
+            strip_lines("The bridge reopened.\n¿Lea también: Otra noticia\nTraffic resumed."),
+            "The bridge reopened.\nTraffic resumed."
+        );
     }
 }

@@ -10,6 +10,7 @@
 //!   modified, never in the future);
 //! - [`main_text`]: the article's text, by trafilatura with dom_smoothie
 //!   (Readability) as fallback;
+//! - [`block_text`]: the extracted text broken into its paragraphs;
 //! - [`boilerplate`]: "read also" teasers, share prompts and credit lines
 //!   the extractors keep, dropped afterwards;
 //! - [`lead`]: the visible teaser paragraph the extractors drop, put back.
@@ -30,6 +31,7 @@
 //! assert!(raw.body.contains("reopen talks"));
 //! ```
 
+pub mod block_text;
 pub mod boilerplate;
 pub mod charset;
 pub mod lead;
