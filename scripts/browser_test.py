@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 
@@ -112,6 +113,18 @@ class Driver:
     def click(self, element):
         self.call("POST", f"/element/{element}/click", {})
 
+    def wait_until(self, condition, seconds=15):
+        """Polls `condition` until it holds; False after `seconds`."""
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            try:
+                if condition():
+                    return True
+            except RuntimeError:
+                pass  # the page changed under the query: try again
+            time.sleep(0.1)
+        return False
+
     def type(self, element, text):
         self.call("POST", f"/element/{element}/clear", {})
         self.call("POST", f"/element/{element}/value", {"text": text})
@@ -182,11 +195,19 @@ def main():
                 break
             driver.type(boxes[0], name)
             driver.click(buttons[0])
+            # The click only starts the form's navigation: wait for the
+            # filtered page before reading it.
+            wanted = "entity=" + urllib.parse.quote_plus(name)
+            arrived = driver.wait_until(
+                lambda: wanted in driver.url()
+                and driver.run("return document.readyState") == "complete")
             found = driver.find_all("ol.stories h2 a")
             check(f"entity filter '{name}' lists {expected} stories",
-                  len(found) == expected and "entity=" in driver.url(),
+                  arrived and len(found) == expected,
                   f"{len(found)} at {driver.url()}")
         driver.goto(site + "/")
+        driver.wait_until(lambda: driver.url() == site + "/"
+                          and driver.run("return document.readyState") == "complete")
         links = driver.find_all("ol.stories h2 a")
         if links:
             driver.size(1280, 900)
