@@ -210,6 +210,8 @@ enum Known {
     Fresh(usize),
     /// Earlier in this batch, at this index of the revisions.
     Revision(usize),
+    /// Earlier in this batch, at this index of the copies (duplicates).
+    Copy(usize),
     /// In the store.
     Stored(Box<Article>),
 }
@@ -301,6 +303,7 @@ impl<S: Store> Pipeline<S> {
             let earlier = match known.get(&id) {
                 Some(Known::Fresh(i)) => Some(&mut fresh[*i]),
                 Some(Known::Revision(i)) => Some(&mut revisions[*i]),
+                Some(Known::Copy(i)) => Some(&mut copies[*i]),
                 Some(Known::Stored(_)) | None => None,
             };
             let (outcome, story) = if let Some(earlier) = earlier {
@@ -326,6 +329,7 @@ impl<S: Store> Pipeline<S> {
             } else if let Some(original) = duplicates.check(&article) {
                 let mut copy = article;
                 copy.duplicate_of = Some(original.clone());
+                known.insert(id.clone(), Known::Copy(copies.len()));
                 copies.push(copy);
                 (Outcome::Duplicate { of: original }, None)
             } else {
@@ -701,6 +705,32 @@ mod tests {
             stored.iter().partition(|a| a.duplicate_of.is_none());
         assert_eq!(copies[0].duplicate_of.as_ref(), Some(&originals[0].id));
         assert_eq!(copies[0].story, originals[0].story);
+    }
+
+    #[test]
+    fn a_copy_listed_twice_in_one_batch_is_one_copy_and_one_unchanged() {
+        // Reuters-21578 lists a few syndicated items twice: the second
+        // listing is the same article, not a second copy.
+        let wire: String = (0..30)
+            .map(|i| format!("Sentence {i} of the wire report on the grain harvest. "))
+            .collect();
+        let copy_text = format!("{wire} Read more on our site.");
+        let doc = jsonl(
+            "wire.jsonl",
+            &[
+                ("https://wire.example/grain", "2025-01-01", &wire),
+                ("https://partner.example/grain", "2025-01-02", &copy_text),
+                ("https://partner.example/grain", "2025-01-02", &copy_text),
+            ],
+        );
+        let mut pipeline = Pipeline::new(MemoryStore::default());
+        let report = pipeline.ingest(vec![Ok(doc)], &mut ()).unwrap();
+        assert_eq!(
+            (report.new, report.duplicates, report.unchanged),
+            (1, 1, 1),
+            "{report:?}"
+        );
+        assert_eq!(pipeline.store().articles().unwrap().len(), 2);
     }
 
     #[test]
