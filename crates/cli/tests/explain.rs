@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 mod common;
 use common::{Db, repo_root, seed};
@@ -21,23 +21,11 @@ const SEEDS_BY_DATE: [&str; 5] = [
 ];
 
 impl Db {
-    fn ingest(&self, paths: &[PathBuf]) {
-        let mut args = vec!["ingest"];
-        args.extend(paths.iter().map(|p| p.to_str().unwrap()));
-        self.ok(&args);
-    }
-
     /// Each stored article's story, by the article's file name.
     fn stories_by_file(&self) -> BTreeMap<String, String> {
-        self.json(&["articles"])
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| {
-                let path = a["path"].as_str().unwrap();
-                let file = Path::new(path).file_name().unwrap().to_str().unwrap();
-                (file.to_string(), a["story"].as_str().unwrap().to_string())
-            })
+        self.articles_by_file()
+            .into_iter()
+            .map(|(file, (_, story))| (file, story))
             .collect()
     }
 
@@ -83,7 +71,7 @@ fn all_seeds() -> Vec<PathBuf> {
 #[test]
 fn explain_shows_a_later_seed_joined_the_smalling_story_above_the_threshold() {
     let db = Db::new();
-    db.ingest(&all_seeds());
+    db.ingest_all(&all_seeds());
     let story = db.json(&["stories"])[0]["id"].as_str().unwrap().to_string();
     let latest = db.article_id(SEEDS_BY_DATE[4]);
     let explained = db.json(&["explain", &latest]);
@@ -118,7 +106,7 @@ fn explain_shows_a_later_seed_joined_the_smalling_story_above_the_threshold() {
 #[test]
 fn explain_says_the_first_seed_founded_the_story_and_accepts_an_id_prefix() {
     let db = Db::new();
-    db.ingest(&all_seeds());
+    db.ingest_all(&all_seeds());
     let first = db.article_id(SEEDS_BY_DATE[0]);
     let explained = db.json(&["explain", &first[..6]]);
     assert_eq!(explained["article"], first.as_str());
@@ -132,7 +120,7 @@ fn explain_says_the_first_seed_founded_the_story_and_accepts_an_id_prefix() {
 #[test]
 fn explain_of_a_copy_names_its_original_and_explains_it() {
     let db = Db::new();
-    db.ingest(&[repo_root().join("testdata/articles/syndicated")]);
+    db.ingest_all(&[repo_root().join("testdata/articles/syndicated")]);
     let copy = db.article_id("partner-copy.md");
     let original = db.article_id("wire-original.md");
     let explained = db.json(&["explain", &copy]);
@@ -149,7 +137,7 @@ fn explain_of_a_copy_names_its_original_and_explains_it() {
 #[test]
 fn explain_of_an_unknown_id_fails_naming_it() {
     let db = Db::new();
-    db.ingest(&all_seeds());
+    db.ingest_all(&all_seeds());
     let out = db.cmd(&["explain", "nosuchid"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
@@ -161,12 +149,12 @@ fn explain_of_an_unknown_id_fails_naming_it() {
 #[test]
 fn the_same_input_gives_the_same_stories_and_explanations_in_a_fresh_store() {
     let (one, two) = (Db::new(), Db::new());
-    one.ingest(&all_seeds());
+    one.ingest_all(&all_seeds());
     // Another order of the same paths: batches are processed in
     // publication order, never in the order given.
     let mut reversed = all_seeds();
     reversed.reverse();
-    two.ingest(&reversed);
+    two.ingest_all(&reversed);
     assert_eq!(one.stories_by_file(), two.stories_by_file());
     let latest = one.article_id(SEEDS_BY_DATE[4]);
     assert_eq!(
@@ -178,7 +166,7 @@ fn the_same_input_gives_the_same_stories_and_explanations_in_a_fresh_store() {
 #[test]
 fn re_ingesting_the_same_input_keeps_stories_and_explanations() {
     let db = Db::new();
-    db.ingest(&all_seeds());
+    db.ingest_all(&all_seeds());
     let before = db.stories_by_file();
     let latest = db.article_id(SEEDS_BY_DATE[4]);
     let explained = db.json(&["explain", &latest]);
@@ -196,12 +184,12 @@ fn articles_ingested_later_never_change_the_story_ids_already_given() {
     // unrelated article: the first batch's story stays, and it is the
     // story the later seeds join.
     let db = Db::new();
-    db.ingest(&[seed(SEEDS_BY_DATE[3]), seed(SEEDS_BY_DATE[4])]);
+    db.ingest_all(&[seed(SEEDS_BY_DATE[3]), seed(SEEDS_BY_DATE[4])]);
     let first = db.stories_by_file();
     assert_eq!(first.len(), 2);
     let mut later: Vec<PathBuf> = SEEDS_BY_DATE[..3].iter().map(|n| seed(n)).collect();
     later.push(repo_root().join("testdata/articles/undated/no-date.md"));
-    db.ingest(&later);
+    db.ingest_all(&later);
     let after = db.stories_by_file();
     for (file, story) in &first {
         assert_eq!(&after[file], story, "{file} changed story");

@@ -6,7 +6,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 mod common;
@@ -76,37 +75,13 @@ fn write_reports(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-fn ingest(db: &Db, paths: &[PathBuf]) {
-    let mut args = vec!["ingest"];
-    args.extend(paths.iter().map(|p| p.to_str().unwrap()));
-    db.ok(&args);
-}
-
-/// Each article's story and id, by file name.
-fn by_file(db: &Db) -> BTreeMap<String, (String, String)> {
-    db.json(&["articles"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| {
-            let path = a["path"].as_str().unwrap();
-            let file = Path::new(path).file_name().unwrap().to_str().unwrap();
-            let story = a["story"].as_str().unwrap().to_string();
-            (
-                file.to_string(),
-                (a["id"].as_str().unwrap().to_string(), story),
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn a_bridged_story_is_merged_into_the_earlier_one_and_its_old_id_resolves() {
     let dir = tempfile::tempdir().unwrap();
     let paths = write_reports(dir.path());
     let db = Db::new();
-    ingest(&db, &paths[..2]);
-    let before = by_file(&db);
+    db.ingest_all(&paths[..2]);
+    let before = db.articles_by_file();
     let (survivor, old) = (
         before["1-turkey.md"].1.clone(),
         before["2-syria.md"].1.clone(),
@@ -119,7 +94,7 @@ fn a_bridged_story_is_merged_into_the_earlier_one_and_its_old_id_resolves() {
         paths[3].to_str().unwrap(),
     ]);
     assert!(out.contains("1 story merged into an earlier one"), "{out}");
-    let after = by_file(&db);
+    let after = db.articles_by_file();
     for (file, (_, story)) in &after {
         assert_eq!(story, &survivor, "{file} ends in the earlier story");
     }
@@ -171,22 +146,22 @@ fn the_same_input_gives_the_same_ids_and_merges_in_one_batch_or_two() {
     let dir = tempfile::tempdir().unwrap();
     let paths = write_reports(dir.path());
     let (one, two) = (Db::new(), Db::new());
-    ingest(&one, &paths);
-    ingest(&two, &paths[..2]);
-    ingest(&two, &paths[2..]);
-    assert_eq!(by_file(&one), by_file(&two));
+    one.ingest_all(&paths);
+    two.ingest_all(&paths[..2]);
+    two.ingest_all(&paths[2..]);
+    assert_eq!(one.articles_by_file(), two.articles_by_file());
     for db in [&one, &two] {
         let stories = db.json(&["stories"]);
         assert_eq!(stories.as_array().unwrap().len(), 1, "merged: {stories:#}");
     }
     for file in ["3-both.md", "4-both.md"] {
-        let article = by_file(&one)[file].0.clone();
+        let article = one.articles_by_file()[file].0.clone();
         assert_eq!(
             one.json(&["explain", &article]),
             two.json(&["explain", &article])
         );
     }
     let again = Db::new();
-    ingest(&again, &paths);
-    assert_eq!(by_file(&one), by_file(&again));
+    again.ingest_all(&paths);
+    assert_eq!(one.articles_by_file(), again.articles_by_file());
 }

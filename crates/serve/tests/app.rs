@@ -641,16 +641,7 @@ async fn sqlite_readers_see_what_the_writer_ingests() {
     use storyline_store::SqliteStore;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.db");
-    let writer = SqliteStore::open(&db).unwrap();
-    let readers = vec![
-        SqliteStore::open(&db).unwrap(),
-        SqliteStore::open(&db).unwrap(),
-    ];
-    let settings = Settings {
-        api_token: Some(TOKEN.to_string()),
-        ..Settings::default()
-    };
-    let app = app(AppState::with_readers(writer, readers, settings));
+    let app = sqlite_app(&db, SqliteStore::open(&db).unwrap());
     let text =
         " date 2020-10-03 Chris Smalling has completed his move to Roma from Manchester United.";
     let reply = post(&app, Some(TOKEN), "text/plain", text.into()).await;
@@ -847,16 +838,22 @@ fn sqlite_seed_app(dir: &std::path::Path) -> (Router, PathBuf) {
     let db = dir.join("s.db");
     let mut pipeline = Pipeline::new(SqliteStore::open(&db).unwrap());
     pipeline.ingest(seeds(), &mut ()).unwrap();
+    (sqlite_app(&db, pipeline.into_store()), db)
+}
+
+/// An app writing through `writer` and reading the SQLite file `db` through
+/// two more connections, as `serve` runs; writes need [`TOKEN`].
+fn sqlite_app(db: &std::path::Path, writer: storyline_store::SqliteStore) -> Router {
+    use storyline_store::SqliteStore;
     let readers = vec![
-        SqliteStore::open(&db).unwrap(),
-        SqliteStore::open(&db).unwrap(),
+        SqliteStore::open(db).unwrap(),
+        SqliteStore::open(db).unwrap(),
     ];
     let settings = Settings {
         api_token: Some(TOKEN.to_string()),
         ..Settings::default()
     };
-    let state = AppState::with_readers(pipeline.into_store(), readers, settings);
-    (app(state), db)
+    app(AppState::with_readers(writer, readers, settings))
 }
 
 fn unrelated_article(title: &str) -> serde_json::Value {

@@ -9,7 +9,7 @@
 
 use crate::sql::{ARTICLE_COLUMNS, ARTICLE_UPSERT, EXPLANATION_COLUMNS, EXPLANATION_UPSERT};
 use postgres::types::ToSql;
-use postgres::{Client, NoTls, Row};
+use postgres::{Client, GenericClient, NoTls, Row};
 use std::sync::{Mutex, MutexGuard};
 use storyline_core::cluster::{Candidate, Explanation, StoryMerge};
 use storyline_core::model::SourceFormat;
@@ -77,18 +77,40 @@ impl PostgresStore {
         filter: &str,
         args: &[&(dyn ToSql + Sync)],
     ) -> Result<Vec<Article>, StoreError> {
-        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles {filter}");
-        let rows = self
-            .client()?
-            .query(&sql, args)
-            .map_err(pg_error("cannot read articles"))?;
-        let mut articles = rows
-            .iter()
-            .map(read_article)
-            .collect::<Result<Vec<_>, _>>()?;
-        articles.sort_by(publication_order);
-        Ok(articles)
+        query_articles(&mut *self.client()?, filter, args)
     }
+}
+
+/// Articles matching an SQL `WHERE` clause, in publication order, through
+/// any client (the store's connection or a batch's transaction).
+fn query_articles(
+    client: &mut impl GenericClient,
+    filter: &str,
+    args: &[&(dyn ToSql + Sync)],
+) -> Result<Vec<Article>, StoreError> {
+    let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles {filter}");
+    let rows = client
+        .query(&sql, args)
+        .map_err(pg_error("cannot read articles"))?;
+    let mut articles = rows
+        .iter()
+        .map(read_article)
+        .collect::<Result<Vec<_>, _>>()?;
+    articles.sort_by(publication_order);
+    Ok(articles)
+}
+
+/// One story record, through any client.
+fn query_story(client: &mut impl GenericClient, id: &str) -> Result<Option<Story>, StoreError> {
+    client
+        .query_opt(
+            "SELECT id, title, founded_by, created_at FROM stories WHERE id = $1",
+            &[&id],
+        )
+        .map_err(pg_error("cannot read a story"))?
+        .as_ref()
+        .map(read_story)
+        .transpose()
 }
 
 /// The URL without its password, for error messages.
@@ -290,15 +312,7 @@ impl Store for PostgresStore {
     }
 
     fn story(&self, id: &StoryId) -> Result<Option<Story>, StoreError> {
-        self.client()?
-            .query_opt(
-                "SELECT id, title, founded_by, created_at FROM stories WHERE id = $1",
-                &[&id.0],
-            )
-            .map_err(pg_error("cannot read a story"))?
-            .as_ref()
-            .map(read_story)
-            .transpose()
+        query_story(&mut *self.client()?, &id.0)
     }
 
     fn explanation(&self, article: &ArticleId) -> Result<Option<Explanation>, StoreError> {
@@ -579,12 +593,7 @@ mod tests {
             "Roma have offered £13.5m for Chris Smalling.",
         );
         article.story = Some(StoryId("s1".into()));
-        let story = Story {
-            id: StoryId("s1".into()),
-            title: article.title.clone(),
-            founded_by: article.id.clone(),
-            created_at: jiff::Timestamp::UNIX_EPOCH,
-        };
+        let story = storyline_core::store::conformance::sample_story("s1", &article);
         store
             .save(&Batch {
                 articles: vec![article],

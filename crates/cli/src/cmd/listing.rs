@@ -61,16 +61,11 @@ pub fn stories(
         offset: 0,
         limit: args.limit,
     };
-    let filtered = query
-        != storyline_core::store::StoryQuery {
-            limit: args.limit,
-            ..Default::default()
-        };
     let (stories, _total) = store.story_page(&query)?;
     if global.json {
         print_json(&stories)?;
     } else {
-        out!("{}", render::stories(&stories, filtered))?;
+        out!("{}", render::stories(&stories, query.is_filtered()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,7 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
@@ -79,5 +80,30 @@ impl Db {
         let mut all = args.to_vec();
         all.push("--json");
         serde_json::from_str(&self.ok(&all)).unwrap()
+    }
+
+    /// Ingests `paths`, which must succeed.
+    pub fn ingest_all(&self, paths: &[PathBuf]) {
+        let mut args = vec!["ingest"];
+        args.extend(paths.iter().map(|p| p.to_str().unwrap()));
+        self.ok(&args);
+    }
+
+    /// Each stored article's id and story, by the article's file name.
+    pub fn articles_by_file(&self) -> BTreeMap<String, (String, String)> {
+        self.json(&["articles"])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                let path = a["path"].as_str().unwrap();
+                let file = Path::new(path).file_name().unwrap().to_str().unwrap();
+                let id = a["id"].as_str().unwrap().to_string();
+                (
+                    file.to_string(),
+                    (id, a["story"].as_str().unwrap().to_string()),
+                )
+            })
+            .collect()
     }
 }

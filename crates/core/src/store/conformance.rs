@@ -60,7 +60,8 @@ pub fn sample_article(n: u32, title: &str, body: &str) -> Article {
     }
 }
 
-fn story(id: &str, founder: &Article) -> Story {
+/// A story record for tests, titled and founded by `founder`.
+pub fn sample_story(id: &str, founder: &Article) -> Story {
     Story {
         id: StoryId(id.into()),
         title: founder.title.clone(),
@@ -77,7 +78,7 @@ fn round_trips_every_field(store: &mut impl Store) {
     );
     article.story = Some(StoryId("s1".into()));
     let batch = Batch {
-        stories: vec![story("s1", &article)],
+        stories: vec![sample_story("s1", &article)],
         articles: vec![article.clone()],
         ..Batch::default()
     };
@@ -164,7 +165,7 @@ fn groups_articles_by_story(store: &mut impl Store) {
     a.story = Some(StoryId("s1".into()));
     b.story = Some(StoryId("s2".into()));
     c.story = Some(StoryId("s1".into()));
-    let stories = vec![story("s1", &a), story("s2", &b)];
+    let stories = vec![sample_story("s1", &a), sample_story("s2", &b)];
     ok(
         store.save(&Batch {
             articles: vec![c, b, a],
@@ -332,7 +333,7 @@ fn keeps_why_each_article_was_assigned(store: &mut impl Store) {
     };
     ok(
         store.save(&Batch {
-            stories: vec![story("s1", &founder)],
+            stories: vec![sample_story("s1", &founder)],
             articles: vec![joiner.clone(), founder.clone()],
             explanations: vec![joined.clone(), founded.clone()],
             merges: vec![],
@@ -419,7 +420,7 @@ fn lists_stories_by_entity_category_and_outlet(store: &mut impl Store) {
     vote.source_domain = Some("news.example.org".into());
     ok(
         store.save(&Batch {
-            stories: vec![story("s1", &roma), story("s2", &vote)],
+            stories: vec![sample_story("s1", &roma), sample_story("s2", &vote)],
             articles: vec![roma, vote],
             ..Batch::default()
         }),
@@ -502,7 +503,7 @@ fn a_merged_story_resolves_to_its_survivor(store: &mut impl Store) {
     copy.story = second.story.clone();
     ok(
         store.save(&Batch {
-            stories: vec![story("s1", &first), story("s2", &second)],
+            stories: vec![sample_story("s1", &first), sample_story("s2", &second)],
             articles: vec![first.clone(), second.clone(), copy.clone()],
             ..Batch::default()
         }),
@@ -597,7 +598,7 @@ fn a_merged_story_resolves_to_its_survivor(store: &mut impl Store) {
     let again = merge("s1", "s0", &bridge2);
     ok(
         store.save(&Batch {
-            stories: vec![story("s0", &older)],
+            stories: vec![sample_story("s0", &older)],
             articles: vec![older, bridge2],
             merges: vec![again.clone()],
             ..Batch::default()

@@ -194,13 +194,9 @@ pub trait Store {
     /// The categories of stored stories' articles, sorted (for the story
     /// list's category filter).
     fn categories(&self) -> Result<Vec<String>, StoreError> {
-        let all: std::collections::BTreeSet<String> = self
-            .articles()?
+        let all: std::collections::BTreeSet<String> = crate::view::story_summaries(self)?
             .into_iter()
-            .filter(|a| a.duplicate_of.is_none() && a.story.is_some())
-            .flat_map(|a| a.categories)
-            .map(|c| c.trim().to_string())
-            .filter(|c| !c.is_empty())
+            .flat_map(|s| s.categories)
             .collect();
         Ok(all.into_iter().collect())
     }
@@ -227,6 +223,15 @@ pub struct StoryQuery {
 }
 
 impl StoryQuery {
+    /// True when any filter is set (paging aside).
+    pub fn is_filtered(&self) -> bool {
+        self.outlet.is_some()
+            || self.entity.is_some()
+            || self.category.is_some()
+            || self.from.is_some()
+            || self.to.is_some()
+    }
+
     /// True when `story` passes the filters (paging aside).
     pub fn matches(&self, story: &StorySummary) -> bool {
         let day =
@@ -240,7 +245,7 @@ impl StoryQuery {
             && !story
                 .entities
                 .iter()
-                .any(|e| crate::view::entity::matches_filter(e, entity))
+                .any(|e| crate::view::entity::is_named(e, entity))
         {
             return false;
         }

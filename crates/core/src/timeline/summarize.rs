@@ -312,6 +312,20 @@ mod tests {
         s.parse().unwrap()
     }
 
+    /// Two reports a day apart that both name the day of the quake.
+    const HAITI: [(&str, &str); 2] = [
+        (
+            "2010-01-14",
+            "On 12 January 2010 , a magnitude 7 earthquake hit Haiti near the capital . \
+             Rescue teams from many countries arrived in the capital today .",
+        ),
+        (
+            "2010-01-15",
+            "The earthquake on 12 January 2010 destroyed the presidential palace in Port-au-Prince . \
+             Aid flights were landing at the damaged airport all day long .",
+        ),
+    ];
+
     fn dated<'a>(texts: &[(&str, &'a str)]) -> Vec<DatedText<'a>> {
         texts
             .iter()
@@ -324,19 +338,7 @@ mod tests {
 
     #[test]
     fn named_days_and_publication_days_both_count() {
-        let texts = [
-            (
-                "2010-01-14",
-                "On 12 January 2010 , a magnitude 7 earthquake hit Haiti near the capital . \
-                 Rescue teams from many countries arrived in the capital today .",
-            ),
-            (
-                "2010-01-15",
-                "The earthquake on 12 January 2010 destroyed the presidential palace in Port-au-Prince . \
-                 Aid flights were landing at the damaged airport all day long .",
-            ),
-        ];
-        let articles = dated(&texts);
+        let articles = dated(&HAITI);
         let timeline = summarize_timeline(&articles, 1, 2, &Analyzer::english());
         assert_eq!(timeline.len(), 1);
         assert_eq!(timeline[0].0, day("2010-01-12"));
@@ -395,19 +397,7 @@ mod tests {
 
     #[test]
     fn days_outside_the_span_asked_for_are_not_picked() {
-        let texts = [
-            (
-                "2010-01-14",
-                "On 12 January 2010 , a magnitude 7 earthquake hit Haiti near the capital . \
-                 Rescue teams from many countries arrived in the capital today .",
-            ),
-            (
-                "2010-01-15",
-                "The earthquake on 12 January 2010 destroyed the presidential palace in Port-au-Prince . \
-                 Aid flights were landing at the damaged airport all day long .",
-            ),
-        ];
-        let articles = dated(&texts);
+        let articles = dated(&HAITI);
         let summarizer = Summarizer::new(&articles, &Analyzer::english());
         let span = day("2010-01-14")..=day("2010-01-15");
         let timeline = summarizer.timeline(1, 1, Some(span.clone()), &DateModel::default());

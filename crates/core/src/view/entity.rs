@@ -41,13 +41,6 @@ pub fn story_entities(
         .to_vec())
 }
 
-/// True when `entity` is called `name` (canonical or alias, any case).
-pub fn is_named(entity: &EntitySummary, name: &str) -> bool {
-    let name = name.trim();
-    entity.name.eq_ignore_ascii_case(name)
-        || entity.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
-}
-
 /// The form names are compared in when filtering stories by entity:
 /// lowercase, trimmed, without a leading "the" ("the Red Devils" finds
 /// "Red Devils").
@@ -59,9 +52,9 @@ pub fn filter_key(name: &str) -> String {
     }
 }
 
-/// True when `entity` is called `name` (canonical or alias) in the sense
-/// of [`filter_key`].
-pub fn matches_filter(entity: &EntitySummary, name: &str) -> bool {
+/// True when `entity` is called `name`: its canonical name or an alias,
+/// compared as [`filter_key`]s (any case, "the Red Devils" = "Red Devils").
+pub fn is_named(entity: &EntitySummary, name: &str) -> bool {
     let key = filter_key(name);
     std::iter::once(&entity.name)
         .chain(&entity.aliases)

@@ -5,11 +5,10 @@
 //! articles. Each refresh bumps the story's `revision`, the key of cached
 //! views.
 
-use super::{pg_error, read_article, read_story};
-use crate::sql::ARTICLE_COLUMNS;
+use super::{pg_error, query_articles, query_story};
 use postgres::GenericClient;
 use postgres::types::ToSql;
-use storyline_core::store::{StoryQuery, publication_order};
+use storyline_core::store::StoryQuery;
 use storyline_core::view::entity::filter_key;
 use storyline_core::view::{StorySummary, summarize_with_brief};
 use storyline_core::{StoreError, StoryId};
@@ -20,26 +19,10 @@ pub(super) fn refresh<'a>(
     ids: impl IntoIterator<Item = &'a str>,
 ) -> Result<(), StoreError> {
     for id in ids {
-        let Some(row) = client
-            .query_opt(
-                "SELECT id, title, founded_by, created_at FROM stories WHERE id = $1",
-                &[&id],
-            )
-            .map_err(pg_error("cannot read a story"))?
-        else {
+        let Some(story) = query_story(client, id)? else {
             continue;
         };
-        let story = read_story(&row)?;
-        let mut members = client
-            .query(
-                &format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE story_id = $1"),
-                &[&id],
-            )
-            .map_err(pg_error("cannot read a story's articles"))?
-            .iter()
-            .map(read_article)
-            .collect::<Result<Vec<_>, _>>()?;
-        members.sort_by(publication_order);
+        let members = query_articles(client, "WHERE story_id = $1", &[&id])?;
         let summary = summarize_with_brief(&story, &members);
         let json = serde_json::to_value(&summary)
             .map_err(|e| StoreError::backend("cannot encode a story summary", e))?;

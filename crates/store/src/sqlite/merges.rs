@@ -18,31 +18,25 @@ pub(super) fn apply(conn: &Connection, merges: &[StoryMerge]) -> Result<(), Stor
             "UPDATE articles SET story_id = ?2 WHERE story_id = ?1",
             params![absorbed, survivor],
         )
-        .and_then(|_| conn.execute("DELETE FROM story_outlets WHERE story_id = ?1", [absorbed]))
-        .and_then(|_| conn.execute("DELETE FROM story_entities WHERE story_id = ?1", [absorbed]))
-        .and_then(|_| {
-            conn.execute(
-                "DELETE FROM story_categories WHERE story_id = ?1",
-                [absorbed],
-            )
-        })
-        .and_then(|_| conn.execute("DELETE FROM stories WHERE id = ?1", [absorbed]))
-        .and_then(|_| {
-            conn.execute(
-                "UPDATE story_merges SET survivor_id = ?2 WHERE survivor_id = ?1",
-                params![absorbed, survivor],
-            )
-        })
-        .and_then(|_| {
-            conn.execute(
-                "INSERT INTO story_merges (absorbed_id, survivor_id, article_id, record)
+        .map_err(sql_error("cannot save a story merge"))?;
+        super::summaries::forget_facets(conn, absorbed)?;
+        conn.execute("DELETE FROM stories WHERE id = ?1", [absorbed])
+            .and_then(|_| {
+                conn.execute(
+                    "UPDATE story_merges SET survivor_id = ?2 WHERE survivor_id = ?1",
+                    params![absorbed, survivor],
+                )
+            })
+            .and_then(|_| {
+                conn.execute(
+                    "INSERT INTO story_merges (absorbed_id, survivor_id, article_id, record)
                  VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT(absorbed_id) DO UPDATE SET survivor_id = excluded.survivor_id,
                      article_id = excluded.article_id, record = excluded.record",
-                params![absorbed, survivor, m.article.0, record],
-            )
-        })
-        .map_err(sql_error("cannot save a story merge"))?;
+                    params![absorbed, survivor, m.article.0, record],
+                )
+            })
+            .map_err(sql_error("cannot save a story merge"))?;
     }
     Ok(())
 }

@@ -65,13 +65,7 @@ fn save_facets(conn: &Connection, id: &str, summary: &StorySummary) -> Result<()
             .map(drop)
             .map_err(sql_error(what))
     };
-    for table in ["story_outlets", "story_entities", "story_categories"] {
-        run(
-            &format!("DELETE FROM {table} WHERE story_id = ?1"),
-            &[&id],
-            "cannot save story facets",
-        )?;
-    }
+    forget_facets(conn, id)?;
     for outlet in &summary.outlets {
         run(
             "INSERT OR IGNORE INTO story_outlets (outlet, story_id) VALUES (lower(?1), ?2)",
@@ -105,6 +99,20 @@ fn save_facets(conn: &Connection, id: &str, summary: &StorySummary) -> Result<()
             &[&key, category],
             "cannot save story categories",
         )?;
+    }
+    Ok(())
+}
+
+/// The tables of rows the story list filters on, keyed by story.
+const FACET_TABLES: [&str; 3] = ["story_outlets", "story_entities", "story_categories"];
+
+/// Deletes the rows the list filters on of one story: before they are
+/// written again, or when the story is merged away.
+pub(super) fn forget_facets(conn: &Connection, id: &str) -> Result<(), StoreError> {
+    for table in FACET_TABLES {
+        conn.prepare_cached(&format!("DELETE FROM {table} WHERE story_id = ?1"))
+            .and_then(|mut stmt| stmt.execute([id]))
+            .map_err(sql_error("cannot delete story facets"))?;
     }
     Ok(())
 }
