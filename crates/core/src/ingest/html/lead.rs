@@ -63,7 +63,8 @@ fn visible_body_text(doc: &Html) -> String {
     collapse(&parts.join(" "))
 }
 
-fn collapse(text: &str) -> String {
+/// `text` with runs of whitespace collapsed to single spaces.
+pub(super) fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -14,6 +14,7 @@ use super::block_text::with_paragraphs;
 use super::boilerplate;
 use super::lead;
 use super::limits::MAX_ELEMENTS;
+use super::link_lines;
 use super::metadata::PageMetadata;
 
 /// Below this many characters, trafilatura's text is suspect and a
@@ -102,6 +103,19 @@ pub fn extract_page_main_text(
     extractor: Extractor,
 ) -> MainText {
     let mut main = extracted(html, url, extractor);
+    if extractor == Extractor::Combined {
+        let titles: Vec<&str> = meta
+            .titles
+            .iter()
+            .chain(&meta.document_title)
+            .map(String::as_str)
+            .collect();
+        let urls: Vec<&str> = url
+            .into_iter()
+            .chain(meta.urls.iter().map(String::as_str))
+            .collect();
+        main.text = link_lines::without_link_lines(&main.text, doc, &titles, &urls);
+    }
     main.text = lead::with_visible_lead(main.text, &meta.descriptions, doc);
     main
 }

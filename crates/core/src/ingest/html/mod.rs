@@ -13,6 +13,8 @@
 //! - [`block_text`]: the extracted text broken into its paragraphs;
 //! - [`boilerplate`]: "read also" teasers, share prompts and credit lines
 //!   the extractors keep, dropped afterwards;
+//! - [`link_lines`]: lines that are a whole link (related headlines),
+//!   dropped;
 //! - [`lead`]: the visible teaser paragraph the extractors drop, put back.
 //!
 //! ```
@@ -36,6 +38,7 @@ pub mod boilerplate;
 pub mod charset;
 pub mod lead;
 pub mod limits;
+pub mod link_lines;
 pub mod main_text;
 pub mod metadata;
 pub mod pubdate;
