@@ -16,6 +16,7 @@ use super::lead;
 use super::limits::MAX_ELEMENTS;
 use super::link_lines;
 use super::metadata::PageMetadata;
+use super::related_tail;
 
 /// Below this many characters, trafilatura's text is suspect and a
 /// Readability text [`LONGER_BY`] times longer replaces it. Chosen on trafilatura-eval-dev
@@ -115,6 +116,7 @@ pub fn extract_page_main_text(
             .chain(meta.urls.iter().map(String::as_str))
             .collect();
         main.text = link_lines::without_link_lines(&main.text, doc, &titles, &urls);
+        main.text = related_tail::without_related_tail(&main.text);
     }
     main.text = lead::with_visible_lead(main.text, &meta.descriptions, doc);
     main

@@ -15,6 +15,8 @@
 //!   the extractors keep, dropped afterwards;
 //! - [`link_lines`]: lines that are a whole link (related headlines),
 //!   dropped;
+//! - [`related_tail`]: a "related stories" or comments block after the
+//!   article, cut;
 //! - [`lead`]: the visible teaser paragraph the extractors drop, put back.
 //!
 //! ```
@@ -42,6 +44,7 @@ pub mod link_lines;
 pub mod main_text;
 pub mod metadata;
 pub mod pubdate;
+pub mod related_tail;
 
 pub use charset::{decode_html, looks_like_html};
 pub use main_text::{Extractor, MainText, extract_main_text, extract_page_main_text};
