@@ -8,10 +8,15 @@
 //! and keeps trafilatura's text unless dom_smoothie's is clearly longer
 //! where trafilatura's is short, or more than twice as long anywhere:
 //! trafilatura is the more precise of the two, Readability the one that
-//! rarely comes back empty or with one stray block of the page.
+//! rarely comes back empty or with one stray block of the page. When
+//! trafilatura's text is kept, prose paragraphs that Readability found
+//! between two of its paragraphs are put back ([`super::gaps`]); then
+//! link lines ([`super::link_lines`]) and a trailing related-stories block
+//! ([`super::related_tail`]) are dropped.
 
 use super::block_text::with_paragraphs;
 use super::boilerplate;
+use super::gaps;
 use super::lead;
 use super::limits::MAX_ELEMENTS;
 use super::link_lines;
@@ -138,6 +143,8 @@ fn extracted(html: &str, url: Option<&str>, extractor: Extractor) -> MainText {
                 let short = len < SHORT_TEXT_CHARS as f64 && other_len >= len * LONGER_BY;
                 if short || other_len > len * MUCH_LONGER_BY {
                     main.text = other;
+                } else {
+                    main.text = gaps::with_inner_gaps(&main.text, &other);
                 }
             }
             main

@@ -10,6 +10,8 @@
 //!   modified, never in the future);
 //! - [`main_text`]: the article's text, by trafilatura with dom_smoothie
 //!   (Readability) as fallback;
+//! - [`gaps`]: paragraphs trafilatura skipped inside the article, put
+//!   back from Readability's text;
 //! - [`block_text`]: the extracted text broken into its paragraphs;
 //! - [`boilerplate`]: "read also" teasers, share prompts and credit lines
 //!   the extractors keep, dropped afterwards;
@@ -38,6 +40,7 @@
 pub mod block_text;
 pub mod boilerplate;
 pub mod charset;
+pub mod gaps;
 pub mod lead;
 pub mod limits;
 pub mod link_lines;
