@@ -122,6 +122,7 @@ pub fn extract_page_main_text(
             .collect();
         main.text = link_lines::without_link_lines(&main.text, doc, &titles, &urls);
         main.text = related_tail::without_related_tail(&main.text);
+        main.text = related_tail::without_closing_calls(&main.text);
     }
     main.text = lead::with_visible_lead(main.text, &meta.descriptions, doc);
     main

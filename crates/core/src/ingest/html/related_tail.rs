@@ -3,7 +3,15 @@
 //! comment section. The extractors sometimes keep the heading of such a
 //! block and the teasers under it. A short line that is such a heading, in
 //! the second half of the text, ends the article: it and everything after
-//! it are dropped.
+//! it are dropped. Calls to follow or subscribe that close the text go
+//! too ([`without_closing_calls`]).
+//!
+//! Measured (trafilatura-eval-dev / readability-pages F): the heading cut
+//! 0.9408 → 0.9408 / 0.9594 → 0.9598; the closing calls 0.9421 → 0.9437
+//! (5 unwanted segments fewer, none lost) / 0.9610 unchanged. Taking
+//! "follow him" (an author's bio) and the networks' names alone as calls
+//! cost readability-pages (0.9602, 0.9606), whose truth keeps bios and
+//! sentences about Facebook.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -38,6 +46,34 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid heading pattern")
 });
+
+/// Calls to follow, subscribe or install an app, anywhere in a line.
+static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)] // a constant pattern, covered by the tests
+    Regex::new(
+        r"(?i)\b(?:follow\s+(?:us|the)\b|sign\s+up|subscribe|suscr[ií]b|únete|abonnier|folgen\s+sie|join\s+us|download\s+(?:the|our)\b.*\bapps?\b|canal\s+de\s+(?:telegram|youtube|whatsapp)|newsletter)",
+    )
+    .expect("valid call-to-action pattern")
+});
+
+/// A closing call to action is a line at most this long.
+const MAX_CALL_CHARS: usize = 300;
+
+/// `text` without the calls to follow or subscribe that end it ("Follow
+/// The Gleaner on Twitter and Instagram …", "Get the Daily Edition by
+/// email … Sign Up"): trailing lines are dropped while they hold such a
+/// call.
+pub fn without_closing_calls(text: &str) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    while lines.len() > 1
+        && lines
+            .last()
+            .is_some_and(|l| l.chars().count() <= MAX_CALL_CHARS && CALL_TO_ACTION.is_match(l))
+    {
+        lines.pop();
+    }
+    lines.join("\n")
+}
 
 /// `text` (paragraphs as lines) cut before a related-articles or comments
 /// heading in its second half.
@@ -78,6 +114,16 @@ mod tests {
             let text = format!("{BODY}{heading}\nFerry strike called off");
             assert_eq!(without_related_tail(&text), BODY.trim_end(), "{heading}");
         }
+    }
+
+    #[test]
+    fn closing_calls_to_follow_or_subscribe_go() {
+        let text = format!(
+            "{BODY}Follow The Gleaner on Twitter and Instagram.\nGet our Daily Edition by email. Free Sign Up"
+        );
+        assert_eq!(without_closing_calls(&text), BODY.trim_end());
+        let text = format!("{BODY}She said she had left Facebook and Twitter for good.");
+        assert_eq!(without_closing_calls(&text), text);
     }
 
     #[test]
