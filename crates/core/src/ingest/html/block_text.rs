@@ -36,7 +36,8 @@ pub fn with_paragraphs(text: &str, html: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut words = text.chars().peekable();
     let (mut new_line, mut markup_space) = (false, false);
-    for c in blocks.chars() {
+    let mut chars = blocks.chars().peekable();
+    while let Some(c) = chars.next() {
         if c == '\n' {
             new_line = true;
             continue;
@@ -52,7 +53,10 @@ pub fn with_paragraphs(text: &str, html: &str) -> String {
         // The text puts a space between any two text nodes, also before a
         // comma that follows a link ("Flammkuchen , morgen"); the markup
         // shows where none belongs.
-        let glued = !markup_space && (is_closing(c) || out.ends_with(is_opening));
+        let glued = !markup_space
+            && (is_closing(c)
+                || out.ends_with(is_opening)
+                || in_compound(&out, c, chars.peek().copied()));
         if new_line && !out.is_empty() {
             out.push('\n');
         } else if space && !glued && !out.is_empty() {
@@ -65,6 +69,18 @@ pub fn with_paragraphs(text: &str, html: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `c` continues a hyphenated compound that the markup writes
+/// without spaces: the hyphen after a word ("NDR-Recherchen" where "NDR"
+/// is a link) or the word after a hyphen ("Corona-Hilfen").
+fn in_compound(out: &str, c: char, next: Option<char>) -> bool {
+    let mut before = out.chars().rev();
+    let last = before.next();
+    if c == '-' {
+        return last.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+    }
+    last == Some('-') && c.is_alphanumeric() && before.next().is_some_and(char::is_alphanumeric)
 }
 
 /// Punctuation written right after a word.
@@ -244,6 +260,14 @@ mod tests {
         assert_eq!(
             with_paragraphs(text, html),
             "leckeren Flammkuchen, morgen (heute) : gut"
+        );
+        // Compounds whose parts are links stay one word; a dash between
+        // spaces stays a dash.
+        let html = "<p>nach <abbr>NDR</abbr>-Recherchen, <a>Corona</a>-<b>Hilfen</b> - gut</p>";
+        let text = "nach NDR -Recherchen, Corona - Hilfen - gut";
+        assert_eq!(
+            with_paragraphs(text, html),
+            "nach NDR-Recherchen, Corona-Hilfen - gut"
         );
         // Decomposed letters in the markup, composed in the text.
         assert_eq!(

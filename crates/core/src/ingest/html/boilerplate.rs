@@ -1,6 +1,6 @@
 //! Boilerplate paragraphs the extractors keep: "read also" teasers,
-//! share and subscribe prompts, comment counters, photo credits and
-//! "last updated" labels, in the languages of the pages we see most.
+//! share and subscribe prompts, comment counters, photo credits, source
+//! and copyright lines and "last updated" labels, in the languages of the pages we see most.
 //! A paragraph is dropped only when it is short and *starts* with such a
 //! cue, so an article sentence that merely mentions one stays.
 
@@ -26,7 +26,7 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
           |keine\s+kommentare|no\s+comments|kommentierte\s+artikel|wird\s+geladen|loading\.\.\.
           |be\s+part\s+of\s+the\s+conversation|sie\s+sind\s+aktuell\s+nicht\s+eingeloggt
           # credits and page labels
-          |credits?\s*:|crédits?\s+photos?\s*:|last\s+modified\s*:|release\s+date\s*:|aktualisiert\s+am\b|letzte\s+änderung\b
+          |credits?\s*:|copyright\b|quelle\s*:|source\s*:|crédits?\s+photos?\s*:|last\s+modified\s*:|release\s+date\s*:|aktualisiert\s+am\b|letzte\s+änderung\b
         )",
     )
     .expect("valid boilerplate pattern")
@@ -60,6 +60,8 @@ mod tests {
             "Follow The Gleaner on Twitter and Instagram",
             "Crédits photos : Bestimage",
             "Lesen Sie auch die folgenden Beiträge:",
+            "Quelle: Landesregierung",
+            "Copyright: Gisele Wender",
         ] {
             assert!(is_boilerplate(cue), "{cue}");
         }
@@ -67,6 +69,7 @@ mod tests {
             "Lead paragraph about the bridge, which reopened on Monday.",
             "Readers also wrote to the council.",
             "Mehr als 300 Menschen kamen zum Treffen.",
+            "Sources said the council would vote on Monday.",
         ] {
             assert!(!is_boilerplate(text), "{text}");
         }

@@ -19,14 +19,14 @@ const LEAD_PREFIX_CHARS: usize = 60;
 /// `text` with the page's visible lead in front when the extractor
 /// dropped it; `descriptions` are the page's own (its metadata's).
 pub fn with_visible_lead(text: String, descriptions: &[String], doc: &Html) -> String {
-    let flat = collapse(&text);
+    let flat = fold_quotes(&collapse(&text));
     // The body's visible text is gathered only for a description the text
     // lacks, and at most once.
     let mut body: Option<String> = None;
     let lead = descriptions.iter().map(|d| collapse(d)).find(|lead| {
         let prefix: String = lead.chars().take(LEAD_PREFIX_CHARS).collect();
         lead.chars().count() >= MIN_LEAD_CHARS
-            && !flat.contains(&prefix)
+            && !flat.contains(&fold_quotes(&prefix))
             && body
                 .get_or_insert_with(|| visible_body_text(doc))
                 .contains(lead.as_str())
@@ -63,7 +63,20 @@ fn visible_body_text(doc: &Html) -> String {
     collapse(&parts.join(" "))
 }
 
-fn collapse(text: &str) -> String {
+/// `text` with typographic quotes and apostrophes as ASCII ones: a page's
+/// description often writes "Parry's" where its body writes "Parry’s".
+fn fold_quotes(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '‘' | '’' | '‚' | '‛' | '′' => '\'',
+            '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+            _ => c,
+        })
+        .collect()
+}
+
+/// `text` with runs of whitespace collapsed to single spaces.
+pub(super) fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -93,6 +106,15 @@ mod tests {
             &page(LEAD),
         );
         assert_eq!(got, format!("{LEAD}\nEngineers replaced plates."));
+    }
+
+    #[test]
+    fn a_lead_already_there_with_other_quotes_is_not_added_again() {
+        let text = "The harbour bridge reopened on Monday after eight weeks’ repairs.\nEngineers replaced plates.";
+        let lead =
+            vec!["The harbour bridge reopened on Monday after eight weeks' repairs.".to_string()];
+        let doc = Html::parse_document(&format!("<body><p>{}</p></body>", lead[0]));
+        assert_eq!(with_visible_lead(text.to_string(), &lead, &doc), text);
     }
 
     #[test]

@@ -8,13 +8,20 @@
 //! and keeps trafilatura's text unless dom_smoothie's is clearly longer
 //! where trafilatura's is short, or more than twice as long anywhere:
 //! trafilatura is the more precise of the two, Readability the one that
-//! rarely comes back empty or with one stray block of the page.
+//! rarely comes back empty or with one stray block of the page. When
+//! trafilatura's text is kept, prose paragraphs that Readability found
+//! between two of its paragraphs are put back ([`super::gaps`]); then
+//! link lines ([`super::link_lines`]) and a trailing related-stories block
+//! ([`super::related_tail`]) are dropped.
 
 use super::block_text::with_paragraphs;
 use super::boilerplate;
+use super::gaps;
 use super::lead;
 use super::limits::MAX_ELEMENTS;
+use super::link_lines;
 use super::metadata::PageMetadata;
+use super::related_tail;
 
 /// Below this many characters, trafilatura's text is suspect and a
 /// Readability text [`LONGER_BY`] times longer replaces it. Chosen on trafilatura-eval-dev
@@ -102,6 +109,21 @@ pub fn extract_page_main_text(
     extractor: Extractor,
 ) -> MainText {
     let mut main = extracted(html, url, extractor);
+    if extractor == Extractor::Combined {
+        let titles: Vec<&str> = meta
+            .titles
+            .iter()
+            .chain(&meta.document_title)
+            .map(String::as_str)
+            .collect();
+        let urls: Vec<&str> = url
+            .into_iter()
+            .chain(meta.urls.iter().map(String::as_str))
+            .collect();
+        main.text = link_lines::without_link_lines(&main.text, doc, &titles, &urls);
+        main.text = related_tail::without_related_tail(&main.text);
+        main.text = related_tail::without_closing_calls(&main.text);
+    }
     main.text = lead::with_visible_lead(main.text, &meta.descriptions, doc);
     main
 }
@@ -122,6 +144,8 @@ fn extracted(html: &str, url: Option<&str>, extractor: Extractor) -> MainText {
                 let short = len < SHORT_TEXT_CHARS as f64 && other_len >= len * LONGER_BY;
                 if short || other_len > len * MUCH_LONGER_BY {
                     main.text = other;
+                } else {
+                    main.text = gaps::with_inner_gaps(&main.text, &other);
                 }
             }
             main

@@ -10,9 +10,15 @@
 //!   modified, never in the future);
 //! - [`main_text`]: the article's text, by trafilatura with dom_smoothie
 //!   (Readability) as fallback;
+//! - [`gaps`]: paragraphs trafilatura skipped inside the article, put
+//!   back from Readability's text;
 //! - [`block_text`]: the extracted text broken into its paragraphs;
 //! - [`boilerplate`]: "read also" teasers, share prompts and credit lines
 //!   the extractors keep, dropped afterwards;
+//! - [`link_lines`]: lines that are a whole link (related headlines),
+//!   dropped;
+//! - [`related_tail`]: a "related stories" or comments block after the
+//!   article, cut;
 //! - [`lead`]: the visible teaser paragraph the extractors drop, put back.
 //!
 //! ```
@@ -34,11 +40,14 @@
 pub mod block_text;
 pub mod boilerplate;
 pub mod charset;
+pub mod gaps;
 pub mod lead;
 pub mod limits;
+pub mod link_lines;
 pub mod main_text;
 pub mod metadata;
 pub mod pubdate;
+pub mod related_tail;
 
 pub use charset::{decode_html, looks_like_html};
 pub use main_text::{Extractor, MainText, extract_main_text, extract_page_main_text};

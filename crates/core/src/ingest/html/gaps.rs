@@ -1,0 +1,112 @@
+//! Paragraphs trafilatura skipped inside the article, taken from
+//! Readability's text.
+//!
+//! trafilatura reads paragraphs from `<p>`-like elements and loses text
+//! written straight into the article's container between `<br>`s (a
+//! Blogger post's opening lines). Readability keeps such text. Where both
+//! texts share two paragraphs that follow each other in trafilatura's text
+//! but have other paragraphs between them in Readability's, those
+//! paragraphs sit inside the article and are put back; nothing is added
+//! before the first or after the last shared paragraph, where boilerplate
+//! lives, and only lines that read as prose (see [`MIN_PROSE_CHARS`]).
+//!
+//! Measured (trafilatura-eval-dev / readability-pages F): 0.9421 → 0.9421
+//! (2 more required segments found, 2 more unwanted) / 0.9598 → 0.9610.
+//! Any line put back: 0.9332 / 0.9707 (captions and credits that
+//! trafilatura rightly drops); prose from 100 characters 0.9415 / 0.9616,
+//! from 300 0.9414 / 0.9601.
+
+use std::collections::HashMap;
+
+/// Lines put back are at least this long: shorter ones between two
+/// paragraphs are mostly captions, credits and link labels.
+const MIN_PROSE_CHARS: usize = 200;
+
+/// `main` (trafilatura's text) with the paragraphs of `other`
+/// (Readability's) that fall between two of its consecutive paragraphs.
+pub fn with_inner_gaps(main: &str, other: &str) -> String {
+    let lines: Vec<&str> = main.lines().collect();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        index.entry(key(line)).or_insert(i);
+    }
+    let mut after: HashMap<usize, Vec<&str>> = HashMap::new();
+    let mut anchor: Option<usize> = None;
+    let mut pending: Vec<&str> = Vec::new();
+    for line in other.lines() {
+        let k = key(line);
+        if k.is_empty() {
+            continue;
+        }
+        match index.get(&k) {
+            Some(&j) => {
+                if let Some(i) = anchor
+                    && j == i + 1
+                    && !pending.is_empty()
+                {
+                    after.entry(i).or_default().append(&mut pending);
+                }
+                pending.clear();
+                anchor = Some(j);
+            }
+            None if anchor.is_some() && is_prose(line) && !main.contains(line.trim()) => {
+                pending.push(line.trim())
+            }
+            None => {}
+        }
+    }
+    if after.is_empty() {
+        return main.to_string();
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        out.push(*line);
+        if let Some(extra) = after.get(&i) {
+            out.extend(extra);
+        }
+    }
+    out.join("\n")
+}
+
+/// Whether a line reads as a paragraph of the article: long, and ending a
+/// sentence (captions, credits and link labels mostly do not).
+fn is_prose(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() >= MIN_PROSE_CHARS
+        && line.ends_with(['.', '!', '?', '"', '”', '“', '»', ')'])
+}
+
+fn key(line: &str) -> String {
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose(word: &str) -> String {
+        format!("{} ends here.", format!("{word} ").repeat(40).trim_end())
+    }
+
+    #[test]
+    fn prose_between_two_shared_paragraphs_is_put_back() {
+        let (a, b, c) = (prose("alpha"), prose("beta"), prose("gamma"));
+        let main = format!("{a}\n{c}");
+        let other = format!("Menu\n{a}\n{b}\nPhoto: Agency\n{c}\n{}", prose("related"));
+        assert_eq!(with_inner_gaps(&main, &other), format!("{a}\n{b}\n{c}"));
+    }
+
+    #[test]
+    fn nothing_is_added_at_the_edges_or_between_distant_paragraphs() {
+        let (a, b, c, d) = (
+            prose("alpha"),
+            prose("beta"),
+            prose("gamma"),
+            prose("delta"),
+        );
+        let main = format!("{a}\n{c}\n{d}");
+        // b sits between a and d, which are not neighbours in main.
+        let other = format!("{b}\n{a}\n{b}\n{d}\n{b}");
+        assert_eq!(with_inner_gaps(&main, &other), main);
+    }
+}
