@@ -525,17 +525,18 @@ pub fn find_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Claim> {
                         .any(|o| o.span.start >= owner_end && o.span.start < money.span.start);
                 // "Arsenal's second bid, per BBC Sport, was worth £90m": the
                 // possessor of the bid holds its figure however far it is.
-                let owns_the_bid = buying
-                    && owner_end <= money.span.start
+                let owns_the_bid = possessive
+                    && buying
                     && !amounts
                         .iter()
                         .any(|o| o.span.start >= owner_end && o.span.start < money.span.start)
-                    && sentence[owner_end..money.span.start]
-                        .split_whitespace()
-                        .take(3)
-                        .any(|w| {
-                            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-                            BID_WORDS.contains(&w.as_str())
+                    && sentence
+                        .get(owner_end..money.span.start)
+                        .is_some_and(|between| {
+                            between.split_whitespace().take(3).any(|w| {
+                                let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+                                BID_WORDS.contains(&w.as_str())
+                            })
                         });
                 if owner.is_none() && possessive && (close_before || owns_the_bid) {
                     owner = Some(m.text.as_str());
@@ -1067,6 +1068,78 @@ mod tests {
         let claim = one("West Ham have rejected a £90m bid from Arsenal.");
         assert_eq!(claim.status, Some(ClaimStatus::Rejected));
         assert_eq!(claim.holder.as_deref(), Some("Arsenal"));
+    }
+
+    fn parties(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        find_claims(text)
+            .into_iter()
+            .map(|c| (c.holder, c.counterparty))
+            .collect()
+    }
+
+    fn pair(holder: Option<&str>, other: Option<&str>) -> (Option<String>, Option<String>) {
+        (holder.map(String::from), other.map(String::from))
+    }
+
+    /// [`parties`], with a book that knows clubs named like their cities.
+    fn parties_with_clubs(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        let club = |name: &str, aliases: &[&str]| crate::entities::KnownEntity {
+            name: name.into(),
+            kind: EntityKind::Organization,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
+        let book = AliasBook::new(vec![
+            club("West Ham United", &["West Ham"]),
+            club("FC Barcelona", &["Barcelona"]),
+            club("Liverpool", &[]),
+        ]);
+        find_claims_with(text, Some(&book))
+            .into_iter()
+            .map(|c| (c.holder, c.counterparty))
+            .collect()
+    }
+
+    /// stories-dev: bidders named with the bid itself, wherever they stand.
+    #[test]
+    fn the_bidder_named_with_the_bid_holds_it() {
+        assert_eq!(
+            parties("In recent days Ajax had turned down an €80m United offer for the winger."),
+            [pair(Some("United"), Some("Ajax"))]
+        );
+        let text = "Liverpool have rejected a new and improved bid for Philippe Coutinho from Barcelona, understood to be worth a staggering £114million, said Liverpool's manager.";
+        assert_eq!(
+            parties_with_clubs(text),
+            [pair(Some("Barcelona"), Some("Liverpool"))]
+        );
+        // Without the book both are cities, and cities hold no bids.
+        assert_eq!(parties(text), [pair(None, None)]);
+        assert_eq!(
+            parties_with_clubs(
+                "It came from Barcelona. Barcelona's second bid, per BBC Sport, was worth £90m in total for the Hammers."
+            ),
+            [pair(Some("Barcelona"), Some("Hammers"))]
+        );
+    }
+
+    /// stories-dev's Caicedo and Rice: the player's club sells, a hijacked
+    /// rival is no party, and a fee agreed "with" a club has it on the
+    /// other side.
+    #[test]
+    fn the_players_club_sells_and_a_hijacked_rival_is_no_party() {
+        // Without a book "West Ham" reads as a person's name; the book
+        // knows the club.
+        let text = "Arsenal have submitted a third bid worth £105m for West Ham and England midfielder Declan Rice, Arsenal said.";
+        assert_eq!(
+            parties_with_clubs(text),
+            [pair(Some("Arsenal"), Some("West Ham"))]
+        );
+        assert_eq!(parties(text), [pair(Some("Arsenal"), None)]);
+        assert_eq!(
+            parties_with_clubs(
+                "Liverpool have agreed a British-record £111 million transfer fee with Brighton & Hove Albion for Moisés Caicedo as they attempt to hijack Chelsea’s long-standing pursuit of Liverpool's target."
+            ),
+            [pair(Some("Liverpool"), Some("Brighton & Hove Albion"))]
+        );
     }
 
     fn kinds_and_holders(text: &str) -> Vec<(ClaimKind, Option<String>)> {
