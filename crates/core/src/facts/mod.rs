@@ -142,7 +142,7 @@ fn unit_word(word: &str, unit: &str) -> bool {
         || matches!(
             (unit, word),
             ("appearances", "games" | "game" | "matches")
-                | ("deaths", "dead" | "killed")
+                | ("deaths", "dead" | "killed" | "fatalities" | "toll")
                 | ("injured", "injuries")
         )
 }
