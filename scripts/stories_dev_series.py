@@ -193,14 +193,15 @@ def placement(claim, charted, by_id):
     return f"not charted (kind {claim['kind']})"
 
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december", "sept.", "p.m.", "a.m.")
+DATE = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Sept\.)\s+\d|\bp\.m\.|\buntil \d{4}\b"
+)
 
 
 def is_date(quote):
     """Quotes that give a date or a time, not a figure ("August 10 deadline")."""
-    lower = quote.lower()
-    return any(m in lower for m in MONTHS) or re.search(r"\buntil \d{4}\b", lower) is not None
+    return DATE.search(quote) is not None
 
 
 def with_copies(arts, labels):

@@ -495,6 +495,7 @@ pub fn find_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Claim> {
             for m in names
                 .iter()
                 .filter(|m| m.kind != EntityKind::Person && m.kind != EntityKind::Place)
+                .filter(|m| !is_outlet(&m.text))
             {
                 let before = sentence[..m.span.start - range.start].to_lowercase();
                 let before = before.trim_end();
@@ -658,6 +659,37 @@ pub fn find_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Claim> {
         }
     }
     claims
+}
+
+/// Last words of news outlets' names ("Sky Sports", "Football Insider",
+/// "Sport BILD"): outlets report figures, they hold none.
+const OUTLET_WORDS: &[&str] = &[
+    "sport",
+    "sports",
+    "news",
+    "times",
+    "post",
+    "mail",
+    "telegraph",
+    "guardian",
+    "press",
+    "tribune",
+    "herald",
+    "gazette",
+    "journal",
+    "express",
+    "insider",
+    "bild",
+    "italia",
+    "reuters",
+    "bloomberg",
+];
+
+/// True when `name` is a news outlet's, by its last word.
+fn is_outlet(name: &str) -> bool {
+    name.split_whitespace()
+        .last()
+        .is_some_and(|w| OUTLET_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Words that name a player's role after his club ("West Ham midfielder").

@@ -105,6 +105,17 @@ const NOT_NAMES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
+    "Jan",
+    "Feb",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
     "January",
     "February",
     "March",
@@ -390,6 +401,8 @@ const TITLE_HEADS: &[&str] = &[
     "MP",
     "PM",
     "CEO",
+    "Billionaire",
+    "Tycoon",
 ];
 
 /// Words that may stand before a title head: "Foreign", "Deputy Prime".
@@ -434,6 +447,17 @@ fn title_prefix(run: &[Token<'_>]) -> usize {
         } else if !TITLE_MODIFIERS.contains(&word) {
             break;
         }
+    }
+    if prefix == 0 {
+        // "Tesla CEO Elon Musk", "Ajax Coach Erik ten Hag": an employer's
+        // name (one or two words) before the head, a full name after it.
+        prefix = run
+            .iter()
+            .enumerate()
+            .skip(1)
+            .take(2)
+            .find(|(index, token)| TITLE_HEADS.contains(&token.text) && run.len() >= index + 3)
+            .map_or(0, |(index, _)| index + 1);
     }
     prefix
 }
@@ -590,6 +614,14 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         find_mentions(text).into_iter().map(|m| m.text).collect()
+    }
+
+    #[test]
+    fn titles_and_employers_before_a_name_are_not_the_name() {
+        assert_eq!(
+            names("Billionaire Elon Musk met Tesla CEO Elon Musk on Aug 12."),
+            ["Elon Musk", "Elon Musk"]
+        );
     }
 
     #[test]
