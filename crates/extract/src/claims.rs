@@ -500,10 +500,16 @@ pub fn find_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Claim> {
                 let before = sentence[..m.span.start - range.start].to_lowercase();
                 let before = before.trim_end();
                 let after = &sentence[m.span.end - range.start..];
-                // "Arsenal's £105m bid", "Brighton's asking price": the
-                // possessor of the figure holds it.
+                // "Arsenal's £105m bid", "Brighton's asking price", "the
+                // Blues' £100m bid": the possessor of the figure holds it.
+                let plural_possessive =
+                    m.text.ends_with('s') && (after.starts_with("' ") || after.starts_with("’ "));
                 let apostrophe = if after.starts_with("'s ") {
                     "'s".len()
+                } else if after.starts_with("' ") {
+                    "'".len()
+                } else if plural_possessive {
+                    "’".len()
                 } else {
                     "’s".len()
                 };
@@ -517,7 +523,8 @@ pub fn find_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Claim> {
                         )
                 });
                 let possessive =
-                    (after.starts_with("'s ") || after.starts_with("’s ")) && !of_a_person;
+                    (after.starts_with("'s ") || after.starts_with("’s ") || plural_possessive)
+                        && !of_a_person;
                 let owner_end = m.span.end - range.start + apostrophe;
                 let close_before = owner_end <= money.span.start
                     && money.span.start - owner_end <= 40
@@ -1150,6 +1157,17 @@ mod tests {
                 "It came from Barcelona. Barcelona's second bid, per BBC Sport, was worth £90m in total for the Hammers."
             ),
             [pair(Some("Barcelona"), Some("Hammers"))]
+        );
+    }
+
+    /// stories-dev's Caicedo: a plural possessive owns the bid.
+    #[test]
+    fn a_plural_possessive_holds_the_bid() {
+        assert_eq!(
+            parties(
+                "In the end Brighton ran an auction and the Blues' £100 million bid fell short."
+            ),
+            [pair(Some("Blues"), Some("Brighton"))]
         );
     }
 
