@@ -194,3 +194,100 @@ fn the_haaland_story_shows_the_release_clause_disagreement() {
     assert!(side(60.0).contains("dev-160"), "{clause:#}");
     assert!(side(75.0).contains("dev-162"), "{clause:#}");
 }
+
+/// A story with two bidders (issue 6): Brighton's Moisés Caicedo, where
+/// Liverpool hijacked Chelsea's pursuit. `stories.md` gives Chelsea's
+/// rejected "£80 million bid" (the42, dev-116) and "£115 million offer"
+/// (dev-058), Liverpool's accepted "£110 million" (dev-116, dev-101) and
+/// "£111 million" (The Times, dev-133), Brighton's "asking price of £100
+/// million" (dev-133) and Chelsea's "British-record fee of £115m" (Sky
+/// Sports dev-131, GOAL dev-013). Each must sit in the series of its own
+/// holder, and Liverpool's figures must not read as Chelsea's disagreeing
+/// with themselves.
+#[test]
+fn the_caicedo_story_keeps_each_bidders_figures_apart() {
+    let pages = repo_root().join("../shared/data/stories-dev/articles");
+    if !pages.is_dir() {
+        eprintln!("skipping: ../shared/data not found");
+        return;
+    }
+    let ids = [
+        "dev-116", "dev-058", "dev-133", "dev-029", "dev-157", "dev-101", "dev-079", "dev-164",
+        "dev-131", "dev-013", "dev-053", "dev-031",
+    ];
+    let files: Vec<PathBuf> = ids
+        .iter()
+        .map(|id| pages.join(format!("{id}.txt")))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("storyline.db");
+    let mut args: Vec<&Path> = vec![Path::new("ingest")];
+    args.extend(files.iter().map(PathBuf::as_path));
+    let report = storyline(&db, &args);
+    assert_eq!(report["failed"], 0, "{:#}", report["failures"]);
+    let articles = storyline(&db, &[Path::new("articles")]);
+    let articles = articles.as_array().unwrap();
+    let story_id = articles
+        .iter()
+        .find(|a| file_name(&a["path"]) == "dev-131.txt")
+        .map(|a| a["story"].as_str().unwrap().to_string())
+        .unwrap();
+    let story = storyline(&db, &[Path::new("story"), Path::new(&story_id)]);
+    let page_of = |article: &Value| -> String {
+        articles
+            .iter()
+            .find(|a| a["id"] == *article)
+            .map(|a| file_name(&a["path"]).trim_end_matches(".txt").to_string())
+            .unwrap_or_default()
+    };
+    // (holder, kind) → the (£ millions, page) points of Caicedo's series.
+    let points = |holder: &str, kind: &str| -> BTreeSet<(u64, String)> {
+        story["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| {
+                s["holder"] == holder && s["kind"] == kind && s["subject"] == "Moises Caicedo"
+            })
+            .flat_map(|s| s["points"].as_array().unwrap().iter())
+            .filter(|p| p["amount"]["currency"] == "GBP")
+            .map(|p| {
+                let millions = p["amount"]["value"].as_f64().unwrap() / 1e6;
+                (millions.round() as u64, page_of(&p["article"]))
+            })
+            .collect()
+    };
+    let has = |set: &BTreeSet<(u64, String)>, millions: u64, page: &str| {
+        set.contains(&(millions, page.to_string()))
+    };
+    let liverpool_offers = points("Liverpool", "offer");
+    assert!(
+        has(&liverpool_offers, 110, "dev-116"),
+        "{liverpool_offers:?}"
+    );
+    assert!(
+        has(&liverpool_offers, 110, "dev-101"),
+        "{liverpool_offers:?}"
+    );
+    let liverpool_fee = points("Liverpool", "fee");
+    assert!(has(&liverpool_fee, 111, "dev-133"), "{liverpool_fee:?}");
+    let chelsea_offers = points("Chelsea", "offer");
+    assert!(has(&chelsea_offers, 80, "dev-116"), "{chelsea_offers:?}");
+    assert!(has(&chelsea_offers, 115, "dev-058"), "{chelsea_offers:?}");
+    let chelsea_fee = points("Chelsea", "fee");
+    assert!(has(&chelsea_fee, 115, "dev-131"), "{chelsea_fee:?}");
+    assert!(has(&chelsea_fee, 115, "dev-013"), "{chelsea_fee:?}");
+    let price = points("Brighton & Hove Albion", "asking_price");
+    assert!(has(&price, 100, "dev-133"), "{price:?}");
+    for holder in ["Chelsea", "Liverpool"] {
+        assert!(
+            !story["contradictions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["holder"] == holder),
+            "{holder}'s figures disagree: {:#}",
+            story["contradictions"]
+        );
+    }
+}

@@ -9,7 +9,7 @@
 //! equivalents, never two.
 
 use crate::attribution::{find_attributions, find_source};
-use crate::entities::{EntityKind, Mention, find_mentions, name_key, resolve};
+use crate::entities::{AliasBook, EntityKind, Mention, find_mentions, name_key, resolve};
 use crate::money::{Money, find_money};
 use crate::quantities::{Quantity, find_quantities};
 use serde::Serialize;
@@ -169,8 +169,8 @@ const HISTORIC_CUES: &[&str] = &[
 ];
 
 /// Words before a club that make it the other party: "rejected by X",
-/// "signed him from X".
-const COUNTERPARTY_CUES: &[&str] = &["by", "from"];
+/// "signed him from X", "agreed a fee with X", "a bid for X".
+const COUNTERPARTY_CUES: &[&str] = &["by", "from", "with", "for"];
 
 /// Status words, strongest first.
 const STATUS_CUES: &[(&str, ClaimStatus)] = &[
@@ -247,10 +247,12 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 }
 
 /// The names in `text`, each with the kind of the entity it belongs to: a
-/// bare `Smalling` is a person because `Chris Smalling` is.
-fn resolved_mentions(text: &str) -> Vec<Mention> {
+/// bare `Smalling` is a person because `Chris Smalling` is, and a name the
+/// alias `book` types wins over the guess from word lists (the book's club
+/// `Liverpool` is a party to a deal, not the city).
+fn resolved_mentions(text: &str, book: Option<&AliasBook>) -> Vec<Mention> {
     let mut mentions = find_mentions(text);
-    for entity in resolve(&mentions, None) {
+    for entity in resolve(&mentions, book) {
         if entity.kind == EntityKind::Unknown {
             continue;
         }
@@ -283,7 +285,13 @@ pub struct QuantityClaim {
 /// Finds the counts and durations in `text` ("37 league appearances", "two
 /// years left on his deal"), each with its subject and source.
 pub fn find_quantity_claims(text: &str) -> Vec<QuantityClaim> {
-    let all_names = resolved_mentions(text);
+    find_quantity_claims_with(text, None)
+}
+
+/// [`find_quantity_claims`], with names typed by an alias `book` where it
+/// knows them.
+pub fn find_quantity_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<QuantityClaim> {
+    let all_names = resolved_mentions(text, book);
     let mut last_person: Option<String> = None;
     let mut out = Vec::new();
     for range in sentences(text) {
@@ -375,10 +383,16 @@ fn adjacent_name<'a>(
 
 /// Finds the money claims in `text`.
 pub fn find_claims(text: &str) -> Vec<Claim> {
+    find_claims_with(text, None)
+}
+
+/// [`find_claims`], with names typed by an alias `book` where it knows them
+/// (a club named like its city is a party, not a place).
+pub fn find_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Claim> {
     let mut claims = Vec::new();
     // Names are found over the whole text: a name that opens a sentence is
     // recognized because it appears mid-sentence elsewhere.
-    let all_names = resolved_mentions(text);
+    let all_names = resolved_mentions(text, book);
     let prose_names = names_outside_headlines(text, &all_names);
     // The first person of the latest sentence that named one.
     let mut last_person: Option<String> = None;
@@ -481,14 +495,21 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
             for m in names
                 .iter()
                 .filter(|m| m.kind != EntityKind::Person && m.kind != EntityKind::Place)
+                .filter(|m| !is_outlet(&m.text))
             {
                 let before = sentence[..m.span.start - range.start].to_lowercase();
                 let before = before.trim_end();
                 let after = &sentence[m.span.end - range.start..];
-                // "Arsenal's £105m bid", "Brighton's asking price": the
-                // possessor of the figure holds it.
+                // "Arsenal's £105m bid", "Brighton's asking price", "the
+                // Blues' £100m bid": the possessor of the figure holds it.
+                let plural_possessive =
+                    m.text.ends_with('s') && (after.starts_with("' ") || after.starts_with("’ "));
                 let apostrophe = if after.starts_with("'s ") {
                     "'s".len()
+                } else if after.starts_with("' ") {
+                    "'".len()
+                } else if plural_possessive {
+                    "’".len()
                 } else {
                     "’s".len()
                 };
@@ -497,20 +518,49 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
                 let of_a_person = names.iter().any(|p| {
                     p.kind == EntityKind::Person
                         && p.span.start > m.span.end
-                        && sentence[m.span.end - range.start..p.span.start - range.start]
-                            .trim_start_matches(['\'', '’', 's'])
-                            .trim()
-                            .is_empty()
+                        && describes_player(
+                            &sentence[m.span.end - range.start..p.span.start - range.start],
+                        )
                 });
                 let possessive =
-                    (after.starts_with("'s ") || after.starts_with("’s ")) && !of_a_person;
+                    (after.starts_with("'s ") || after.starts_with("’s ") || plural_possessive)
+                        && !of_a_person;
                 let owner_end = m.span.end - range.start + apostrophe;
                 let close_before = owner_end <= money.span.start
                     && money.span.start - owner_end <= 40
                     && !amounts
                         .iter()
                         .any(|o| o.span.start >= owner_end && o.span.start < money.span.start);
-                if owner.is_none() && possessive && close_before {
+                // "Arsenal's second bid, per BBC Sport, was worth £90m": the
+                // possessor of the bid holds its figure however far it is.
+                let owns_the_bid = possessive
+                    && buying
+                    && !amounts
+                        .iter()
+                        .any(|o| o.span.start >= owner_end && o.span.start < money.span.start)
+                    && sentence
+                        .get(owner_end..money.span.start)
+                        .is_some_and(|between| {
+                            between.split_whitespace().take(3).any(|w| {
+                                let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+                                BID_WORDS.contains(&w.as_str())
+                            })
+                        });
+                if owner.is_none() && possessive && (close_before || owns_the_bid) {
+                    owner = Some(m.text.as_str());
+                }
+                // "Liverpool look set to hijack Chelsea's pursuit": the
+                // hijacked side is a rival bidder, no party to this figure.
+                if HIJACK_WORDS.iter().any(|w| before.ends_with(w)) {
+                    continue;
+                }
+                // "a £90m bid from Arsenal", "an €80m United offer": the
+                // bidder named with the bid itself holds it.
+                let in_sentence = m.span.start - range.start..m.span.end - range.start;
+                if owner.is_none()
+                    && buying
+                    && names_the_bidder(sentence, money.span.clone(), in_sentence)
+                {
                     owner = Some(m.text.as_str());
                 }
                 // "an initial £73m, which fell short of Dortmund's £108m
@@ -530,10 +580,15 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
                 // holder; "a bid from X" the bidder, "signed from X" the seller.
                 let responded =
                     matches!(status, Some(ClaimStatus::Rejected | ClaimStatus::Accepted));
+                // "a bid for the Hammers": the article does not change the cue.
+                let before = before.strip_suffix(" the").unwrap_or(before);
                 let is_other = COUNTERPARTY_CUES.iter().any(|cue| {
                     before.ends_with(cue)
                         && contains_word(before, cue)
-                        && ((*cue == "from" && !buying) || (*cue == "by" && responded))
+                        && ((*cue == "from" && !buying)
+                            || (*cue == "by" && responded)
+                            || (*cue == "with" && (buying || kind == ClaimKind::Fee))
+                            || (*cue == "for" && buying))
                 });
                 // "rejected by West Ham, who are holding out for £120m": the
                 // side that turned the bid down is the seller, whose price
@@ -549,9 +604,14 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
                             w,
                         )
                     });
+                // "a bid for West Ham midfielder Declan Rice": the player's
+                // club is the selling side of a bid or fee.
+                let players_club = of_a_person
+                    && matches!(kind, ClaimKind::Offer | ClaimKind::AddOns | ClaimKind::Fee)
+                    && owner != Some(m.text.as_str());
                 if seller_responding {
                     parties.insert(0, m.text.as_str());
-                } else if is_other || in_condition {
+                } else if is_other || in_condition || players_club {
                     others.push(m.text.as_str());
                 } else {
                     parties.push(m.text.as_str());
@@ -606,6 +666,114 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
         }
     }
     claims
+}
+
+/// Last words of news outlets' names ("Sky Sports", "Football Insider",
+/// "Sport BILD"): outlets report figures, they hold none.
+const OUTLET_WORDS: &[&str] = &[
+    "sport",
+    "sports",
+    "news",
+    "times",
+    "post",
+    "mail",
+    "telegraph",
+    "guardian",
+    "press",
+    "tribune",
+    "herald",
+    "gazette",
+    "journal",
+    "express",
+    "insider",
+    "bild",
+    "italia",
+    "reuters",
+    "bloomberg",
+];
+
+/// True when `name` is a news outlet's, by its last word.
+fn is_outlet(name: &str) -> bool {
+    name.split_whitespace()
+        .last()
+        .is_some_and(|w| OUTLET_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Words that name a player's role after his club ("West Ham midfielder").
+const PLAYER_ROLES: &[&str] = &[
+    "midfielder",
+    "defender",
+    "striker",
+    "forward",
+    "winger",
+    "goalkeeper",
+    "captain",
+    "star",
+    "player",
+    "playmaker",
+    "full-back",
+    "centre-back",
+    "international",
+];
+
+/// True when the text between a club and a person says the person is the
+/// club's: nothing but a possessive ("Brighton's Moises Caicedo") or a
+/// player's role ("West Ham and England midfielder Declan Rice").
+fn describes_player(between: &str) -> bool {
+    let between = between.trim_start_matches(['\'', '’', 's']).trim();
+    between.is_empty()
+        || (between.len() <= 30
+            && !between.contains([',', ';', '.', '(', ')'])
+            && between
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| PLAYER_ROLES.contains(&w.to_lowercase().as_str())))
+}
+
+/// Words a rival's name follows when another club takes its deal.
+const HIJACK_WORDS: &[&str] = &["hijack", "hijacks", "hijacked", "hijacking"];
+
+/// Nouns that name a bid.
+const BID_WORDS: &[&str] = &["bid", "offer", "proposal", "approach"];
+
+/// True when the name at `name` (a range of `sentence`) is the bidder named
+/// with the bid at `figure`: after "from" in the bid's own words ("£90m
+/// ($115m) bid from Arsenal", "a bid for Coutinho from Barcelona, worth
+/// £114m", "a bid believed to be £114m from Barcelona"), or written between
+/// the figure and the bid ("€80m United offer").
+fn names_the_bidder(sentence: &str, figure: Range<usize>, name: Range<usize>) -> bool {
+    let (Some(before), Some(between), Some(after)) = (
+        sentence.get(..name.start),
+        sentence.get(figure.end.min(name.start)..name.start),
+        sentence.get(name.end..),
+    ) else {
+        return false;
+    };
+    // The clause that leads to the name: from the last stop or semicolon.
+    let clause = before
+        .rfind(['.', ';', ':'])
+        .map_or(before, |i| &before[i + 1..])
+        .to_lowercase();
+    let lead_in = clause
+        .char_indices()
+        .rev()
+        .nth(60)
+        .map_or(clause.as_str(), |(i, _)| &clause[i..]);
+    let from_bidder = clause.trim_end().ends_with(" from")
+        && BID_WORDS.iter().any(|w| contains_word(lead_in, w))
+        && (name.start > figure.end
+            || sentence
+                .get(name.end..figure.start)
+                .is_some_and(|s| s.len() <= 60));
+    let after = after.trim_start().to_lowercase();
+    let bidder_before_bid = name.start >= figure.end
+        && between.trim().is_empty()
+        && BID_WORDS.iter().any(|w| {
+            after
+                .strip_prefix(w)
+                .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+        });
+    from_bidder || bidder_before_bid
 }
 
 /// Costs a buyer pays beyond the transfer fee itself.
@@ -939,6 +1107,89 @@ mod tests {
         let claim = one("West Ham have rejected a £90m bid from Arsenal.");
         assert_eq!(claim.status, Some(ClaimStatus::Rejected));
         assert_eq!(claim.holder.as_deref(), Some("Arsenal"));
+    }
+
+    fn parties(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        find_claims(text)
+            .into_iter()
+            .map(|c| (c.holder, c.counterparty))
+            .collect()
+    }
+
+    fn pair(holder: Option<&str>, other: Option<&str>) -> (Option<String>, Option<String>) {
+        (holder.map(String::from), other.map(String::from))
+    }
+
+    /// [`parties`], with a book that knows clubs named like their cities.
+    fn parties_with_clubs(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        let club = |name: &str, aliases: &[&str]| crate::entities::KnownEntity {
+            name: name.into(),
+            kind: EntityKind::Organization,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
+        let book = AliasBook::new(vec![
+            club("West Ham United", &["West Ham"]),
+            club("FC Barcelona", &["Barcelona"]),
+            club("Liverpool", &[]),
+        ]);
+        find_claims_with(text, Some(&book))
+            .into_iter()
+            .map(|c| (c.holder, c.counterparty))
+            .collect()
+    }
+
+    /// stories-dev: bidders named with the bid itself, wherever they stand.
+    #[test]
+    fn the_bidder_named_with_the_bid_holds_it() {
+        assert_eq!(
+            parties("In recent days Ajax had turned down an €80m United offer for the winger."),
+            [pair(Some("United"), Some("Ajax"))]
+        );
+        let text = "Liverpool have rejected a new and improved bid for Philippe Coutinho from Barcelona, understood to be worth a staggering £114million, said Liverpool's manager.";
+        assert_eq!(
+            parties_with_clubs(text),
+            [pair(Some("Barcelona"), Some("Liverpool"))]
+        );
+        // Without the book both are cities, and cities hold no bids.
+        assert_eq!(parties(text), [pair(None, None)]);
+        assert_eq!(
+            parties_with_clubs(
+                "It came from Barcelona. Barcelona's second bid, per BBC Sport, was worth £90m in total for the Hammers."
+            ),
+            [pair(Some("Barcelona"), Some("Hammers"))]
+        );
+    }
+
+    /// stories-dev's Caicedo: a plural possessive owns the bid.
+    #[test]
+    fn a_plural_possessive_holds_the_bid() {
+        assert_eq!(
+            parties(
+                "In the end Brighton ran an auction and the Blues' £100 million bid fell short."
+            ),
+            [pair(Some("Blues"), Some("Brighton"))]
+        );
+    }
+
+    /// stories-dev's Caicedo and Rice: the player's club sells, a hijacked
+    /// rival is no party, and a fee agreed "with" a club has it on the
+    /// other side.
+    #[test]
+    fn the_players_club_sells_and_a_hijacked_rival_is_no_party() {
+        // Without a book "West Ham" reads as a person's name; the book
+        // knows the club.
+        let text = "Arsenal have submitted a third bid worth £105m for West Ham and England midfielder Declan Rice, Arsenal said.";
+        assert_eq!(
+            parties_with_clubs(text),
+            [pair(Some("Arsenal"), Some("West Ham"))]
+        );
+        assert_eq!(parties(text), [pair(Some("Arsenal"), None)]);
+        assert_eq!(
+            parties_with_clubs(
+                "Liverpool have agreed a British-record £111 million transfer fee with Brighton & Hove Albion for Moisés Caicedo as they attempt to hijack Chelsea’s long-standing pursuit of Liverpool's target."
+            ),
+            [pair(Some("Liverpool"), Some("Brighton & Hove Albion"))]
+        );
     }
 
     fn kinds_and_holders(text: &str) -> Vec<(ClaimKind, Option<String>)> {

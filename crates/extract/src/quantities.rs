@@ -66,6 +66,7 @@ const COUNT_UNITS: &[(&str, &str)] = &[
     ("deaths", "deaths"),
     ("dead", "deaths"),
     ("killed", "deaths"),
+    ("fatalities", "deaths"),
     ("injured", "injured"),
     ("injuries", "injured"),
     ("bids", "bids"),
@@ -142,6 +143,8 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
                 QuantityKind::Count,
                 &mut out,
             );
+        } else if let Some(toll) = toll_count(text, &number.span, number.value) {
+            out.push(toll);
         } else if let Some(found) = duration_after(rest) {
             push(
                 text,
@@ -226,6 +229,57 @@ fn elided_count(
         value,
         unit: antecedent.unit.clone(),
         what: antecedent.unit.clone(),
+        text: text[number.clone()].to_string(),
+        span: number.clone(),
+    })
+}
+
+/// Words that name a number of deaths given after them: "the death toll
+/// from the earthquakes has risen to 35,224", "the total number of
+/// confirmed deaths to 41,132".
+const TOLL_CUES: &[&str] = &["death toll", "number of deaths", "confirmed deaths"];
+
+/// How many words may stand between a toll word and its number ("the death
+/// toll from the earthquakes in Turkey and Syria has risen to").
+const TOLL_REACH_WORDS: usize = 12;
+
+/// A number that a death toll named earlier in its clause gives: "death
+/// toll rose to 35,224", "Death toll tops 41,000". Nothing but words may
+/// stand between (no other figure, no clause break).
+fn toll_count(text: &str, number: &Range<usize>, value: f64) -> Option<Quantity> {
+    if value.fract() != 0.0 || (1800.0..=2100.0).contains(&value) {
+        return None;
+    }
+    let before = text.get(..number.start)?;
+    let clause_start = before
+        .rfind(['.', ';', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let clause = before[clause_start..].to_lowercase();
+    let (at, cue) = TOLL_CUES
+        .iter()
+        .filter_map(|cue| clause.rfind(cue).map(|at| (at, *cue)))
+        .max_by_key(|(at, cue)| at + cue.len())?;
+    let between = clause.get(at + cue.len()..)?;
+    let starts_word = at == 0 || !clause[..at].ends_with(char::is_alphanumeric);
+    let reach = between.split_whitespace().count();
+    // "the death toll, 5 years after the quake": a number of something else.
+    let next_word = text[number.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    if !starts_word
+        || lookup(next_word, TIME_UNITS).is_some()
+        || reach > TOLL_REACH_WORDS
+        || between.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    Some(Quantity {
+        kind: QuantityKind::Count,
+        value,
+        unit: "deaths".into(),
+        what: "death toll".into(),
         text: text[number.clone()].to_string(),
         span: number.clone(),
     })
@@ -467,6 +521,26 @@ mod tests {
             1
         );
         assert_eq!(shape("Sunak won 137 votes with 2 days to go").len(), 1);
+    }
+
+    #[test]
+    fn a_death_toll_gives_its_number_deaths() {
+        assert_eq!(
+            shape(
+                "The death toll from the earthquakes in Turkey and Syria has risen to more than 44,000. Death toll tops 41,000 as 35,418 fatalities are confirmed."
+            ),
+            [
+                (44000.0, "deaths".to_string(), "death toll".to_string()),
+                (41000.0, "deaths".to_string(), "death toll".to_string()),
+                (35418.0, "deaths".to_string(), "fatalities".to_string()),
+            ]
+        );
+        // A number of years, or one past another figure, is not the toll.
+        assert_eq!(
+            shape("The death toll, 5 years after the 2015 quake, was 9,000."),
+            []
+        );
+        assert_eq!(shape("A toll road cost 12 pounds."), []);
     }
 
     #[test]

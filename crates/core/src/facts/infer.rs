@@ -28,6 +28,25 @@ fn dominant<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
         .map(|(name, _)| name.to_string())
 }
 
+/// How many times the reports of the runner-up the leading party needs
+/// before a figure that names no party is given to it: with two bidders
+/// reported about as often (a hijacked deal), an unnamed fee could be
+/// either's.
+const CLEAR_LEAD: usize = 3;
+
+/// [`dominant`], when it leads every other value [`CLEAR_LEAD`] times over.
+fn clear_dominant<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
+    let values: Vec<&str> = values.collect();
+    let leader = dominant(values.iter().copied())?;
+    let count = |name: &str| values.iter().filter(|v| **v == name).count();
+    let lead = count(&leader);
+    values
+        .iter()
+        .filter(|v| **v != leader)
+        .all(|v| count(v) * CLEAR_LEAD <= lead)
+        .then_some(leader)
+}
+
 /// Subject, holder and counterparty of a claim.
 type Parties = (Option<String>, Option<String>, Option<String>);
 
@@ -62,7 +81,7 @@ pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
         }
         by_subject
             .into_iter()
-            .filter_map(|(s, holders)| dominant(holders.into_iter()).map(|h| (s, h)))
+            .filter_map(|(s, holders)| clear_dominant(holders.into_iter()).map(|h| (s, h)))
             .collect()
     };
     let buyers = side(BUYER_KINDS);

@@ -18,7 +18,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 use storyline_dates::{Granularity, Relation, Value, find_dates};
-use storyline_extract::claims::{ClaimKind, ClaimStatus, find_claims, find_quantity_claims};
+use storyline_extract::claims::{
+    ClaimKind, ClaimStatus, find_claims_with, find_quantity_claims_with,
+};
 use storyline_extract::entities::AliasBook;
 use storyline_extract::money::{Money, Period};
 use storyline_extract::quantities::QuantityKind;
@@ -140,7 +142,7 @@ fn unit_word(word: &str, unit: &str) -> bool {
         || matches!(
             (unit, word),
             ("appearances", "games" | "game" | "matches")
-                | ("deaths", "dead" | "killed")
+                | ("deaths", "dead" | "killed" | "fatalities" | "toll")
                 | ("injured", "injuries")
         )
 }
@@ -293,6 +295,12 @@ pub fn kind_name(kind: ClaimKind) -> &'static str {
 /// Finds the claims of one article, names as written (not yet resolved
 /// against a story).
 pub fn article_claims(article: &Article) -> Vec<StoryClaim> {
+    article_claims_with(article, None)
+}
+
+/// [`article_claims`], with names typed by an alias `book` where it knows
+/// them (the book's club `Liverpool` can hold a bid; the city could not).
+pub fn article_claims_with(article: &Article, book: Option<&AliasBook>) -> Vec<StoryClaim> {
     let text = article.full_text();
     let char_offset = |byte: usize| text[..byte].chars().count();
     let claim_id = |byte: usize| format!("{}-{}", article.id, char_offset(byte));
@@ -319,7 +327,7 @@ pub fn article_claims(article: &Article) -> Vec<StoryClaim> {
         refers_to: None,
         inferred: Vec::new(),
     };
-    for claim in find_claims(&text) {
+    for claim in find_claims_with(&text, book) {
         let id = claim_id(claim.span.start);
         let mut main = base(id.clone(), kind_name(claim.kind), &claim.text);
         main.amount = Some(Amount::from_money(&claim.amount));
@@ -352,7 +360,7 @@ pub fn article_claims(article: &Article) -> Vec<StoryClaim> {
         }
         out.push(main);
     }
-    for found in find_quantity_claims(&text) {
+    for found in find_quantity_claims_with(&text, book) {
         let q = &found.quantity;
         let kind = match q.kind {
             QuantityKind::Count => "count",
@@ -433,7 +441,7 @@ pub fn story_claims(articles: &[Article], book: Option<&AliasBook>) -> Vec<Story
 pub fn claims_with_names(originals: &[&Article], names: &NameIndex) -> Vec<StoryClaim> {
     let mut claims: Vec<StoryClaim> = Vec::new();
     for &article in originals {
-        let mut found = article_claims(article);
+        let mut found = article_claims_with(article, names.book());
         for claim in &mut found {
             // People are subjects, never the club holding a figure.
             if claim

@@ -46,6 +46,7 @@ pub struct EntitySummary {
 pub struct NameIndex {
     canonical: HashMap<String, String>,
     entities: Vec<EntitySummary>,
+    book: Option<AliasBook>,
 }
 
 impl NameIndex {
@@ -92,7 +93,14 @@ impl NameIndex {
         Self {
             canonical,
             entities: summaries,
+            book: book.cloned(),
         }
+    }
+
+    /// The alias book the names were resolved with: the claim reader types
+    /// names by it too.
+    pub fn book(&self) -> Option<&AliasBook> {
+        self.book.as_ref()
     }
 
     /// The canonical name for `name` as written; unknown names come back

@@ -349,7 +349,24 @@ impl Rates {
 
 fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
     let rates = Rates::from_claims(claims);
-    let money: Vec<&StoryClaim> = claims.iter().filter(|c| charted(c)).collect();
+    let charted: Vec<&StoryClaim> = claims.iter().filter(|c| charted(c)).collect();
+    // A figure whose holder neither its text nor a clear lead in the story
+    // names, where the story has several holders of such figures (two clubs
+    // bidding), may be either's: it disagrees with nobody.
+    let contested = |c: &StoryClaim| {
+        let mut holders = charted
+            .iter()
+            .filter(|o| o.subject == c.subject && kind_family(&o.kind) == kind_family(&c.kind))
+            .filter_map(|o| o.holder.as_deref());
+        holders
+            .next()
+            .is_some_and(|first| holders.any(|h| h != first))
+    };
+    let money: Vec<&StoryClaim> = charted
+        .iter()
+        .copied()
+        .filter(|c| c.holder.is_some() || !contested(c))
+        .collect();
     let mut used: Vec<bool> = vec![false; money.len()];
     for i in 0..money.len() {
         if used[i] {

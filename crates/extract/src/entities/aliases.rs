@@ -64,10 +64,19 @@ pub struct AliasBook {
     by_name: HashMap<String, usize>,
 }
 
-/// The key names are compared by: lowercase, without a leading `the `, so
-/// callers can look up a name as written (`The Red Devils`).
+/// The key names are compared by: lowercase, without accents and without
+/// a leading `the `, so callers can look up a name as written (`The Red
+/// Devils`), and outlets that drop accents name the same person
+/// (`Moisés Caicedo`, `Moises Caicedo`).
 pub fn name_key(name: &str) -> String {
-    let lower = name.trim().to_lowercase();
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let lower: String = name
+        .trim()
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase();
     lower.strip_prefix("the ").unwrap_or(&lower).to_string()
 }
 
@@ -143,6 +152,12 @@ mod tests {
             EntityKind::Organization
         );
         assert!(book.lookup("Roma").is_none());
+    }
+
+    #[test]
+    fn names_with_and_without_accents_share_a_key() {
+        assert_eq!(name_key("Moisés Caicedo"), name_key("Moises Caicedo"));
+        assert_eq!(name_key("The Red Devils"), "red devils");
     }
 
     #[test]

@@ -71,6 +71,7 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "Commission",
     "Government",
     "Reuters",
+    "Insider",
     "Cup",
     "Trophy",
     "Championship",

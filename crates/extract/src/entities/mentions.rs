@@ -21,7 +21,7 @@ pub struct Mention {
 /// Lowercase words allowed inside a name: `Corriere dello Sport`.
 const CONNECTORS: &[&str] = &[
     "de", "da", "del", "della", "dello", "di", "van", "von", "der", "den", "du", "dos", "das",
-    "of", "la", "le", "bin", "al",
+    "of", "la", "le", "bin", "al", "&",
 ];
 
 /// Capitalized words that are not names: function words that open
@@ -105,6 +105,17 @@ const NOT_NAMES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
+    "Jan",
+    "Feb",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
     "January",
     "February",
     "March",
@@ -209,6 +220,10 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         }
         match c {
             ' ' => {}
+            // "Brighton & Hove Albion": an ampersand joins a name.
+            '&' if joined => {
+                push(text, &mut out, i..i + c.len_utf8(), &mut boundary, joined);
+            }
             '.' | '!' | '?' | '\n' | '"' | '“' | '”' | ':' | ';' | '(' | ')' | '|' | '—' | '–' =>
             {
                 boundary |= !matches!(c, '(' | ')' | '—' | '–');
@@ -349,6 +364,14 @@ fn is_demonym(word: &str) -> bool {
             .is_some_and(|stem| DEMONYMS.contains(&stem))
 }
 
+/// `British-record`, `Italian-born`, `Manchester-based`: a capitalized word
+/// joined to a lowercase one describes, it does not name (`Saint-Germain`
+/// does).
+fn is_compound_adjective(word: &str) -> bool {
+    word.rsplit_once('-')
+        .is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase))
+}
+
 /// Job titles that head a name ("Foreign Secretary Liz Truss", "Chancellor
 /// Rishi Sunak"): the office is not part of the person's name.
 const TITLE_HEADS: &[&str] = &[
@@ -378,6 +401,8 @@ const TITLE_HEADS: &[&str] = &[
     "MP",
     "PM",
     "CEO",
+    "Billionaire",
+    "Tycoon",
 ];
 
 /// Words that may stand before a title head: "Foreign", "Deputy Prime".
@@ -423,6 +448,17 @@ fn title_prefix(run: &[Token<'_>]) -> usize {
             break;
         }
     }
+    if prefix == 0 {
+        // "Tesla CEO Elon Musk", "Ajax Coach Erik ten Hag": an employer's
+        // name (one or two words) before the head, a full name after it.
+        prefix = run
+            .iter()
+            .enumerate()
+            .skip(1)
+            .take(2)
+            .find(|(index, token)| TITLE_HEADS.contains(&token.text) && run.len() >= index + 3)
+            .map_or(0, |(index, _)| index + 1);
+    }
     prefix
 }
 
@@ -439,6 +475,24 @@ fn is_contraction(word: &str) -> bool {
         .is_some_and(|base| base.len() < word.len() && NOT_NAMES.contains(&base))
 }
 
+/// `Liverpool's` → `Liverpool`.
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// `LIVERPOOL` → `Liverpool`.
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
+}
+
 fn is_shouting(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() > 1
         && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
@@ -448,10 +502,11 @@ fn is_shouting(word: &str) -> bool {
 pub fn find_mentions(text: &str) -> Vec<Mention> {
     let tokens = tokens(text);
     // Words seen capitalized mid-sentence are names wherever they appear.
+    // "Liverpool's" mid-sentence makes a sentence-opening "Liverpool" one.
     let mid_sentence: HashSet<&str> = tokens
         .iter()
         .filter(|t| !t.sentence_start && is_capitalized(t.text))
-        .map(|t| t.text)
+        .map(|t| without_possessive(t.text))
         .collect();
     let mut mentions = Vec::new();
     let mut i = 0;
@@ -490,6 +545,16 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
             .iter()
             .take_while(|t| is_shouting(t.text))
             .count();
+        // "LIVERPOOL LOOK SET to …", "BARCELONA have …": a paper's
+        // shouted opening word is a name when written as one elsewhere.
+        let shouted_name = tokens[i].sentence_start
+            && is_shouting(tokens[i].text)
+            && mid_sentence.contains(title_case(tokens[i].text).as_str());
+        if shouted_name {
+            mentions.push(mention(text, &tokens, i, i + 1));
+            i += 1;
+            continue;
+        }
         if shouted >= 2 {
             first += shouted;
         }
@@ -510,11 +575,12 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
             let run = &tokens[first..last];
             let opens_sentence = run[0].sentence_start;
             let keep = if opens_sentence && run.len() == 1 {
-                mid_sentence.contains(run[0].text)
+                mid_sentence.contains(without_possessive(run[0].text))
             } else {
                 true
             };
-            let demonym = run.len() == 1 && is_demonym(run[0].text);
+            let demonym =
+                run.len() == 1 && (is_demonym(run[0].text) || is_compound_adjective(run[0].text));
             if keep && !demonym {
                 mentions.push(mention(text, &tokens, first, last));
             }
@@ -548,6 +614,36 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         find_mentions(text).into_iter().map(|m| m.text).collect()
+    }
+
+    #[test]
+    fn titles_and_employers_before_a_name_are_not_the_name() {
+        assert_eq!(
+            names("Billionaire Elon Musk met Tesla CEO Elon Musk on Aug 12."),
+            ["Elon Musk", "Elon Musk"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_name_counts_when_written_elsewhere() {
+        assert_eq!(
+            names("Liverpool have agreed a fee. It is Liverpool's record."),
+            ["Liverpool", "Liverpool"]
+        );
+        assert_eq!(
+            names("LIVERPOOL LOOK SET to hijack the deal. It is Liverpool's bid."),
+            ["LIVERPOOL", "Liverpool"]
+        );
+    }
+
+    #[test]
+    fn a_capitalized_word_joined_to_a_lowercase_one_is_no_name() {
+        assert_eq!(
+            names(
+                "They agreed a British-record fee with Paris Saint-Germain and Brighton & Hove Albion."
+            ),
+            ["Paris Saint-Germain", "Brighton & Hove Albion"]
+        );
     }
 
     #[test]
