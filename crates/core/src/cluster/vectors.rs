@@ -39,14 +39,17 @@ impl SparseVector {
 /// Term ids and how many documents each term occurred in.
 #[derive(Debug, Default, Clone)]
 pub struct TermWeights {
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, u32, foldhash::fast::RandomState>,
     document_frequency: Vec<u32>,
     documents: u32,
-    /// Each term's IDF as last computed, with the document count it was
-    /// computed at: one article is compared with many stories under the
-    /// same weights, so each IDF is computed once per article, not once
-    /// per comparison (the same expression, so the same value).
-    cache: Vec<Cell<(u32, f32)>>,
+    /// The IDF of each document frequency as last computed, with the
+    /// document count it was computed at. The IDF depends on the term only
+    /// through its frequency, and most terms share a few small ones, so
+    /// one article, compared with many stories under the same weights,
+    /// computes a logarithm per distinct frequency it meets rather than
+    /// per term or per comparison (the same expression, so the same
+    /// value).
+    by_frequency: Vec<Cell<(u32, f32)>>,
 }
 
 impl TermWeights {
@@ -58,34 +61,39 @@ impl TermWeights {
         let id = u32::try_from(self.document_frequency.len()).unwrap_or(u32::MAX);
         self.ids.insert(term.to_string(), id);
         self.document_frequency.push(0);
-        self.cache.push(Cell::new((u32::MAX, 0.0)));
         id
     }
 
     /// Records one document containing the terms of `vector`.
     pub fn observe(&mut self, vector: &SparseVector) {
         self.documents += 1;
+        let mut highest = 0;
         for (id, _) in &vector.0 {
             if let Some(df) = self.document_frequency.get_mut(*id as usize) {
                 *df += 1;
+                highest = highest.max(*df);
             }
+        }
+        if self.by_frequency.len() <= highest as usize {
+            self.by_frequency
+                .resize(highest as usize + 1, Cell::new((u32::MAX, 0.0)));
         }
     }
 
     /// Smoothed inverse document frequency: rare terms weigh more.
     pub fn idf(&self, id: u32) -> f32 {
-        let cached = self.cache.get(id as usize);
+        let df = self
+            .document_frequency
+            .get(id as usize)
+            .copied()
+            .unwrap_or(0);
+        let cached = self.by_frequency.get(df as usize);
         if let Some((documents, idf)) = cached.map(Cell::get)
             && documents == self.documents
         {
             return idf;
         }
-        let df = self
-            .document_frequency
-            .get(id as usize)
-            .copied()
-            .unwrap_or(0) as f32;
-        let idf = ((self.documents as f32 + 1.0) / (df + 1.0)).ln() + 1.0;
+        let idf = ((self.documents as f32 + 1.0) / (df as f32 + 1.0)).ln() + 1.0;
         if let Some(cell) = cached {
             cell.set((self.documents, idf));
         }
