@@ -25,13 +25,15 @@ use crate::cluster::features::{ArticleFeatures, Vocabularies};
 use crate::cluster::index::{Kind, StoryIndex};
 use crate::cluster::merge::StoryMerge;
 use crate::cluster::model::{Components, ScoreModel};
-use crate::cluster::vectors::{pair_cosine, weighted_cosine};
+use crate::cluster::vectors::{
+    Centroid, DenseQuery, SparseVector, TermWeights, centroid_dot, centroid_dot_and_norm,
+    cosine_of, weighted_norm_squared,
+};
 use crate::model::{Article, ArticleId, StoryId};
 use crate::text::Analyzer;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 
 /// Members whose own vectors a story keeps for the nearest-member
 /// components: the latest ones, where a saga is heading.
@@ -113,9 +115,9 @@ pub struct Assignment {
 #[derive(Debug)]
 struct StoryState {
     id: StoryId,
-    terms: HashMap<u32, f32>,
-    names: HashMap<u32, f32>,
-    figures: HashMap<u32, f32>,
+    terms: Centroid,
+    names: Centroid,
+    figures: Centroid,
     /// True once absorbed into another story: it no longer attracts.
     absorbed: bool,
     /// True once retired: too old to attract, its heavy state dropped.
@@ -132,9 +134,9 @@ impl StoryState {
     fn new(id: StoryId) -> Self {
         Self {
             id,
-            terms: HashMap::new(),
-            names: HashMap::new(),
-            figures: HashMap::new(),
+            terms: Centroid::default(),
+            names: Centroid::default(),
+            figures: Centroid::default(),
             absorbed: false,
             retired: false,
             members: Vec::new(),
@@ -157,6 +159,9 @@ pub struct Clusterer {
     unswept: usize,
     /// Stories neither absorbed nor retired, by number (oldest first).
     live: Vec<usize>,
+    /// The article being scored, laid out for the comparisons (memory
+    /// reused from article to article).
+    query: ArticleQuery,
 }
 
 impl Clusterer {
@@ -171,6 +176,7 @@ impl Clusterer {
             index: StoryIndex::default(),
             unswept: 0,
             live: Vec::new(),
+            query: ArticleQuery::default(),
         }
     }
 
@@ -219,9 +225,9 @@ impl Clusterer {
                 return true;
             }
             story.retired = true;
-            story.terms = HashMap::new();
-            story.names = HashMap::new();
-            story.figures = HashMap::new();
+            story.terms = Centroid::default();
+            story.names = Centroid::default();
+            story.figures = Centroid::default();
             story.members = Vec::new();
             retired += 1;
             false
@@ -257,6 +263,7 @@ impl Clusterer {
     /// story itself).
     pub fn candidates(&mut self, article: &Article) -> (ArticleFeatures, Vec<Candidate>) {
         let features = self.features(article);
+        self.query.prepare(&features, &self.vocabularies);
         let at = article.published_at;
         let active_days = self.config.active_days as f32;
         let stories = &self.stories;
@@ -269,7 +276,7 @@ impl Clusterer {
             .into_iter()
             .filter_map(|index| {
                 let story = &self.stories[index];
-                let components = self.components(&features, story, at)?;
+                let components = self.components(&self.query, &features, story, at)?;
                 Some(Candidate {
                     story: story.id.clone(),
                     score: self.config.model.probability(&components),
@@ -339,6 +346,7 @@ impl Clusterer {
         let Some(&best_index) = self.by_id.get(&best.story) else {
             return Vec::new();
         };
+        let mut query = std::mem::take(&mut self.query);
         let mut group = vec![Bridged {
             index: best_index,
             article_score: best.score,
@@ -352,7 +360,7 @@ impl Clusterer {
                 continue;
             };
             let (older, younger) = (best_index.min(index), best_index.max(index));
-            if let Some(comparison) = self.story_components(younger, older)
+            if let Some(comparison) = self.story_components(&mut query, younger, older)
                 && comparison.0 >= threshold
             {
                 group.push(Bridged {
@@ -362,6 +370,7 @@ impl Clusterer {
                 });
             }
         }
+        self.query = query;
         if group.len() < 2 {
             return Vec::new();
         }
@@ -395,11 +404,17 @@ impl Clusterer {
     /// now: the lowest member's probability and its components, `None`
     /// when `older` is not active at some member's time. Each member is
     /// scored as an arriving article, the pairs the model was fitted on.
-    fn story_components(&self, younger: usize, older: usize) -> Option<(f32, Components)> {
+    fn story_components(
+        &self,
+        query: &mut ArticleQuery,
+        younger: usize,
+        older: usize,
+    ) -> Option<(f32, Components)> {
         let (young, old) = (&self.stories[younger], &self.stories[older]);
         let mut weakest: Option<(f32, Components)> = None;
         for member in &young.members {
-            let components = self.components(&member.features, old, member.at)?;
+            query.prepare(&member.features, &self.vocabularies);
+            let components = self.components(query, &member.features, old, member.at)?;
             let score = self.config.model.probability(&components);
             if weakest.as_ref().is_none_or(|(w, _)| score < *w) {
                 weakest = Some((score, components));
@@ -415,20 +430,13 @@ impl Clusterer {
         let id = self.stories[absorbed].id.clone();
         let gone = std::mem::replace(&mut self.stories[absorbed], StoryState::new(id));
         let story = &mut self.stories[survivor];
+        let index = &mut self.index;
         for (kind, from, centroid) in [
-            (Kind::Term, gone.terms, &mut story.terms),
-            (Kind::Name, gone.names, &mut story.names),
-            (Kind::Figure, gone.figures, &mut story.figures),
+            (Kind::Term, &gone.terms, &mut story.terms),
+            (Kind::Name, &gone.names, &mut story.names),
+            (Kind::Figure, &gone.figures, &mut story.figures),
         ] {
-            for (term, weight) in from {
-                match centroid.entry(term) {
-                    Entry::Occupied(mut entry) => *entry.get_mut() += weight,
-                    Entry::Vacant(entry) => {
-                        entry.insert(weight);
-                        self.index.add(kind, term, survivor);
-                    }
-                }
-            }
+            centroid.add(from.entries(), |term| index.add(kind, term, survivor));
         }
         story.members.extend(gone.members);
         let excess = story.members.len().saturating_sub(MEMBERS_KEPT);
@@ -448,8 +456,15 @@ impl Clusterer {
 
     /// The components against one story, or `None` when the story is not
     /// active at `at`.
+    ///
+    /// `query` holds `features` prepared under the current weights
+    /// ([`ArticleQuery::prepare`]). Each value is the IDF-weighted cosine
+    /// of `cluster::vectors`, computed with fewer passes: the article's
+    /// norms once per article, each centroid's norm once per story (the
+    /// names centroid serves names and headline names).
     fn components(
         &self,
+        query: &ArticleQuery,
         features: &ArticleFeatures,
         story: &StoryState,
         at: Option<Timestamp>,
@@ -459,17 +474,39 @@ impl Clusterer {
             return None;
         }
         let v = &self.vocabularies;
+        let (names, headline_names) = if story.names.is_empty() {
+            (0.0, 0.0)
+        } else {
+            let (dot, norm) = centroid_dot_and_norm(Some(&features.names), &story.names, &v.names);
+            let names = if features.names.is_empty() {
+                0.0
+            } else {
+                cosine_of(dot, query.names_norm, norm)
+            };
+            let headline = if features.headline_names.is_empty() {
+                0.0
+            } else {
+                let dot = centroid_dot(&features.headline_names, &story.names, &v.names);
+                cosine_of(dot, query.headline_names_norm, norm)
+            };
+            (names, headline)
+        };
         Some(Components {
-            text: weighted_cosine(&features.terms, &story.terms, &v.terms),
-            names: weighted_cosine(&features.names, &story.names, &v.names),
+            text: centroid_cosine(&features.terms, query.terms_norm, &story.terms, &v.terms),
+            names,
             nearest_text: nearest(&story.members, |m| {
-                pair_cosine(&features.terms, &m.features.terms, &v.terms)
+                query.terms.cosine(&m.features.terms, &v.terms)
             }),
             nearest_names: nearest(&story.members, |m| {
-                pair_cosine(&features.names, &m.features.names, &v.names)
+                query.names.cosine(&m.features.names, &v.names)
             }),
-            headline_names: weighted_cosine(&features.headline_names, &story.names, &v.names),
-            figures: weighted_cosine(&features.figures, &story.figures, &v.figures),
+            headline_names,
+            figures: centroid_cosine(
+                &features.figures,
+                query.figures_norm,
+                &story.figures,
+                &v.figures,
+            ),
             gap_days,
             foreign: features.foreign,
             brevity: features.brevity,
@@ -493,20 +530,13 @@ impl Clusterer {
             story.retired = false;
             self.live.push(index);
         }
+        let story_index = &mut self.index;
         for (kind, vector, centroid) in [
             (Kind::Term, &features.terms, &mut story.terms),
             (Kind::Name, &features.names, &mut story.names),
             (Kind::Figure, &features.figures, &mut story.figures),
         ] {
-            for (term, weight) in &vector.0 {
-                match centroid.entry(*term) {
-                    Entry::Occupied(mut entry) => *entry.get_mut() += weight,
-                    Entry::Vacant(entry) => {
-                        entry.insert(*weight);
-                        self.index.add(kind, *term, index);
-                    }
-                }
-            }
+            centroid.add(&vector.0, |term| story_index.add(kind, term, index));
         }
         if story.members.len() >= MEMBERS_KEPT {
             story.members.remove(0);
@@ -520,6 +550,47 @@ impl Clusterer {
             story.last = Some(story.last.map_or(at, |l| l.max(at)));
         }
     }
+}
+
+/// An article laid out for scoring under the current weights: its norms
+/// (squared, as [`cosine_of`] takes them) and dense word and name vectors
+/// for the nearest-member cosines.
+#[derive(Debug, Default)]
+struct ArticleQuery {
+    terms: DenseQuery,
+    names: DenseQuery,
+    terms_norm: f32,
+    names_norm: f32,
+    headline_names_norm: f32,
+    figures_norm: f32,
+}
+
+impl ArticleQuery {
+    /// Lays out `features` under the vocabularies' current weights.
+    fn prepare(&mut self, features: &ArticleFeatures, v: &Vocabularies) {
+        self.terms.prepare(&features.terms, &v.terms);
+        self.names.prepare(&features.names, &v.names);
+        self.terms_norm = weighted_norm_squared(&features.terms, &v.terms);
+        self.names_norm = weighted_norm_squared(&features.names, &v.names);
+        self.headline_names_norm = weighted_norm_squared(&features.headline_names, &v.names);
+        self.figures_norm = weighted_norm_squared(&features.figures, &v.figures);
+    }
+}
+
+/// The IDF-weighted cosine of a document (its squared norm given) with a
+/// centroid: `cluster::vectors::weighted_cosine` with the document's norm
+/// computed once per article.
+fn centroid_cosine(
+    doc: &SparseVector,
+    doc_norm: f32,
+    centroid: &Centroid,
+    weights: &TermWeights,
+) -> f32 {
+    if doc.is_empty() || centroid.is_empty() {
+        return 0.0;
+    }
+    let (dot, norm) = centroid_dot_and_norm(Some(doc), centroid, weights);
+    cosine_of(dot, doc_norm, norm)
 }
 
 /// The earlier of two optional times (`None` when both are).

@@ -62,7 +62,7 @@ impl Postings {
     }
 }
 
-type PostingMap = HashMap<u32, Postings>;
+type PostingMap = HashMap<u32, Postings, foldhash::fast::RandomState>;
 
 /// Term → stories, one map per [`Kind`], with a scratch accumulator reused
 /// across queries.

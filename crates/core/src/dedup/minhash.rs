@@ -44,16 +44,29 @@ impl Signature {
         if words.len() < SHINGLE_WORDS {
             return None;
         }
+        // Each shingle's words joined by spaces, in one reused buffer.
+        let mut shingle = String::new();
         let mut hashes: Vec<u64> = words
             .windows(SHINGLE_WORDS)
-            .map(|w| xxhash_rust::xxh3::xxh3_64(w.join(" ").as_bytes()))
+            .map(|w| {
+                shingle.clear();
+                for (k, word) in w.iter().enumerate() {
+                    if k > 0 {
+                        shingle.push(' ');
+                    }
+                    shingle.push_str(word);
+                }
+                xxhash_rust::xxh3::xxh3_64(shingle.as_bytes())
+            })
             .collect();
         hashes.sort_unstable();
         hashes.dedup();
+        let keys: [u64; SIGNATURE_LEN] =
+            std::array::from_fn(|i| SEEDS[i % SEEDS.len()].wrapping_mul(i as u64 + 1));
         let mut mins = vec![u64::MAX; SIGNATURE_LEN];
         for &h in &hashes {
-            for (i, slot) in mins.iter_mut().enumerate() {
-                let v = mix(h ^ SEEDS[i % SEEDS.len()].wrapping_mul(i as u64 + 1));
+            for (slot, key) in mins.iter_mut().zip(&keys) {
+                let v = mix(h ^ key);
                 if v < *slot {
                     *slot = v;
                 }

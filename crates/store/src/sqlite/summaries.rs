@@ -12,48 +12,97 @@ use rusqlite::{Connection, OptionalExtension, params};
 use storyline_core::store::StoryQuery;
 use storyline_core::view::entity::filter_key;
 use storyline_core::view::{StorySummary, summarize_with_brief};
-use storyline_core::{StoreError, StoryId};
+use storyline_core::{Article, StoreError, Story, StoryId};
 
 fn millis(ts: Option<jiff::Timestamp>) -> Option<i64> {
     ts.map(jiff::Timestamp::as_millisecond)
 }
 
-/// Recomputes the summaries of `ids` from their articles.
+/// Stories whose articles are read, summarized and written at a time:
+/// enough to keep every core busy, few enough that the articles held at
+/// once stay a small part of the batch.
+const REFRESH_CHUNK: usize = 256;
+
+/// Recomputes the summaries of `ids` from their articles. Reading and
+/// writing go through the one connection; summarizing (briefs extract
+/// figures and names from every article's text) is a pure function of a
+/// story and its articles, so it runs on all cores, with the same result
+/// in the same order as one story after another.
 pub(super) fn refresh<'a>(
     conn: &Connection,
     ids: impl IntoIterator<Item = &'a str>,
 ) -> Result<(), StoreError> {
-    for id in ids {
-        let story = conn
-            .query_row(
-                "SELECT id, title, founded_by, created_at FROM stories WHERE id = ?1",
-                [id],
-                read_story,
+    let ids: Vec<&str> = ids.into_iter().collect();
+    for chunk in ids.chunks(REFRESH_CHUNK) {
+        let mut loaded = Vec::with_capacity(chunk.len());
+        for &id in chunk {
+            let story = conn
+                .query_row(
+                    "SELECT id, title, founded_by, created_at FROM stories WHERE id = ?1",
+                    [id],
+                    read_story,
+                )
+                .optional()
+                .map_err(sql_error("cannot read a story"))?
+                .transpose()?;
+            let Some(story) = story else { continue };
+            let members = query_articles(conn, "WHERE story_id = ?1", &[&id])?;
+            loaded.push((id, story, members));
+        }
+        let summaries = summarize_in_parallel(&loaded);
+        for ((id, _, _), summary) in loaded.iter().zip(summaries) {
+            let (summary, json) = summary?;
+            conn.prepare_cached(
+                "UPDATE stories SET revision = revision + 1, summary = ?2,
+                    first_published_ms = ?3, last_published_ms = ?4 WHERE id = ?1",
             )
-            .optional()
-            .map_err(sql_error("cannot read a story"))?
-            .transpose()?;
-        let Some(story) = story else { continue };
-        let members = query_articles(conn, "WHERE story_id = ?1", &[&id])?;
-        let summary = summarize_with_brief(&story, &members);
-        let json = serde_json::to_string(&summary)
-            .map_err(|e| StoreError::backend("cannot encode a story summary", e))?;
-        conn.prepare_cached(
-            "UPDATE stories SET revision = revision + 1, summary = ?2,
-                first_published_ms = ?3, last_published_ms = ?4 WHERE id = ?1",
-        )
-        .and_then(|mut stmt| {
-            stmt.execute(params![
-                id,
-                json,
-                millis(summary.first_published_at),
-                millis(summary.last_published_at)
-            ])
-        })
-        .map_err(sql_error("cannot save a story summary"))?;
-        save_facets(conn, id, &summary)?;
+            .and_then(|mut stmt| {
+                stmt.execute(params![
+                    id,
+                    json,
+                    millis(summary.first_published_at),
+                    millis(summary.last_published_at)
+                ])
+            })
+            .map_err(sql_error("cannot save a story summary"))?;
+            save_facets(conn, id, &summary)?;
+        }
     }
     Ok(())
+}
+
+/// A story's summary and its JSON.
+type Summarized = Result<(StorySummary, String), StoreError>;
+
+/// Each loaded story's summary and JSON, in order, computed on up to as
+/// many threads as the machine has cores (contiguous shares, joined in
+/// order, so the result does not depend on the number of threads).
+fn summarize_in_parallel(loaded: &[(&str, Story, Vec<Article>)]) -> Vec<Summarized> {
+    let summarize = |(_, story, members): &(&str, Story, Vec<Article>)| -> Summarized {
+        let summary = summarize_with_brief(story, members);
+        let json = serde_json::to_string(&summary)
+            .map_err(|e| StoreError::backend("cannot encode a story summary", e))?;
+        Ok((summary, json))
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    if threads < 2 || loaded.len() < 2 {
+        return loaded.iter().map(summarize).collect();
+    }
+    let share = loaded.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = loaded
+            .chunks(share)
+            .map(|part| scope.spawn(move || part.iter().map(summarize).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Replaces the rows the list filters on (outlets, entities and their
