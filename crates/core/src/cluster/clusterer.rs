@@ -7,7 +7,10 @@
 //! Time decays softly: the gap between an article and a story's span is a
 //! model input (`log_gap_days`, a negative weight), so a strong match still
 //! joins a saga months later while a weak one does not. A story that has
-//! had no article for `active_days` (default 365) stops attracting at all.
+//! had no article for `active_days` (default 365) stops attracting at all,
+//! and so does one that has had none while `idle_articles` (default
+//! 100,000) other articles arrived: the bound that also holds for undated
+//! streams, where time cannot tell a story's age.
 //!
 //! An article that reaches the threshold against several stories may merge
 //! them (`cluster::merge`): a story is absorbed into the earlier-opened one
@@ -19,7 +22,10 @@
 //! last article is more than `active_days` before that time, and which can
 //! therefore never attract again, drops its centroids, kept members and
 //! index postings, keeping only its id and span (for ids and merges).
-//! Retiring never changes an assignment.
+//! Retiring never changes an assignment. A story idle for `idle_articles`
+//! retires too (checked every [`IDLE_CHECK`] articles), dated or not, so
+//! the live stories are at most those joined in the last `idle_articles`
+//! articles.
 
 use crate::cluster::features::{ArticleFeatures, Vocabularies};
 use crate::cluster::index::{Kind, StoryIndex};
@@ -43,6 +49,10 @@ const MEMBERS_KEPT: usize = 32;
 /// sweep would cost more than the postings it frees).
 const SWEEP_MIN: usize = 16;
 
+/// How often (in articles joined) the clusterer retires idle stories, at
+/// most: an eighth of `idle_articles` when that is smaller.
+pub const IDLE_CHECK: u64 = 1024;
+
 /// Tunable parameters of the clusterer; the defaults are documented in
 /// ARCHITECTURE.md.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +62,13 @@ pub struct ClustererConfig {
     /// Days before a story's first or after its last article during which
     /// it still attracts new articles at all.
     pub active_days: i64,
+    /// Articles after which a story that joined none of them stops
+    /// attracting (and retires): bounds memory by the stories active in
+    /// the recent stream even when articles carry no date. Far above any
+    /// labeled set (the largest, Reuters-21578, has 21,578 articles), so
+    /// it changes no evaluated figure; in a newsroom taking 1,000 articles
+    /// a day it is about three months of silence.
+    pub idle_articles: u64,
     /// How many times the headline's terms count (headlines are dense).
     pub title_repeat: usize,
     /// Whether an article bridging two stories about the same event may
@@ -74,6 +91,7 @@ impl Default for ClustererConfig {
         Self {
             model: ScoreModel::default(),
             active_days: 365,
+            idle_articles: 100_000,
             title_repeat: 2,
             merges: true,
             merge_threshold: 0.5,
@@ -128,6 +146,8 @@ struct StoryState {
     members: Vec<Member>,
     first: Option<Timestamp>,
     last: Option<Timestamp>,
+    /// The clusterer's article count when the story last gained one.
+    last_joined: u64,
 }
 
 impl StoryState {
@@ -142,6 +162,7 @@ impl StoryState {
             members: Vec::new(),
             first: None,
             last: None,
+            last_joined: 0,
         }
     }
 }
@@ -162,6 +183,9 @@ pub struct Clusterer {
     /// The article being scored, laid out for the comparisons (memory
     /// reused from article to article).
     query: ArticleQuery,
+    /// Articles joined so far (live or replayed): the stream's clock for
+    /// `idle_articles`.
+    joined: u64,
 }
 
 impl Clusterer {
@@ -177,6 +201,7 @@ impl Clusterer {
             unswept: 0,
             live: Vec::new(),
             query: ArticleQuery::default(),
+            joined: 0,
         }
     }
 
@@ -215,13 +240,31 @@ impl Clusterer {
             return;
         }
         let active_days = self.config.active_days as f32;
+        self.retire_where(|story| {
+            story.last.is_some_and(|last| last < horizon)
+                && gap_days(story, Some(horizon)) > active_days
+                && !keep(&story.id)
+        });
+    }
+
+    /// Retires the stories that joined no article among the last
+    /// `idle_articles` (they no longer attract: see
+    /// [`ClustererConfig::idle_articles`]).
+    fn retire_idle(&mut self) {
+        if !self.config.retire {
+            return;
+        }
+        let (now, idle) = (self.joined, self.config.idle_articles);
+        self.retire_where(|story| now.saturating_sub(story.last_joined) > idle);
+    }
+
+    /// Drops the heavy state of the live stories `retire` picks.
+    fn retire_where(&mut self, retire: impl Fn(&StoryState) -> bool) {
         let stories = &mut self.stories;
         let mut retired = 0;
         self.live.retain(|&index| {
             let story = &mut stories[index];
-            let inactive = story.last.is_some_and(|last| last < horizon)
-                && gap_days(story, Some(horizon)) > active_days;
-            if !inactive || keep(&story.id) {
+            if !retire(story) {
                 return true;
             }
             story.retired = true;
@@ -252,6 +295,7 @@ impl Clusterer {
     /// Replays an article whose story is already known (from the store), so
     /// the clusterer's state matches what it would be had it seen it live.
     pub fn add_known(&mut self, article: &Article, story: &StoryId) {
+        self.retire_idle_now_and_then();
         let features = self.features(article);
         self.join(story, &features, article.published_at);
     }
@@ -266,11 +310,15 @@ impl Clusterer {
         self.query.prepare(&features, &self.vocabularies);
         let at = article.published_at;
         let active_days = self.config.active_days as f32;
+        let (now, idle) = (self.joined, self.config.idle_articles);
         let stories = &self.stories;
         let retrieved =
             self.index
                 .candidates(&features, &self.vocabularies, stories.len(), |story| {
-                    !stories[story].absorbed && gap_days(&stories[story], at) <= active_days
+                    let story = &stories[story];
+                    !story.absorbed
+                        && gap_days(story, at) <= active_days
+                        && now.saturating_sub(story.last_joined) <= idle
                 });
         let mut candidates: Vec<Candidate> = retrieved
             .into_iter()
@@ -301,6 +349,7 @@ impl Clusterer {
     /// when, once it has joined, it bridges its story and another about the
     /// same event, the two are merged and it ends in the survivor.
     pub fn assign(&mut self, article: &Article) -> Assignment {
+        self.retire_idle_now_and_then();
         let (features, candidates) = self.candidates(article);
         let threshold = self.config.model.threshold;
         let best = candidates.first().cloned();
@@ -443,6 +492,7 @@ impl Clusterer {
         story.members.drain(..excess);
         story.first = min_time(story.first, gone.first);
         story.last = story.last.max(gone.last);
+        story.last_joined = story.last_joined.max(gone.last_joined);
         self.stories[absorbed].absorbed = true;
         self.live.retain(|&index| index != absorbed);
         self.unswept += 1;
@@ -526,7 +576,9 @@ impl Clusterer {
         };
         let story = &mut self.stories[index];
         if story.retired {
-            // Only when the caller broke `retire_inactive`'s promise.
+            // Only when a replayed article joins a story that retired
+            // (the caller broke `retire_inactive`'s promise, or the story
+            // sat idle for `idle_articles` in replay order).
             story.retired = false;
             self.live.push(index);
         }
@@ -548,6 +600,17 @@ impl Clusterer {
         if let Some(at) = at {
             story.first = Some(story.first.map_or(at, |f| f.min(at)));
             story.last = Some(story.last.map_or(at, |l| l.max(at)));
+        }
+        self.joined += 1;
+        story.last_joined = self.joined;
+    }
+
+    /// Retires idle stories every [`IDLE_CHECK`] articles; called before an
+    /// article is scored or replayed, never between scoring and joining.
+    fn retire_idle_now_and_then(&mut self) {
+        let every = (self.config.idle_articles / 8).clamp(1, IDLE_CHECK);
+        if self.joined > 0 && self.joined % every == 0 {
+            self.retire_idle();
         }
     }
 }
@@ -808,6 +871,45 @@ pub(crate) mod tests {
             postings * 2 < all_postings,
             "the index forgets retired stories: {postings} of {all_postings}"
         );
+    }
+
+    #[test]
+    fn an_undated_stream_keeps_only_the_stories_of_its_recent_articles_live() {
+        let undated: Vec<Article> = long_stream()
+            .into_iter()
+            .map(|mut a| {
+                a.published_at = None;
+                a
+            })
+            .collect();
+        let run = |idle_articles: u64, retire: bool| {
+            let mut clusterer = Clusterer::new(ClustererConfig {
+                idle_articles,
+                retire,
+                ..ClustererConfig::default()
+            });
+            let assignments: Vec<Assignment> =
+                undated.iter().map(|a| clusterer.assign(a)).collect();
+            (assignments, clusterer.live_story_count())
+        };
+        let (unbounded, all_live) = run(u64::MAX, true);
+        let (kept, _) = run(40, false);
+        let (retired, live) = run(40, true);
+        assert_eq!(kept, retired, "retiring idle stories changes no assignment");
+        assert!(
+            live * 4 < all_live,
+            "only stories joined in the last 40 articles stay live: {live} of {all_live}"
+        );
+        // Each topic is told again 300 articles later: without the bound the
+        // retelling may join the first telling; with it, it opens a story.
+        let story_of = |assignments: &[Assignment], n: usize| assignments[n].story.clone();
+        let retold = |assignments: &[Assignment]| {
+            (0..300)
+                .filter(|&n| story_of(assignments, n) == story_of(assignments, n + 300))
+                .count()
+        };
+        assert!(retold(&unbounded) > 0, "unbounded, retellings join");
+        assert_eq!(retold(&retired), 0, "an idle story attracts nothing");
     }
 
     #[test]
