@@ -483,6 +483,9 @@ fn scope_of(q: &QuantityValue) -> String {
 }
 
 /// What two counts for the same subject and unit disagree about, if they do.
+/// Percentages are compared like counts: two outlets giving a different
+/// share of the same thing at the same time disagree; a share worded as a
+/// change, or told days apart, is a development.
 fn count_disagreement(
     a: &StoryClaim,
     qa: &QuantityValue,
@@ -492,6 +495,11 @@ fn count_disagreement(
     let (sa, sb) = (scope_of(qa), scope_of(qb));
     let days = days_apart(a, b);
     if qa.value == qb.value {
+        // "a 25% raise" and "a 25% general wage increase" say the same:
+        // a percentage's scope is worded freely.
+        if a.kind == "percent" {
+            return None;
+        }
         // Same number, different scope: "37 league appearances" vs "37
         // appearances in all competitions".
         return (!sa.is_empty() && !sb.is_empty() && sa != sb).then_some("scope");
@@ -798,6 +806,38 @@ mod tests {
         let found = find_contradictions(&claims);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].kind, "duration");
+    }
+
+    #[test]
+    fn percentages_that_differ_at_one_time_are_flagged() {
+        let claims = claims_of(&[
+            (1, "Shawn Fain said members won a 25% raise over four years."),
+            (2, "Shawn Fain said members won a 20% raise over four years."),
+        ]);
+        let found = find_contradictions(&claims);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind, "percent");
+        let values: Vec<&str> = found[0].sides.iter().map(|s| s.value.as_str()).collect();
+        assert_eq!(values, ["25% raise", "20% raise"]);
+        // Worded as a change, weeks apart, or the same share worded
+        // differently: no disagreement.
+        for pair in [
+            [
+                (1, "Shawn Fain said members won a 25% raise."),
+                (2, "Shawn Fain said the raise rose to a 30% raise."),
+            ],
+            [
+                (1, "Shawn Fain asked for a 46% raise."),
+                (30, "Shawn Fain asked for a 36% raise."),
+            ],
+            [
+                (1, "Shawn Fain said members won a 25% raise."),
+                (2, "Shawn Fain said members won a 25% general wage increase."),
+            ],
+        ] {
+            let found = find_contradictions(&claims_of(&pair));
+            assert!(found.is_empty(), "{pair:?}: {found:#?}");
+        }
     }
 
     #[test]
