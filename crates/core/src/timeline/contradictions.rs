@@ -559,6 +559,11 @@ fn count_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
             let Some(about) = about else {
                 continue;
             };
+            if about == "value"
+                && (gives_both(&counts, a, [qa, qb]) || gives_both(&counts, b, [qa, qb]))
+            {
+                continue;
+            }
             let key = (
                 a.subject.clone().unwrap_or_default(),
                 qa.unit.clone(),
@@ -579,6 +584,26 @@ fn count_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
             });
         }
     }
+}
+
+/// True when `claim`'s article gives its subject both `values` (Musk's
+/// "18% premium" over yesterday's close and "54% premium" over January's):
+/// it tells of two things, not a disagreement, as with money.
+fn gives_both(
+    counts: &[(&StoryClaim, &QuantityValue)],
+    claim: &StoryClaim,
+    values: [&QuantityValue; 2],
+) -> bool {
+    values.iter().all(|want| {
+        let scope = scope_of(want);
+        counts.iter().any(|(c, q)| {
+            c.article == claim.article
+                && c.subject == claim.subject
+                && q.unit == want.unit
+                && q.value == want.value
+                && scope_of(q) == scope
+        })
+    })
 }
 
 /// True when two sentences report the same ballot: besides `a`'s subject,
@@ -819,9 +844,13 @@ mod tests {
         assert_eq!(found[0].kind, "percent");
         let values: Vec<&str> = found[0].sides.iter().map(|s| s.value.as_str()).collect();
         assert_eq!(values, ["25% raise", "20% raise"]);
-        // Worded as a change, weeks apart, or the same share worded
-        // differently: no disagreement.
+        // Worded as a change, weeks apart, the same share worded
+        // differently, or one report giving both: no disagreement.
         for pair in [
+            [
+                (1, "Shawn Fain hailed a 18% premium. Shawn Fain hailed a 54% premium."),
+                (1, "Shawn Fain hailed a 54% premium."),
+            ],
             [
                 (1, "Shawn Fain said members won a 25% raise."),
                 (2, "Shawn Fain said the raise rose to a 30% raise."),
