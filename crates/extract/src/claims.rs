@@ -11,7 +11,7 @@
 use crate::attribution::{find_attributions, find_source};
 use crate::entities::{AliasBook, EntityKind, Mention, find_mentions, name_key, resolve};
 use crate::money::{Money, find_money};
-use crate::quantities::{Quantity, QuantityKind, find_listed_votes, find_quantities};
+use crate::quantities::{Quantity, QuantityKind, find_listed_votes, find_quantities_after};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -294,6 +294,9 @@ pub fn find_quantity_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Qu
     let all_names = resolved_mentions(text, book);
     let listed = find_listed_votes(text);
     let mut last_person: Option<String> = None;
+    // Whether the sentence before counted votes: "…, ahead of Mordaunt
+    // with 82. Truss was third with 71."
+    let mut carried_votes = false;
     let mut out = Vec::new();
     for range in sentences(text) {
         let sentence = &text[range.clone()];
@@ -313,6 +316,7 @@ pub fn find_quantity_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Qu
         if named.is_some() {
             last_person.clone_from(&named);
         }
+        let before = out.len();
         // "1. Rishi Sunak – 88": a result list's line gives its candidate votes.
         let in_list: Vec<_> = listed
             .iter()
@@ -332,7 +336,7 @@ pub fn find_quantity_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Qu
                 sentence_span: range.clone(),
             });
         }
-        for quantity in find_quantities(sentence) {
+        for quantity in find_quantities_after(sentence, carried_votes.then_some("votes")) {
             let mut quantity = quantity;
             quantity.span = range.start + quantity.span.start..range.start + quantity.span.end;
             if in_list
@@ -387,6 +391,7 @@ pub fn find_quantity_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Qu
                 sentence_span: range.clone(),
             });
         }
+        carried_votes = out[before..].iter().any(|c| c.quantity.unit == "votes");
     }
     out
 }

@@ -132,26 +132,31 @@ const SCOPE_TAILS: &[&str] = &[
 /// assert_eq!((found[1].value, found[1].unit.as_str()), (2.0, "years"));
 /// ```
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
+    find_quantities_after(text, None)
+}
+
+/// [`find_quantities`] in a sentence that follows one counting `carried`
+/// (`votes`): a listed result at its start takes that unit, as in "Sunak
+/// won 115 votes, ahead of Mordaunt with 82. Truss was third with 71."
+pub fn find_quantities_after(text: &str, carried: Option<&str>) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     for number in find_numbers(text) {
         let rest = &text[number.span.end..];
-        if number.value >= 0.0 {
-            if let Some(found) = percent_after(rest) {
-                push(
-                    text,
-                    &number.span,
-                    number.value,
-                    found,
-                    QuantityKind::Percent,
-                    &mut out,
-                );
-                continue;
-            }
+        if let Some(found) = percent_after(rest).filter(|_| number.value >= 0.0) {
+            push(
+                text,
+                &number.span,
+                number.value,
+                found,
+                QuantityKind::Percent,
+                &mut out,
+            );
+            continue;
         }
         if number.value < 0.0 || number.value.fract() != 0.0 && number.value < 1.0 {
             continue;
         }
-        if let Some(elided) = elided_count(text, &number.span, number.value, &out) {
+        if let Some(elided) = elided_count(text, &number.span, number.value, &out, carried) {
             out.push(elided);
         } else if let Some(found) = count_after(rest) {
             push(
@@ -205,12 +210,17 @@ fn elided_count(
     number: &Range<usize>,
     value: f64,
     found: &[Quantity],
+    carried: Option<&str>,
 ) -> Option<Quantity> {
-    let antecedent = found
+    let (antecedent_end, unit) = match found
         .iter()
         .rev()
-        .find(|q| q.kind == QuantityKind::Count && q.span.end <= number.start)?;
-    let between = &text[antecedent.span.end..number.start];
+        .find(|q| q.kind == QuantityKind::Count && q.span.end <= number.start)
+    {
+        Some(q) => (q.span.end, q.unit.clone()),
+        None => (0, carried?.to_string()),
+    };
+    let between = &text[antecedent_end..number.start];
     let sentence_ends = between.char_indices().any(|(i, c)| {
         matches!(c, '.' | '!' | '?' | ';') && between[i + 1..].starts_with(char::is_whitespace)
     });
@@ -246,8 +256,8 @@ fn elided_count(
     Some(Quantity {
         kind: QuantityKind::Count,
         value,
-        unit: antecedent.unit.clone(),
-        what: antecedent.unit.clone(),
+        what: unit.clone(),
+        unit,
         text: text[number.clone()].to_string(),
         span: number.clone(),
     })
@@ -384,7 +394,10 @@ fn listed_votes(text: &str, line_start: usize, line: &str) -> Option<ListedVotes
         .iter()
         .find_map(|dash| separator.strip_prefix(dash))?
         .trim_start();
-    let figure = rest.chars().take_while(|c| c.is_ascii_digit() || *c == ',').count();
+    let figure = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',')
+        .count();
     let value: f64 = rest[..figure].replace(',', "").parse().ok()?;
     // A share in brackets may follow: "Rishi Sunak – 118 (33%)".
     let tail = rest[figure..].trim();
@@ -426,12 +439,12 @@ const PERCENT_SIGNS: &[&str] = &["%", " per cent", " percent", "-per-cent", "-pe
 /// Words that end the phrase a percentage scopes ("a 25% raise over four
 /// years" is a raise; "over four years" is when).
 const PERCENT_SCOPE_STOPS: &[&str] = &[
-    "to", "and", "or", "in", "over", "for", "with", "on", "from", "at", "than", "by", "was",
-    "is", "are", "were", "has", "have", "had", "be", "been", "that", "which", "who", "since",
-    "after", "before", "this", "last", "next", "but", "as", "when", "while", "across", "into",
-    "per", "of", "a", "an", "the", "it", "its", "their", "his", "her", "up", "down", "more",
-    "less", "higher", "lower", "between", "through", "until", "under", "above",
-    "below", "if", "so", "will", "would", "could", "said", "says",
+    "to", "and", "or", "in", "over", "for", "with", "on", "from", "at", "than", "by", "was", "is",
+    "are", "were", "has", "have", "had", "be", "been", "that", "which", "who", "since", "after",
+    "before", "this", "last", "next", "but", "as", "when", "while", "across", "into", "per", "of",
+    "a", "an", "the", "it", "its", "their", "his", "her", "up", "down", "more", "less", "higher",
+    "lower", "between", "through", "until", "under", "above", "below", "if", "so", "will", "would",
+    "could", "said", "says",
 ];
 
 /// Words that may follow `of` in a percentage's scope before its noun
@@ -732,6 +745,25 @@ mod tests {
     }
 
     #[test]
+    fn a_result_after_a_sentence_of_votes_takes_votes() {
+        let after = |text: &str| -> Vec<(f64, String)> {
+            find_quantities_after(text, Some("votes"))
+                .into_iter()
+                .map(|q| (q.value, q.unit))
+                .collect()
+        };
+        assert_eq!(
+            after("Foreign Secretary Ann Smith was third with 71."),
+            [(71.0, "votes".to_string())]
+        );
+        assert_eq!(after("She was born in 1975 with 2 brothers."), []);
+        assert_eq!(
+            find_quantities("Foreign Secretary Ann Smith was third with 71."),
+            []
+        );
+    }
+
+    #[test]
     fn a_death_toll_gives_its_number_deaths() {
         assert_eq!(
             shape(
@@ -819,8 +851,14 @@ mod tests {
         assert_eq!(found[2].quantity.text, "64 votes");
         // No talk of votes before the list, a year, or words after the number.
         assert_eq!(listed("Contents:\n1. Chapter One – 3\n"), []);
-        assert_eq!(listed("The vote:\nSince – 2019\nAnn Smith – 12 members\n"), []);
-        assert_eq!(listed("Ann Smith: 12 votes"), [("Ann Smith".to_string(), 12.0)]);
+        assert_eq!(
+            listed("The vote:\nSince – 2019\nAnn Smith – 12 members\n"),
+            []
+        );
+        assert_eq!(
+            listed("Ann Smith: 12 votes"),
+            [("Ann Smith".to_string(), 12.0)]
+        );
     }
 
     proptest::proptest! {

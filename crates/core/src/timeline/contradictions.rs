@@ -836,8 +836,14 @@ mod tests {
     #[test]
     fn percentages_that_differ_at_one_time_are_flagged() {
         let claims = claims_of(&[
-            (1, "Shawn Fain said members won a 25% raise over four years."),
-            (2, "Shawn Fain said members won a 20% raise over four years."),
+            (
+                1,
+                "Shawn Fain said members won a 25% raise over four years.",
+            ),
+            (
+                2,
+                "Shawn Fain said members won a 20% raise over four years.",
+            ),
         ]);
         let found = find_contradictions(&claims);
         assert_eq!(found.len(), 1, "{found:#?}");
@@ -848,7 +854,10 @@ mod tests {
         // differently, or one report giving both: no disagreement.
         for pair in [
             [
-                (1, "Shawn Fain hailed a 18% premium. Shawn Fain hailed a 54% premium."),
+                (
+                    1,
+                    "Shawn Fain hailed a 18% premium. Shawn Fain hailed a 54% premium.",
+                ),
                 (1, "Shawn Fain hailed a 54% premium."),
             ],
             [
@@ -861,7 +870,10 @@ mod tests {
             ],
             [
                 (1, "Shawn Fain said members won a 25% raise."),
-                (2, "Shawn Fain said members won a 25% general wage increase."),
+                (
+                    2,
+                    "Shawn Fain said members won a 25% general wage increase.",
+                ),
             ],
         ] {
             let found = find_contradictions(&claims_of(&pair));
