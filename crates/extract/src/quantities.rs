@@ -472,7 +472,15 @@ fn percent_after(rest: &str) -> Option<Unit> {
         let lower = word.to_lowercase();
         let opens_of = index == 0 && lower == "of";
         let determiner = of && taken == 0 && DETERMINERS.contains(&lower.as_str());
+        // "a 40% requested", "an 11 percent hike right away": a verb or an
+        // adverb ends the phrase.
+        let verb_or_adverb = lower.len() > 4 && (lower.ends_with("ed") || lower.ends_with("ly"))
+            || matches!(
+                lower.as_str(),
+                "right" | "now" | "away" | "again" | "already"
+            );
         let noun = !PERCENT_SCOPE_STOPS.contains(&lower.as_str())
+            && !verb_or_adverb
             && word.chars().all(|c| c.is_alphabetic() || c == '-')
             && (of || word.chars().next().is_some_and(char::is_lowercase));
         // Only spaces between the sign and the words of the phrase.
@@ -823,6 +831,13 @@ mod tests {
         );
         // Not a percentage: a word that starts like one.
         assert_eq!(shape("the 5 percentile"), []);
+        assert_eq!(
+            shape("an 11 percent wage hike right away, not the 40% requested"),
+            [
+                (11.0, "percent".into(), "percent wage hike".into()),
+                (40.0, "percent".into(), "%".into()),
+            ]
+        );
         let found = find_quantities("a 12% rise");
         assert_eq!(found[0].kind, QuantityKind::Percent);
         assert_eq!(found[0].text, "12% rise");
