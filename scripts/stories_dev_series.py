@@ -7,7 +7,7 @@ crawler would know them; never the story label), ingests them into a fresh
 SQLite store, and prints the `series[]` and `contradictions[]` of every story
 the clusterer made from them (`storyline story ID --json`).
 
-Then reads the money, count and duration figures quoted in `stories.md`
+Then reads the money, count, duration and percentage figures quoted in `stories.md`
 ("double quotes") and says, for each gold fact line, which quoted figures
 appear as a point of some series, with that point's holder, kind, date and
 source, so the result can be checked against the gold by eye.
@@ -188,8 +188,8 @@ def placement(claim, charted, by_id):
             return link
     if claim.get("historic"):
         return "historic (not charted)"
-    if claim["kind"] in ("count", "duration"):
-        return "claim (counts and durations are compared, not charted)"
+    if claim["kind"] in ("count", "duration", "percent"):
+        return "claim (counts, durations and percentages are compared, not charted)"
     return f"not charted (kind {claim['kind']})"
 
 

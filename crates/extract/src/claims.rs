@@ -11,7 +11,7 @@
 use crate::attribution::{find_attributions, find_source};
 use crate::entities::{AliasBook, EntityKind, Mention, find_mentions, name_key, resolve};
 use crate::money::{Money, find_money};
-use crate::quantities::{Quantity, find_quantities};
+use crate::quantities::{Quantity, QuantityKind, find_listed_votes, find_quantities_after};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -292,7 +292,11 @@ pub fn find_quantity_claims(text: &str) -> Vec<QuantityClaim> {
 /// knows them.
 pub fn find_quantity_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<QuantityClaim> {
     let all_names = resolved_mentions(text, book);
+    let listed = find_listed_votes(text);
     let mut last_person: Option<String> = None;
+    // Whether the sentence before counted votes: "…, ahead of Mordaunt
+    // with 82. Truss was third with 71."
+    let mut carried_votes = false;
     let mut out = Vec::new();
     for range in sentences(text) {
         let sentence = &text[range.clone()];
@@ -312,9 +316,35 @@ pub fn find_quantity_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Qu
         if named.is_some() {
             last_person.clone_from(&named);
         }
-        for quantity in find_quantities(sentence) {
+        let before = out.len();
+        // "1. Rishi Sunak – 88": a result list's line gives its candidate votes.
+        let in_list: Vec<_> = listed
+            .iter()
+            .filter(|l| l.quantity.span.start >= range.start && l.quantity.span.end <= range.end)
+            .collect();
+        for line in &in_list {
+            let name = all_names
+                .iter()
+                .find(|m| m.span.start >= line.name.start && m.span.end <= line.name.end)
+                .map_or_else(|| text[line.name.clone()].to_string(), |m| m.text.clone());
+            out.push(QuantityClaim {
+                quantity: line.quantity.clone(),
+                subject: Some(name),
+                subject_inferred: false,
+                attributed_to: find_source(sentence).map(|a| a.source),
+                sentence: sentence.to_string(),
+                sentence_span: range.clone(),
+            });
+        }
+        for quantity in find_quantities_after(sentence, carried_votes.then_some("votes")) {
             let mut quantity = quantity;
             quantity.span = range.start + quantity.span.start..range.start + quantity.span.end;
+            if in_list
+                .iter()
+                .any(|l| l.quantity.span.start == quantity.span.start)
+            {
+                continue;
+            }
             // "Sunak won 137 votes, Truss 113": each count belongs to the
             // person named nearest before it, or to a name of unknown kind
             // standing right before it ("Truss 113 votes", where the page
@@ -340,6 +370,18 @@ pub fn find_quantity_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Qu
             }
             .map(|m| m.text.clone())
             .or_else(|| named.clone());
+            // "137 votes (39% of the total)": a share in brackets after a
+            // figure is that figure's subject's share.
+            let bracketed = out.last().filter(|prior: &&QuantityClaim| {
+                quantity.kind == QuantityKind::Percent
+                    && prior.sentence_span == range
+                    && prior.quantity.span.end <= quantity.span.start
+                    && text[prior.quantity.span.end..quantity.span.start].trim() == "("
+            });
+            let nearest = match bracketed {
+                Some(prior) if prior.subject.is_some() => prior.subject.clone(),
+                _ => nearest,
+            };
             out.push(QuantityClaim {
                 quantity,
                 subject_inferred: nearest.is_none() && previous.is_some(),
@@ -349,6 +391,7 @@ pub fn find_quantity_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Qu
                 sentence_span: range.clone(),
             });
         }
+        carried_votes = out[before..].iter().any(|c| c.quantity.unit == "votes");
     }
     out
 }
@@ -1046,8 +1089,24 @@ mod tests {
             subjects,
             [
                 (137.0, Some("Sunak".into())),
+                (39.0, Some("Sunak".into())),
                 (113.0, Some("Truss".into())),
+                (32.0, Some("Truss".into())),
                 (105.0, Some("Mordaunt".into())),
+            ]
+        );
+        let listed: Vec<(f64, String, Option<String>)> = find_quantity_claims(
+            "Ann Smith led the first ballot of MPs, which finished as follows:\n1. Ann Smith – 88\n2. Bob Jones: 67 votes\nBob Jones said he was pleased with 67 votes.",
+        )
+        .into_iter()
+        .map(|c| (c.quantity.value, c.quantity.unit, c.subject))
+        .collect();
+        assert_eq!(
+            listed,
+            [
+                (88.0, "votes".into(), Some("Ann Smith".into())),
+                (67.0, "votes".into(), Some("Bob Jones".into())),
+                (67.0, "votes".into(), Some("Bob Jones".into())),
             ]
         );
         let subjects: Vec<Option<String>> = find_quantity_claims(

@@ -11,6 +11,10 @@
 //!
 //! A bare number that a sentence lists after a count inherits its unit:
 //! "Sunak claimed 137 votes, while Truss ended with 111" gives 111 votes.
+//!
+//! Percentages are quantities too ("a 25% raise", "54 per cent of the
+//! vote", "a 38% premium"): unit `percent`, `what` the sign with the words
+//! that say what the share is of or the rise is in.
 
 use crate::number::find_numbers;
 use serde::Serialize;
@@ -24,6 +28,8 @@ pub enum QuantityKind {
     Count,
     /// A length of time: years left on a contract, hours an offer is valid.
     Duration,
+    /// A share or a rate of change: "a 25% raise", "54 per cent of the vote".
+    Percent,
 }
 
 /// A count or duration found in text.
@@ -126,13 +132,31 @@ const SCOPE_TAILS: &[&str] = &[
 /// assert_eq!((found[1].value, found[1].unit.as_str()), (2.0, "years"));
 /// ```
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
+    find_quantities_after(text, None)
+}
+
+/// [`find_quantities`] in a sentence that follows one counting `carried`
+/// (`votes`): a listed result at its start takes that unit, as in "Sunak
+/// won 115 votes, ahead of Mordaunt with 82. Truss was third with 71."
+pub fn find_quantities_after(text: &str, carried: Option<&str>) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     for number in find_numbers(text) {
+        let rest = &text[number.span.end..];
+        if let Some(found) = percent_after(rest).filter(|_| number.value >= 0.0) {
+            push(
+                text,
+                &number.span,
+                number.value,
+                found,
+                QuantityKind::Percent,
+                &mut out,
+            );
+            continue;
+        }
         if number.value < 0.0 || number.value.fract() != 0.0 && number.value < 1.0 {
             continue;
         }
-        let rest = &text[number.span.end..];
-        if let Some(elided) = elided_count(text, &number.span, number.value, &out) {
+        if let Some(elided) = elided_count(text, &number.span, number.value, &out, carried) {
             out.push(elided);
         } else if let Some(found) = count_after(rest) {
             push(
@@ -186,12 +210,17 @@ fn elided_count(
     number: &Range<usize>,
     value: f64,
     found: &[Quantity],
+    carried: Option<&str>,
 ) -> Option<Quantity> {
-    let antecedent = found
+    let (antecedent_end, unit) = match found
         .iter()
         .rev()
-        .find(|q| q.kind == QuantityKind::Count && q.span.end <= number.start)?;
-    let between = &text[antecedent.span.end..number.start];
+        .find(|q| q.kind == QuantityKind::Count && q.span.end <= number.start)
+    {
+        Some(q) => (q.span.end, q.unit.clone()),
+        None => (0, carried?.to_string()),
+    };
+    let between = &text[antecedent_end..number.start];
     let sentence_ends = between.char_indices().any(|(i, c)| {
         matches!(c, '.' | '!' | '?' | ';') && between[i + 1..].starts_with(char::is_whitespace)
     });
@@ -227,8 +256,8 @@ fn elided_count(
     Some(Quantity {
         kind: QuantityKind::Count,
         value,
-        unit: antecedent.unit.clone(),
-        what: antecedent.unit.clone(),
+        what: unit.clone(),
+        unit,
         text: text[number.clone()].to_string(),
         span: number.clone(),
     })
@@ -282,6 +311,194 @@ fn toll_count(text: &str, number: &Range<usize>, value: f64) -> Option<Quantity>
         what: "death toll".into(),
         text: text[number.clone()].to_string(),
         span: number.clone(),
+    })
+}
+
+/// A candidate's line in a list of ballot results: "1. Rishi Sunak – 88",
+/// "Penny Mordaunt: 67 votes".
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListedVotes {
+    /// The votes, as a count.
+    pub quantity: Quantity,
+    /// Byte span of the candidate's name in the input.
+    pub name: Range<usize>,
+}
+
+/// How far back, in bytes, a list of results must be announced as votes
+/// ("The first ballot of MPs … finished as follows:").
+const LIST_CONTEXT_BYTES: usize = 600;
+
+/// Finds the lines of `text` that list a candidate and a number of votes:
+/// a name of capitalised words, a dash or a colon, a whole number (and
+/// optionally `votes`) ending the line. A line without `votes` counts only
+/// when the text before it speaks of votes or a ballot, so "Chapter – 3"
+/// in an unrelated list is not taken.
+///
+/// ```
+/// use storyline_extract::quantities::find_listed_votes;
+/// let text = "The first ballot finished as follows:\n 1. Ann Smith – 88\n 2. Bob Jones – 67";
+/// let found = find_listed_votes(text);
+/// assert_eq!(found.len(), 2);
+/// assert_eq!(&text[found[1].name.clone()], "Bob Jones");
+/// assert_eq!((found[1].quantity.value, found[1].quantity.unit.as_str()), (67.0, "votes"));
+/// ```
+pub fn find_listed_votes(text: &str) -> Vec<ListedVotes> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(found) = listed_votes(text, line_start, line) {
+            out.push(found);
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+/// One line of a result list, if it is one (see [`find_listed_votes`]).
+fn listed_votes(text: &str, line_start: usize, line: &str) -> Option<ListedVotes> {
+    let body = line.trim_end();
+    let lead = body.len() - body.trim_start().len();
+    let mut at = lead;
+    // An enumerator or bullet: "1. ", "2) ", "- ", "• ".
+    let digits = body[at..].chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && body[at + digits..].starts_with(['.', ')']) {
+        at += digits + 1;
+    } else if body[at..].starts_with(['-', '*', '•']) {
+        at += body[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    at += body[at..].len() - body[at..].trim_start().len();
+    // The name: one to four capitalised words.
+    let name_start = at;
+    let mut name_end = at;
+    let mut words = 0;
+    for word in body[at..].split(' ') {
+        // "Penny Mordaunt: 67 votes": the colon ends the name.
+        let bare = word.strip_suffix(':').unwrap_or(word);
+        let name_word = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+        if !name_word || words == 4 {
+            break;
+        }
+        words += 1;
+        name_end = at + bare.len();
+        at = name_end + 1;
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    let after_name = body.get(name_end..)?;
+    let separator = after_name.trim_start();
+    let rest = ["–", "—", "-", ":"]
+        .iter()
+        .find_map(|dash| separator.strip_prefix(dash))?
+        .trim_start();
+    let figure = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',')
+        .count();
+    let value: f64 = rest[..figure].replace(',', "").parse().ok()?;
+    // A share in brackets may follow: "Rishi Sunak – 118 (33%)".
+    let tail = rest[figure..].trim();
+    let tail = match tail.rfind(" (") {
+        Some(open) if tail.ends_with(')') => tail[..open].trim_end(),
+        _ if tail.starts_with('(') && tail.ends_with(')') => "",
+        _ => tail,
+    };
+    let says_votes = tail.eq_ignore_ascii_case("votes") || tail.eq_ignore_ascii_case("vote");
+    if words == 0 || (1800.0..=2100.0).contains(&value) || !(tail.is_empty() || says_votes) {
+        return None;
+    }
+    let number_start = line_start + body.len() - rest.len();
+    let mut context_start = line_start.saturating_sub(LIST_CONTEXT_BYTES);
+    while !text.is_char_boundary(context_start) {
+        context_start += 1;
+    }
+    let context = text[context_start..line_start].to_lowercase();
+    if !says_votes && !context.contains("vote") && !context.contains("ballot") {
+        return None;
+    }
+    let span = number_start..line_start + body.len();
+    Some(ListedVotes {
+        quantity: Quantity {
+            kind: QuantityKind::Count,
+            value,
+            unit: "votes".into(),
+            what: "votes".into(),
+            text: text[span.clone()].to_string(),
+            span,
+        },
+        name: line_start + name_start..line_start + name_end,
+    })
+}
+
+/// The ways a percentage sign is written after its number.
+const PERCENT_SIGNS: &[&str] = &["%", " per cent", " percent", "-per-cent", "-percent", " pc"];
+
+/// Words that end the phrase a percentage scopes ("a 25% raise over four
+/// years" is a raise; "over four years" is when).
+const PERCENT_SCOPE_STOPS: &[&str] = &[
+    "to", "and", "or", "in", "over", "for", "with", "on", "from", "at", "than", "by", "was", "is",
+    "are", "were", "has", "have", "had", "be", "been", "that", "which", "who", "since", "after",
+    "before", "this", "last", "next", "but", "as", "when", "while", "across", "into", "per", "of",
+    "a", "an", "the", "it", "its", "their", "his", "her", "up", "down", "more", "less", "higher",
+    "lower", "between", "through", "until", "under", "above", "below", "if", "so", "will", "would",
+    "could", "said", "says",
+];
+
+/// Words that may follow `of` in a percentage's scope before its noun
+/// ("54 per cent of the vote").
+const DETERMINERS: &[&str] = &["the", "a", "its", "their", "his", "her"];
+
+/// The percentage sign after a number, and the phrase that scopes it: "%
+/// raise", "% general wage increase", " per cent of the vote".
+fn percent_after(rest: &str) -> Option<Unit> {
+    let sign = PERCENT_SIGNS.iter().find(|sign| {
+        rest.get(..sign.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(sign))
+            && rest[sign.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })?;
+    let what_start = rest.len() - rest.trim_start().len();
+    let tail = &rest[sign.len()..];
+    let mut end = sign.len();
+    let mut previous = 0;
+    let mut taken = 0;
+    let mut of = false;
+    for (index, (at, word)) in words(tail).into_iter().enumerate() {
+        let lower = word.to_lowercase();
+        let opens_of = index == 0 && lower == "of";
+        let determiner = of && taken == 0 && DETERMINERS.contains(&lower.as_str());
+        // "a 40% requested", "an 11 percent hike right away": a verb or an
+        // adverb ends the phrase.
+        let verb_or_adverb = lower.len() > 4 && (lower.ends_with("ed") || lower.ends_with("ly"))
+            || matches!(
+                lower.as_str(),
+                "right" | "now" | "away" | "again" | "already"
+            );
+        let noun = !PERCENT_SCOPE_STOPS.contains(&lower.as_str())
+            && !verb_or_adverb
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && (of || word.chars().next().is_some_and(char::is_lowercase));
+        // Only spaces between the sign and the words of the phrase.
+        let joined = at > previous && tail[previous..at].chars().all(|c| c == ' ');
+        if !joined || taken >= 3 || !(opens_of || determiner || noun) {
+            break;
+        }
+        of |= opens_of;
+        taken += usize::from(noun);
+        previous = at + word.len();
+        if noun {
+            end = sign.len() + previous;
+        }
+    }
+    Some(Unit {
+        unit: "percent",
+        what_start,
+        end,
     })
 }
 
@@ -511,16 +728,47 @@ mod tests {
                 .iter()
                 .map(|(value, unit, _)| (*value, unit.as_str()))
                 .collect::<Vec<_>>(),
-            [(118.0, "votes"), (92.0, "votes"), (86.0, "votes"), (59.0, "votes")]
+            [
+                (118.0, "votes"),
+                (33.0, "percent"),
+                (92.0, "votes"),
+                (26.0, "percent"),
+                (86.0, "votes"),
+                (24.0, "percent"),
+                (59.0, "votes"),
+                (17.0, "percent")
+            ]
         );
         assert_eq!(shape("Sunak won 137 votes, in July 2022.").len(), 1);
         // Another sentence, a percentage, a year or a noun after the number: no unit to take.
         assert_eq!(shape("Sunak won 137 votes. He began with 40.").len(), 1);
         assert_eq!(
-            shape("Sunak won 137 votes (with 39% of the total)").len(),
+            shape("Sunak won 137 votes (with 39% of the total)")
+                .iter()
+                .filter(|(_, unit, _)| unit == "votes")
+                .count(),
             1
         );
         assert_eq!(shape("Sunak won 137 votes with 2 days to go").len(), 1);
+    }
+
+    #[test]
+    fn a_result_after_a_sentence_of_votes_takes_votes() {
+        let after = |text: &str| -> Vec<(f64, String)> {
+            find_quantities_after(text, Some("votes"))
+                .into_iter()
+                .map(|q| (q.value, q.unit))
+                .collect()
+        };
+        assert_eq!(
+            after("Foreign Secretary Ann Smith was third with 71."),
+            [(71.0, "votes".to_string())]
+        );
+        assert_eq!(after("She was born in 1975 with 2 brothers."), []);
+        assert_eq!(
+            find_quantities("Foreign Secretary Ann Smith was third with 71."),
+            []
+        );
     }
 
     #[test]
@@ -557,7 +805,86 @@ mod tests {
         assert!(shape("the 21-year-old").is_empty());
     }
 
+    #[test]
+    fn percentages_keep_what_they_are_a_share_of() {
+        assert_eq!(
+            shape("The union won a 25% raise over four years, and a 38% premium on the stock."),
+            [
+                (25.0, "percent".into(), "% raise".into()),
+                (38.0, "percent".into(), "% premium".into()),
+            ]
+        );
+        assert_eq!(
+            shape("She took 57.4 per cent of the vote; turnout was 82 percent."),
+            [
+                (57.4, "percent".into(), "per cent of the vote".into()),
+                (82.0, "percent".into(), "percent".into()),
+            ]
+        );
+        assert_eq!(
+            shape("a 23% pay increase, up from 20%, and a 0.5% fee"),
+            [
+                (23.0, "percent".into(), "% pay increase".into()),
+                (20.0, "percent".into(), "%".into()),
+                (0.5, "percent".into(), "% fee".into()),
+            ]
+        );
+        // Not a percentage: a word that starts like one.
+        assert_eq!(shape("the 5 percentile"), []);
+        assert_eq!(
+            shape("an 11 percent wage hike right away, not the 40% requested"),
+            [
+                (11.0, "percent".into(), "percent wage hike".into()),
+                (40.0, "percent".into(), "%".into()),
+            ]
+        );
+        let found = find_quantities("a 12% rise");
+        assert_eq!(found[0].kind, QuantityKind::Percent);
+        assert_eq!(found[0].text, "12% rise");
+    }
+
+    fn listed(text: &str) -> Vec<(String, f64)> {
+        find_listed_votes(text)
+            .into_iter()
+            .map(|l| (text[l.name].to_string(), l.quantity.value))
+            .collect()
+    }
+
+    #[test]
+    fn result_lists_give_votes_per_candidate() {
+        let text = "The second ballot of MPs finished as follows:\n\n  1. Ann Smith – 101\n  2. Bob Jones-Hale - 83 (24%)\n  3. Cy Young: 64 votes\nNext came the hustings.";
+        assert_eq!(
+            listed(text),
+            [
+                ("Ann Smith".to_string(), 101.0),
+                ("Bob Jones-Hale".to_string(), 83.0),
+                ("Cy Young".to_string(), 64.0),
+            ]
+        );
+        let found = find_listed_votes(text);
+        assert_eq!(&text[found[0].quantity.span.clone()], "101");
+        assert_eq!(found[2].quantity.text, "64 votes");
+        // No talk of votes before the list, a year, or words after the number.
+        assert_eq!(listed("Contents:\n1. Chapter One – 3\n"), []);
+        assert_eq!(
+            listed("The vote:\nSince – 2019\nAnn Smith – 12 members\n"),
+            []
+        );
+        assert_eq!(
+            listed("Ann Smith: 12 votes"),
+            [("Ann Smith".to_string(), 12.0)]
+        );
+    }
+
     proptest::proptest! {
+        #[test]
+        fn listed_votes_never_panic(text in "\\PC{0,120}") {
+            for l in find_listed_votes(&text) {
+                proptest::prop_assert_eq!(&text[l.quantity.span.clone()], l.quantity.text.as_str());
+                proptest::prop_assert!(l.name.end <= text.len());
+            }
+        }
+
         #[test]
         fn never_panics(text in "\\PC{0,120}") {
             for q in find_quantities(&text) {

@@ -144,6 +144,7 @@ fn unit_word(word: &str, unit: &str) -> bool {
             ("appearances", "games" | "game" | "matches")
                 | ("deaths", "dead" | "killed" | "fatalities" | "toll")
                 | ("injured", "injuries")
+                | ("percent", "%" | "per" | "cent" | "pc")
         )
 }
 
@@ -262,6 +263,8 @@ impl StoryClaim {
     pub fn value_text(&self) -> String {
         match (&self.amount, &self.quantity) {
             (Some(amount), _) => amount.display(),
+            // "25% raise", not "25 % raise".
+            (None, Some(q)) if q.what.starts_with('%') => format!("{}{}", q.value, q.what),
             (None, Some(q)) => format!("{} {}", q.value, q.what),
             (None, None) => self.text.clone(),
         }
@@ -365,6 +368,7 @@ pub fn article_claims_with(article: &Article, book: Option<&AliasBook>) -> Vec<S
         let kind = match q.kind {
             QuantityKind::Count => "count",
             QuantityKind::Duration => "duration",
+            QuantityKind::Percent => "percent",
         };
         let mut claim = base(claim_id(q.span.start), kind, &q.text);
         claim.quantity = Some(QuantityValue {

@@ -483,6 +483,9 @@ fn scope_of(q: &QuantityValue) -> String {
 }
 
 /// What two counts for the same subject and unit disagree about, if they do.
+/// Percentages are compared like counts: two outlets giving a different
+/// share of the same thing at the same time disagree; a share worded as a
+/// change, or told days apart, is a development.
 fn count_disagreement(
     a: &StoryClaim,
     qa: &QuantityValue,
@@ -492,6 +495,11 @@ fn count_disagreement(
     let (sa, sb) = (scope_of(qa), scope_of(qb));
     let days = days_apart(a, b);
     if qa.value == qb.value {
+        // "a 25% raise" and "a 25% general wage increase" say the same:
+        // a percentage's scope is worded freely.
+        if a.kind == "percent" {
+            return None;
+        }
         // Same number, different scope: "37 league appearances" vs "37
         // appearances in all competitions".
         return (!sa.is_empty() && !sb.is_empty() && sa != sb).then_some("scope");
@@ -551,6 +559,11 @@ fn count_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
             let Some(about) = about else {
                 continue;
             };
+            if about == "value"
+                && (gives_both(&counts, a, [qa, qb]) || gives_both(&counts, b, [qa, qb]))
+            {
+                continue;
+            }
             let key = (
                 a.subject.clone().unwrap_or_default(),
                 qa.unit.clone(),
@@ -571,6 +584,26 @@ fn count_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
             });
         }
     }
+}
+
+/// True when `claim`'s article gives its subject both `values` (Musk's
+/// "18% premium" over yesterday's close and "54% premium" over January's):
+/// it tells of two things, not a disagreement, as with money.
+fn gives_both(
+    counts: &[(&StoryClaim, &QuantityValue)],
+    claim: &StoryClaim,
+    values: [&QuantityValue; 2],
+) -> bool {
+    values.iter().all(|want| {
+        let scope = scope_of(want);
+        counts.iter().any(|(c, q)| {
+            c.article == claim.article
+                && c.subject == claim.subject
+                && q.unit == want.unit
+                && q.value == want.value
+                && scope_of(q) == scope
+        })
+    })
 }
 
 /// True when two sentences report the same ballot: besides `a`'s subject,
@@ -798,6 +831,54 @@ mod tests {
         let found = find_contradictions(&claims);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].kind, "duration");
+    }
+
+    #[test]
+    fn percentages_that_differ_at_one_time_are_flagged() {
+        let claims = claims_of(&[
+            (
+                1,
+                "Shawn Fain said members won a 25% raise over four years.",
+            ),
+            (
+                2,
+                "Shawn Fain said members won a 20% raise over four years.",
+            ),
+        ]);
+        let found = find_contradictions(&claims);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].kind, "percent");
+        let values: Vec<&str> = found[0].sides.iter().map(|s| s.value.as_str()).collect();
+        assert_eq!(values, ["25% raise", "20% raise"]);
+        // Worded as a change, weeks apart, the same share worded
+        // differently, or one report giving both: no disagreement.
+        for pair in [
+            [
+                (
+                    1,
+                    "Shawn Fain hailed a 18% premium. Shawn Fain hailed a 54% premium.",
+                ),
+                (1, "Shawn Fain hailed a 54% premium."),
+            ],
+            [
+                (1, "Shawn Fain said members won a 25% raise."),
+                (2, "Shawn Fain said the raise rose to a 30% raise."),
+            ],
+            [
+                (1, "Shawn Fain asked for a 46% raise."),
+                (30, "Shawn Fain asked for a 36% raise."),
+            ],
+            [
+                (1, "Shawn Fain said members won a 25% raise."),
+                (
+                    2,
+                    "Shawn Fain said members won a 25% general wage increase.",
+                ),
+            ],
+        ] {
+            let found = find_contradictions(&claims_of(&pair));
+            assert!(found.is_empty(), "{pair:?}: {found:#?}");
+        }
     }
 
     #[test]
