@@ -161,6 +161,11 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
 /// Russian news. Forms that contain an English cue (`offerta`, `transfert`)
 /// are already caught by [`KIND_CUES`].
 const FOREIGN_KIND_CUES: &[(&str, ClaimKind)] = &[
+    ("clausola rescissoria", ClaimKind::ReleaseClause),
+    ("cláusula de rescisión", ClaimKind::ReleaseClause),
+    ("cláusula de rescisão", ClaimKind::ReleaseClause),
+    ("clause libératoire", ClaimKind::ReleaseClause),
+    ("ausstiegsklausel", ClaimKind::ReleaseClause),
     ("tilboð", ClaimKind::Offer),
     ("tilboði", ClaimKind::Offer),
     ("tilboðið", ClaimKind::Offer),
@@ -1344,6 +1349,10 @@ mod tests {
         assert_eq!(
             kind("Клуб сделал предложение в 50 миллионов евро."),
             ClaimKind::Offer
+        );
+        assert_eq!(
+            kind("Il contratto prevede una clausola rescissoria di 500 milioni di euro."),
+            ClaimKind::ReleaseClause
         );
         // Whole words only: an English word that contains a cue is no cue.
         assert_eq!(kind("The bodies cost £5m to recover."), ClaimKind::Other);
