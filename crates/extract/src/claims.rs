@@ -1000,6 +1000,8 @@ fn is_word_at(haystack: &str, at: usize, len: usize) -> bool {
 /// the figure's.
 const CLAUSE_BREAKS: &[&str] = &[
     "; ",
+    "...",
+    "…",
     " after ",
     " but ",
     " while ",
@@ -1352,6 +1354,13 @@ mod tests {
         );
         assert_eq!(
             kind("Il contratto prevede una clausola rescissoria di 500 milioni di euro."),
+            ClaimKind::ReleaseClause
+        );
+        // An ellipsis ends the clause: the transfer after it is not this figure's.
+        assert_eq!(
+            kind(
+                "Vão pagar a cláusula de rescisão do avançado, no valor de 60 milhões de euros...A transferência fica feita."
+            ),
             ClaimKind::ReleaseClause
         );
         // Whole words only: an English word that contains a cue is no cue.
