@@ -155,6 +155,52 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("net worth", ClaimKind::Other),
 ];
 
+/// Kind cues of other languages, matched as whole words only (so that no
+/// English sentence reads differently): the offers, bids, fees and transfers
+/// of Icelandic, Scandinavian, Dutch, German, Romance, South Slavic and
+/// Russian news. Forms that contain an English cue (`offerta`, `transfert`)
+/// are already caught by [`KIND_CUES`].
+const FOREIGN_KIND_CUES: &[(&str, ClaimKind)] = &[
+    ("clausola rescissoria", ClaimKind::ReleaseClause),
+    ("cláusula de rescisión", ClaimKind::ReleaseClause),
+    ("cláusula de rescisão", ClaimKind::ReleaseClause),
+    ("clause libératoire", ClaimKind::ReleaseClause),
+    ("ausstiegsklausel", ClaimKind::ReleaseClause),
+    ("tilboð", ClaimKind::Offer),
+    ("tilboði", ClaimKind::Offer),
+    ("tilboðið", ClaimKind::Offer),
+    ("bod", ClaimKind::Offer),
+    ("budet", ClaimKind::Offer),
+    ("angebot", ClaimKind::Offer),
+    ("oferta", ClaimKind::Offer),
+    ("offre", ClaimKind::Offer),
+    ("ponuda", ClaimKind::Offer),
+    ("ponudu", ClaimKind::Offer),
+    ("ponudba", ClaimKind::Offer),
+    ("ponudbo", ClaimKind::Offer),
+    ("предложение", ClaimKind::Offer),
+    ("kaup", ClaimKind::Fee),
+    ("kaupverð", ClaimKind::Fee),
+    ("overgangssum", ClaimKind::Fee),
+    ("overgangssummen", ClaimKind::Fee),
+    ("övergångssumma", ClaimKind::Fee),
+    ("övergångssumman", ClaimKind::Fee),
+    ("transfersom", ClaimKind::Fee),
+    ("ablöse", ClaimKind::Fee),
+    ("ablösesumme", ClaimKind::Fee),
+    ("operazione", ClaimKind::Fee),
+    ("cessione", ClaimKind::Fee),
+    ("acquisto", ClaimKind::Fee),
+    ("traspaso", ClaimKind::Fee),
+    ("fichaje", ClaimKind::Fee),
+    ("prestop", ClaimKind::Fee),
+    ("odškodnina", ClaimKind::Fee),
+    ("odšteta", ClaimKind::Fee),
+    ("трансфер", ClaimKind::Fee),
+    ("kostar", ClaimKind::Fee),
+    ("koster", ClaimKind::Fee),
+];
+
 /// Phrases that mark a figure as past history told as background.
 const HISTORIC_CUES: &[&str] = &[
     "signed him from",
@@ -937,17 +983,25 @@ fn is_competition(name: &str) -> bool {
 }
 
 fn contains_word(haystack: &str, cue: &str) -> bool {
-    haystack.match_indices(cue).any(|(at, _)| {
-        let before = haystack[..at].chars().last();
-        let after = haystack[at + cue.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
+    haystack
+        .match_indices(cue)
+        .any(|(at, _)| is_word_at(haystack, at, cue.len()))
+}
+
+/// True when `haystack[at..at + len]` is a whole word: no letter or digit
+/// touches it on either side.
+fn is_word_at(haystack: &str, at: usize, len: usize) -> bool {
+    let before = haystack[..at].chars().last();
+    let after = haystack[at + len..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Words that end the clause a figure stands in: cues past them are not
 /// the figure's.
 const CLAUSE_BREAKS: &[&str] = &[
     "; ",
+    "...",
+    "…",
     " after ",
     " but ",
     " while ",
@@ -968,11 +1022,27 @@ fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> Cl
         return KIND_CUES
             .iter()
             .find(|(cue, _)| lower.contains(cue))
+            .or_else(|| {
+                FOREIGN_KIND_CUES
+                    .iter()
+                    .find(|(cue, _)| contains_word(&lower, cue))
+            })
             .map_or(ClaimKind::Other, |(_, kind)| *kind);
     }
+    let cues = KIND_CUES
+        .iter()
+        .map(|(cue, kind)| (cue, kind, false))
+        .chain(
+            FOREIGN_KIND_CUES
+                .iter()
+                .map(|(cue, kind)| (cue, kind, true)),
+        );
     let mut best: Option<(usize, usize, ClaimKind)> = None;
-    for (rank, (cue, kind)) in KIND_CUES.iter().enumerate() {
+    for (rank, (cue, kind, whole_word)) in cues.enumerate() {
         for (at, _) in lower.match_indices(cue) {
+            if whole_word && !is_word_at(&lower, at, cue.len()) {
+                continue;
+            }
             let end = at + cue.len();
             // "a deal worth in the region of £110m" estimates a worth; it
             // is not a price someone wants.
@@ -1256,6 +1326,45 @@ mod tests {
             .into_iter()
             .map(|c| (c.kind, c.holder))
             .collect()
+    }
+
+    /// Sentences written for this test, one per language.
+    #[test]
+    fn kinds_in_other_languages() {
+        let kind = |text: &str| one(text).kind;
+        assert_eq!(
+            kind("Félagið gerði tilboð upp á 90 milljónir punda."),
+            ClaimKind::Offer
+        );
+        assert_eq!(
+            kind("Het laatste bod bedroeg 70 miljoen euro."),
+            ClaimKind::Offer
+        );
+        assert_eq!(
+            kind("Klubben sier at overgangssummen er 60 millioner euro."),
+            ClaimKind::Fee
+        );
+        assert_eq!(
+            kind("L'operazione dovrebbe costare 80 milioni di euro."),
+            ClaimKind::Fee
+        );
+        assert_eq!(
+            kind("Клуб сделал предложение в 50 миллионов евро."),
+            ClaimKind::Offer
+        );
+        assert_eq!(
+            kind("Il contratto prevede una clausola rescissoria di 500 milioni di euro."),
+            ClaimKind::ReleaseClause
+        );
+        // An ellipsis ends the clause: the transfer after it is not this figure's.
+        assert_eq!(
+            kind(
+                "Vão pagar a cláusula de rescisão do avançado, no valor de 60 milhões de euros...A transferência fica feita."
+            ),
+            ClaimKind::ReleaseClause
+        );
+        // Whole words only: an English word that contains a cue is no cue.
+        assert_eq!(kind("The bodies cost £5m to recover."), ClaimKind::Other);
     }
 
     /// stories-dev's Sancho: "Dortmund's £108m valuation" made Dortmund

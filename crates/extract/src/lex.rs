@@ -86,6 +86,7 @@ enum Form {
     Power,
     Slash,
     European,
+    DotGrouped,
     Grouped,
     Spaced,
     Decimal,
@@ -94,13 +95,15 @@ enum Form {
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
-    let table: [(&str, Form); 9] = [
+    let table: [(&str, Form); 10] = [
         (
             r"^\d+(?:\.\d+)?(?:[eE][+-]?\d+|\^[+-]*\d+|x10\^[+-]?\d+)",
             Form::Power,
         ),
         (r"^\d{1,3}/\d{1,3}", Form::Slash),
         (r"^\d{1,3}(?:\.\d{3})+,\d+", Form::European),
+        // "1.000.000 €": two or more dot groups are thousands, never a decimal.
+        (r"^\d{1,3}(?:\.\d{3}){2,}", Form::DotGrouped),
         (r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?", Form::Grouped),
         (r"^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?", Form::Grouped),
         (
@@ -231,6 +234,10 @@ fn value_of(s: &str, form: Form) -> Option<Numeral> {
             let cleaned: String = s.chars().filter(|c| *c != '.').collect();
             (cleaned.replace(',', ".").parse().ok()?, Shape::Decimal)
         }
+        Form::DotGrouped => {
+            let cleaned: String = s.chars().filter(|c| *c != '.').collect();
+            (cleaned.parse().ok()?, Shape::Int)
+        }
         Form::Grouped | Form::Spaced => {
             let cleaned: String = s
                 .chars()
@@ -312,6 +319,13 @@ mod tests {
         );
         assert_eq!(nums("won 2.7 points"), vec![("2.7".into(), 2.7)]);
         assert_eq!(nums("12,34,567"), vec![("12,34,567".into(), 1_234_567.0)]);
+        // Continental separators: dot thousands, comma decimals.
+        assert_eq!(nums("1.000.000 €"), vec![("1.000.000".into(), 1_000_000.0)]);
+        assert_eq!(
+            nums("2.500.000,50 €"),
+            vec![("2.500.000,50".into(), 2_500_000.5)]
+        );
+        assert_eq!(nums("85,5 millones"), vec![("85,5".into(), 85.5)]);
     }
 
     #[test]

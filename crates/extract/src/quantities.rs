@@ -433,8 +433,39 @@ fn listed_votes(text: &str, line_start: usize, line: &str) -> Option<ListedVotes
     })
 }
 
-/// The ways a percentage sign is written after its number.
-const PERCENT_SIGNS: &[&str] = &["%", " per cent", " percent", "-per-cent", "-percent", " pc"];
+/// The ways a percentage sign is written after its number, in English and
+/// then in other languages ("57 odstotkov", "30 procent", "12 Prozent", "5 por
+/// ciento", "40 процентов"); longer forms before the shorter ones they start with.
+const PERCENT_SIGNS: &[&str] = &[
+    "%",
+    " per cent",
+    " percent",
+    "-per-cent",
+    "-percent",
+    " pc",
+    " odstotkov",
+    " odstotka",
+    " odstotke",
+    " odstotki",
+    " procenata",
+    " procenta",
+    " procent",
+    " prosent",
+    " prósenta",
+    " prósent",
+    " prozent",
+    " posto",
+    " per cento",
+    " percento",
+    " pour cent",
+    " por ciento",
+    " por cento",
+    " pontos percentuais",
+    " процентов",
+    " процента",
+    " процент",
+    " प्रतिशत",
+];
 
 /// Words that end the phrase a percentage scopes ("a 25% raise over four
 /// years" is a raise; "over four years" is when).
@@ -828,6 +859,19 @@ mod tests {
                 (20.0, "percent".into(), "%".into()),
                 (0.5, "percent".into(), "% fee".into()),
             ]
+        );
+        // Other languages (sentences written for this test).
+        assert_eq!(
+            shape("Za kandidatko je glasovalo 61 odstotkov članov."),
+            [(61.0, "percent".into(), "odstotkov članov".into())]
+        );
+        assert_eq!(
+            shape("Oppslutningen steg til 27 prosent."),
+            [(27.0, "percent".into(), "prosent".into())]
+        );
+        assert_eq!(
+            shape("Партия получила 40 процентов голосов."),
+            [(40.0, "percent".into(), "процентов голосов".into())]
         );
         // Not a percentage: a word that starts like one.
         assert_eq!(shape("the 5 percentile"), []);

@@ -172,6 +172,65 @@ const NAMES: &[(&str, &str, f64)] = &[
     ("kuai", "CNY", 1.0),
 ];
 
+/// Currency names of other languages, written after the amount as in
+/// `115 milljónir punda`, `740 miljoner kronor`, `40 milijuna eura`,
+/// `90 миллионов фунтов стерлингов`. Inflected forms are listed as they occur
+/// after a figure (genitive plurals mostly); words that are also English words
+/// after a number (`pond`, `livres` without `sterling`, `kroner` shared by two
+/// crowns) are left out.
+const FOREIGN_NAMES: &[(&str, &str, f64)] = &[
+    // Euro: Croatian, Slovenian, Russian, Hindi, Greek, Hungarian.
+    ("eura", "EUR", 1.0),
+    ("evrov", "EUR", 1.0),
+    ("evra", "EUR", 1.0),
+    ("евро", "EUR", 1.0),
+    ("यूरो", "EUR", 1.0),
+    ("ευρώ", "EUR", 1.0),
+    ("euró", "EUR", 1.0),
+    // Pound sterling.
+    ("pund", "GBP", 1.0),
+    ("punda", "GBP", 1.0),
+    ("pundum", "GBP", 1.0),
+    ("pfund", "GBP", 1.0),
+    ("funti", "GBP", 1.0),
+    ("funta", "GBP", 1.0),
+    ("funtov", "GBP", 1.0),
+    ("фунт", "GBP", 1.0),
+    ("фунта", "GBP", 1.0),
+    ("фунтов", "GBP", 1.0),
+    ("фунтов стерлингов", "GBP", 1.0),
+    ("фунта стерлингов", "GBP", 1.0),
+    ("sterline", "GBP", 1.0),
+    ("sterlina", "GBP", 1.0),
+    ("libras", "GBP", 1.0),
+    ("libras esterlinas", "GBP", 1.0),
+    ("livres sterling", "GBP", 1.0),
+    ("पाउंड", "GBP", 1.0),
+    // Dollar.
+    ("dólar", "USD", 1.0),
+    ("dólares", "USD", 1.0),
+    ("dollari", "USD", 1.0),
+    ("dollaro", "USD", 1.0),
+    ("dolarjev", "USD", 1.0),
+    ("dolara", "USD", 1.0),
+    ("доллар", "USD", 1.0),
+    ("доллара", "USD", 1.0),
+    ("долларов", "USD", 1.0),
+    ("डॉलर", "USD", 1.0),
+    // Other crowns, francs, roubles, rupees, kunas.
+    ("krónur", "ISK", 1.0),
+    ("króna", "ISK", 1.0),
+    ("franken", "CHF", 1.0),
+    ("franchi", "CHF", 1.0),
+    ("francs suisses", "CHF", 1.0),
+    ("рубль", "RUB", 1.0),
+    ("рубля", "RUB", 1.0),
+    ("рублей", "RUB", 1.0),
+    ("रुपये", "INR", 1.0),
+    ("रुपए", "INR", 1.0),
+    ("kuna", "HRK", 1.0),
+];
+
 /// Minor units: (name, code, multiplier).
 const MINOR: &[(&str, &str, f64)] = &[
     ("cent", "USD", 0.01),
@@ -196,7 +255,7 @@ fn words_of(s: &str) -> Vec<String> {
 /// Names and their plurals, longest first so "swiss francs" beats "francs".
 static SUFFIX_NAMES: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     let mut out = Vec::new();
-    for (list, minor) in [(NAMES, false), (MINOR, true)] {
+    for (list, minor) in [(NAMES, false), (FOREIGN_NAMES, false), (MINOR, true)] {
         for (name, code, mult) in list {
             let words = words_of(name);
             let mut plural = words.clone();

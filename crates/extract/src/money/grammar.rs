@@ -5,7 +5,7 @@
 use super::Period;
 use super::currency::{Currency, any_at, prefix_at, suffix_at};
 use crate::lex::{Kind, Shape, Tok};
-use crate::number::{cardinal, number_suffix, quantity_at, scale};
+use crate::number::{cardinal, is_abbreviated_scale, number_suffix, quantity_at, scale};
 
 /// One money figure before pairing.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,7 +121,7 @@ fn suffixed(toks: &[Tok], i: usize) -> Option<Found> {
     }
     // "12-cent", "one-yen".
     let hyphen = toks.get(k).is_some_and(|t| t.is_punct('-'));
-    let at = if hyphen { k + 1 } else { k };
+    let at = if hyphen { k + 1 } else { after_scale(toks, k) };
     let mut cur = suffix_at(toks, at).or_else(|| glued_pence(toks, at))?;
     // "USD50": a code glued to the next figure belongs to that figure.
     if toks
@@ -163,6 +163,36 @@ fn suffixed(toks: &[Tok], i: usize) -> Option<Found> {
         f.end = end;
     }
     Some(finish(toks, f))
+}
+
+/// Where the currency may start after a scale word that ends at `k`: past the
+/// full stop of an abbreviation (`80 Mio. €`) and the "of" of Romance languages
+/// (`75 milhões de euros`, `150 milioni di euro`, `2 millions d'euros`).
+/// Without a scale word before it, `k` itself.
+fn after_scale(toks: &[Tok], k: usize) -> usize {
+    let Some(last) = k.checked_sub(1).and_then(|j| toks.get(j)) else {
+        return k;
+    };
+    if scale(&last.lower).is_none_or(|s| s < 1000.0) {
+        return k;
+    }
+    let glued_dot = toks
+        .get(k)
+        .is_some_and(|t| t.is_punct('.') && t.start == last.end);
+    if glued_dot && is_abbreviated_scale(&last.lower) {
+        return k + 1;
+    }
+    match toks.get(k).map(|t| t.lower.as_str()) {
+        Some("de" | "di" | "del" | "dei") => k + 1,
+        Some("d")
+            if toks
+                .get(k + 1)
+                .is_some_and(|t| t.is_punct('\'') || t.is_punct('’')) =>
+        {
+            k + 2
+        }
+        _ => k,
+    }
 }
 
 fn starts_word_amount(t: &Tok) -> bool {

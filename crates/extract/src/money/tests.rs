@@ -102,6 +102,131 @@ fn names_after_the_amount() {
     assert_eq!(one("three dollars and twenty cents").value, 3.2);
 }
 
+/// One sentence per language, written for these tests (not copied from pages).
+#[test]
+fn figures_in_other_languages() {
+    let cases: &[(&str, &str, f64, &str)] = &[
+        // Icelandic, Norwegian, Swedish.
+        (
+            "Félagið bauð 120 milljónir punda í leikmanninn.",
+            "GBP",
+            120e6,
+            "120 milljónir punda",
+        ),
+        (
+            "Klubben betalte 85 millioner euro for spissen.",
+            "EUR",
+            85e6,
+            "85 millioner euro",
+        ),
+        (
+            "Priset landade på 640 miljoner kronor.",
+            "SEK",
+            640e6,
+            "640 miljoner kronor",
+        ),
+        // French, Italian, Spanish, Portuguese, Dutch, German.
+        (
+            "Le club a déboursé 70 millions d'euros.",
+            "EUR",
+            70e6,
+            "70 millions d'euros",
+        ),
+        (
+            "Un'offerta da 120 milioni di euro è stata respinta.",
+            "EUR",
+            120e6,
+            "120 milioni di euro",
+        ),
+        (
+            "El traspaso costó 85,5 millones de euros.",
+            "EUR",
+            85.5e6,
+            "85,5 millones de euros",
+        ),
+        (
+            "Uma proposta de 60 milhões de euros.",
+            "EUR",
+            60e6,
+            "60 milhões de euros",
+        ),
+        (
+            "De club bood 80 miljoen euro voor de verdediger.",
+            "EUR",
+            80e6,
+            "80 miljoen euro",
+        ),
+        (
+            "Der Verein zahlt 80 Mio. € Ablöse.",
+            "EUR",
+            80e6,
+            "80 Mio. €",
+        ),
+        (
+            "Die Ablöse liegt bei 1,2 Milliarden Euro.",
+            "EUR",
+            1.2e9,
+            "1,2 Milliarden Euro",
+        ),
+        // Croatian, Slovenian, Russian.
+        (
+            "Klub je platio 45 milijuna eura za napadača.",
+            "EUR",
+            45e6,
+            "45 milijuna eura",
+        ),
+        (
+            "Prestop je stal 30 milijonov evrov.",
+            "EUR",
+            30e6,
+            "30 milijonov evrov",
+        ),
+        (
+            "Клуб предложил 70 миллионов фунтов стерлингов.",
+            "GBP",
+            70e6,
+            "70 миллионов фунтов стерлингов",
+        ),
+        (
+            "Сделка оценивается в 60 млн евро.",
+            "EUR",
+            60e6,
+            "60 млн евро",
+        ),
+        // Symbols after the number, continental separators.
+        (
+            "Le transfert s'élève à 100 M€ au total.",
+            "EUR",
+            100e6,
+            "100 M€",
+        ),
+        (
+            "Ein Bonus von 1.000.000 € ist vereinbart.",
+            "EUR",
+            1e6,
+            "1.000.000 €",
+        ),
+        ("Hindi: 500 करोड़ रुपये का सौदा", "INR", 5e9, "500 करोड़ रुपये"),
+    ];
+    for (text, currency, value, figure) in cases {
+        let m = one(text);
+        assert_eq!(
+            (m.currency.as_str(), m.value, m.text.as_str()),
+            (*currency, *value, *figure),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn romance_of_needs_a_scale_word_and_a_currency() {
+    // "de" only joins a scale word to its currency; a count stays a count.
+    assert!(find_money("Hubo 85 millones de personas en la calle.").is_empty());
+    assert!(find_money("El 5 de euro no existe.").is_empty());
+    // A full stop after a spelled-out scale ends the sentence.
+    assert!(find_money("Sie zahlten 80 Millionen. € folgt später.").is_empty());
+}
+
 #[test]
 fn counts_are_not_money() {
     assert!(find_money("37 appearances and three goals in 2021").is_empty());

@@ -5,6 +5,7 @@
 //! [`find_numbers`] is the entry point; the grammar lives in `grammar.rs` and the
 //! vocabulary in `words.rs`.
 
+mod foreign;
 mod grammar;
 mod words;
 
@@ -14,6 +15,7 @@ use serde::Serialize;
 
 use crate::lex::{Kind, Tok, tokenize};
 
+pub(crate) use foreign::is_abbreviated_scale;
 pub(crate) use grammar::quantity_at;
 pub(crate) use words::{cardinal, number_suffix, scale};
 

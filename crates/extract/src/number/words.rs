@@ -1,6 +1,8 @@
 //! The English number vocabulary: cardinals, scales, ordinals used as denominators,
 //! and the abbreviations newsrooms glue to figures (`k`, `bn`, `MM`).
 
+use super::foreign::foreign_scale;
+
 /// A cardinal word 0–90: `zero`, `nought`, `seven`, `seventeen`, `seventy`.
 pub(crate) fn cardinal(w: &str) -> Option<f64> {
     let v = match w {
@@ -37,7 +39,8 @@ pub(crate) fn cardinal(w: &str) -> Option<f64> {
     Some(f64::from(v))
 }
 
-/// A scale word: `hundred`, `thousand`, `million`, `lakh`, `crore`.
+/// A scale word: `hundred`, `thousand`, `million`, `lakh`, `crore`, and the
+/// scale words of other languages (`milioni`, `миллионов`, see `foreign.rs`).
 pub(crate) fn scale(w: &str) -> Option<f64> {
     let v = match w {
         "hundred" | "hundreds" => 1e2,
@@ -47,7 +50,7 @@ pub(crate) fn scale(w: &str) -> Option<f64> {
         "crore" | "crores" => 1e7,
         "billion" | "billions" => 1e9,
         "trillion" | "trillions" => 1e12,
-        _ => return None,
+        _ => return foreign_scale(w),
     };
     Some(v)
 }
