@@ -308,7 +308,9 @@ fn pick_sentences(candidates: &[&Dated], n: usize) -> Vec<String> {
                     .all(|c| cosine(&c.vector, &s.vector) <= NEAR_DUPLICATE)
             })
             .map(|(i, s)| {
-                // cos(summary + s, centroid), with |s| = |centroid| = 1.
+                // cos(summary + s, centroid), with |s| = |centroid| = 1 (a
+                // sentence without weighted terms, |s| = 0, adds nothing
+                // and scores a little under its due).
                 let dot = toward + cosine(&s.vector, &centroid);
                 let norm = (length + 2.0 * cosine(&summary, &s.vector) + 1.0).sqrt();
                 (i, if norm > 0.0 { dot / norm } else { 0.0 })
