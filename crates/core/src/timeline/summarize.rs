@@ -14,10 +14,11 @@
 //!    `T` are kept.
 //! 3. **Sentences**: per day, the candidates are the sentences naming it
 //!    and the leads of the articles published on it or the day after (all
-//!    sentences dated to it when there are none), ranked by cosine to the
-//!    day's centroid (the terms the naming sentences and the leads share,
-//!    else all their terms); the top `N` are kept, skipping any whose
-//!    cosine to an already chosen one exceeds [`NEAR_DUPLICATE`].
+//!    sentences dated to it when there are none); `N` are chosen greedily
+//!    so that their summed vectors come closest to the day's centroid (the
+//!    terms the naming sentences and the leads share, else all their
+//!    terms: DATEWISE's `CentroidOpt`), skipping any whose cosine to an
+//!    already chosen one exceeds [`NEAR_DUPLICATE`].
 //!
 //! [`Summarizer`] reads a topic once and builds timelines of any size with
 //! any model (the evaluation fits one per left-out topic).
@@ -278,27 +279,54 @@ fn day_centroid(candidates: &[&Dated]) -> HashMap<String, f64> {
     }
 }
 
-/// The `n` sentences closest to the day centroid of `candidates`, skipping near
-/// duplicates of those already chosen.
+/// `n` sentences of `candidates` chosen greedily so that their summed
+/// vectors stay closest to the day centroid (DATEWISE's `CentroidOpt`):
+/// each step adds the sentence whose addition brings the summary nearest
+/// the centroid, so a second sentence must cover what the first left out
+/// rather than repeat it. Near duplicates of a chosen sentence are skipped.
+/// On T17, out of fold, against the top `n` by cosine to the centroid:
+/// AR1 0.119 → 0.123, AR2 0.042 → 0.045 (without MJ_bbc, which moved most:
+/// 0.108 → 0.110, 0.032 → 0.032); Date-F1 unchanged.
 fn pick_sentences(candidates: &[&Dated], n: usize) -> Vec<String> {
     let mut centroid = day_centroid(candidates);
     normalize(&mut centroid);
-    let mut ranked: Vec<(f64, &Dated)> = candidates
-        .iter()
-        .map(|s| (cosine(&s.vector, &centroid), *s))
-        .collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.text.cmp(&b.1.text)));
+    // Ties broken by text so the choice does not depend on input order.
+    let mut remaining: Vec<&Dated> = candidates.to_vec();
+    remaining.sort_by(|a, b| a.text.cmp(&b.text));
     let mut chosen: Vec<&Dated> = Vec::new();
-    for (_, sentence) in ranked {
-        if chosen.len() == n {
-            break;
-        }
-        if chosen
+    // The unnormalized sum of the chosen vectors, its dot product with
+    // the centroid and its squared length.
+    let mut summary: HashMap<String, f64> = HashMap::new();
+    let (mut toward, mut length) = (0.0, 0.0);
+    while chosen.len() < n {
+        let best = remaining
             .iter()
-            .all(|c| cosine(&c.vector, &sentence.vector) <= NEAR_DUPLICATE)
-        {
-            chosen.push(sentence);
+            .enumerate()
+            .filter(|(_, s)| {
+                chosen
+                    .iter()
+                    .all(|c| cosine(&c.vector, &s.vector) <= NEAR_DUPLICATE)
+            })
+            .map(|(i, s)| {
+                // cos(summary + s, centroid), with |s| = |centroid| = 1 (a
+                // sentence without weighted terms, |s| = 0, adds nothing
+                // and scores a little under its due).
+                let dot = toward + cosine(&s.vector, &centroid);
+                let norm = (length + 2.0 * cosine(&summary, &s.vector) + 1.0).sqrt();
+                (i, if norm > 0.0 { dot / norm } else { 0.0 })
+            })
+            .fold(None, |best: Option<(usize, f64)>, (i, score)| match best {
+                Some((_, top)) if top >= score => best,
+                _ => Some((i, score)),
+            });
+        let Some((index, _)) = best else { break };
+        let sentence = remaining.remove(index);
+        for (term, w) in &sentence.vector {
+            *summary.entry(term.clone()).or_default() += w;
         }
+        toward = cosine(&summary, &centroid);
+        length = cosine(&summary, &summary);
+        chosen.push(sentence);
     }
     chosen.into_iter().map(|s| s.text.clone()).collect()
 }
@@ -403,6 +431,27 @@ mod tests {
         let timeline = summarizer.timeline(1, 1, Some(span.clone()), &DateModel::default());
         assert_eq!(timeline.len(), 1);
         assert!(span.contains(&timeline[0].0), "{timeline:?}");
+    }
+
+    #[test]
+    fn a_second_sentence_covers_what_the_first_left_out() {
+        // Three reports of survivors pulled from collapsed buildings, two of
+        // aid flights: ranked alone, the second survivors sentence is next
+        // closest to the day's centroid; added to the first it repeats it.
+        let text = "Survivors were pulled from the collapsed hotel in the capital . \
+                    Rescuers pulled survivors from the collapsed school in the capital . \
+                    Survivors in the capital were pulled from a collapsed bank . \
+                    Aid flights landed at the airport carrying water and tents . \
+                    The airport was crowded with aid flights carrying doctors .";
+        let articles = [DatedText {
+            published: day("2010-01-14"),
+            text,
+        }];
+        let timeline = summarize_timeline(&articles, 1, 2, &Analyzer::english());
+        let chosen = &timeline[0].1;
+        assert_eq!(chosen.len(), 2);
+        assert!(chosen.iter().any(|s| s.contains("pulled")), "{chosen:?}");
+        assert!(chosen.iter().any(|s| s.contains("flights")), "{chosen:?}");
     }
 
     #[test]
