@@ -609,7 +609,7 @@ impl Clusterer {
     /// article is scored or replayed, never between scoring and joining.
     fn retire_idle_now_and_then(&mut self) {
         let every = (self.config.idle_articles / 8).clamp(1, IDLE_CHECK);
-        if self.joined > 0 && self.joined % every == 0 {
+        if self.joined > 0 && self.joined.is_multiple_of(every) {
             self.retire_idle();
         }
     }
