@@ -4,7 +4,7 @@
 
 use crate::error::StoreError;
 use crate::facts::names::EntitySummary;
-use crate::facts::{NameIndex, StoryClaim, claims_with_names};
+use crate::facts::{StoryClaim, story_names_and_claims};
 use crate::model::{Article, ArticleId, StoryId};
 use crate::store::Store;
 use crate::timeline::briefing::{state_of_play, state_of_play_line};
@@ -322,8 +322,7 @@ pub fn add_brief(summary: &mut StorySummary, members: &[Article]) {
         .filter(|a| a.duplicate_of.is_none())
         .collect();
     let recent = &originals[originals.len().saturating_sub(SUMMARY_ARTICLES)..];
-    let names = NameIndex::for_articles(recent, crate::facts::names::builtin_aliases());
-    let claims = claims_with_names(recent, &names);
+    let (names, claims) = story_names_and_claims(recent, crate::facts::names::builtin_aliases());
     summary.state_of_play =
         state_of_play_line(&figure_series(&claims), &find_contradictions(&claims))
             .or_else(|| latest_headline(&summary.title, recent));
@@ -408,8 +407,7 @@ pub fn story_detail_with(
         .iter()
         .filter(|a| a.duplicate_of.is_none())
         .collect();
-    let names = NameIndex::for_articles(&originals, options.aliases);
-    let claims = claims_with_names(&originals, &names);
+    let (names, claims) = story_names_and_claims(&originals, options.aliases);
     let series = figure_series(&claims);
     let contradictions = find_contradictions(&claims);
     let timeline = developments(&members, &claims);

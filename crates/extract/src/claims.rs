@@ -292,12 +292,11 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
-/// The names in `text`, each with the kind of the entity it belongs to: a
-/// bare `Smalling` is a person because `Chris Smalling` is, and a name the
+/// `mentions` with each one's kind replaced by its entity's, where known:
+/// a bare `Smalling` is a person because `Chris Smalling` is, and a name the
 /// alias `book` types wins over the guess from word lists (the book's club
 /// `Liverpool` is a party to a deal, not the city).
-fn resolved_mentions(text: &str, book: Option<&AliasBook>) -> Vec<Mention> {
-    let mut mentions = find_mentions(text);
+fn resolve_kinds(mut mentions: Vec<Mention>, book: Option<&AliasBook>) -> Vec<Mention> {
     for entity in resolve(&mentions, book) {
         if entity.kind == EntityKind::Unknown {
             continue;
@@ -309,6 +308,54 @@ fn resolved_mentions(text: &str, book: Option<&AliasBook>) -> Vec<Mention> {
         }
     }
     mentions
+}
+
+/// What the claim finders read from a text before looking for figures:
+/// its names (as found, and with kinds resolved across the text) and its
+/// sentences. Built once, it serves [`find_claims_in`] and
+/// [`find_quantity_claims_in`] (and callers that need the names too), so a
+/// text is scanned for names and sentences once rather than per finder.
+#[derive(Debug, Clone)]
+pub struct AnalyzedText<'a> {
+    text: &'a str,
+    mentions: Vec<Mention>,
+    names: Vec<Mention>,
+    sentences: Vec<Range<usize>>,
+}
+
+impl<'a> AnalyzedText<'a> {
+    /// Reads `text`'s names (typed by the alias `book` where it knows them)
+    /// and sentences.
+    #[must_use]
+    pub fn new(text: &'a str, book: Option<&AliasBook>) -> Self {
+        let mentions = find_mentions(text);
+        let names = resolve_kinds(mentions.clone(), book);
+        Self {
+            text,
+            mentions,
+            names,
+            sentences: sentences(text),
+        }
+    }
+
+    /// The text read.
+    #[must_use]
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The name mentions as [`find_mentions`] gives them (kinds guessed
+    /// from each mention alone).
+    #[must_use]
+    pub fn mentions(&self) -> &[Mention] {
+        &self.mentions
+    }
+
+    /// The sentences, as [`sentences`] gives them.
+    #[must_use]
+    pub fn sentences(&self) -> &[Range<usize>] {
+        &self.sentences
+    }
 }
 
 /// A count or duration reported in a sentence, with whom it is about.
@@ -337,15 +384,29 @@ pub fn find_quantity_claims(text: &str) -> Vec<QuantityClaim> {
 /// [`find_quantity_claims`], with names typed by an alias `book` where it
 /// knows them.
 pub fn find_quantity_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<QuantityClaim> {
-    let all_names = resolved_mentions(text, book);
+    find_quantity_claims_in(&AnalyzedText::new(text, book))
+}
+
+/// [`find_quantity_claims_with`] on a text already read.
+#[must_use]
+pub fn find_quantity_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<QuantityClaim> {
+    let text = analyzed.text;
+    let all_names = &analyzed.names;
     let listed = find_listed_votes(text);
     let mut last_person: Option<String> = None;
     // Whether the sentence before counted votes: "…, ahead of Mordaunt
     // with 82. Truss was third with 71."
     let mut carried_votes = false;
     let mut out = Vec::new();
-    for range in sentences(text) {
+    for range in analyzed.sentences.iter().cloned() {
         let sentence = &text[range.clone()];
+        // The sentence's credit, looked up once for all its figures.
+        let mut credit: Option<Option<String>> = None;
+        let mut source = || {
+            credit
+                .get_or_insert_with(|| find_source(sentence).map(|a| a.source))
+                .clone()
+        };
         let people: Vec<&Mention> = all_names
             .iter()
             .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
@@ -377,7 +438,7 @@ pub fn find_quantity_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Qu
                 quantity: line.quantity.clone(),
                 subject: Some(name),
                 subject_inferred: false,
-                attributed_to: find_source(sentence).map(|a| a.source),
+                attributed_to: source(),
                 sentence: sentence.to_string(),
                 sentence_span: range.clone(),
             });
@@ -400,7 +461,7 @@ pub fn find_quantity_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Qu
                 .rev()
                 .find(|m| m.span.end <= quantity.span.start)
                 .copied();
-            let adjacent = adjacent_name(text, &all_names, &range, quantity.span.start);
+            let adjacent = adjacent_name(text, all_names, &range, quantity.span.start);
             // Beside a person, only a name the figure follows directly
             // ("…, Truss 113 votes") wins; with no person before it, a
             // name the clause leads with ("Mordaunt was eliminated with 105").
@@ -432,7 +493,7 @@ pub fn find_quantity_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Qu
                 quantity,
                 subject_inferred: nearest.is_none() && previous.is_some(),
                 subject: nearest.or_else(|| previous.clone()),
-                attributed_to: find_source(sentence).map(|a| a.source),
+                attributed_to: source(),
                 sentence: sentence.to_string(),
                 sentence_span: range.clone(),
             });
@@ -478,14 +539,21 @@ pub fn find_claims(text: &str) -> Vec<Claim> {
 /// [`find_claims`], with names typed by an alias `book` where it knows them
 /// (a club named like its city is a party, not a place).
 pub fn find_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Claim> {
+    find_claims_in(&AnalyzedText::new(text, book))
+}
+
+/// [`find_claims_with`] on a text already read.
+#[must_use]
+pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
+    let text = analyzed.text;
     let mut claims = Vec::new();
     // Names are found over the whole text: a name that opens a sentence is
     // recognized because it appears mid-sentence elsewhere.
-    let all_names = resolved_mentions(text, book);
-    let prose_names = names_outside_headlines(text, &all_names);
+    let all_names = &analyzed.names;
+    let prose_names = names_outside_headlines(text, &analyzed.sentences, all_names);
     // The first person of the latest sentence that named one.
     let mut last_person: Option<String> = None;
-    for range in sentences(text) {
+    for range in analyzed.sentences.iter().cloned() {
         let sentence = &text[range.clone()];
         let first_person = all_names
             .iter()
@@ -502,9 +570,10 @@ pub fn find_claims_with(text: &str, book: Option<&AliasBook>) -> Vec<Claim> {
         }
         let lower = sentence.to_lowercase();
         let sources = find_attributions(sentence);
-        let attributed_to = find_source(sentence).map(|a| a.source);
+        let credit = find_source(sentence);
+        let credited = credit.as_ref().map(|a| a.span.clone());
+        let attributed_to = credit.map(|a| a.source);
         let historic = HISTORIC_CUES.iter().any(|cue| contains_word(&lower, cue));
-        let credited = find_source(sentence).map(|a| a.span);
         let headline = is_title_case(sentence);
         let names: Vec<_> = all_names
             .iter()
@@ -956,9 +1025,13 @@ fn is_title_case(sentence: &str) -> bool {
 
 /// Keys of the names written in sentences that are not title-case
 /// headlines.
-fn names_outside_headlines(text: &str, names: &[Mention]) -> std::collections::HashSet<String> {
+fn names_outside_headlines(
+    text: &str,
+    sentences: &[Range<usize>],
+    names: &[Mention],
+) -> std::collections::HashSet<String> {
     let mut out = std::collections::HashSet::new();
-    for range in sentences(text) {
+    for range in sentences.iter().cloned() {
         if is_title_case(&text[range.clone()]) {
             continue;
         }

@@ -19,7 +19,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 use storyline_dates::{Granularity, Relation, Value, find_dates};
 use storyline_extract::claims::{
-    ClaimKind, ClaimStatus, find_claims_with, find_quantity_claims_with,
+    AnalyzedText, ClaimKind, ClaimStatus, find_claims_in, find_quantity_claims_in,
 };
 use storyline_extract::entities::AliasBook;
 use storyline_extract::money::{Money, Period};
@@ -305,6 +305,13 @@ pub fn article_claims(article: &Article) -> Vec<StoryClaim> {
 /// them (the book's club `Liverpool` can hold a bid; the city could not).
 pub fn article_claims_with(article: &Article, book: Option<&AliasBook>) -> Vec<StoryClaim> {
     let text = article.full_text();
+    claims_of_analyzed(article, &AnalyzedText::new(&text, book))
+}
+
+/// [`article_claims_with`] on the article's full text already read (names
+/// and sentences found once, also for the story's name index).
+fn claims_of_analyzed(article: &Article, analyzed: &AnalyzedText<'_>) -> Vec<StoryClaim> {
+    let text = analyzed.text();
     let char_offset = |byte: usize| text[..byte].chars().count();
     let claim_id = |byte: usize| format!("{}-{}", article.id, char_offset(byte));
     let mut out = Vec::new();
@@ -330,7 +337,7 @@ pub fn article_claims_with(article: &Article, book: Option<&AliasBook>) -> Vec<S
         refers_to: None,
         inferred: Vec::new(),
     };
-    for claim in find_claims_with(&text, book) {
+    for claim in find_claims_in(analyzed) {
         let id = claim_id(claim.span.start);
         let mut main = base(id.clone(), kind_name(claim.kind), &claim.text);
         main.amount = Some(Amount::from_money(&claim.amount));
@@ -363,7 +370,7 @@ pub fn article_claims_with(article: &Article, book: Option<&AliasBook>) -> Vec<S
         }
         out.push(main);
     }
-    for found in find_quantity_claims_with(&text, book) {
+    for found in find_quantity_claims_in(analyzed) {
         let q = &found.quantity;
         let kind = match q.kind {
             QuantityKind::Count => "count",
@@ -387,7 +394,7 @@ pub fn article_claims_with(article: &Article, book: Option<&AliasBook>) -> Vec<S
     }
     out.sort_by_key(|c| c.span[0]);
     links::link_parts(&mut out);
-    inherit_single_source(&text, &mut out);
+    inherit_single_source(text, analyzed.sentences(), &mut out);
     out
 }
 
@@ -399,14 +406,15 @@ const OPENING_SENTENCES: usize = 4;
 /// according to the Guardian"), or from the only source it credits at all
 /// (marked inferred). Articles crediting several sources later on, or none,
 /// are left as they are: guessing between sources would mislead.
-fn inherit_single_source(text: &str, claims: &mut [StoryClaim]) {
+fn inherit_single_source(
+    text: &str,
+    sentences: &[std::ops::Range<usize>],
+    claims: &mut [StoryClaim],
+) {
     let mut credited: Vec<String> = Vec::new();
     let mut opening: Option<String> = None;
-    for (n, range) in storyline_extract::claims::sentences(text)
-        .into_iter()
-        .enumerate()
-    {
-        if let Some(found) = storyline_extract::attribution::find_source(&text[range]) {
+    for (n, range) in sentences.iter().enumerate() {
+        if let Some(found) = storyline_extract::attribution::find_source(&text[range.clone()]) {
             if n < OPENING_SENTENCES && opening.is_none() {
                 opening = Some(found.source.clone());
             }
@@ -436,8 +444,33 @@ pub fn story_claims(articles: &[Article], book: Option<&AliasBook>) -> Vec<Story
         .iter()
         .filter(|a| a.duplicate_of.is_none())
         .collect();
-    let names = NameIndex::for_articles(&originals, book);
-    claims_with_names(&originals, &names)
+    story_names_and_claims(&originals, book).1
+}
+
+/// The name index of a story's originals (given in publication order) and
+/// their claims with names resolved across the story, as
+/// [`NameIndex::for_articles`] and [`claims_with_names`] give them, each
+/// article's text read for names and sentences once for both.
+pub fn story_names_and_claims(
+    originals: &[&Article],
+    book: Option<&AliasBook>,
+) -> (NameIndex, Vec<StoryClaim>) {
+    let mut mentions = Vec::new();
+    let mut found = Vec::with_capacity(originals.len());
+    for &article in originals {
+        let text = article.full_text();
+        let analyzed = AnalyzedText::new(&text, book);
+        mentions.extend_from_slice(analyzed.mentions());
+        found.push(claims_of_analyzed(article, &analyzed));
+    }
+    let names = NameIndex::from_mentions(&mentions, book);
+    let mut claims = Vec::new();
+    for mut article_claims in found {
+        resolve_parties(&mut article_claims, &names);
+        claims.extend(article_claims);
+    }
+    infer::fill_parties(&mut claims);
+    (names, claims)
 }
 
 /// [`story_claims`] over the originals of a story whose names are already
@@ -446,7 +479,19 @@ pub fn claims_with_names(originals: &[&Article], names: &NameIndex) -> Vec<Story
     let mut claims: Vec<StoryClaim> = Vec::new();
     for &article in originals {
         let mut found = article_claims_with(article, names.book());
-        for claim in &mut found {
+        resolve_parties(&mut found, names);
+        claims.extend(found);
+    }
+    infer::fill_parties(&mut claims);
+    claims
+}
+
+/// Resolves the parties of one article's claims against the story's names:
+/// people are subjects, not holders; clubs and places are parties, not
+/// subjects; every name becomes the story's canonical one.
+fn resolve_parties(found: &mut [StoryClaim], names: &NameIndex) {
+    {
+        for claim in found.iter_mut() {
             // People are subjects, never the club holding a figure.
             if claim
                 .counterparty
@@ -477,10 +522,7 @@ pub fn claims_with_names(originals: &[&Article], names: &NameIndex) -> Vec<Story
                 }
             }
         }
-        claims.extend(found);
     }
-    infer::fill_parties(&mut claims);
-    claims
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::model::Article;
 use serde::Serialize;
 use std::collections::HashMap;
 use storyline_extract::entities::{
-    AliasBook, Entity, EntityKind, find_mentions, name_key, resolve,
+    AliasBook, Entity, EntityKind, Mention, find_mentions, name_key, resolve,
 };
 
 /// The example alias book of European football clubs
@@ -56,7 +56,13 @@ impl NameIndex {
         for article in articles {
             mentions.extend(find_mentions(&article.full_text()));
         }
-        Self::from_entities(resolve(&mentions, book), book)
+        Self::from_mentions(&mentions, book)
+    }
+
+    /// Resolves the entities of `mentions` (those [`find_mentions`] gives
+    /// for a story's texts, in order), helped by `book`.
+    pub fn from_mentions(mentions: &[Mention], book: Option<&AliasBook>) -> Self {
+        Self::from_entities(resolve(mentions, book), book)
     }
 
     fn from_entities(entities: Vec<Entity>, book: Option<&AliasBook>) -> Self {
