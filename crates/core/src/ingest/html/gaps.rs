@@ -8,7 +8,7 @@
 //! but have other paragraphs between them in Readability's, those
 //! paragraphs sit inside the article and are put back; nothing is added
 //! before the first or after the last shared paragraph, where boilerplate
-//! lives, and only lines that read as prose (see [`MIN_PROSE_CHARS`]).
+//! lives, and only lines that read as prose (see `MIN_PROSE_CHARS`).
 //!
 //! Measured (trafilatura-eval-dev / readability-pages F): 0.9421 → 0.9421
 //! (2 more required segments found, 2 more unwanted) / 0.9598 → 0.9610.

@@ -5,7 +5,7 @@
 //! The extracted text no longer shows its links, so the page tells: a line
 //! whose whole text is the text of one of the page's links to its own site
 //! (relative, or to the page's host) is a link line. Link lines are dropped
-//! at the end of the text and in runs of [`MIN_RUN`]; the page's title
+//! at the end of the text and in runs of `MIN_RUN`; the page's title
 //! stays (blogs link their headline to itself), and so do links to other
 //! sites (a list of sources or bug reports is the article's), in-page
 //! anchors (a table of contents repeats the headings) and `mailto:` links.
