@@ -15,6 +15,8 @@ use crate::quantities::{Quantity, QuantityKind, find_listed_votes, find_quantiti
 use serde::Serialize;
 use std::ops::Range;
 
+mod takeover;
+
 /// What a figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -804,16 +806,30 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                     !joined && !acts_on_him
                 })
                 .map(|m| m.text.clone());
-            let subject_inferred = named_subject.is_none() && previous_person.is_some();
+            let mut subject_inferred = named_subject.is_none() && previous_person.is_some();
+            let mut holder = holder.map(str::to_string);
+            let mut counterparty = counterparty.map(str::to_string);
+            let mut subject = named_subject.or_else(|| previous_person.clone());
+            // "Elon Musk offered to buy Twitter": a person's bid for a
+            // company is the person's, and about the company.
+            if matches!(kind, ClaimKind::Offer | ClaimKind::AddOns | ClaimKind::Fee)
+                && let Some((bidder, target)) =
+                    takeover::takeover_parties(sentence, range.start, &names)
+            {
+                holder = Some(bidder);
+                counterparty = Some(target.clone());
+                subject = Some(target);
+                subject_inferred = false;
+            }
             claims.push(Claim {
                 kind,
                 text: money.text.clone(),
                 amount: money.clone(),
                 equivalents,
                 status,
-                holder: holder.map(str::to_string),
-                counterparty: counterparty.map(str::to_string),
-                subject: named_subject.or_else(|| previous_person.clone()),
+                holder,
+                counterparty,
+                subject,
                 subject_inferred,
                 historic,
                 attributed_to: attributed_to.clone(),

@@ -488,29 +488,36 @@ pub fn claims_with_names(originals: &[&Article], names: &NameIndex) -> Vec<Story
 
 /// Resolves the parties of one article's claims against the story's names:
 /// people are subjects, not holders; clubs and places are parties, not
-/// subjects; every name becomes the story's canonical one.
+/// subjects; every name becomes the story's canonical one. A person's bid
+/// for a company ("Musk's offer for Twitter") is the exception: the person
+/// holds it and the company is what it is about.
 fn resolve_parties(found: &mut [StoryClaim], names: &NameIndex) {
     {
         for claim in found.iter_mut() {
-            // People are subjects, never the club holding a figure.
-            if claim
-                .counterparty
-                .as_deref()
-                .is_some_and(|n| names.is_person(n))
-            {
-                claim.counterparty = None;
-            }
-            if claim.holder.as_deref().is_some_and(|n| names.is_person(n)) {
-                claim.holder = claim.counterparty.take();
-            }
-            // Clubs and places are parties, not whom a figure is about.
-            if claim
-                .subject
-                .as_deref()
-                .is_some_and(|n| names.is_not_a_person(n))
-            {
-                claim.subject = None;
-                claim.inferred.retain(|f| f != "subject");
+            // The claim reader names a company bought both as the subject
+            // and as the other side; a player is never his own seller.
+            let takeover = claim.subject.is_some() && claim.subject == claim.counterparty;
+            if !takeover {
+                // People are subjects, never the club holding a figure.
+                if claim
+                    .counterparty
+                    .as_deref()
+                    .is_some_and(|n| names.is_person(n))
+                {
+                    claim.counterparty = None;
+                }
+                if claim.holder.as_deref().is_some_and(|n| names.is_person(n)) {
+                    claim.holder = claim.counterparty.take();
+                }
+                // Clubs and places are parties, not whom a figure is about.
+                if claim
+                    .subject
+                    .as_deref()
+                    .is_some_and(|n| names.is_not_a_person(n))
+                {
+                    claim.subject = None;
+                    claim.inferred.retain(|f| f != "subject");
+                }
             }
             for field in [
                 &mut claim.subject,

@@ -72,6 +72,20 @@ fn story_resolves_names_and_infers_the_bidder() {
 }
 
 #[test]
+fn a_persons_bid_for_a_company_stays_the_persons() {
+    let bid = article(
+        1,
+        "Holloway bids for Northwind",
+        "Investors said on Friday that Jane Holloway has offered to buy Northwind Inc for $9 billion. Northwind Inc said it would study the offer.",
+    );
+    let claims = story_claims(&[bid], None);
+    let offer = claims.iter().find(|c| c.text == "$9 billion").unwrap();
+    assert_eq!(offer.kind, "offer");
+    assert_eq!(offer.holder.as_deref(), Some("Jane Holloway"));
+    assert_eq!(offer.subject.as_deref(), Some("Northwind Inc"));
+}
+
+#[test]
 fn counts_keep_their_scope_and_subject() {
     let a = article(
         3,
