@@ -3,7 +3,8 @@
 //! - a short form links to the one longer name it abbreviates: a suffix
 //!   (`Smalling` → `Chris Smalling`, `United` → `Manchester United`,
 //!   `Roma` → `AS Roma`), word-by-word prefixes (`Man United`), or initials
-//!   (`UAW` → `United Auto Workers`);
+//!   (`UAW` → `United Auto Workers`), or the name without its legal form
+//!   (`Twitter` → `Twitter Inc`, `Credit Suisse` → `Credit Suisse Group AG`);
 //! - a short form that fits several longer names (`United` with both
 //!   `Manchester United` and `West Ham United`) stays unlinked.
 //!
@@ -70,11 +71,40 @@ fn abbreviates(short: &str, long: &str) -> bool {
         }
         return s.len() == 1 && l.len() > 1 && is_initials_of(s[0], &l);
     }
-    if l.ends_with(&s) {
+    if l.ends_with(&s) || is_without_legal_form(&s, &l) {
         return true;
     }
     s.len() == 1 && is_initials_of(s[0], &l)
 }
+
+/// True when `long` is `short` followed only by words of a company's legal
+/// form ("twitter" and "twitter inc.").
+fn is_without_legal_form(short: &[&str], long: &[&str]) -> bool {
+    long.starts_with(short)
+        && long[short.len()..]
+            .iter()
+            .all(|w| LEGAL_FORMS.contains(&w.trim_end_matches(['.', ','])))
+}
+
+/// Words that close a company's name as its legal form or group, not as
+/// part of what it is called.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "se",
+    "nv",
+    "gmbh",
+    "group",
+    "holdings",
+];
 
 /// True when `short` spells the initials of `long` and is not a common
 /// abbreviation.
@@ -324,6 +354,25 @@ mod tests {
         );
         assert!(
             found.contains(&("AS Roma".into(), vec!["Roma".into()])),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_company_is_one_entity_with_and_without_its_legal_form() {
+        let text = "Elon Musk agreed to buy Twitter Inc. on Monday. Twitter said the board \
+                    approved. UBS will buy Credit Suisse Group AG. Credit Suisse shares fell.";
+        let found = entity_names(text, None);
+        assert!(
+            found.contains(&("Twitter Inc.".into(), vec!["Twitter".into()]))
+                || found.contains(&("Twitter Inc".into(), vec!["Twitter".into()])),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(
+                "Credit Suisse Group AG".into(),
+                vec!["Credit Suisse".into()]
+            )),
             "{found:?}"
         );
     }
