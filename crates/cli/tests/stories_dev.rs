@@ -44,6 +44,23 @@ fn storyline(db: &Path, args: &[&Path]) -> Value {
     serde_json::from_slice(&out).unwrap()
 }
 
+/// Ingests the stories-dev pages `ids` (`dev-NNN`) from `pages` into a fresh
+/// store, checking none failed; the folder lives as long as the returned
+/// guard.
+fn ingest_pages(pages: &Path, ids: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let files: Vec<PathBuf> = ids
+        .iter()
+        .map(|id| pages.join(format!("{id}.txt")))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("storyline.db");
+    let mut args: Vec<&Path> = vec![Path::new("ingest")];
+    args.extend(files.iter().map(PathBuf::as_path));
+    let report = storyline(&db, &args);
+    assert_eq!(report["failed"], 0, "{:#}", report["failures"]);
+    (dir, db)
+}
+
 fn file_name(path: &Value) -> String {
     let path = path.as_str().unwrap_or_else(|| panic!("no path: {path}"));
     Path::new(path)
@@ -124,16 +141,7 @@ fn the_haaland_story_shows_the_release_clause_disagreement() {
     let ids = [
         "dev-096", "dev-162", "dev-160", "dev-124", "dev-135", "dev-039", "dev-139", "dev-100",
     ];
-    let files: Vec<PathBuf> = ids
-        .iter()
-        .map(|id| pages.join(format!("{id}.txt")))
-        .collect();
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("storyline.db");
-    let mut args: Vec<&Path> = vec![Path::new("ingest")];
-    args.extend(files.iter().map(PathBuf::as_path));
-    let report = storyline(&db, &args);
-    assert_eq!(report["failed"], 0, "{:#}", report["failures"]);
+    let (_dir, db) = ingest_pages(&pages, &ids);
 
     // Article id → page id (dev-NNN), from the stored paths.
     let articles = storyline(&db, &[Path::new("articles")]);
@@ -215,16 +223,7 @@ fn the_caicedo_story_keeps_each_bidders_figures_apart() {
         "dev-116", "dev-058", "dev-133", "dev-029", "dev-157", "dev-101", "dev-079", "dev-164",
         "dev-131", "dev-013", "dev-053", "dev-031",
     ];
-    let files: Vec<PathBuf> = ids
-        .iter()
-        .map(|id| pages.join(format!("{id}.txt")))
-        .collect();
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("storyline.db");
-    let mut args: Vec<&Path> = vec![Path::new("ingest")];
-    args.extend(files.iter().map(PathBuf::as_path));
-    let report = storyline(&db, &args);
-    assert_eq!(report["failed"], 0, "{:#}", report["failures"]);
+    let (_dir, db) = ingest_pages(&pages, &ids);
     let articles = storyline(&db, &[Path::new("articles")]);
     let articles = articles.as_array().unwrap();
     let story_id = articles
