@@ -143,13 +143,15 @@ impl Signature {
     }
 
     fn band_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        // The band number then its rows, little-endian, in a buffer on the
+        // stack (one allocation per band was most of an insert's cost).
         self.mins.chunks(ROWS).enumerate().map(|(band, rows)| {
-            let mut bytes = Vec::with_capacity(8 * (ROWS + 1));
-            bytes.extend_from_slice(&(band as u64).to_le_bytes());
-            for r in rows {
-                bytes.extend_from_slice(&r.to_le_bytes());
+            let mut bytes = [0u8; 8 * (ROWS + 1)];
+            bytes[..8].copy_from_slice(&(band as u64).to_le_bytes());
+            for (slot, r) in bytes[8..].chunks_exact_mut(8).zip(rows) {
+                slot.copy_from_slice(&r.to_le_bytes());
             }
-            xxhash_rust::xxh3::xxh3_64(&bytes)
+            xxhash_rust::xxh3::xxh3_64(&bytes[..8 * (rows.len() + 1)])
         })
     }
 }
@@ -190,14 +192,16 @@ fn mix(mut x: u64) -> u64 {
 #[derive(Debug)]
 pub struct LshIndex<K> {
     entries: Vec<(K, Signature)>,
-    buckets: HashMap<u64, Vec<usize>>,
+    /// Band key → entries; the keys are hashes already, so a fast hasher
+    /// does (nothing iterates this map).
+    buckets: HashMap<u64, Vec<usize>, foldhash::fast::RandomState>,
 }
 
 impl<K> Default for LshIndex<K> {
     fn default() -> Self {
         Self {
             entries: Vec::new(),
-            buckets: HashMap::new(),
+            buckets: HashMap::default(),
         }
     }
 }
@@ -215,7 +219,8 @@ impl<K: Clone> LshIndex<K> {
     /// The entries sharing at least [`MIN_SHARED_BANDS`] bands with
     /// `signature`, in insertion order (so the earliest original wins ties).
     pub fn candidates<'a>(&'a self, signature: &Signature) -> Vec<&'a (K, Signature)> {
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        // Sorted below, so the map's order does not matter.
+        let mut shared: HashMap<usize, usize, foldhash::fast::RandomState> = HashMap::default();
         for band in signature.band_keys() {
             for &at in self.buckets.get(&band).into_iter().flatten() {
                 *shared.entry(at).or_default() += 1;
