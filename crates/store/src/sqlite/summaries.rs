@@ -75,8 +75,11 @@ pub(super) fn refresh<'a>(
 type Summarized = Result<(StorySummary, String), StoreError>;
 
 /// Each loaded story's summary and JSON, in order, computed on up to as
-/// many threads as the machine has cores (contiguous shares, joined in
-/// order, so the result does not depend on the number of threads).
+/// many threads as the machine has cores. Stories differ a lot in size
+/// (a few hundred articles beside singletons), so rather than one
+/// contiguous share per thread, each thread takes the next story not yet
+/// taken, largest first, and every result goes back to its story's place:
+/// the result does not depend on the number of threads or on timing.
 fn summarize_in_parallel(loaded: &[(&str, Story, Vec<Article>)]) -> Vec<Summarized> {
     let summarize = |(_, story, members): &(&str, Story, Vec<Article>)| -> Summarized {
         let summary = summarize_with_brief(story, members);
@@ -84,25 +87,39 @@ fn summarize_in_parallel(loaded: &[(&str, Story, Vec<Article>)]) -> Vec<Summariz
             .map_err(|e| StoreError::backend("cannot encode a story summary", e))?;
         Ok((summary, json))
     };
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    if threads < 2 || loaded.len() < 2 {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(loaded.len());
+    if threads < 2 {
         return loaded.iter().map(summarize).collect();
     }
-    let share = loaded.len().div_ceil(threads);
+    let mut largest_first: Vec<usize> = (0..loaded.len()).collect();
+    largest_first.sort_by_key(|&i| std::cmp::Reverse(loaded[i].2.len()));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let taken = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&i) = largest_first.get(taken) else {
+                return done;
+            };
+            done.push((i, summarize(&loaded[i])));
+        }
+    };
+    let mut slots: Vec<Option<Summarized>> = (0..loaded.len()).map(|_| None).collect();
     std::thread::scope(|scope| {
-        let workers: Vec<_> = loaded
-            .chunks(share)
-            .map(|part| scope.spawn(move || part.iter().map(summarize).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
+        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+        for worker in workers {
+            let done = worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            for (i, summarized) in done {
+                slots[i] = Some(summarized);
+            }
+        }
+    });
+    // Every index was taken by exactly one worker, so every slot is full.
+    slots.into_iter().flatten().collect()
 }
 
 /// Replaces the rows the list filters on (outlets, entities and their
@@ -333,4 +350,49 @@ fn names(conn: &Connection, sql: &str, what: &'static str) -> Result<Vec<String>
     stmt.query_map([], |r| r.get(0))
         .and_then(Iterator::collect)
         .map_err(sql_error(what))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_core::ArticleId;
+    use storyline_core::store::conformance::sample_article;
+
+    #[test]
+    fn summaries_computed_in_parallel_come_back_in_story_order() {
+        // Sizes out of order, so the largest-first schedule differs from
+        // the stories' order.
+        let sizes = [1, 7, 2, 12, 1, 5];
+        let mut next = 0;
+        let loaded: Vec<(&str, Story, Vec<Article>)> = sizes
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f"])
+            .map(|(&size, id)| {
+                let members: Vec<Article> = (0..size)
+                    .map(|_| {
+                        next += 1;
+                        sample_article(next, &format!("Story {id} report {next}"), "Body.")
+                    })
+                    .collect();
+                let story = Story {
+                    id: StoryId(id.to_string()),
+                    title: format!("Story {id}"),
+                    founded_by: ArticleId(members[0].id.0.clone()),
+                    created_at: jiff::Timestamp::UNIX_EPOCH,
+                };
+                (id, story, members)
+            })
+            .collect();
+        let parallel: Vec<String> = summarize_in_parallel(&loaded)
+            .into_iter()
+            .map(|s| s.unwrap().1)
+            .collect();
+        let one_by_one: Vec<String> = loaded
+            .iter()
+            .map(|(_, story, members)| {
+                serde_json::to_string(&summarize_with_brief(story, members)).unwrap()
+            })
+            .collect();
+        assert_eq!(parallel, one_by_one);
+    }
 }
