@@ -14,7 +14,12 @@ use storyline_core::eval::datasets::clustering_set;
 
 /// Runs one fit.
 pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
-    let FitCommand::Clusterer { dirs, out, folds } = command;
+    let FitCommand::Clusterer {
+        dirs,
+        out,
+        folds,
+        fold_seed,
+    } = command;
     let streams = dirs
         .iter()
         .map(|dir| read_stream(dir, global))
@@ -22,7 +27,7 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
     let base = ClustererConfig::default();
     let committed = fit::evaluate(&streams, &base, |_| true);
     let committed_each = fit::evaluate_each(&streams, &base);
-    let cross = (*folds > 0).then(|| fit::cross_validate(&streams, *folds, &base));
+    let cross = (*folds > 0).then(|| fit::cross_validate(&streams, *folds, *fold_seed, &base));
     let mut model = fit::fit(&streams, &base);
     let names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
     model.fitted_on = format!("{}; fitted on {}", model.fitted_on, names.join(", "));
@@ -59,6 +64,7 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
         if let Some((pooled, _)) = &cross {
             value["out_of_fold"] = scores_json(pooled);
             value["folds"] = (*folds).into();
+            value["fold_seed"] = (*fold_seed).into();
         }
         print_json(&value)?;
         return Ok(ExitCode::SUCCESS);
