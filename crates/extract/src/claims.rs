@@ -15,6 +15,7 @@ use crate::quantities::{Quantity, QuantityKind, find_listed_votes, find_quantiti
 use serde::Serialize;
 use std::ops::Range;
 
+mod background;
 mod takeover;
 
 /// What a figure is.
@@ -824,43 +825,17 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             let mut counterparty = counterparty.map(str::to_string);
             // "behind the £198m PSG paid for Neymar": a figure of another
             // player's deal, told for comparison, is about that player.
-            // A bid "for Coutinho" named with the figure keeps its subject.
-            let people: Vec<Range<usize>> = names
-                .iter()
-                .filter(|m| m.kind == EntityKind::Person)
-                .map(|m| m.span.start - range.start..m.span.end - range.start)
-                .collect();
-            // "a £114m bid for Coutinho", "buying Rice for £120m".
-            let direct_object = people.iter().any(|p| {
-                let between = if p.start >= end {
-                    sentence.get(end..p.start)
-                } else {
-                    sentence.get(p.end..money.span.start)
-                };
-                between.is_some_and(|between| {
-                    let between = between.to_lowercase();
-                    between.len() <= DIRECT_OBJECT_REACH
-                        && contains_word(&between, "for")
-                        && !contains_word(&between, "paid")
-                })
-            });
-            let other_deal = people
-                .iter()
-                .filter(|_| !direct_object)
-                .find(|p| {
-                    sold_player(
-                        sentence,
-                        money.span.clone(),
-                        (*p).clone(),
-                        previous_end,
-                        next_figure,
-                    )
-                })
-                .cloned();
-            let named_subject = match other_deal {
-                Some(p) => Some(sentence[p].to_string()),
-                None => named_subject,
-            };
+            let named_subject = background::other_deal_subject(
+                sentence,
+                &names,
+                range.start,
+                background::Figure {
+                    span: money.span.clone(),
+                    end,
+                    stretch: previous_end..next_figure,
+                },
+            )
+            .or(named_subject);
             let mut subject = named_subject.or_else(|| previous_person.clone());
             // "Elon Musk offered to buy Twitter": a person's bid for a
             // company is the person's, and about the company.
@@ -1000,81 +975,6 @@ fn names_the_bidder(sentence: &str, figure: Range<usize>, name: Range<usize>) ->
                 .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
         });
     from_bidder || bidder_before_bid
-}
-
-/// Words that make the person after them the one sold or paid for:
-/// "PSG paid for Neymar", "after selling Neymar", "the sale of Neymar".
-const SOLD_BEFORE: &[&str] = &["paid for", "selling", "sold", "sale of", "bought", "paid"];
-
-/// Words that make the person before them the one sold: "Neymar, who
-/// they sold to PSG for €222m".
-const SOLD_AFTER: &[&str] = &["who they sold", "who was sold", "who joined", "who moved"];
-
-/// How many bytes may separate a figure from the person it is "for".
-const DIRECT_OBJECT_REACH: usize = 30;
-
-/// How many bytes may separate a sale word from the person sold.
-const SOLD_REACH: usize = 36;
-
-/// True when the person at `person` (a range of `sentence`) is the one
-/// sold or paid for in the figure at `figure`'s own stretch of the
-/// sentence (`start..end`, between the figures around it): "£198m PSG paid
-/// for Neymar", "Neymar, who they sold … for 222 million euros", "selling
-/// Neymar to PSG for a world record fee of £200m", "Neymar following his
-/// £198m transfer". Such a figure belongs to that player's deal, not to
-/// the story's subject. A bid "for Coutinho" named with the figure keeps
-/// its own subject (the caller checks).
-fn sold_player(
-    sentence: &str,
-    figure: Range<usize>,
-    person: Range<usize>,
-    start: usize,
-    end: usize,
-) -> bool {
-    if person.start < start || person.end > end {
-        return false;
-    }
-    let lower = sentence.to_lowercase();
-    if lower.len() != sentence.len() {
-        return false;
-    }
-    // "£114m, after United sold John Smith": another clause's sale.
-    let between = if person.start >= figure.end {
-        lower.get(figure.end..person.start)
-    } else {
-        lower.get(person.end..figure.start)
-    };
-    // "… for 120 Million Pounds, eclipsing the 100 Million paid for John
-    // Smith": a number between them is another figure's.
-    if between.is_none_or(|b| {
-        b.contains(|c: char| c.is_ascii_digit())
-            || CLAUSE_BREAKS
-                .iter()
-                .chain(&[" having "])
-                .any(|c| b.contains(c))
-    }) {
-        return false;
-    }
-    let mut from = person.start.saturating_sub(SOLD_REACH).max(start);
-    while !lower.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (person.end + SOLD_REACH).min(end);
-    while !lower.is_char_boundary(to) {
-        to -= 1;
-    }
-    let before = lower.get(from..person.start).unwrap_or_default();
-    let after = lower.get(person.end..to).unwrap_or_default();
-    let sold_before = SOLD_BEFORE.iter().any(|w| contains_word(before, w));
-    let sold_after = SOLD_AFTER.iter().any(|w| after.contains(w));
-    // "Neymar following his £198m transfer": the pronoun points back to
-    // the person named just before.
-    let his_figure = person.end <= figure.start
-        && lower
-            .get(..figure.start)
-            .is_some_and(|b| b.trim_end().ends_with(" his"))
-        && figure.start - person.end <= SOLD_REACH;
-    sold_before || sold_after || his_figure
 }
 
 /// Words a quoted market price of a share follows: "well below Friday's
