@@ -115,7 +115,8 @@ def gold_facts(data):
 def amounts_in(quote):
     """The numeric values a quote may stand for (as written, and scaled)."""
     values = set()
-    for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*([A-Za-zóõ]+)?", quote):
+    # "US$44-billion": a hyphen may join the figure to its scale word.
+    for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)(?:-|\s*)([A-Za-zóõ]+)?", quote):
         raw = m.group(1).replace(",", "")
         try:
             value = float(raw)

@@ -15,6 +15,7 @@ use crate::quantities::{Quantity, QuantityKind, find_listed_votes, find_quantiti
 use serde::Serialize;
 use std::ops::Range;
 
+mod background;
 mod takeover;
 
 /// What a figure is.
@@ -153,6 +154,10 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("purchased", ClaimKind::Fee),
     ("snapped up", ClaimKind::Fee),
     ("spent", ClaimKind::Fee),
+    ("acquisition", ClaimKind::Fee),
+    ("agreed to buy", ClaimKind::Fee),
+    ("will buy", ClaimKind::Fee),
+    ("losses", ClaimKind::Other),
     ("expenditure", ClaimKind::Other),
     ("net worth", ClaimKind::Other),
 ];
@@ -640,6 +645,15 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                     kind => kind,
                 }
             };
+            let kind = per_share_kind(kind, &lower, &sentence[end..]);
+            let kind = if lower
+                .get(..money.span.start)
+                .is_some_and(quotes_share_price)
+            {
+                ClaimKind::Other
+            } else {
+                kind
+            };
             // Wages, clauses and valuations are not deals that get made or
             // rejected: a status verb in their sentence is about something else.
             let status = match kind {
@@ -809,6 +823,19 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             let mut subject_inferred = named_subject.is_none() && previous_person.is_some();
             let mut holder = holder.map(str::to_string);
             let mut counterparty = counterparty.map(str::to_string);
+            // "behind the £198m PSG paid for Neymar": a figure of another
+            // player's deal, told for comparison, is about that player.
+            let named_subject = background::other_deal_subject(
+                sentence,
+                &names,
+                range.start,
+                background::Figure {
+                    span: money.span.clone(),
+                    end,
+                    stretch: previous_end..next_figure,
+                },
+            )
+            .or(named_subject);
             let mut subject = named_subject.or_else(|| previous_person.clone());
             // "Elon Musk offered to buy Twitter": a person's bid for a
             // company is the person's, and about the company.
@@ -948,6 +975,49 @@ fn names_the_bidder(sentence: &str, figure: Range<usize>, name: Range<usize>) ->
                 .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
         });
     from_bidder || bidder_before_bid
+}
+
+/// Words a quoted market price of a share follows: "well below Friday's
+/// closing price of 1.86 francs". A market price is nobody's bid.
+const SHARE_PRICE_CUES: &[&str] = &[
+    "closing price of",
+    "closing price",
+    "share price of",
+    "closed at",
+    "trading at",
+];
+
+/// True when the text before a figure (lowercased) ends with a market
+/// price cue, so that the figure is a share's price on the market.
+fn quotes_share_price(before: &str) -> bool {
+    let before = before.trim_end();
+    SHARE_PRICE_CUES.iter().any(|cue| before.ends_with(cue))
+}
+
+/// Words that put a price on each share: "$54.20 per share", "a share".
+const PER_SHARE: &[&str] = &["per share", "a share", "per ordinary share", "each share"];
+
+/// Words that say a takeover was carried out, not just bid or agreed.
+const COMPLETED: &[&str] = &["completed", "completes", "closed the deal", "finalized"];
+
+/// The kind of a price per share (`after` is the sentence from the end of
+/// the figure on, `lower` the whole sentence lowercased). A price per share
+/// is the terms of a bid for a company: "Musk will pay $54.20 per share"
+/// and "to be acquired … for $54.20 per share" state the offer, whose
+/// total is its "$44 billion" — not a fee paid, until the sentence says the
+/// purchase was completed.
+fn per_share_kind(kind: ClaimKind, lower: &str, after: &str) -> ClaimKind {
+    let after = after.trim_start().to_lowercase();
+    let per_share = PER_SHARE.iter().any(|w| {
+        after
+            .strip_prefix(w)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+    });
+    if per_share && kind == ClaimKind::Fee && !COMPLETED.iter().any(|w| contains_word(lower, w)) {
+        ClaimKind::Offer
+    } else {
+        kind
+    }
 }
 
 /// Costs a buyer pays beyond the transfer fee itself.
@@ -1190,6 +1260,49 @@ mod tests {
         assert_eq!(claims[0].holder.as_deref(), Some("Roma"));
         assert_eq!(claims[1].kind, ClaimKind::AddOns);
         assert_eq!(claims[1].amount.value, 2_700_000.0);
+    }
+
+    #[test]
+    fn another_players_deal_told_for_comparison_is_about_that_player() {
+        let claims = find_claims(
+            "The bid would make Peter Jones the second most expensive player behind the £150m Rovers paid for John Smith.",
+        );
+        assert_eq!(claims[0].subject.as_deref(), Some("John Smith"));
+        let claim =
+            one("United still need to replace John Smith, who they sold to Rovers for £90m.");
+        assert_eq!(claim.subject.as_deref(), Some("John Smith"));
+        let claim = one(
+            "United are desperate to replace John Smith following his £90m transfer to Rovers.",
+        );
+        assert_eq!(claim.subject.as_deref(), Some("John Smith"));
+    }
+
+    #[test]
+    fn a_fee_for_a_player_named_before_it_keeps_its_subject() {
+        let claims = find_claims(
+            "United are buying Peter Jones for 120 Million Pounds, which would beat the 100 Million paid by Rovers for John Smith.",
+        );
+        assert_eq!(claims[0].subject.as_deref(), Some("Peter Jones"));
+    }
+
+    #[test]
+    fn a_closing_price_after_the_figure_does_not_make_it_a_market_price() {
+        let claims = find_claims(
+            "Jane Holloway will pay $12.50 per share, a premium over the closing price and a value of about $9 billion.",
+        );
+        assert!(
+            claims.iter().all(|c| c.kind != ClaimKind::Other),
+            "{claims:#?}"
+        );
+    }
+
+    #[test]
+    fn a_bid_for_a_player_keeps_its_subject_beside_an_old_sale() {
+        let claim =
+            one("Barcelona made a £114m bid for Peter Jones, having sold John Smith last summer.");
+        assert_eq!(claim.subject.as_deref(), Some("Peter Jones"));
+        let claim = one("Peter Jones will cost £114m, after United sold John Smith.");
+        assert_eq!(claim.subject.as_deref(), Some("Peter Jones"));
     }
 
     #[test]

@@ -50,8 +50,76 @@ fn clear_dominant<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
 /// Subject, holder and counterparty of a claim.
 type Parties = (Option<String>, Option<String>, Option<String>);
 
+/// Kinds a takeover's bidder holds: the bid, its extras, the price paid.
+const TAKEOVER_KINDS: &[&str] = &["offer", "add_ons", "fee"];
+
+/// The takeovers of a story: each person the claim reader found bidding
+/// for a company ("Musk offered to buy Twitter": holder Musk, subject and
+/// other side Twitter), with the company they bid for most often.
+fn takeover_targets(claims: &[StoryClaim]) -> HashMap<String, String> {
+    let mut by_bidder: HashMap<String, Vec<&str>> = HashMap::new();
+    for c in claims.iter().filter(|c| c.is_money() && !c.historic) {
+        if let (Some(bidder), Some(target)) = (&c.holder, &c.subject)
+            && c.counterparty.as_ref() == Some(target)
+            && bidder != target
+            && TAKEOVER_KINDS.contains(&c.kind.as_str())
+        {
+            by_bidder.entry(bidder.clone()).or_default().push(target);
+        }
+    }
+    by_bidder
+        .into_iter()
+        .filter_map(|(bidder, targets)| dominant(targets.into_iter()).map(|t| (bidder, t)))
+        .collect()
+}
+
+/// Turns a takeover's figures the right way round across the story. A
+/// sentence that names only the bidder ("Musk has offered to pay $54.20 per
+/// share") reads like a club's bid for a player: the person is taken for
+/// the subject, and the company, if named, for the holder. Once the story
+/// shows that person bidding for a company, such a figure is the person's,
+/// about the company.
+fn turn_takeovers(claims: &mut [StoryClaim]) {
+    let targets = takeover_targets(claims);
+    if targets.is_empty() {
+        return;
+    }
+    for claim in claims
+        .iter_mut()
+        .filter(|c| c.is_money() && !c.historic && TAKEOVER_KINDS.contains(&c.kind.as_str()))
+    {
+        let Some((bidder, target)) = claim
+            .subject
+            .as_ref()
+            .and_then(|s| targets.get_key_value(s))
+            .map(|(b, t)| (b.clone(), t.clone()))
+        else {
+            continue;
+        };
+        // Only a figure held by nobody, by the bidder or by the company
+        // itself: a third party's figure about the person stays as read.
+        if claim
+            .holder
+            .as_ref()
+            .is_some_and(|h| *h != bidder && *h != target)
+        {
+            continue;
+        }
+        if claim.holder.as_ref() != Some(&bidder) {
+            claim.holder = Some(bidder);
+            claim.inferred.push("holder".into());
+        }
+        claim.subject = Some(target.clone());
+        claim.counterparty = Some(target);
+        if !claim.inferred.iter().any(|f| f == "subject") {
+            claim.inferred.push("subject".into());
+        }
+    }
+}
+
 /// Fills missing subjects, holders and counterparties of money claims.
 pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
+    turn_takeovers(claims);
     let money = |c: &&StoryClaim| c.is_money() && !c.historic;
     let story_subject = dominant(
         claims

@@ -86,6 +86,39 @@ fn a_persons_bid_for_a_company_stays_the_persons() {
 }
 
 #[test]
+fn a_figure_naming_only_the_bidder_joins_the_takeover() {
+    let bid = article(
+        1,
+        "Holloway bids for Northwind",
+        "Jane Holloway has offered to buy Northwind Inc for $9 billion.",
+    );
+    let terms = article(
+        2,
+        "The terms",
+        "Analysts were surprised. Jane Holloway has offered to pay $12.50 per share in cash.",
+    );
+    let claims = story_claims(&[bid, terms], None);
+    let per_share = claims.iter().find(|c| c.text == "$12.50").unwrap();
+    assert_eq!(per_share.kind, "offer");
+    assert_eq!(per_share.holder.as_deref(), Some("Jane Holloway"));
+    assert_eq!(per_share.subject.as_deref(), Some("Northwind Inc"));
+    assert!(per_share.inferred.contains(&"subject".to_string()));
+}
+
+#[test]
+fn a_players_figures_are_not_turned_into_a_takeover() {
+    let bid = article(
+        1,
+        "Roma bid",
+        "AS Roma have made a bid of £18m for Manchester United defender Chris Smalling.",
+    );
+    let claims = story_claims(&[bid], None);
+    let offer = claims.iter().find(|c| c.text == "£18m").unwrap();
+    assert_eq!(offer.holder.as_deref(), Some("AS Roma"));
+    assert_eq!(offer.subject.as_deref(), Some("Chris Smalling"));
+}
+
+#[test]
 fn counts_keep_their_scope_and_subject() {
     let a = article(
         3,

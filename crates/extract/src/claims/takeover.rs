@@ -46,6 +46,8 @@ const BIDDER_WORDS: &[&str] = &[
     "pays",
     "paying",
     "takeover",
+    "acquisition",
+    "acquired",
 ];
 
 /// Words a bidder is preceded by: "a takeover offer from Tesla CEO Elon
@@ -246,6 +248,51 @@ mod tests {
             ),
             vec![pair("Jane Holloway", "Northwind Group")]
         );
+    }
+
+    #[test]
+    fn a_completed_acquisition_is_the_buyers_fee_for_the_company() {
+        let claims = find_claims(
+            "Jane Holloway has completed the acquisition of Northwind Inc for 9 billion dollars.",
+        );
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].kind, ClaimKind::Fee);
+        assert_eq!(claims[0].holder.as_deref(), Some("Jane Holloway"));
+        assert_eq!(claims[0].subject.as_deref(), Some("Northwind Inc"));
+    }
+
+    #[test]
+    fn a_price_per_share_is_the_bid_until_the_purchase_is_completed() {
+        let kinds = |text: &str| {
+            find_claims(text)
+                .into_iter()
+                .map(|c| c.kind)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds("Jane Holloway will pay $12.50 per share in cash for Northwind Inc."),
+            vec![ClaimKind::Offer]
+        );
+        assert_eq!(
+            kinds("Jane Holloway completed the deal, paying $12.50 a share."),
+            vec![ClaimKind::Fee]
+        );
+        assert_eq!(
+            kinds(
+                "Northwind is offering 0.30 francs per share, well below the closing price of 2.10 francs."
+            ),
+            vec![ClaimKind::Offer, ClaimKind::Other]
+        );
+    }
+
+    #[test]
+    fn a_bank_agreeing_to_buy_a_rival_pays_a_fee_and_takes_on_losses() {
+        let claims = find_claims(
+            "Northwind Bank agreed to buy Southgate Bank for $2 billion and will take on up to $4 billion in losses.",
+        );
+        let kinds: Vec<_> = claims.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, vec![ClaimKind::Fee, ClaimKind::Other]);
+        assert_eq!(claims[0].holder.as_deref(), Some("Northwind Bank"));
     }
 
     #[test]
