@@ -139,6 +139,23 @@ fn stories_dev_money_figures_are_found_above_the_floor() {
         recall >= floor,
         "claims recall {recall:.3} fell below {floor}"
     );
+    // Kind, subject, holder and status of the hand-labeled figures, on the
+    // half the rules were not tuned on.
+    let test = &score["fields"]["test"];
+    let floors = &baseline()["claims"]["stories-dev"]["fields_test_half"]["floors"];
+    let checks = [
+        ("figure_recall", test["figure_recall"].as_f64()),
+        ("kind_p", test["kind"]["precision"].as_f64()),
+        ("subject_p", test["subject"]["precision"].as_f64()),
+        ("holder_p", test["holder"]["precision"].as_f64()),
+        ("status_p", test["status"]["precision"].as_f64()),
+    ];
+    for (name, value) in checks {
+        let value = value.unwrap_or_else(|| panic!("missing {name} in {test}"));
+        let floor = floors[name].as_f64().unwrap();
+        eprintln!("claims fields (test half) {name} {value:.3} (floor {floor})");
+        assert!(value >= floor, "{name} {value:.3} fell below {floor}");
+    }
 }
 
 #[test]

@@ -8,7 +8,8 @@
 //! - a short form that fits several longer names (`United` with both
 //!   `Manchester United` and `West Ham United`) stays unlinked.
 //!
-//! The canonical name is the book's, else the longest form seen.
+//! The canonical name is the book's, else the longest form seen (a
+//! company's without its legal form when the text also uses that).
 
 use crate::entities::aliases::{AliasBook, name_key};
 use crate::entities::kind::EntityKind;
@@ -85,6 +86,18 @@ fn is_without_legal_form(short: &[&str], long: &[&str]) -> bool {
             .iter()
             .all(|w| LEGAL_FORMS.contains(&w.trim_end_matches(['.', ','])))
 }
+
+/// True when `long` is `short` with a legal form that only a company has:
+/// "Jose Sa" stays a person's full name.
+fn is_company_without_legal_form(short: &[&str], long: &[&str]) -> bool {
+    is_without_legal_form(short, long)
+        && long[short.len()..]
+            .iter()
+            .any(|w| !SURNAME_LIKE_FORMS.contains(&w.trim_end_matches(['.', ','])))
+}
+
+/// Legal forms that are also surnames ("Sa", "Se", "Co").
+const SURNAME_LIKE_FORMS: &[&str] = &["sa", "se", "co"];
 
 /// Words that close a company's name as its legal form or group, not as
 /// part of what it is called.
@@ -196,8 +209,17 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
             // The canonical form: a full name (several words) that recurs
             // beats a longer one seen once (a title-case headline fragment
             // such as "Buying Rice Declan Rice"); then the longest.
+            // A company goes by its name without the legal form ("Twitter",
+            // not "Twitter Inc") when the text uses both.
             let longest_form = group_forms
                 .iter()
+                .filter(|f| {
+                    let long = words(&forms.keys[**f]);
+                    !group_forms.iter().any(|g| {
+                        let short = words(&forms.keys[*g]);
+                        short.len() < long.len() && is_company_without_legal_form(&short, &long)
+                    })
+                })
                 .max_by(|a, b| {
                     let rank = |f: usize| (words(&forms.keys[f]).len() > 1, uses(f).min(2));
                     rank(**a)
@@ -359,22 +381,30 @@ mod tests {
     }
 
     #[test]
-    fn a_company_is_one_entity_with_and_without_its_legal_form() {
+    fn a_company_is_one_entity_named_without_its_legal_form() {
         let text = "Elon Musk agreed to buy Twitter Inc. on Monday. Twitter said the board \
                     approved. UBS will buy Credit Suisse Group AG. Credit Suisse shares fell.";
         let found = entity_names(text, None);
         assert!(
-            found.contains(&("Twitter Inc.".into(), vec!["Twitter".into()]))
-                || found.contains(&("Twitter Inc".into(), vec!["Twitter".into()])),
+            found.contains(&("Twitter".into(), vec!["Twitter Inc.".into()]))
+                || found.contains(&("Twitter".into(), vec!["Twitter Inc".into()])),
             "{found:?}"
         );
         assert!(
             found.contains(&(
-                "Credit Suisse Group AG".into(),
-                vec!["Credit Suisse".into()]
+                "Credit Suisse".into(),
+                vec!["Credit Suisse Group AG".into()]
             )),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_person_keeps_a_surname_that_looks_like_a_legal_form() {
+        let text = "Wolves goalkeeper Jose Sa saved the penalty. Coach Bruno Lage praised \
+                    Jose Sa afterwards. Jose said he had studied the taker.";
+        let found = entity_names(text, None);
+        assert!(found.iter().any(|(name, _)| name == "Jose Sa"), "{found:?}");
     }
 
     #[test]
