@@ -1,16 +1,21 @@
 //! The order of the stages, and nothing else: read → parse → order →
 //! identity → dedup → cluster → save. One call ingests one batch in one
-//! store transaction.
+//! store transaction. `state` prepares the duplicate detector and the
+//! clusterer before the batch (snapshot or replay) and builds the snapshot
+//! saved with it.
+
+mod state;
+
+pub use state::{SnapshotMode, StateReport};
 
 use crate::cluster::{Clusterer, ClustererConfig, Explanation, StoryMerge};
-use crate::dedup::Duplicates;
 use crate::error::{IngestError, StoreError};
 use crate::ingest::{InputDocument, parse_document, split_item_path};
 use crate::model::{Article, ArticleId, SourceFormat, Story, StoryId};
-use crate::store::{ArticleKey, Batch, Store};
+use crate::store::{Batch, Store};
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Stored articles read per query while replaying the store, and fresh
@@ -101,6 +106,10 @@ pub struct IngestReport {
     /// Why each failed input failed.
     #[serde(serialize_with = "serialize_errors")]
     pub failures: Vec<IngestError>,
+    /// How the clusterer's state was prepared (snapshot or replay) and
+    /// whether a snapshot was saved; logged, not part of the JSON report.
+    #[serde(skip)]
+    pub state: StateReport,
 }
 
 /// True for a post Storyline wrote itself (`storyline publish --format
@@ -202,6 +211,7 @@ pub fn batch_order(a: &Article, b: &Article) -> Ordering {
 pub struct Pipeline<S: Store> {
     store: S,
     config: ClustererConfig,
+    snapshots: SnapshotMode,
 }
 
 /// Where the article with an already-known identity lives.
@@ -224,7 +234,19 @@ impl<S: Store> Pipeline<S> {
 
     /// A pipeline with explicit clustering parameters.
     pub fn with_config(store: S, config: ClustererConfig) -> Self {
-        Self { store, config }
+        Self {
+            store,
+            config,
+            snapshots: SnapshotMode::Off,
+        }
+    }
+
+    /// Whether runs load and save the store's snapshot of the clusterer
+    /// and duplicate-detector state instead of replaying every stored
+    /// article ([`SnapshotMode`]; off by default).
+    pub fn with_snapshots(mut self, mode: SnapshotMode) -> Self {
+        self.snapshots = mode;
+        self
     }
 
     /// The store, for reading results.
@@ -288,7 +310,13 @@ impl<S: Store> Pipeline<S> {
         articles.retain(|a| !is_generated(a));
         report.generated = before - articles.len();
         articles.sort_by(batch_order);
-        let (mut duplicates, clusterer) = self.replay(&articles)?;
+        let state::Prepared {
+            mut duplicates,
+            clusterer,
+            base,
+            report: state_report,
+        } = self.prepare(&articles)?;
+        report.state = state_report;
         let mut fresh: Vec<Article> = Vec::new();
         let mut revisions: Vec<Article> = Vec::new();
         let mut copies: Vec<Article> = Vec::new();
@@ -344,7 +372,8 @@ impl<S: Store> Pipeline<S> {
                 story,
             });
         }
-
+        // The live detector is done; the next snapshot builds its own.
+        drop(duplicates);
         let Clustered {
             stories,
             assigned,
@@ -398,15 +427,39 @@ impl<S: Store> Pipeline<S> {
             .filter_map(|a| a.story.as_ref())
             .collect::<BTreeSet<_>>()
             .len();
+        let snapshot = match self.snapshots {
+            SnapshotMode::Off => None,
+            SnapshotMode::Use | SnapshotMode::Rebuild => {
+                let founded: HashSet<StoryId> = explanations
+                    .iter()
+                    .filter(|e| e.founded)
+                    .map(|e| e.story.clone())
+                    .collect();
+                let absorbed: Vec<StoryId> = merges.iter().map(|m| m.absorbed.clone()).collect();
+                match self.next_snapshot(base, &fresh, &revisions, &founded, &absorbed) {
+                    Ok(blob) => Some(blob),
+                    Err(why) => {
+                        tracing::info!(reason = %why, "no ingest snapshot saved: the next run replays");
+                        report.state.not_saved_reason = Some(why);
+                        None
+                    }
+                }
+            }
+        };
+        report.state.saved_bytes = snapshot.as_ref().map_or(0, Vec::len);
         let mut articles = fresh;
         articles.extend(copies);
         articles.extend(revisions);
-        self.store.save(&Batch {
+        let batch = Batch {
             articles,
             stories,
             explanations,
             merges,
-        })?;
+        };
+        match self.snapshots {
+            SnapshotMode::Off => self.store.save(&batch)?,
+            _ => self.store.save_with_snapshot(&batch, snapshot.as_deref())?,
+        }
         Ok(report)
     }
 
@@ -424,60 +477,6 @@ impl<S: Store> Pipeline<S> {
             known.insert(id.clone(), Known::Stored(Box::new(article.clone())));
         }
         Ok(stored)
-    }
-
-    /// Replays the stored originals, in [`publication_order`] and
-    /// [`REPLAY_PAGE`] articles at a time (never every text at once), into
-    /// the duplicate detector and into a clusterer, so both are as if they
-    /// had seen the whole stream. `batch` is the batch about to be
-    /// ingested, in [`batch_order`]: when all of it is dated, after each
-    /// page the clusterer retires the stories too old to attract the
-    /// batch's earliest article ([`Clusterer::retire_inactive`]), sparing
-    /// those with stored articles still to replay (an undated one comes
-    /// last; a late one may have joined an old story), so assignments are
-    /// the same as without retiring.
-    ///
-    /// [`publication_order`]: crate::store::publication_order
-    fn replay(&self, batch: &[Article]) -> Result<(Duplicates, Clusterer), StoreError> {
-        let mut duplicates = Duplicates::default();
-        let mut clusterer = Clusterer::new(self.config.clone());
-        let originals: Vec<ArticleKey> = self
-            .store
-            .article_keys()?
-            .into_iter()
-            .filter(|key| key.duplicate_of.is_none())
-            .collect();
-        // The batch's earliest time bounds what it can still attract; an
-        // undated article (last in batch order) is compared with every
-        // story, so then nothing may retire.
-        let earliest = match batch.last().map(|a| a.published_at) {
-            Some(Some(_)) => batch.first().and_then(|a| a.published_at),
-            _ => None,
-        };
-        let mut last_replayed: HashMap<&StoryId, usize> = HashMap::new();
-        for (position, key) in originals.iter().enumerate() {
-            if let Some(story) = &key.story {
-                last_replayed.insert(story, position);
-            }
-        }
-        for (page, keys) in originals.chunks(REPLAY_PAGE).enumerate() {
-            let ids: Vec<ArticleId> = keys.iter().map(|key| key.id.clone()).collect();
-            for article in self.store.articles_by_id(&ids)? {
-                duplicates.remember(&article);
-                if let Some(story) = &article.story {
-                    clusterer.add_known(&article, story);
-                }
-            }
-            // Replayed articles join their known story whatever its age;
-            // only the batch needs the stories it could still attract.
-            let replayed = page * REPLAY_PAGE + keys.len();
-            if let Some(earliest) = earliest {
-                clusterer.retire_inactive(earliest, |story| {
-                    last_replayed.get(story).is_some_and(|&p| p >= replayed)
-                });
-            }
-        }
-        Ok((duplicates, clusterer))
     }
 
     /// Clusters fresh articles (already in [`batch_order`]) with the

@@ -130,7 +130,7 @@ pub struct Assignment {
     pub merges: Vec<StoryMerge>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct StoryState {
     id: StoryId,
     terms: Centroid,
@@ -168,9 +168,16 @@ impl StoryState {
 }
 
 /// Online clusterer: feed it articles in publication order.
-#[derive(Debug)]
+///
+/// Serializes as its stream state (vocabularies, stories, index, clock),
+/// without the configuration, the analyzer or scratch memory, for the
+/// ingest snapshot (`crate::snapshot`); [`Clusterer::with_config`] puts
+/// the configuration back after deserializing.
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Clusterer {
+    #[serde(skip)]
     config: ClustererConfig,
+    #[serde(skip, default = "Analyzer::english")]
     analyzer: Analyzer,
     vocabularies: Vocabularies,
     stories: Vec<StoryState>,
@@ -182,6 +189,7 @@ pub struct Clusterer {
     live: Vec<usize>,
     /// The article being scored, laid out for the comparisons (memory
     /// reused from article to article).
+    #[serde(skip)]
     query: ArticleQuery,
     /// Articles joined so far (live or replayed): the stream's clock for
     /// `idle_articles`.
@@ -203,6 +211,14 @@ impl Clusterer {
             query: ArticleQuery::default(),
             joined: 0,
         }
+    }
+
+    /// A deserialized clusterer with its configuration put back (the
+    /// serialized state carries none) and its IDF caches rebuilt.
+    pub fn with_config(mut self, config: ClustererConfig) -> Self {
+        self.config = config;
+        self.vocabularies.restore_caches();
+        self
     }
 
     /// Number of stories known.
@@ -675,7 +691,7 @@ struct Bridged {
 }
 
 /// One kept member of a story: its features and publication time.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Member {
     features: ArticleFeatures,
     at: Option<Timestamp>,

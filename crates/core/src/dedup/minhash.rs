@@ -5,6 +5,7 @@
 //! 32-bit hashes), so the thresholds mean what they say and precision does
 //! not hang on the estimate's noise.
 
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Words per shingle. Three words separated labeled copies from other
@@ -23,7 +24,7 @@ const ROWS: usize = SIGNATURE_LEN / BANDS;
 pub const MIN_SHARED_BANDS: usize = 2;
 
 /// A text's MinHash signature and its exact shingle set.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signature {
     /// Minimum hash per hash function.
     pub mins: Vec<u64>,
@@ -187,7 +188,7 @@ fn mix(mut x: u64) -> u64 {
 }
 
 /// Signatures of the originals seen so far, banded for lookup.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct LshIndex<K> {
     entries: Vec<(K, Signature)>,
     buckets: HashMap<u64, Vec<usize>>,

@@ -110,6 +110,29 @@ pub trait Store {
     /// Saves a batch in one transaction: after an error nothing of it is
     /// stored.
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError>;
+
+    /// Saves a batch like [`Store::save`] and, in the same transaction,
+    /// the ingest snapshot that follows it (`crate::snapshot`: an opaque
+    /// blob), or forgets the stored one when `snapshot` is `None`. The
+    /// default saves the batch only (a backend that keeps no snapshot
+    /// always answers `None` from [`Store::snapshot`]).
+    fn save_with_snapshot(
+        &mut self,
+        batch: &Batch,
+        snapshot: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
+        let _ = snapshot;
+        self.save(batch)
+    }
+
+    /// The snapshot saved with the latest batch, `None` when there is none
+    /// or when any batch was saved since without one (by another worker,
+    /// an older version, or a run that could not build one): the snapshot
+    /// then no longer describes the stored articles. Backends tag it with
+    /// [`Store::revision`] to tell.
+    fn snapshot(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(None)
+    }
     /// Full-text search over titles, leads and bodies; all words must match.
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError>;
 
