@@ -16,7 +16,7 @@
 //! - `covered` and `keys_hash`: the first `covered` stored originals in
 //!   publication order (always dated ones: undated originals replay last,
 //!   so they are re-read on every run) and a chained hash of their keys
-//!   (id, time, story), see [`chain_key`];
+//!   (id, time, story, text revision), see [`chain_key`];
 //! - `horizon`: the time the state's stories were retired against, if any
 //!   (`Clusterer::retire_inactive`): the snapshot only serves batches
 //!   whose every article is dated at or after it.
@@ -116,6 +116,8 @@ pub fn chain_key(hash: u64, key: &ArticleKey) -> u64 {
     if let Some(story) = &key.story {
         bytes.extend_from_slice(story.0.as_bytes());
     }
+    bytes.push(0);
+    bytes.extend_from_slice(&key.revision.to_le_bytes());
     xxh3_64_with_seed(&bytes, hash)
 }
 

@@ -331,6 +331,9 @@ pub struct ArticleKey {
     pub story: Option<StoryId>,
     /// The original it copies, when it is a copy.
     pub duplicate_of: Option<ArticleId>,
+    /// The revision number of its stored text (1 for the first), so the
+    /// ingest snapshot can tell a revised article (`crate::snapshot`).
+    pub revision: u32,
 }
 
 impl ArticleKey {
@@ -341,6 +344,7 @@ impl ArticleKey {
             published_at: article.published_at,
             story: article.story.clone(),
             duplicate_of: article.duplicate_of.clone(),
+            revision: article.revision,
         }
     }
 }
