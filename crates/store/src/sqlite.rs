@@ -246,7 +246,9 @@ impl Store for SqliteStore {
     fn article_keys(&self) -> Result<Vec<ArticleKey>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT id, published_at, story_id, duplicate_of, revision FROM articles")
+            .prepare_cached(
+                "SELECT id, published_at, story_id, duplicate_of, revision FROM articles",
+            )
             .map_err(sql_error("cannot read article keys"))?;
         let rows = stmt
             .query_map([], read_key)

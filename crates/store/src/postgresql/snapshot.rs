@@ -12,7 +12,10 @@ use storyline_core::StoreError;
 /// Replaces the snapshot with `blob` tagged with the revision the batch's
 /// bump will make, or deletes it when `blob` is `None`; inside the
 /// caller's transaction, before the bump.
-pub(super) fn write(client: &mut impl GenericClient, blob: Option<&[u8]>) -> Result<(), StoreError> {
+pub(super) fn write(
+    client: &mut impl GenericClient,
+    blob: Option<&[u8]>,
+) -> Result<(), StoreError> {
     match blob {
         Some(blob) => client
             .execute(
