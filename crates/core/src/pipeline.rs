@@ -372,15 +372,20 @@ impl<S: Store> Pipeline<S> {
                 story,
             });
         }
-        // The live detector is done; the next snapshot builds its own.
-        drop(duplicates);
         let Clustered {
             stories,
             assigned,
             explanations,
             merges,
             survivor_of,
+            clusterer,
+            retired_at,
         } = self.cluster(clusterer, &mut fresh)?;
+        let live = state::Live {
+            clusterer,
+            duplicates,
+            retired_at,
+        };
         for copy in &mut copies {
             let original = copy.duplicate_of.clone().unwrap_or_else(|| copy.id.clone());
             copy.story = match assigned.get(&original) {
@@ -428,7 +433,10 @@ impl<S: Store> Pipeline<S> {
             .collect::<BTreeSet<_>>()
             .len();
         let snapshot = match self.snapshots {
-            SnapshotMode::Off => None,
+            SnapshotMode::Off => {
+                drop(live);
+                None
+            }
             SnapshotMode::Use | SnapshotMode::Rebuild => {
                 let founded: HashSet<StoryId> = explanations
                     .iter()
@@ -436,7 +444,13 @@ impl<S: Store> Pipeline<S> {
                     .map(|e| e.story.clone())
                     .collect();
                 let absorbed: Vec<StoryId> = merges.iter().map(|m| m.absorbed.clone()).collect();
-                match self.next_snapshot(base, &fresh, &revisions, &founded, &absorbed) {
+                let changes = state::BatchChanges {
+                    fresh: &fresh,
+                    revised: &revisions,
+                    founded: &founded,
+                    absorbed: &absorbed,
+                };
+                match self.next_snapshot(base, live, &changes) {
                     Ok(blob) => Some(blob),
                     Err(why) => {
                         tracing::info!(reason = %why, "no ingest snapshot saved: the next run replays");
@@ -496,6 +510,7 @@ impl<S: Store> Pipeline<S> {
         let mut explanations = Vec::with_capacity(fresh.len());
         let mut merges = Vec::new();
         let mut survivor_of: HashMap<StoryId, StoryId> = HashMap::new();
+        let mut retired_at = None;
         for (position, article) in fresh.iter_mut().enumerate() {
             if all_dated
                 && position % REPLAY_PAGE == 0
@@ -503,7 +518,9 @@ impl<S: Store> Pipeline<S> {
             {
                 // Batch order: every later fresh article is dated at or
                 // after this one.
-                clusterer.retire_inactive(at, |_| false);
+                if clusterer.retire_inactive(at, |_| false) > 0 {
+                    retired_at = Some(at);
+                }
             }
             let mut assignment = clusterer.assign(article);
             for merge in &mut assignment.merges {
@@ -573,6 +590,8 @@ impl<S: Store> Pipeline<S> {
             explanations,
             merges,
             survivor_of,
+            clusterer,
+            retired_at,
         })
     }
 }
@@ -589,6 +608,10 @@ struct Clustered {
     merges: Vec<StoryMerge>,
     /// Each story absorbed in this batch → the story it resolves to now.
     survivor_of: HashMap<StoryId, StoryId>,
+    /// The clusterer after the batch (the next snapshot may be it).
+    clusterer: Clusterer,
+    /// The latest time stories were retired against during the batch.
+    retired_at: Option<jiff::Timestamp>,
 }
 
 /// The newer text under the stored article's id, story and copy link: a

@@ -250,17 +250,22 @@ impl Clusterer {
     /// horizon may be given while one can still come. Under that promise
     /// retiring changes no assignment. A retired story that is joined
     /// anyway (through [`Clusterer::add_known`]) restarts from that
-    /// article.
-    pub fn retire_inactive(&mut self, horizon: Timestamp, keep: impl Fn(&StoryId) -> bool) {
+    /// article. Returns the number of stories retired (when none, the
+    /// state is as if it had not been called).
+    pub fn retire_inactive(
+        &mut self,
+        horizon: Timestamp,
+        keep: impl Fn(&StoryId) -> bool,
+    ) -> usize {
         if !self.config.retire {
-            return;
+            return 0;
         }
         let active_days = self.config.active_days as f32;
         self.retire_where(|story| {
             story.last.is_some_and(|last| last < horizon)
                 && gap_days(story, Some(horizon)) > active_days
                 && !keep(&story.id)
-        });
+        })
     }
 
     /// Retires the stories that joined no article among the last
@@ -274,8 +279,9 @@ impl Clusterer {
         self.retire_where(|story| now.saturating_sub(story.last_joined) > idle);
     }
 
-    /// Drops the heavy state of the live stories `retire` picks.
-    fn retire_where(&mut self, retire: impl Fn(&StoryState) -> bool) {
+    /// Drops the heavy state of the live stories `retire` picks; returns
+    /// how many.
+    fn retire_where(&mut self, retire: impl Fn(&StoryState) -> bool) -> usize {
         let stories = &mut self.stories;
         let mut retired = 0;
         self.live.retain(|&index| {
@@ -293,6 +299,7 @@ impl Clusterer {
         });
         self.unswept += retired;
         self.sweep_if_worth_it();
+        retired
     }
 
     /// Sweeps the postings of absorbed and retired stories out of the

@@ -188,9 +188,13 @@ fn mix(mut x: u64) -> u64 {
 }
 
 /// Signatures of the originals seen so far, banded for lookup.
+///
+/// Serializes as its entries only; [`LshIndex::rebuild_buckets`] derives
+/// the buckets again (a third of the encoded size otherwise).
 #[derive(Debug, Serialize, Deserialize)]
 pub struct LshIndex<K> {
     entries: Vec<(K, Signature)>,
+    #[serde(skip)]
     buckets: HashMap<u64, Vec<usize>>,
 }
 
@@ -204,6 +208,17 @@ impl<K> Default for LshIndex<K> {
 }
 
 impl<K: Clone> LshIndex<K> {
+    /// Rebuilds the buckets from the entries, in insertion order (as
+    /// [`LshIndex::insert`] built them), after deserializing.
+    pub fn rebuild_buckets(&mut self) {
+        self.buckets.clear();
+        for (at, (_, signature)) in self.entries.iter().enumerate() {
+            for band in signature.band_keys() {
+                self.buckets.entry(band).or_default().push(at);
+            }
+        }
+    }
+
     /// Adds an original under `key`.
     pub fn insert(&mut self, key: K, signature: Signature) {
         let at = self.entries.len();

@@ -99,9 +99,11 @@ impl Duplicates {
         }
     }
 
-    /// A deserialized index with its thresholds put back.
+    /// A deserialized index with its thresholds put back and its LSH
+    /// buckets rebuilt.
     pub fn with_config(mut self, config: DedupConfig) -> Self {
         self.config = config;
+        self.near.rebuild_buckets();
         self
     }
 

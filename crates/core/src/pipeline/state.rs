@@ -20,6 +20,7 @@ use crate::error::StoreError;
 use crate::model::{Article, ArticleId, StoryId};
 use crate::snapshot::{self, EMPTY_KEYS, Header, chain_key};
 use crate::store::{ArticleKey, Store, key_order, publication_order};
+use jiff::Timestamp;
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
@@ -76,6 +77,36 @@ pub(super) struct Base {
     header: Header,
     /// The last covered original's key.
     last: Option<ArticleKey>,
+    /// Stored originals replayed after the base (the undated ones): when
+    /// there are none, the live clusterer went on from the base alone.
+    tail: usize,
+    /// The latest time the live state's stories were retired against
+    /// before the batch (the base's horizon or the replay's).
+    horizon: Option<Timestamp>,
+}
+
+/// The live state after the batch: the next snapshot when nothing but the
+/// batch's fresh articles, in publication order, went into it since the
+/// base.
+pub(super) struct Live {
+    /// The clusterer that assigned the batch.
+    pub clusterer: Clusterer,
+    /// The duplicate detector that checked it.
+    pub duplicates: Duplicates,
+    /// The latest time the batch retired stories against.
+    pub retired_at: Option<Timestamp>,
+}
+
+/// What a batch changed, as the next snapshot needs to know.
+pub(super) struct BatchChanges<'a> {
+    /// Fresh articles, final stories set, in batch order.
+    pub fresh: &'a [Article],
+    /// Revised articles.
+    pub revised: &'a [Article],
+    /// Stories the batch founded.
+    pub founded: &'a HashSet<StoryId>,
+    /// Stories the batch absorbed into others.
+    pub absorbed: &'a [StoryId],
 }
 
 impl<S: Store> Pipeline<S> {
@@ -90,6 +121,7 @@ impl<S: Store> Pipeline<S> {
     /// comes last; a late one may have joined an old story), so
     /// assignments are the same as without retiring.
     pub(super) fn prepare(&self, batch: &[Article]) -> Result<Prepared, StoreError> {
+        let started = std::time::Instant::now();
         let originals: Vec<ArticleKey> = self
             .store
             .article_keys()?
@@ -137,6 +169,8 @@ impl<S: Store> Pipeline<S> {
                     last: covered.checked_sub(1).map(|i| originals[i].clone()),
                     header: header.clone(),
                     blob: Some(blob),
+                    tail: 0,
+                    horizon: None,
                 });
                 (duplicates, clusterer, covered, header.horizon, base)
             }
@@ -150,6 +184,8 @@ impl<S: Store> Pipeline<S> {
                         horizon: None,
                     },
                     last: None,
+                    tail: 0,
+                    horizon: None,
                 });
                 let clusterer = Clusterer::new(self.config.clone());
                 (Duplicates::default(), clusterer, 0, None, empty)
@@ -185,6 +221,8 @@ impl<S: Store> Pipeline<S> {
                             blob: Some(blob),
                             header,
                             last: Some(originals[dated - 1].clone()),
+                            tail: 0,
+                            horizon: None,
                         }),
                         Err(err) => {
                             tracing::warn!(%err, "cannot encode the ingest snapshot");
@@ -197,14 +235,21 @@ impl<S: Store> Pipeline<S> {
             // only the batch needs the stories it could still attract.
             let replayed = start + page * REPLAY_PAGE + keys.len();
             if let Some(earliest) = earliest {
-                clusterer.retire_inactive(earliest, |story| {
+                let retired = clusterer.retire_inactive(earliest, |story| {
                     last_replayed.get(story).is_some_and(|&p| p >= replayed)
                 });
-                horizon = Some(horizon.map_or(earliest, |h| h.max(earliest)));
+                if retired > 0 {
+                    horizon = Some(horizon.map_or(earliest, |h| h.max(earliest)));
+                }
             }
+        }
+        if let Some(base) = &mut base {
+            base.tail = originals.len() - dated;
+            base.horizon = horizon;
         }
         if self.snapshots != SnapshotMode::Off {
             tracing::info!(
+                elapsed_ms = started.elapsed().as_millis() as u64,
                 from_snapshot = report.loaded,
                 replayed = report.replayed,
                 reason = report.replay_reason.as_deref().unwrap_or(""),
@@ -256,54 +301,90 @@ impl<S: Store> Pipeline<S> {
     }
 
     /// The snapshot to save with the batch: `base` extended by the fresh
-    /// articles (final stories set), or why there is none. Builds a clean
-    /// state (no retirement beyond the base's, no merge) from the encoded
-    /// base, so call it after the batch's clusterer is gone.
+    /// dated articles (final stories set) in publication order, or why
+    /// there is none. When only those articles went into the live state
+    /// since the base (no undated stored article replayed, no merge, every
+    /// fresh article dated and in publication order), the live state is
+    /// that snapshot, its retirements recorded as the horizon; otherwise a
+    /// clean state is built from the encoded base.
     pub(super) fn next_snapshot(
         &self,
         base: Option<Base>,
-        fresh: &[Article],
-        revised: &[Article],
-        founded: &HashSet<StoryId>,
-        absorbed: &[StoryId],
+        live: Live,
+        batch: &BatchChanges<'_>,
     ) -> Result<Vec<u8>, String> {
+        let started = std::time::Instant::now();
         let Some(base) = base else {
             return Err("no state to extend".into());
         };
-        if revised.iter().any(|a| a.duplicate_of.is_none()) {
+        if batch.revised.iter().any(|a| a.duplicate_of.is_none()) {
             return Err("the batch revised a stored original".into());
         }
-        if absorbed.iter().any(|story| !founded.contains(story)) {
+        if batch
+            .absorbed
+            .iter()
+            .any(|story| !batch.founded.contains(story))
+        {
             return Err("the batch merged a stored story into another".into());
         }
-        let mut dated: Vec<&Article> = fresh.iter().filter(|a| a.published_at.is_some()).collect();
+        let mut dated: Vec<&Article> = batch
+            .fresh
+            .iter()
+            .filter(|a| a.published_at.is_some())
+            .collect();
         dated.sort_by(|a, b| publication_order(a, b));
         if let (Some(first), Some(last)) = (dated.first(), &base.last)
             && key_order(&ArticleKey::of(first), last) != Ordering::Greater
         {
             return Err("the batch reaches before the latest stored article".into());
         }
-        if dated.is_empty()
-            && let Some(blob) = base.blob
-        {
-            return Ok(blob);
-        }
-        let (mut clusterer, mut duplicates) = match &base.blob {
-            Some(blob) => snapshot::decode_state(blob, &self.config, &DedupConfig::default())
-                .map_err(|err| err.to_string())?,
-            None => (Clusterer::new(self.config.clone()), Duplicates::default()),
-        };
-        drop(base.blob);
         let mut header = base.header;
-        for article in dated {
-            duplicates.remember(article);
-            if let Some(story) = &article.story {
-                clusterer.add_known(article, story);
-            }
+        for article in &dated {
             header.keys_hash = chain_key(header.keys_hash, &ArticleKey::of(article));
             header.covered += 1;
         }
-        snapshot::encode(&header, &clusterer, &duplicates).map_err(|err| err.to_string())
+        let live_is_next = base.tail == 0
+            && batch.absorbed.is_empty()
+            && dated.len() == batch.fresh.len()
+            && batch
+                .fresh
+                .windows(2)
+                .all(|w| publication_order(&w[0], &w[1]) == Ordering::Less);
+        let blob = if dated.is_empty()
+            && let Some(blob) = base.blob
+        {
+            // Nothing to add: the base is the next snapshot as it is.
+            Ok(blob)
+        } else if live_is_next {
+            header.horizon = [header.horizon, base.horizon, live.retired_at]
+                .into_iter()
+                .flatten()
+                .max();
+            snapshot::encode(&header, &live.clusterer, &live.duplicates)
+        } else {
+            drop(live);
+            let (mut clusterer, mut duplicates) = match &base.blob {
+                Some(blob) => snapshot::decode_state(blob, &self.config, &DedupConfig::default())
+                    .map_err(|err| err.to_string())?,
+                None => (Clusterer::new(self.config.clone()), Duplicates::default()),
+            };
+            drop(base.blob);
+            for article in dated {
+                duplicates.remember(article);
+                if let Some(story) = &article.story {
+                    clusterer.add_known(article, story);
+                }
+            }
+            snapshot::encode(&header, &clusterer, &duplicates)
+        };
+        let blob = blob.map_err(|err| err.to_string())?;
+        tracing::info!(
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            bytes = blob.len(),
+            from_live_state = live_is_next,
+            "ingest snapshot built"
+        );
+        Ok(blob)
     }
 }
 
@@ -418,20 +499,32 @@ mod tests {
     }
 
     #[test]
-    fn batches_in_order_with_snapshots_match_one_batch() {
-        let config = ClustererConfig::default();
+    fn batches_in_order_with_snapshots_match_replaying_and_one_batch() {
         let stream = long_stream();
         let batches: Vec<Vec<Article>> = stream.chunks(150).map(<[Article]>::to_vec).collect();
-        let (one, _) = run(&config, SnapshotMode::Off, &[stream.clone()]);
-        let (several, reports) = run(&config, SnapshotMode::Use, &batches);
-        assert!(reports.iter().skip(1).all(|r| r.loaded && r.replayed == 0));
         let stories = |outcome: &Outcome| {
             outcome
                 .iter()
                 .map(|(a, why)| (a.id.clone(), a.story.clone(), why.clone()))
                 .collect::<Vec<_>>()
         };
-        assert_eq!(stories(&one), stories(&several));
+        // Stories retire along the way with 20 active days: the snapshot
+        // (the live state) then carries a horizon.
+        for active_days in [365, 20] {
+            let config = ClustererConfig {
+                active_days,
+                ..ClustererConfig::default()
+            };
+            let (one, _) = run(&config, SnapshotMode::Off, &[stream.clone()]);
+            let (replayed, _) = run(&config, SnapshotMode::Off, &batches);
+            let (loaded, reports) = run(&config, SnapshotMode::Use, &batches);
+            assert!(
+                reports.iter().skip(1).all(|r| r.loaded && r.replayed == 0),
+                "{reports:?}"
+            );
+            assert_eq!(replayed, loaded, "active_days {active_days}");
+            assert_eq!(stories(&one), stories(&loaded), "active_days {active_days}");
+        }
     }
 
     #[test]
