@@ -175,7 +175,7 @@ impl<S: Store> Pipeline<S> {
                 (duplicates, clusterer, covered, header.horizon, base)
             }
             None => {
-                let empty = (dated == 0 && self.snapshots != SnapshotMode::Off).then(|| Base {
+                let empty = (dated == 0 && self.snapshots != SnapshotMode::Off).then_some(Base {
                     blob: None,
                     header: Header {
                         fingerprint,
@@ -515,7 +515,7 @@ mod tests {
                 active_days,
                 ..ClustererConfig::default()
             };
-            let (one, _) = run(&config, SnapshotMode::Off, &[stream.clone()]);
+            let (one, _) = run(&config, SnapshotMode::Off, std::slice::from_ref(&stream));
             let (replayed, _) = run(&config, SnapshotMode::Off, &batches);
             let (loaded, reports) = run(&config, SnapshotMode::Use, &batches);
             assert!(

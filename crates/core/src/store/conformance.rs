@@ -624,14 +624,6 @@ fn a_merged_story_resolves_to_its_survivor(store: &mut impl Store) {
     );
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn memory_store_conforms() {
-        super::run_all(crate::store::MemoryStore::default);
-    }
-}
-
 fn keeps_the_snapshot_of_the_latest_batch_only(store: &mut impl Store) {
     assert_eq!(ok(store.snapshot(), "read the snapshot"), None);
     let batch = |n: u32| Batch {
@@ -678,4 +670,12 @@ fn keeps_the_snapshot_of_the_latest_batch_only(store: &mut impl Store) {
         None,
         "saving without a snapshot forgets the stored one"
     );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn memory_store_conforms() {
+        super::run_all(crate::store::MemoryStore::default);
+    }
 }
