@@ -71,8 +71,8 @@ pub(super) struct Prepared {
 /// The replay state over exactly the dated stored originals: the prefix
 /// the next snapshot extends.
 pub(super) struct Base {
-    /// The encoded state; `None` for the empty state (no dated original).
-    blob: Option<Vec<u8>>,
+    /// Where the encoded state is.
+    blob: BaseBlob,
     /// What it covers.
     header: Header,
     /// The last covered original's key.
@@ -83,6 +83,17 @@ pub(super) struct Base {
     /// The latest time the live state's stories were retired against
     /// before the batch (the base's horizon or the replay's).
     horizon: Option<Timestamp>,
+}
+
+/// Where a base's encoded state is.
+enum BaseBlob {
+    /// No dated original: the empty state.
+    Empty,
+    /// Captured during the replay.
+    Held(Vec<u8>),
+    /// The store's snapshot, loaded at the start of the run: read again
+    /// only if needed, rather than held in memory through the batch.
+    InStore,
 }
 
 /// The live state after the batch: the next snapshot when nothing but the
@@ -162,13 +173,13 @@ impl<S: Store> Pipeline<S> {
             },
         };
         let (mut duplicates, mut clusterer, start, mut horizon, mut base) = match loaded {
-            Some((blob, header, clusterer, duplicates)) => {
+            Some((header, clusterer, duplicates)) => {
                 report.loaded = true;
                 let covered = header.covered as usize;
                 let base = (covered == dated).then(|| Base {
                     last: covered.checked_sub(1).map(|i| originals[i].clone()),
                     header: header.clone(),
-                    blob: Some(blob),
+                    blob: BaseBlob::InStore,
                     tail: 0,
                     horizon: None,
                 });
@@ -176,7 +187,7 @@ impl<S: Store> Pipeline<S> {
             }
             None => {
                 let empty = (dated == 0 && self.snapshots != SnapshotMode::Off).then_some(Base {
-                    blob: None,
+                    blob: BaseBlob::Empty,
                     header: Header {
                         fingerprint,
                         covered: 0,
@@ -218,7 +229,7 @@ impl<S: Store> Pipeline<S> {
                     };
                     base = match snapshot::encode(&header, &clusterer, &duplicates) {
                         Ok(blob) => Some(Base {
-                            blob: Some(blob),
+                            blob: BaseBlob::Held(blob),
                             header,
                             last: Some(originals[dated - 1].clone()),
                             tail: 0,
@@ -274,7 +285,7 @@ impl<S: Store> Pipeline<S> {
         fingerprint: u64,
         dated: &[ArticleKey],
         batch: &[Article],
-    ) -> Result<(Vec<u8>, Header, Clusterer, Duplicates), String> {
+    ) -> Result<(Header, Clusterer, Duplicates), String> {
         let (header, _) = snapshot::decode_header(&blob).map_err(|err| err.to_string())?;
         if header.fingerprint != fingerprint {
             return Err("the snapshot was built under another model or version".into());
@@ -297,7 +308,7 @@ impl<S: Store> Pipeline<S> {
         let (clusterer, duplicates) =
             snapshot::decode_state(&blob, &self.config, &DedupConfig::default())
                 .map_err(|err| err.to_string())?;
-        Ok((blob, header, clusterer, duplicates))
+        Ok((header, clusterer, duplicates))
     }
 
     /// The snapshot to save with the batch: `base` extended by the fresh
@@ -350,12 +361,7 @@ impl<S: Store> Pipeline<S> {
                 .fresh
                 .windows(2)
                 .all(|w| publication_order(&w[0], &w[1]) == Ordering::Less);
-        let blob = if dated.is_empty()
-            && let Some(blob) = base.blob
-        {
-            // Nothing to add: the base is the next snapshot as it is.
-            Ok(blob)
-        } else if live_is_next {
+        let blob = if live_is_next && !dated.is_empty() {
             header.horizon = [header.horizon, base.horizon, live.retired_at]
                 .into_iter()
                 .flatten()
@@ -363,12 +369,28 @@ impl<S: Store> Pipeline<S> {
             snapshot::encode(&header, &live.clusterer, &live.duplicates)
         } else {
             drop(live);
-            let (mut clusterer, mut duplicates) = match &base.blob {
+            let blob = match base.blob {
+                BaseBlob::Empty => None,
+                BaseBlob::Held(blob) => Some(blob),
+                BaseBlob::InStore => Some(
+                    self.store
+                        .snapshot()
+                        .map_err(|err| err.to_string())?
+                        .ok_or("the stored snapshot changed during the run")?,
+                ),
+            };
+            if dated.is_empty()
+                && let Some(blob) = blob
+            {
+                // Nothing to add: the base is the next snapshot as it is.
+                return Ok(blob);
+            }
+            let (mut clusterer, mut duplicates) = match &blob {
                 Some(blob) => snapshot::decode_state(blob, &self.config, &DedupConfig::default())
                     .map_err(|err| err.to_string())?,
                 None => (Clusterer::new(self.config.clone()), Duplicates::default()),
             };
-            drop(base.blob);
+            drop(blob);
             for article in dated {
                 duplicates.remember(article);
                 if let Some(story) = &article.story {
