@@ -386,6 +386,12 @@ pub struct IngestArgs {
     /// content.
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
+    /// Rebuild the clusterer's state by replaying every stored article
+    /// instead of loading the snapshot saved with the last batch (a valid
+    /// snapshot gives the same stories; this is for doubt or debugging).
+    /// A fresh snapshot is saved either way.
+    #[arg(long)]
+    pub rebuild_state: bool,
 }
 
 /// The input formats `--format` can force.

@@ -43,6 +43,7 @@ pub mod logistic;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;
+pub mod snapshot;
 pub mod store;
 pub mod text;
 pub mod timeline;

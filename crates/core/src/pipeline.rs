@@ -1,16 +1,21 @@
 //! The order of the stages, and nothing else: read → parse → order →
 //! identity → dedup → cluster → save. One call ingests one batch in one
-//! store transaction.
+//! store transaction. `state` prepares the duplicate detector and the
+//! clusterer before the batch (snapshot or replay) and builds the snapshot
+//! saved with it.
+
+mod state;
+
+pub use state::{SnapshotMode, StateReport};
 
 use crate::cluster::{Clusterer, ClustererConfig, Explanation, StoryMerge};
-use crate::dedup::Duplicates;
 use crate::error::{IngestError, StoreError};
 use crate::ingest::{InputDocument, parse_document, split_item_path};
 use crate::model::{Article, ArticleId, SourceFormat, Story, StoryId};
-use crate::store::{ArticleKey, Batch, Store};
+use crate::store::{Batch, Store};
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Stored articles read per query while replaying the store, and fresh
@@ -101,6 +106,10 @@ pub struct IngestReport {
     /// Why each failed input failed.
     #[serde(serialize_with = "serialize_errors")]
     pub failures: Vec<IngestError>,
+    /// How the clusterer's state was prepared (snapshot or replay) and
+    /// whether a snapshot was saved; logged, not part of the JSON report.
+    #[serde(skip)]
+    pub state: StateReport,
 }
 
 /// True for a post Storyline wrote itself (`storyline publish --format
@@ -202,6 +211,7 @@ pub fn batch_order(a: &Article, b: &Article) -> Ordering {
 pub struct Pipeline<S: Store> {
     store: S,
     config: ClustererConfig,
+    snapshots: SnapshotMode,
 }
 
 /// Where the article with an already-known identity lives.
@@ -224,7 +234,19 @@ impl<S: Store> Pipeline<S> {
 
     /// A pipeline with explicit clustering parameters.
     pub fn with_config(store: S, config: ClustererConfig) -> Self {
-        Self { store, config }
+        Self {
+            store,
+            config,
+            snapshots: SnapshotMode::Off,
+        }
+    }
+
+    /// Whether runs load and save the store's snapshot of the clusterer
+    /// and duplicate-detector state instead of replaying every stored
+    /// article ([`SnapshotMode`]; off by default).
+    pub fn with_snapshots(mut self, mode: SnapshotMode) -> Self {
+        self.snapshots = mode;
+        self
     }
 
     /// The store, for reading results.
@@ -288,7 +310,13 @@ impl<S: Store> Pipeline<S> {
         articles.retain(|a| !is_generated(a));
         report.generated = before - articles.len();
         articles.sort_by(batch_order);
-        let (mut duplicates, clusterer) = self.replay(&articles)?;
+        let state::Prepared {
+            mut duplicates,
+            clusterer,
+            base,
+            report: state_report,
+        } = self.prepare(&articles)?;
+        report.state = state_report;
         let mut fresh: Vec<Article> = Vec::new();
         let mut revisions: Vec<Article> = Vec::new();
         let mut copies: Vec<Article> = Vec::new();
@@ -344,14 +372,20 @@ impl<S: Store> Pipeline<S> {
                 story,
             });
         }
-
         let Clustered {
             stories,
             assigned,
             explanations,
             merges,
             survivor_of,
+            clusterer,
+            retired_at,
         } = self.cluster(clusterer, &mut fresh)?;
+        let live = state::Live {
+            clusterer,
+            duplicates,
+            retired_at,
+        };
         for copy in &mut copies {
             let original = copy.duplicate_of.clone().unwrap_or_else(|| copy.id.clone());
             copy.story = match assigned.get(&original) {
@@ -398,15 +432,48 @@ impl<S: Store> Pipeline<S> {
             .filter_map(|a| a.story.as_ref())
             .collect::<BTreeSet<_>>()
             .len();
+        let snapshot = match self.snapshots {
+            SnapshotMode::Off => {
+                drop(live);
+                None
+            }
+            SnapshotMode::Use | SnapshotMode::Rebuild => {
+                let founded: HashSet<StoryId> = explanations
+                    .iter()
+                    .filter(|e| e.founded)
+                    .map(|e| e.story.clone())
+                    .collect();
+                let absorbed: Vec<StoryId> = merges.iter().map(|m| m.absorbed.clone()).collect();
+                let changes = state::BatchChanges {
+                    fresh: &fresh,
+                    revised: &revisions,
+                    founded: &founded,
+                    absorbed: &absorbed,
+                };
+                match self.next_snapshot(base, live, &changes) {
+                    Ok(blob) => Some(blob),
+                    Err(why) => {
+                        tracing::info!(reason = %why, "no ingest snapshot saved: the next run replays");
+                        report.state.not_saved_reason = Some(why);
+                        None
+                    }
+                }
+            }
+        };
+        report.state.saved_bytes = snapshot.as_ref().map_or(0, Vec::len);
         let mut articles = fresh;
         articles.extend(copies);
         articles.extend(revisions);
-        self.store.save(&Batch {
+        let batch = Batch {
             articles,
             stories,
             explanations,
             merges,
-        })?;
+        };
+        match self.snapshots {
+            SnapshotMode::Off => self.store.save(&batch)?,
+            _ => self.store.save_with_snapshot(&batch, snapshot.as_deref())?,
+        }
         Ok(report)
     }
 
@@ -426,60 +493,6 @@ impl<S: Store> Pipeline<S> {
         Ok(stored)
     }
 
-    /// Replays the stored originals, in [`publication_order`] and
-    /// [`REPLAY_PAGE`] articles at a time (never every text at once), into
-    /// the duplicate detector and into a clusterer, so both are as if they
-    /// had seen the whole stream. `batch` is the batch about to be
-    /// ingested, in [`batch_order`]: when all of it is dated, after each
-    /// page the clusterer retires the stories too old to attract the
-    /// batch's earliest article ([`Clusterer::retire_inactive`]), sparing
-    /// those with stored articles still to replay (an undated one comes
-    /// last; a late one may have joined an old story), so assignments are
-    /// the same as without retiring.
-    ///
-    /// [`publication_order`]: crate::store::publication_order
-    fn replay(&self, batch: &[Article]) -> Result<(Duplicates, Clusterer), StoreError> {
-        let mut duplicates = Duplicates::default();
-        let mut clusterer = Clusterer::new(self.config.clone());
-        let originals: Vec<ArticleKey> = self
-            .store
-            .article_keys()?
-            .into_iter()
-            .filter(|key| key.duplicate_of.is_none())
-            .collect();
-        // The batch's earliest time bounds what it can still attract; an
-        // undated article (last in batch order) is compared with every
-        // story, so then nothing may retire.
-        let earliest = match batch.last().map(|a| a.published_at) {
-            Some(Some(_)) => batch.first().and_then(|a| a.published_at),
-            _ => None,
-        };
-        let mut last_replayed: HashMap<&StoryId, usize> = HashMap::new();
-        for (position, key) in originals.iter().enumerate() {
-            if let Some(story) = &key.story {
-                last_replayed.insert(story, position);
-            }
-        }
-        for (page, keys) in originals.chunks(REPLAY_PAGE).enumerate() {
-            let ids: Vec<ArticleId> = keys.iter().map(|key| key.id.clone()).collect();
-            for article in self.store.articles_by_id(&ids)? {
-                duplicates.remember(&article);
-                if let Some(story) = &article.story {
-                    clusterer.add_known(&article, story);
-                }
-            }
-            // Replayed articles join their known story whatever its age;
-            // only the batch needs the stories it could still attract.
-            let replayed = page * REPLAY_PAGE + keys.len();
-            if let Some(earliest) = earliest {
-                clusterer.retire_inactive(earliest, |story| {
-                    last_replayed.get(story).is_some_and(|&p| p >= replayed)
-                });
-            }
-        }
-        Ok((duplicates, clusterer))
-    }
-
     /// Clusters fresh articles (already in [`batch_order`]) with the
     /// clusterer the replay prepared: the stories they founded, every
     /// assignment and why it was made. When every fresh article is dated,
@@ -497,6 +510,7 @@ impl<S: Store> Pipeline<S> {
         let mut explanations = Vec::with_capacity(fresh.len());
         let mut merges = Vec::new();
         let mut survivor_of: HashMap<StoryId, StoryId> = HashMap::new();
+        let mut retired_at = None;
         for (position, article) in fresh.iter_mut().enumerate() {
             if all_dated
                 && position % REPLAY_PAGE == 0
@@ -504,7 +518,9 @@ impl<S: Store> Pipeline<S> {
             {
                 // Batch order: every later fresh article is dated at or
                 // after this one.
-                clusterer.retire_inactive(at, |_| false);
+                if clusterer.retire_inactive(at, |_| false) > 0 {
+                    retired_at = Some(at);
+                }
             }
             let mut assignment = clusterer.assign(article);
             for merge in &mut assignment.merges {
@@ -574,6 +590,8 @@ impl<S: Store> Pipeline<S> {
             explanations,
             merges,
             survivor_of,
+            clusterer,
+            retired_at,
         })
     }
 }
@@ -590,6 +608,10 @@ struct Clustered {
     merges: Vec<StoryMerge>,
     /// Each story absorbed in this batch → the story it resolves to now.
     survivor_of: HashMap<StoryId, StoryId>,
+    /// The clusterer after the batch (the next snapshot may be it).
+    clusterer: Clusterer,
+    /// The latest time stories were retired against during the batch.
+    retired_at: Option<jiff::Timestamp>,
 }
 
 /// The newer text under the stored article's id, story and copy link: a

@@ -15,7 +15,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use serde::Deserialize;
 use storyline_core::cluster::{Explanation, StoryMerge};
 use storyline_core::ingest::{InputDocument, decode_text};
-use storyline_core::pipeline::{IngestReport, Pipeline};
+use storyline_core::pipeline::{IngestReport, Pipeline, SnapshotMode};
 use storyline_core::store::{Batch, SearchHit};
 use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
 
@@ -172,7 +172,9 @@ pub async fn post_articles(
     let docs = documents(&headers, body)?;
     let report = state
         .write(move |store| {
-            let mut pipeline = Pipeline::new(Borrowed(store));
+            // Each POST is a small batch: load the clusterer's state from
+            // the store's snapshot rather than replaying every article.
+            let mut pipeline = Pipeline::new(Borrowed(store)).with_snapshots(SnapshotMode::Use);
             Ok(pipeline.ingest(docs.into_iter().map(Ok), &mut ())?)
         })
         .await?;
@@ -227,6 +229,16 @@ impl Store for Borrowed<'_> {
     }
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
         self.0.save(batch)
+    }
+    fn save_with_snapshot(
+        &mut self,
+        batch: &Batch,
+        snapshot: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
+        self.0.save_with_snapshot(batch, snapshot)
+    }
+    fn snapshot(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        self.0.snapshot()
     }
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
         self.0.search(query, limit)

@@ -77,6 +77,16 @@ impl Store for AnyStore {
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
         both!(self, s => s.save(batch))
     }
+    fn save_with_snapshot(
+        &mut self,
+        batch: &Batch,
+        snapshot: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
+        both!(self, s => s.save_with_snapshot(batch, snapshot))
+    }
+    fn snapshot(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        both!(self, s => s.snapshot())
+    }
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
         both!(self, s => s.search(query, limit))
     }

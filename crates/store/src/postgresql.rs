@@ -16,6 +16,7 @@ use storyline_core::model::SourceFormat;
 use storyline_core::store::{ArticleKey, Batch, SearchHit, key_order, publication_order};
 use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
 
+mod snapshot;
 mod summaries;
 
 mod embedded {
@@ -256,7 +257,7 @@ impl Store for PostgresStore {
         let rows = self
             .client()?
             .query(
-                "SELECT id, published_at, story_id, duplicate_of FROM articles",
+                "SELECT id, published_at, story_id, duplicate_of, revision FROM articles",
                 &[],
             )
             .map_err(pg_error("cannot read article keys"))?;
@@ -277,6 +278,11 @@ impl Store for PostgresStore {
                         .try_get::<_, Option<String>>(3)
                         .map_err(|_| corrupt("duplicate_of"))?
                         .map(ArticleId),
+                    revision: row
+                        .try_get::<_, i32>(4)
+                        .ok()
+                        .and_then(|r| u32::try_from(r).ok())
+                        .ok_or_else(|| corrupt("revision"))?,
                     id: ArticleId(id.clone()),
                 })
             })
@@ -356,6 +362,18 @@ impl Store for PostgresStore {
     }
 
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
+        self.save_with_snapshot(batch, None)
+    }
+
+    fn snapshot(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        snapshot::read(&mut *self.client()?)
+    }
+
+    fn save_with_snapshot(
+        &mut self,
+        batch: &Batch,
+        snapshot: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
         let ingested_at = jiff::Timestamp::now();
         let mut client = self.client()?;
         let mut tx = client
@@ -473,6 +491,7 @@ impl Store for PostgresStore {
         }
         let touched = batch.touched_stories();
         summaries::refresh(&mut tx, touched)?;
+        snapshot::write(&mut tx, snapshot)?;
         // Last, so the row lock that serializes concurrent writers' bumps is
         // held only until the commit; the new number becomes visible with
         // the batch, never before it.

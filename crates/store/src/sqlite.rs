@@ -13,6 +13,7 @@ use storyline_core::view::StorySummary;
 use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
 
 mod merges;
+mod snapshot;
 mod summaries;
 
 mod embedded {
@@ -144,6 +145,7 @@ fn read_key(row: &Row<'_>) -> rusqlite::Result<Result<ArticleKey, StoreError>> {
     let published_at: Option<String> = row.get(1)?;
     let story: Option<String> = row.get(2)?;
     let duplicate_of: Option<String> = row.get(3)?;
+    let revision: u32 = row.get(4)?;
     let Ok(published_at) = published_at.map(|t| t.parse()).transpose() else {
         return Ok(Err(StoreError::Corrupt(format!(
             "article {id}: bad published_at"
@@ -154,6 +156,7 @@ fn read_key(row: &Row<'_>) -> rusqlite::Result<Result<ArticleKey, StoreError>> {
         published_at,
         story: story.map(StoryId),
         duplicate_of: duplicate_of.map(ArticleId),
+        revision,
     }))
 }
 
@@ -336,7 +339,9 @@ impl Store for SqliteStore {
     fn article_keys(&self) -> Result<Vec<ArticleKey>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT id, published_at, story_id, duplicate_of FROM articles")
+            .prepare_cached(
+                "SELECT id, published_at, story_id, duplicate_of, revision FROM articles",
+            )
             .map_err(sql_error("cannot read article keys"))?;
         let rows = stmt
             .query_map([], read_key)
@@ -423,6 +428,18 @@ impl Store for SqliteStore {
     }
 
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError> {
+        self.save_with_snapshot(batch, None)
+    }
+
+    fn snapshot(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        snapshot::read(&self.conn)
+    }
+
+    fn save_with_snapshot(
+        &mut self,
+        batch: &Batch,
+        snapshot: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
         let ingested_at = jiff::Timestamp::now().to_string();
         let tx = self
             .conn
@@ -477,6 +494,7 @@ impl Store for SqliteStore {
         if !batch.articles.is_empty() || !batch.stories.is_empty() || !batch.merges.is_empty() {
             summaries::bump_revision(&tx)?;
         }
+        snapshot::write(&tx, snapshot)?;
         tx.commit().map_err(sql_error("cannot commit the batch"))
     }
 

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use storyline_core::ingest::{InputDocument, discover, read_document};
 use storyline_core::model::SourceFormat;
-use storyline_core::pipeline::Pipeline;
+use storyline_core::pipeline::{Pipeline, SnapshotMode};
 use storyline_core::view::{StoryOptions, story_detail_with, story_summaries};
 use storyline_core::{IngestError, IngestErrorKind, StoryId};
 use storyline_store::AnyStore;
@@ -62,7 +62,12 @@ pub fn run(
         .into_iter()
         .map(move |path| read_document(&path, max_size).map(force));
     let mut bar = Bar::new(total, global.quiet);
-    let mut pipeline = Pipeline::new(store);
+    let snapshots = if args.rebuild_state {
+        SnapshotMode::Rebuild
+    } else {
+        SnapshotMode::Use
+    };
+    let mut pipeline = Pipeline::new(store).with_snapshots(snapshots);
     let report = pipeline
         .ingest(inputs.into_iter().chain(lazy_files), &mut bar)
         .context("ingest failed; nothing of this batch was stored")?;

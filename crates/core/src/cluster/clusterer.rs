@@ -130,7 +130,7 @@ pub struct Assignment {
     pub merges: Vec<StoryMerge>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct StoryState {
     id: StoryId,
     terms: Centroid,
@@ -168,9 +168,16 @@ impl StoryState {
 }
 
 /// Online clusterer: feed it articles in publication order.
-#[derive(Debug)]
+///
+/// Serializes as its stream state (vocabularies, stories, index, clock),
+/// without the configuration, the analyzer or scratch memory, for the
+/// ingest snapshot (`crate::snapshot`); [`Clusterer::with_config`] puts
+/// the configuration back after deserializing.
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Clusterer {
+    #[serde(skip)]
     config: ClustererConfig,
+    #[serde(skip, default = "Analyzer::english")]
     analyzer: Analyzer,
     vocabularies: Vocabularies,
     stories: Vec<StoryState>,
@@ -182,6 +189,7 @@ pub struct Clusterer {
     live: Vec<usize>,
     /// The article being scored, laid out for the comparisons (memory
     /// reused from article to article).
+    #[serde(skip)]
     query: ArticleQuery,
     /// Articles joined so far (live or replayed): the stream's clock for
     /// `idle_articles`.
@@ -203,6 +211,14 @@ impl Clusterer {
             query: ArticleQuery::default(),
             joined: 0,
         }
+    }
+
+    /// A deserialized clusterer with its configuration put back (the
+    /// serialized state carries none) and its IDF caches rebuilt.
+    pub fn with_config(mut self, config: ClustererConfig) -> Self {
+        self.config = config;
+        self.vocabularies.restore_caches();
+        self
     }
 
     /// Number of stories known.
@@ -234,17 +250,22 @@ impl Clusterer {
     /// horizon may be given while one can still come. Under that promise
     /// retiring changes no assignment. A retired story that is joined
     /// anyway (through [`Clusterer::add_known`]) restarts from that
-    /// article.
-    pub fn retire_inactive(&mut self, horizon: Timestamp, keep: impl Fn(&StoryId) -> bool) {
+    /// article. Returns the number of stories retired (when none, the
+    /// state is as if it had not been called).
+    pub fn retire_inactive(
+        &mut self,
+        horizon: Timestamp,
+        keep: impl Fn(&StoryId) -> bool,
+    ) -> usize {
         if !self.config.retire {
-            return;
+            return 0;
         }
         let active_days = self.config.active_days as f32;
         self.retire_where(|story| {
             story.last.is_some_and(|last| last < horizon)
                 && gap_days(story, Some(horizon)) > active_days
                 && !keep(&story.id)
-        });
+        })
     }
 
     /// Retires the stories that joined no article among the last
@@ -258,8 +279,9 @@ impl Clusterer {
         self.retire_where(|story| now.saturating_sub(story.last_joined) > idle);
     }
 
-    /// Drops the heavy state of the live stories `retire` picks.
-    fn retire_where(&mut self, retire: impl Fn(&StoryState) -> bool) {
+    /// Drops the heavy state of the live stories `retire` picks; returns
+    /// how many.
+    fn retire_where(&mut self, retire: impl Fn(&StoryState) -> bool) -> usize {
         let stories = &mut self.stories;
         let mut retired = 0;
         self.live.retain(|&index| {
@@ -277,6 +299,7 @@ impl Clusterer {
         });
         self.unswept += retired;
         self.sweep_if_worth_it();
+        retired
     }
 
     /// Sweeps the postings of absorbed and retired stories out of the
@@ -675,7 +698,7 @@ struct Bridged {
 }
 
 /// One kept member of a story: its features and publication time.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Member {
     features: ArticleFeatures,
     at: Option<Timestamp>,

@@ -15,6 +15,7 @@
 use crate::cluster::vectors::{SparseVector, TermWeights};
 use crate::model::Article;
 use crate::text::{Analyzer, name_terms};
+use serde::{Deserialize, Serialize};
 
 /// Letters a name keeps: enough to tell names apart, few enough to absorb
 /// inflections and transliteration differences.
@@ -25,7 +26,7 @@ const NAME_PREFIX: usize = 5;
 const FULL_LENGTH_TERMS: f32 = 200.0;
 
 /// One article's vectors, ids from the clusterer's vocabularies.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ArticleFeatures {
     /// Word terms.
     pub terms: SparseVector,
@@ -44,7 +45,7 @@ pub struct ArticleFeatures {
 }
 
 /// Vocabularies and document frequencies of each kind of feature.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Vocabularies {
     /// Word terms.
     pub terms: TermWeights,
@@ -55,6 +56,13 @@ pub struct Vocabularies {
 }
 
 impl Vocabularies {
+    /// Rebuilds the IDF caches a deserialized state goes without.
+    pub fn restore_caches(&mut self) {
+        for weights in [&mut self.terms, &mut self.names, &mut self.figures] {
+            weights.restore_cache();
+        }
+    }
+
     /// The features of `article`, recording its terms in the document
     /// frequencies (the stream's IDF includes every article seen so far).
     pub fn features(

@@ -18,6 +18,7 @@
 
 use crate::cluster::features::{ArticleFeatures, Vocabularies};
 use crate::cluster::vectors::{SparseVector, TermWeights};
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, VecDeque};
 
 /// Stories kept per posting list: the latest to gain the term.
@@ -39,7 +40,7 @@ pub enum Kind {
 
 /// The stories that gained one feature, oldest first, each with its
 /// insertion number (`added` counts every insertion ever made).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 struct Postings {
     added: u32,
     entries: VecDeque<(u32, u32)>,
@@ -66,12 +67,14 @@ type PostingMap = HashMap<u32, Postings, foldhash::fast::RandomState>;
 
 /// Term → stories, one map per [`Kind`], with a scratch accumulator reused
 /// across queries.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct StoryIndex {
     terms: PostingMap,
     names: PostingMap,
     figures: PostingMap,
+    #[serde(skip)]
     overlap: Vec<f32>,
+    #[serde(skip)]
     touched: Vec<usize>,
 }
 

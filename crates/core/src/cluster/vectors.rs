@@ -1,11 +1,12 @@
 //! Sparse term vectors and document frequencies that grow with the stream,
 //! so IDF weights reflect everything seen so far.
 
+use serde::{Deserialize, Serialize};
 use std::cell::Cell;
 use std::collections::HashMap;
 
 /// A sparse vector over term ids, sorted by id.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SparseVector(pub Vec<(u32, f32)>);
 
 impl SparseVector {
@@ -37,7 +38,7 @@ impl SparseVector {
 }
 
 /// Term ids and how many documents each term occurred in.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct TermWeights {
     ids: HashMap<String, u32, foldhash::fast::RandomState>,
     document_frequency: Vec<u32>,
@@ -48,7 +49,8 @@ pub struct TermWeights {
     /// one article, compared with many stories under the same weights,
     /// computes a logarithm per distinct frequency it meets rather than
     /// per term or per comparison (the same expression, so the same
-    /// value).
+    /// value). Not serialized: [`TermWeights::restore_cache`] rebuilds it.
+    #[serde(skip)]
     by_frequency: Vec<Cell<(u32, f32)>>,
 }
 
@@ -100,6 +102,13 @@ impl TermWeights {
         idf
     }
 
+    /// Sizes the IDF cache for the highest document frequency, empty, as
+    /// `observe` leaves it (after deserializing, which skips the cache).
+    pub fn restore_cache(&mut self) {
+        let highest = self.document_frequency.iter().copied().max().unwrap_or(0);
+        self.by_frequency = vec![Cell::new((u32::MAX, 0.0)); highest as usize + 1];
+    }
+
     /// Number of documents observed.
     pub fn documents(&self) -> u32 {
         self.documents
@@ -119,7 +128,7 @@ impl TermWeights {
 /// A story's centroid: the sum of its articles' vectors, sorted by term
 /// id, so scoring it is one pass over contiguous memory (a hash map costs
 /// a lookup per article term and a scattered walk for the norm).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Centroid(Vec<(u32, f32)>);
 
 impl Centroid {

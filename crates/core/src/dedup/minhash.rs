@@ -5,6 +5,7 @@
 //! 32-bit hashes), so the thresholds mean what they say and precision does
 //! not hang on the estimate's noise.
 
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Words per shingle. Three words separated labeled copies from other
@@ -23,7 +24,7 @@ const ROWS: usize = SIGNATURE_LEN / BANDS;
 pub const MIN_SHARED_BANDS: usize = 2;
 
 /// A text's MinHash signature and its exact shingle set.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signature {
     /// Minimum hash per hash function.
     pub mins: Vec<u64>,
@@ -189,11 +190,15 @@ fn mix(mut x: u64) -> u64 {
 }
 
 /// Signatures of the originals seen so far, banded for lookup.
-#[derive(Debug)]
+///
+/// Serializes as its entries only; [`LshIndex::rebuild_buckets`] derives
+/// the buckets again (a third of the encoded size otherwise).
+#[derive(Debug, Serialize, Deserialize)]
 pub struct LshIndex<K> {
     entries: Vec<(K, Signature)>,
     /// Band key → entries; the keys are hashes already, so a fast hasher
     /// does (nothing iterates this map).
+    #[serde(skip)]
     buckets: HashMap<u64, Vec<usize>, foldhash::fast::RandomState>,
 }
 
@@ -207,6 +212,17 @@ impl<K> Default for LshIndex<K> {
 }
 
 impl<K: Clone> LshIndex<K> {
+    /// Rebuilds the buckets from the entries, in insertion order (as
+    /// [`LshIndex::insert`] built them), after deserializing.
+    pub fn rebuild_buckets(&mut self) {
+        self.buckets.clear();
+        for (at, (_, signature)) in self.entries.iter().enumerate() {
+            for band in signature.band_keys() {
+                self.buckets.entry(band).or_default().push(at);
+            }
+        }
+    }
+
     /// Adds an original under `key`.
     pub fn insert(&mut self, key: K, signature: Signature) {
         let at = self.entries.len();

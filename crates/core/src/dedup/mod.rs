@@ -18,6 +18,7 @@ pub use self::url::canonical_url;
 use crate::model::{Article, ArticleId};
 use exact::{text_fingerprint, words};
 use minhash::{LshIndex, SHINGLE_WORDS, Signature};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// When two texts count as copies of each other: both similarities must
@@ -68,8 +69,13 @@ impl Default for DedupConfig {
 }
 
 /// The originals seen so far, by exact fingerprint and by MinHash.
-#[derive(Debug, Default)]
+///
+/// Serializes as the originals it holds, without its thresholds, for the
+/// ingest snapshot (`crate::snapshot`); [`Duplicates::with_config`] puts
+/// them back after deserializing.
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Duplicates {
+    #[serde(skip)]
     config: DedupConfig,
     exact: HashMap<u64, ArticleId>,
     near: LshIndex<ArticleId>,
@@ -91,6 +97,19 @@ impl Duplicates {
             config,
             ..Self::default()
         }
+    }
+
+    /// A deserialized index with its thresholds put back and its LSH
+    /// buckets rebuilt.
+    pub fn with_config(mut self, config: DedupConfig) -> Self {
+        self.config = config;
+        self.near.rebuild_buckets();
+        self
+    }
+
+    /// The thresholds in use.
+    pub fn config(&self) -> &DedupConfig {
+        &self.config
     }
 
     /// The original `article` copies, if any; otherwise remembers it as an

@@ -19,6 +19,7 @@ pub fn run_all<S: Store>(mut new_store: impl FnMut() -> S) {
     every_save_changes_the_store_revision(&mut new_store());
     lists_stories_by_entity_category_and_outlet(&mut new_store());
     a_merged_story_resolves_to_its_survivor(&mut new_store());
+    keeps_the_snapshot_of_the_latest_batch_only(&mut new_store());
 }
 
 fn ok<T, E: std::fmt::Display>(result: Result<T, E>, what: &str) -> T {
@@ -620,6 +621,54 @@ fn a_merged_story_resolves_to_its_survivor(store: &mut impl Store) {
     assert_eq!(
         ok(store.story_articles(&s0), "read a story's articles").len(),
         6
+    );
+}
+
+fn keeps_the_snapshot_of_the_latest_batch_only(store: &mut impl Store) {
+    assert_eq!(ok(store.snapshot(), "read the snapshot"), None);
+    let batch = |n: u32| Batch {
+        articles: vec![sample_article(n, "Snapshot", "x")],
+        ..Batch::default()
+    };
+    // Bytes of every value, NUL included: the blob is opaque.
+    let blob: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
+    ok(
+        store.save_with_snapshot(&batch(1), Some(&blob)),
+        "save a batch with its snapshot",
+    );
+    assert_eq!(
+        ok(store.snapshot(), "read the snapshot").as_deref(),
+        Some(&blob[..]),
+        "the snapshot saved with the batch reads back byte for byte"
+    );
+    let newer = vec![7u8; 10];
+    ok(
+        store.save_with_snapshot(&batch(2), Some(&newer)),
+        "save a batch with its snapshot",
+    );
+    assert_eq!(
+        ok(store.snapshot(), "read the snapshot"),
+        Some(newer),
+        "a later snapshot replaces the earlier"
+    );
+    ok(store.save(&batch(3)), "save a batch");
+    assert_eq!(
+        ok(store.snapshot(), "read the snapshot"),
+        None,
+        "a batch saved without a snapshot makes the old one stale"
+    );
+    ok(
+        store.save_with_snapshot(&batch(4), Some(&[1, 2, 3])),
+        "save a batch with its snapshot",
+    );
+    ok(
+        store.save_with_snapshot(&batch(5), None),
+        "save a batch without a snapshot",
+    );
+    assert_eq!(
+        ok(store.snapshot(), "read the snapshot"),
+        None,
+        "saving without a snapshot forgets the stored one"
     );
 }
 

@@ -16,6 +16,8 @@ pub struct MemoryStore {
     merges: Vec<(StoryMerge, StoryId)>,
     /// Bumped by every save (see [`Store::revision`]).
     revision: u64,
+    /// The ingest snapshot and the revision it was saved at.
+    snapshot: Option<(u64, Vec<u8>)>,
 }
 
 impl Store for MemoryStore {
@@ -119,6 +121,24 @@ impl Store for MemoryStore {
         }
         self.revision += 1;
         Ok(())
+    }
+
+    fn save_with_snapshot(
+        &mut self,
+        batch: &Batch,
+        snapshot: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
+        self.save(batch)?;
+        self.snapshot = snapshot.map(|blob| (self.revision, blob.to_vec()));
+        Ok(())
+    }
+
+    fn snapshot(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self
+            .snapshot
+            .as_ref()
+            .filter(|(at, _)| *at == self.revision)
+            .map(|(_, blob)| blob.clone()))
     }
 
     fn revision(&self) -> Result<Option<u64>, StoreError> {

@@ -110,6 +110,29 @@ pub trait Store {
     /// Saves a batch in one transaction: after an error nothing of it is
     /// stored.
     fn save(&mut self, batch: &Batch) -> Result<(), StoreError>;
+
+    /// Saves a batch like [`Store::save`] and, in the same transaction,
+    /// the ingest snapshot that follows it (`crate::snapshot`: an opaque
+    /// blob), or forgets the stored one when `snapshot` is `None`. The
+    /// default saves the batch only (a backend that keeps no snapshot
+    /// always answers `None` from [`Store::snapshot`]).
+    fn save_with_snapshot(
+        &mut self,
+        batch: &Batch,
+        snapshot: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
+        let _ = snapshot;
+        self.save(batch)
+    }
+
+    /// The snapshot saved with the latest batch, `None` when there is none
+    /// or when any batch was saved since without one (by another worker,
+    /// an older version, or a run that could not build one): the snapshot
+    /// then no longer describes the stored articles. Backends tag it with
+    /// [`Store::revision`] to tell.
+    fn snapshot(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(None)
+    }
     /// Full-text search over titles, leads and bodies; all words must match.
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError>;
 
@@ -308,6 +331,9 @@ pub struct ArticleKey {
     pub story: Option<StoryId>,
     /// The original it copies, when it is a copy.
     pub duplicate_of: Option<ArticleId>,
+    /// The revision number of its stored text (1 for the first), so the
+    /// ingest snapshot can tell a revised article (`crate::snapshot`).
+    pub revision: u32,
 }
 
 impl ArticleKey {
@@ -318,6 +344,7 @@ impl ArticleKey {
             published_at: article.published_at,
             story: article.story.clone(),
             duplicate_of: article.duplicate_of.clone(),
+            revision: article.revision,
         }
     }
 }
