@@ -82,7 +82,7 @@ fn a_persons_bid_for_a_company_stays_the_persons() {
     let offer = claims.iter().find(|c| c.text == "$9 billion").unwrap();
     assert_eq!(offer.kind, "offer");
     assert_eq!(offer.holder.as_deref(), Some("Jane Holloway"));
-    assert_eq!(offer.subject.as_deref(), Some("Northwind Inc"));
+    assert_eq!(offer.subject.as_deref(), Some("Northwind"));
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn a_figure_naming_only_the_bidder_joins_the_takeover() {
     let per_share = claims.iter().find(|c| c.text == "$12.50").unwrap();
     assert_eq!(per_share.kind, "offer");
     assert_eq!(per_share.holder.as_deref(), Some("Jane Holloway"));
-    assert_eq!(per_share.subject.as_deref(), Some("Northwind Inc"));
+    assert_eq!(per_share.subject.as_deref(), Some("Northwind"));
     assert!(per_share.inferred.contains(&"subject".to_string()));
 }
 
