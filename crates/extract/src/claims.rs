@@ -16,6 +16,7 @@ use serde::Serialize;
 use std::ops::Range;
 
 mod background;
+mod response;
 mod takeover;
 
 /// What a figure is.
@@ -218,6 +219,8 @@ const HISTORIC_CUES: &[&str] = &[
     "paid for him",
     "when he joined",
     "when he signed",
+    "arrived at the club",
+    "arrived from",
     "back in",
 ];
 
@@ -728,6 +731,18 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 if HIJACK_WORDS.iter().any(|w| before.ends_with(w)) {
                     continue;
                 }
+                // "Liverpool have rejected a bid of £90m": the side that
+                // answers a bid sells; it holds the price, not the bid.
+                if owner != Some(m.text.as_str()) && response::answers_a_bid(after) {
+                    if selling {
+                        parties.insert(0, m.text.as_str());
+                    } else if buying || kind == ClaimKind::Fee {
+                        others.push(m.text.as_str());
+                    } else {
+                        parties.push(m.text.as_str());
+                    }
+                    continue;
+                }
                 // "a £90m bid from Arsenal", "an €80m United offer": the
                 // bidder named with the bid itself holds it.
                 let in_sentence = m.span.start - range.start..m.span.end - range.start;
@@ -1169,6 +1184,19 @@ const CLAUSE_BREAKS: &[&str] = &[
     " although ",
 ];
 
+/// Words after which "in the region of" estimates a figure already named
+/// (a worth, a bid) rather than stating what someone wants.
+const ESTIMATE_WORDS: &[&str] = &["worth", "be", "is", "was"];
+
+/// True when the text before "in the region of" (lowercased) ends with an
+/// [`ESTIMATE_WORDS`] word: "understood to be in the region of £114m".
+fn estimates(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| ESTIMATE_WORDS.contains(&w))
+}
+
 /// The kind signalled by the cue nearest to the figure (in characters),
 /// looking both ways within the sentence; ties go to the earlier entry of
 /// [`KIND_CUES`]. A cue after the figure that stands nearer the next figure
@@ -1203,9 +1231,10 @@ fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> Cl
                 continue;
             }
             let end = at + cue.len();
-            // "a deal worth in the region of £110m" estimates a worth; it
-            // is not a price someone wants.
-            if *cue == "in the region of" && lower[..at].trim_end().ends_with("worth") {
+            // "a deal worth in the region of £110m", "a bid believed to be
+            // in the region of £114m" estimate a figure; neither is a price
+            // someone wants.
+            if *cue == "in the region of" && estimates(&lower[..at]) {
                 continue;
             }
             let distance = if end <= figure.start {
@@ -1260,6 +1289,39 @@ mod tests {
         assert_eq!(claims[0].holder.as_deref(), Some("Roma"));
         assert_eq!(claims[1].kind, ClaimKind::AddOns);
         assert_eq!(claims[1].amount.value, 2_700_000.0);
+    }
+
+    #[test]
+    fn the_club_that_answers_a_bid_is_its_other_side() {
+        let claim =
+            one("In July, Rovers had already turned down a bid of £72m from the Spanish giants.");
+        assert_eq!(claim.kind, ClaimKind::Offer);
+        assert_eq!(claim.status, Some(ClaimStatus::Rejected));
+        assert_eq!(claim.holder, None);
+        assert_eq!(claim.counterparty.as_deref(), Some("Rovers"));
+        let claim = one("In July, Rovers rejected a £90m bid from United for John Smith.");
+        assert_eq!(claim.holder.as_deref(), Some("United"));
+        assert_eq!(claim.counterparty.as_deref(), Some("Rovers"));
+        let claim = one("In July, Rovers rejected the bid and are holding out for £120m.");
+        assert_eq!(claim.kind, ClaimKind::AskingPrice);
+        assert_eq!(claim.holder.as_deref(), Some("Rovers"));
+    }
+
+    #[test]
+    fn the_deal_a_player_arrived_in_is_history() {
+        let claim = one(
+            "That triggered John Smith, who arrived at the club in 2013 in an £8m deal from Inter Milan, to hand in a transfer request.",
+        );
+        assert!(claim.historic);
+    }
+
+    #[test]
+    fn a_bid_believed_to_be_in_the_region_of_a_figure_is_a_bid() {
+        let claim = one(
+            "In July, Rovers rejected a third bid from United for John Smith - believed to be in the region of £114m.",
+        );
+        assert_eq!(claim.kind, ClaimKind::Offer);
+        assert_eq!(claim.holder.as_deref(), Some("United"));
     }
 
     #[test]
