@@ -12,6 +12,7 @@ use crate::attribution::{find_attributions, find_source};
 use crate::entities::{AliasBook, EntityKind, Mention, find_mentions, name_key, resolve};
 use crate::money::{Money, find_money};
 use crate::quantities::{Quantity, QuantityKind, find_listed_votes, find_quantities_after};
+use response::Side;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -733,15 +734,23 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 }
                 // "Liverpool have rejected a bid of £90m": the side that
                 // answers a bid sells; it holds the price, not the bid.
-                if owner != Some(m.text.as_str()) && response::answers_a_bid(after) {
-                    if selling {
+                // "Arsenal offered £75m …, told it will take a minimum of
+                // £100m": the bidder is the other side of the price.
+                match response::side_by_verb(after) {
+                    Some(_) if owner == Some(m.text.as_str()) => {}
+                    Some(Side::Seller) if selling => {
                         parties.insert(0, m.text.as_str());
-                    } else if buying || kind == ClaimKind::Fee {
-                        others.push(m.text.as_str());
-                    } else {
-                        parties.push(m.text.as_str());
+                        continue;
                     }
-                    continue;
+                    Some(Side::Seller) if buying || kind == ClaimKind::Fee => {
+                        others.push(m.text.as_str());
+                        continue;
+                    }
+                    Some(Side::Buyer) if selling => {
+                        others.push(m.text.as_str());
+                        continue;
+                    }
+                    _ => {}
                 }
                 // "a £90m bid from Arsenal", "an €80m United offer": the
                 // bidder named with the bid itself holds it.
@@ -1305,6 +1314,16 @@ mod tests {
         let claim = one("In July, Rovers rejected the bid and are holding out for £120m.");
         assert_eq!(claim.kind, ClaimKind::AskingPrice);
         assert_eq!(claim.holder.as_deref(), Some("Rovers"));
+    }
+
+    #[test]
+    fn the_bidder_is_the_other_side_of_the_price_it_is_told() {
+        let claims = find_claims(
+            "In July, United offered £75m which Rovers believe is too little and have been told it will take a minimum of £100m to do a deal.",
+        );
+        assert_eq!(claims[1].kind, ClaimKind::AskingPrice);
+        assert_eq!(claims[1].holder.as_deref(), Some("Rovers"));
+        assert_eq!(claims[1].counterparty.as_deref(), Some("United"));
     }
 
     #[test]
