@@ -1258,6 +1258,12 @@ fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> Cl
                 if CLAUSE_BREAKS.iter().any(|b| between.contains(b)) {
                     continue;
                 }
+                // "over £110m with add-ons", "just £82M, with add-ons":
+                // the figure is the total or its guaranteed part, written
+                // with the add-ons, not the add-ons themselves.
+                if *kind == ClaimKind::AddOns && contains_word(between, "with") {
+                    continue;
+                }
                 // Cues after the figure ("£2.7m in add-ons") weigh a little less.
                 (at - figure.end) + 2
             } else {
@@ -1332,6 +1338,18 @@ mod tests {
             "That triggered John Smith, who arrived at the club in 2013 in an £8m deal from Inter Milan, to hand in a transfer request.",
         );
         assert!(claim.historic);
+    }
+
+    #[test]
+    fn a_figure_written_with_add_ons_is_not_the_add_ons() {
+        let claim =
+            one("Rovers rejected a third bid from United, the latest over £110m with add-ons.");
+        assert_eq!(claim.kind, ClaimKind::Offer);
+        let claim =
+            one("The guaranteed sum in the offer was just £82M, with add-ons taking it higher.");
+        assert_eq!(claim.kind, ClaimKind::Offer);
+        let claims = find_claims("United offered £75m plus £15m in add-ons.");
+        assert_eq!(claims[1].kind, ClaimKind::AddOns);
     }
 
     #[test]
