@@ -12,10 +12,12 @@ use crate::attribution::{find_attributions, find_source};
 use crate::entities::{AliasBook, EntityKind, Mention, find_mentions, name_key, resolve};
 use crate::money::{Money, find_money};
 use crate::quantities::{Quantity, QuantityKind, find_listed_votes, find_quantities_after};
+use response::Side;
 use serde::Serialize;
 use std::ops::Range;
 
 mod background;
+mod response;
 mod takeover;
 
 /// What a figure is.
@@ -218,6 +220,8 @@ const HISTORIC_CUES: &[&str] = &[
     "paid for him",
     "when he joined",
     "when he signed",
+    "arrived at the club",
+    "arrived from",
     "back in",
 ];
 
@@ -728,6 +732,26 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 if HIJACK_WORDS.iter().any(|w| before.ends_with(w)) {
                     continue;
                 }
+                // "Liverpool have rejected a bid of £90m": the side that
+                // answers a bid sells; it holds the price, not the bid.
+                // "Arsenal offered £75m …, told it will take a minimum of
+                // £100m": the bidder is the other side of the price.
+                match response::side_by_verb(after) {
+                    Some(_) if owner == Some(m.text.as_str()) => {}
+                    Some(Side::Seller) if selling => {
+                        parties.insert(0, m.text.as_str());
+                        continue;
+                    }
+                    Some(Side::Seller) if buying || kind == ClaimKind::Fee => {
+                        others.push(m.text.as_str());
+                        continue;
+                    }
+                    Some(Side::Buyer) if selling => {
+                        others.push(m.text.as_str());
+                        continue;
+                    }
+                    _ => {}
+                }
                 // "a £90m bid from Arsenal", "an €80m United offer": the
                 // bidder named with the bid itself holds it.
                 let in_sentence = m.span.start - range.start..m.span.end - range.start;
@@ -1169,6 +1193,19 @@ const CLAUSE_BREAKS: &[&str] = &[
     " although ",
 ];
 
+/// Words after which "in the region of" estimates a figure already named
+/// (a worth, a bid) rather than stating what someone wants.
+const ESTIMATE_WORDS: &[&str] = &["worth", "be", "is", "was"];
+
+/// True when the text before "in the region of" (lowercased) ends with an
+/// [`ESTIMATE_WORDS`] word: "understood to be in the region of £114m".
+fn estimates(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| ESTIMATE_WORDS.contains(&w))
+}
+
 /// The kind signalled by the cue nearest to the figure (in characters),
 /// looking both ways within the sentence; ties go to the earlier entry of
 /// [`KIND_CUES`]. A cue after the figure that stands nearer the next figure
@@ -1203,9 +1240,10 @@ fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> Cl
                 continue;
             }
             let end = at + cue.len();
-            // "a deal worth in the region of £110m" estimates a worth; it
-            // is not a price someone wants.
-            if *cue == "in the region of" && lower[..at].trim_end().ends_with("worth") {
+            // "a deal worth in the region of £110m", "a bid believed to be
+            // in the region of £114m" estimate a figure; neither is a price
+            // someone wants.
+            if *cue == "in the region of" && estimates(&lower[..at]) {
                 continue;
             }
             let distance = if end <= figure.start {
@@ -1218,6 +1256,12 @@ fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> Cl
                 // of €100m after seeing several bids rejected".
                 let between = &lower[figure.end..at];
                 if CLAUSE_BREAKS.iter().any(|b| between.contains(b)) {
+                    continue;
+                }
+                // "over £110m with add-ons", "just £82M, with add-ons":
+                // the figure is the total or its guaranteed part, written
+                // with the add-ons, not the add-ons themselves.
+                if *kind == ClaimKind::AddOns && contains_word(between, "with") {
                     continue;
                 }
                 // Cues after the figure ("£2.7m in add-ons") weigh a little less.
@@ -1260,6 +1304,61 @@ mod tests {
         assert_eq!(claims[0].holder.as_deref(), Some("Roma"));
         assert_eq!(claims[1].kind, ClaimKind::AddOns);
         assert_eq!(claims[1].amount.value, 2_700_000.0);
+    }
+
+    #[test]
+    fn the_club_that_answers_a_bid_is_its_other_side() {
+        let claim =
+            one("In July, Rovers had already turned down a bid of £72m from the Spanish giants.");
+        assert_eq!(claim.kind, ClaimKind::Offer);
+        assert_eq!(claim.status, Some(ClaimStatus::Rejected));
+        assert_eq!(claim.holder, None);
+        assert_eq!(claim.counterparty.as_deref(), Some("Rovers"));
+        let claim = one("In July, Rovers rejected a £90m bid from United for John Smith.");
+        assert_eq!(claim.holder.as_deref(), Some("United"));
+        assert_eq!(claim.counterparty.as_deref(), Some("Rovers"));
+        let claim = one("In July, Rovers rejected the bid and are holding out for £120m.");
+        assert_eq!(claim.kind, ClaimKind::AskingPrice);
+        assert_eq!(claim.holder.as_deref(), Some("Rovers"));
+    }
+
+    #[test]
+    fn the_bidder_is_the_other_side_of_the_price_it_is_told() {
+        let claims = find_claims(
+            "In July, United offered £75m which Rovers believe is too little and have been told it will take a minimum of £100m to do a deal.",
+        );
+        assert_eq!(claims[1].kind, ClaimKind::AskingPrice);
+        assert_eq!(claims[1].holder.as_deref(), Some("Rovers"));
+        assert_eq!(claims[1].counterparty.as_deref(), Some("United"));
+    }
+
+    #[test]
+    fn the_deal_a_player_arrived_in_is_history() {
+        let claim = one(
+            "That triggered John Smith, who arrived at the club in 2013 in an £8m deal from Inter Milan, to hand in a transfer request.",
+        );
+        assert!(claim.historic);
+    }
+
+    #[test]
+    fn a_figure_written_with_add_ons_is_not_the_add_ons() {
+        let claim =
+            one("Rovers rejected a third bid from United, the latest over £110m with add-ons.");
+        assert_eq!(claim.kind, ClaimKind::Offer);
+        let claim =
+            one("The guaranteed sum in the offer was just £82M, with add-ons taking it higher.");
+        assert_eq!(claim.kind, ClaimKind::Offer);
+        let claims = find_claims("United offered £75m plus £15m in add-ons.");
+        assert_eq!(claims[1].kind, ClaimKind::AddOns);
+    }
+
+    #[test]
+    fn a_bid_believed_to_be_in_the_region_of_a_figure_is_a_bid() {
+        let claim = one(
+            "In July, Rovers rejected a third bid from United for John Smith - believed to be in the region of £114m.",
+        );
+        assert_eq!(claim.kind, ClaimKind::Offer);
+        assert_eq!(claim.holder.as_deref(), Some("United"));
     }
 
     #[test]

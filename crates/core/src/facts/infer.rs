@@ -5,7 +5,7 @@
 //! field is listed in the claim's `inferred`, so readers can tell.
 
 use super::StoryClaim;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Kinds that are the buying side's figures.
 const BUYER_KINDS: &[&str] = &["offer", "add_ons"];
@@ -117,6 +117,70 @@ fn turn_takeovers(claims: &mut [StoryClaim]) {
     }
 }
 
+/// True when `sentence` names `person` by the last word of the name, as a
+/// whole word: "Ajax sold De Jong to FC Barcelona" names Frenkie de Jong.
+fn surname_in(sentence: &str, person: &str) -> bool {
+    let Some(last) = person.split_whitespace().next_back() else {
+        return false;
+    };
+    let lower = sentence.to_lowercase();
+    let last = last.to_lowercase();
+    lower.match_indices(&last).any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + last.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Pronouns that refer back to the person of an earlier sentence.
+const PERSONAL_PRONOUNS: &[&str] = &["he", "his", "him", "she", "her", "hers"];
+
+/// True when `sentence` refers back to an earlier-named person: "The
+/// youngster has a £38m release clause in his new deal" is about the player
+/// named before it.
+fn refers_back(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| PERSONAL_PRONOUNS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Kinds of figures that belong to a deal for the story's subject (a
+/// wage or a share price is about whoever earns or trades it).
+const DEAL_KINDS: &[&str] = &[
+    "offer",
+    "add_ons",
+    "fee",
+    "asking_price",
+    "valuation",
+    "release_clause",
+];
+
+/// Gives the story's subject to deal figures whose subject was only
+/// carried over from an earlier sentence and whom no figure of the story
+/// names in its own sentence: a byline ("Sign up to Miguel Delaney's
+/// newsletter") or a manager quoted before "an agreement worth up to €100m
+/// with Ajax" is not what the figure is about.
+fn replace_stray_subjects(claims: &mut [StoryClaim], story_subject: &str) {
+    let carried = |c: &StoryClaim| c.inferred.iter().any(|f| f == "subject");
+    let named: HashSet<String> = claims
+        .iter()
+        .filter(|c| c.is_money() && !carried(c))
+        .filter_map(|c| c.subject.clone())
+        .collect();
+    for claim in claims.iter_mut().filter(|c| {
+        c.is_money() && !c.historic && carried(c) && DEAL_KINDS.contains(&c.kind.as_str())
+    }) {
+        if claim.subject.as_ref().is_some_and(|s| {
+            s != story_subject
+                && !named.contains(s)
+                && !surname_in(&claim.sentence, s)
+                && !refers_back(&claim.sentence)
+        }) {
+            claim.subject = Some(story_subject.to_string());
+        }
+    }
+}
+
 /// Fills missing subjects, holders and counterparties of money claims.
 pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
     turn_takeovers(claims);
@@ -136,6 +200,9 @@ pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
             claim.subject = Some(subject.clone());
             claim.inferred.push("subject".into());
         }
+    }
+    if let Some(subject) = &story_subject {
+        replace_stray_subjects(claims, subject);
     }
     // Who buys and who sells, per subject, from the claims that say so.
     let side = |kinds: &[&str]| -> HashMap<String, String> {

@@ -179,3 +179,55 @@ fn an_instalment_is_a_part_of_the_fee() {
         assert_eq!(claim.part_of.as_deref(), Some(fee.id.as_str()), "{part}");
     }
 }
+
+#[test]
+fn a_person_carried_from_a_byline_is_not_the_subject_of_a_figure() {
+    let first = article(
+        1,
+        "Rovers bid for John Smith",
+        "United have made a bid of £18m for Rovers winger John Smith.",
+    );
+    let second = article(
+        2,
+        "Deal agreed",
+        "Sign up to Peter Jones's newsletter for free. United have confirmed an agreement worth up to £20m with Rovers.",
+    );
+    let claims = story_claims(&[first, second], None);
+    let twenty = claims.iter().find(|c| c.text == "£20m").unwrap();
+    assert_eq!(twenty.subject.as_deref(), Some("John Smith"));
+    assert!(twenty.inferred.contains(&"subject".to_string()));
+}
+
+#[test]
+fn a_person_named_by_surname_keeps_the_figure() {
+    let first = article(
+        1,
+        "Rovers bid for John Smith",
+        "United have made a bid of £18m for Rovers winger John Smith. United have made a bid of £19m for Rovers winger John Smith.",
+    );
+    let second = article(
+        2,
+        "A record",
+        "It beats the record of Peter Jones. Rovers sold Jones to City for £15m.",
+    );
+    let claims = story_claims(&[first, second], None);
+    let fifteen = claims.iter().find(|c| c.text == "£15m").unwrap();
+    assert_eq!(fifteen.subject.as_deref(), Some("Peter Jones"));
+}
+
+#[test]
+fn a_figure_that_refers_back_to_a_person_keeps_the_person() {
+    let first = article(
+        1,
+        "Rovers bid for John Smith",
+        "United have made a bid of £18m for Rovers winger John Smith. United have made a bid of £19m for Rovers winger John Smith.",
+    );
+    let second = article(
+        2,
+        "Another target",
+        "City star Peter Jones is also wanted. The youngster has a £38m release clause in his new deal.",
+    );
+    let claims = story_claims(&[first, second], None);
+    let clause = claims.iter().find(|c| c.text == "£38m").unwrap();
+    assert_eq!(clause.subject.as_deref(), Some("Peter Jones"));
+}
