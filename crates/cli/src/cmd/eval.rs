@@ -189,7 +189,10 @@ fn claims(
 
 /// Scores claim fields against hand labels. Claims are built as the story
 /// view builds them, over each labeled article's gold story (the labels'
-/// `story`), so inference from the rest of the story is included.
+/// `story`), so inference from the rest of the story is included. Subject
+/// and holder names are compared as the alias book names them, on both
+/// sides: "FC Barcelona" predicted for a gold "Barcelona" is one club
+/// (`--no-builtin-aliases` compares the names as written).
 fn claim_fields(
     dir: &Path,
     labels_path: &Path,
@@ -200,7 +203,7 @@ fn claim_fields(
     use storyline_core::eval::claim_fields::{PredictedClaim, parse_labels, score_by_half};
     let text = std::fs::read_to_string(labels_path)
         .with_context(|| format!("cannot read {}", labels_path.display()))?;
-    let gold = parse_labels(&text).with_context(|| format!("in {}", labels_path.display()))?;
+    let mut gold = parse_labels(&text).with_context(|| format!("in {}", labels_path.display()))?;
     let mut story_of: HashMap<String, String> = HashMap::new();
     for line in story_labels.lines().filter(|l| !l.trim().is_empty()) {
         let value: serde_json::Value = serde_json::from_str(line)?;
@@ -246,6 +249,21 @@ fn claim_fields(
                         .and_then(|s| serde_json::to_value(s).ok())
                         .and_then(|v| v.as_str().map(String::from)),
                 });
+        }
+    }
+    if let Some(book) = &book {
+        let canonical = |name: &mut Option<String>| {
+            if let Some(known) = name.as_deref().and_then(|n| book.lookup(n)) {
+                *name = Some(known.name.clone());
+            }
+        };
+        for figure in &mut gold {
+            canonical(&mut figure.subject);
+            canonical(&mut figure.holder);
+        }
+        for claim in predicted.values_mut().flatten() {
+            canonical(&mut claim.subject);
+            canonical(&mut claim.holder);
         }
     }
     Ok(score_by_half(&gold, &predicted))
