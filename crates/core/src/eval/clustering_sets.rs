@@ -9,6 +9,7 @@
 
 use crate::error::IngestError;
 use crate::eval::datasets::DatasetError;
+use crate::ingest::parallel::map_in_order;
 use crate::ingest::time::parse_time;
 use crate::ingest::{
     DEFAULT_MAX_FILE_SIZE, RawArticle, decode_bytes, parse_document, read_document,
@@ -186,34 +187,56 @@ fn item_path(file: &Path, n: usize) -> String {
     format!("{}#{n}", file.display())
 }
 
-fn finish_raw(
-    set: &mut ClusteringSet,
+/// One item of a labeled set, read but not yet normalized.
+struct Pending {
     raw: RawArticle,
     path: String,
     key: String,
     story: Option<String>,
     lang: Option<String>,
-) {
-    for (field, given) in [
-        ("url", raw.url.is_some()),
-        ("outlet", raw.source.is_some()),
-        ("date", raw.published.is_some()),
-        ("lang", raw.language.is_some()),
-    ] {
-        if given {
-            *set.metadata_used.entry(field).or_default() += 1;
+}
+
+/// Normalizes the items read from one set file, on every core, keeping
+/// their order.
+fn finish_all(set: &mut ClusteringSet, pending: Vec<Pending>) {
+    for item in &pending {
+        let raw = &item.raw;
+        for (field, given) in [
+            ("url", raw.url.is_some()),
+            ("outlet", raw.source.is_some()),
+            ("date", raw.published.is_some()),
+            ("lang", raw.language.is_some()),
+        ] {
+            if given {
+                *set.metadata_used.entry(field).or_default() += 1;
+            }
         }
     }
-    match finish(raw, Some(path.clone())) {
-        Ok(article) => set.articles.push(LabeledArticle {
+    let finished = map_in_order(pending, |_, item| {
+        let Pending {
+            raw,
+            path,
             key,
-            article,
             story,
             lang,
-            labeled: true,
-            duplicate: false,
-        }),
-        Err(kind) => set.failures.push(IngestError::new(Path::new(&path), kind)),
+        } = item;
+        match finish(raw, Some(path.clone())) {
+            Ok(article) => Ok(LabeledArticle {
+                key,
+                article,
+                story,
+                lang,
+                labeled: true,
+                duplicate: false,
+            }),
+            Err(kind) => Err(IngestError::new(Path::new(&path), kind)),
+        }
+    });
+    for item in finished {
+        match item {
+            Ok(article) => set.articles.push(article),
+            Err(err) => set.failures.push(err),
+        }
     }
 }
 
@@ -373,6 +396,7 @@ pub fn apply_crawler_metadata(article: &mut Article, meta: &Value) -> Vec<&'stat
 /// giveme5w1h: news-please fields title, description (lead), text,
 /// date_publish, source_domain, url, language; `event_id` is the gold story.
 fn read_giveme5w1h(file: &Path, set: &mut ClusteringSet) -> Result<(), DatasetError> {
+    let mut pending = Vec::new();
     for (n, value) in json_lines(file)? {
         let mut raw = RawArticle::new(
             SourceFormat::JsonLines,
@@ -387,14 +411,22 @@ fn read_giveme5w1h(file: &Path, set: &mut ClusteringSet) -> Result<(), DatasetEr
         let key = string(&value["id"]).unwrap_or_else(|| n.to_string());
         let lang = string(&value["language"]);
         let story = string(&value["event_id"]);
-        finish_raw(set, raw, item_path(file, n), key, story, lang);
+        pending.push(Pending {
+            raw,
+            path: item_path(file, n),
+            key,
+            story,
+            lang,
+        });
     }
+    finish_all(set, pending);
     Ok(())
 }
 
 /// googlenews-mstream: `textCleaned` as given (the only text; no date, no
 /// source), `clusterNo` the gold story, in file order.
 fn read_googlenews(file: &Path, set: &mut ClusteringSet) -> Result<(), DatasetError> {
+    let mut pending = Vec::new();
     for (n, value) in json_lines(file)? {
         let raw = RawArticle::new(
             SourceFormat::JsonLines,
@@ -402,8 +434,15 @@ fn read_googlenews(file: &Path, set: &mut ClusteringSet) -> Result<(), DatasetEr
         );
         let key = string(&value["Id"]).unwrap_or_else(|| n.to_string());
         let story = string(&value["clusterNo"]);
-        finish_raw(set, raw, item_path(file, n), key, story, None);
+        pending.push(Pending {
+            raw,
+            path: item_path(file, n),
+            key,
+            story,
+            lang: None,
+        });
     }
+    finish_all(set, pending);
     Ok(())
 }
 
@@ -428,6 +467,7 @@ fn read_uci(file: &Path, set: &mut ClusteringSet) -> Result<(), DatasetError> {
         column("STORY")?,
         column("TIMESTAMP")?,
     );
+    let mut pending = Vec::new();
     for (n, row) in rows.enumerate() {
         let cell = |i: usize| row.get(i).map(String::as_str).unwrap_or("");
         let headline = cell(title).to_string();
@@ -447,8 +487,15 @@ fn read_uci(file: &Path, set: &mut ClusteringSet) -> Result<(), DatasetError> {
             .filter(|k| !k.is_empty())
             .unwrap_or_else(|| (n + 1).to_string());
         let story = Some(cell(story).to_string()).filter(|s| !s.is_empty());
-        finish_raw(set, raw, item_path(file, n + 1), key, story, None);
+        pending.push(Pending {
+            raw,
+            path: item_path(file, n + 1),
+            key,
+            story,
+            lang: None,
+        });
     }
+    finish_all(set, pending);
     Ok(())
 }
 

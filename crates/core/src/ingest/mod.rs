@@ -12,6 +12,7 @@ pub mod feed;
 mod front_matter;
 pub mod html;
 pub mod jsonl;
+pub(crate) mod parallel;
 mod plain_text;
 mod raw;
 pub mod time;
@@ -52,19 +53,34 @@ pub fn parse_document(doc: &InputDocument) -> Vec<Result<Article, IngestError>> 
                     .and_then(|raw| finish(raw, path)),
             ]
         }
-        SourceFormat::JsonLines => jsonl::parse(text)
-            .into_iter()
-            .enumerate()
-            .map(|(i, (line, raw))| {
-                let raw = raw.map_err(|kind| IngestError::new(format!("{path}:{line}"), kind))?;
-                if let Some(date) = raw.extra.get("unparsed_date") {
-                    tracing::warn!("{path}:{line}: unrecognized date {date}; stored undated");
-                }
+        SourceFormat::JsonLines => {
+            // Finished on every core; the warnings are given here, in order.
+            let items = jsonl::parse_then(text, |i, (line, raw)| {
+                let raw = match raw {
+                    Ok(raw) => raw,
+                    Err(kind) => {
+                        return (None, Err(IngestError::new(format!("{path}:{line}"), kind)));
+                    }
+                };
+                let unparsed = raw
+                    .extra
+                    .get("unparsed_date")
+                    .map(|date| format!("{path}:{line}: unrecognized date {date}; stored undated"));
                 // Errors name the line, as editors and `sed -n` count.
-                crate::normalize::finish(raw, Some(format!("{path}#{}", i + 1)))
-                    .map_err(|kind| IngestError::new(format!("{path}:{line}"), kind))
-            })
-            .collect(),
+                let article = crate::normalize::finish(raw, Some(format!("{path}#{}", i + 1)))
+                    .map_err(|kind| IngestError::new(format!("{path}:{line}"), kind));
+                (unparsed, article)
+            });
+            items
+                .into_iter()
+                .map(|(unparsed, article)| {
+                    if let Some(warning) = unparsed {
+                        tracing::warn!("{warning}");
+                    }
+                    article
+                })
+                .collect()
+        }
         SourceFormat::Rss | SourceFormat::Atom | SourceFormat::JsonFeed => {
             match feed::parse(text) {
                 Err(kind) => vec![Err(IngestError::new(&doc.path, kind))],
