@@ -579,6 +579,8 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
         if amounts.is_empty() {
             continue;
         }
+        // People whose other deal this sentence tells for comparison.
+        let mut compared: Vec<String> = Vec::new();
         let lower = sentence.to_lowercase();
         let sources = find_attributions(sentence);
         let credit = find_source(sentence);
@@ -849,7 +851,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             let mut counterparty = counterparty.map(str::to_string);
             // "behind the £198m PSG paid for Neymar": a figure of another
             // player's deal, told for comparison, is about that player.
-            let named_subject = background::other_deal_subject(
+            let other_deal = background::other_deal_subject(
                 sentence,
                 &names,
                 range.start,
@@ -858,8 +860,11 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                     end,
                     stretch: previous_end..next_figure,
                 },
-            )
-            .or(named_subject);
+            );
+            if let Some(other) = &other_deal {
+                compared.push(other.clone());
+            }
+            let named_subject = other_deal.or(named_subject);
             let mut subject = named_subject.or_else(|| previous_person.clone());
             // "Elon Musk offered to buy Twitter": a person's bid for a
             // company is the person's, and about the company.
@@ -888,6 +893,18 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 sentence_span: range.clone(),
                 span: range.start + money.span.start..range.start + money.span.end,
             });
+        }
+        // "desperate to replace Neymar following his £198m transfer, with
+        // Coutinho their top target": the player whose old deal was told
+        // for comparison is not whom the next sentence's figure is about.
+        if last_person.as_ref().is_some_and(|p| compared.contains(p)) {
+            last_person = all_names
+                .iter()
+                .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
+                .filter(|m| m.kind == EntityKind::Person && !compared.contains(&m.text))
+                .map(|m| m.text.clone())
+                .next()
+                .or(previous_person);
         }
     }
     claims
@@ -1374,6 +1391,17 @@ mod tests {
             "United are desperate to replace John Smith following his £90m transfer to Rovers.",
         );
         assert_eq!(claim.subject.as_deref(), Some("John Smith"));
+    }
+
+    #[test]
+    fn a_player_told_for_comparison_does_not_carry_over() {
+        let claims = find_claims(
+            "Barcelona want to replace Neymar following his £198m move to PSG, \
+             with midfielder John Smith their top target. \
+             Liverpool snubbed the offer, understood to be £82m plus £36m in add-ons.",
+        );
+        let offer = claims.iter().find(|c| c.text == "£82m").map(|c| c.subject.clone());
+        assert_eq!(offer, Some(Some("John Smith".to_string())));
     }
 
     #[test]

@@ -199,6 +199,30 @@ const PERSON_VERBS: &[&str] = &[
     "impressed",
 ];
 
+/// How many words after a name [`owns_with_his`] reads.
+pub const CLAUSE_WORDS: usize = 5;
+
+/// Possessive and reflexive pronouns that only a person takes.
+const PERSONAL_POSSESSIVES: &[&str] = &["his", "himself", "herself"];
+
+/// True when the lower-case words after a one-word name make it a person
+/// acting on something of his own: "Antony went public with his demands"
+/// (a club's would be "its" or "their"). `clause` is the words up to the
+/// first punctuation; a capitalized word in between ends the reading, as
+/// "his" could then be another person's.
+pub fn owns_with_his(clause: &[&str]) -> bool {
+    let Some((verb, rest)) = clause.split_first() else {
+        return false;
+    };
+    let lowercase = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    lowercase(verb)
+        && !matches!(*verb, "and" | "or" | "of" | "to" | "for" | "with" | "in")
+        && rest
+            .iter()
+            .take_while(|w| lowercase(w))
+            .any(|w| PERSONAL_POSSESSIVES.contains(w))
+}
+
 /// Guesses the kind of a name from its own words and its neighbours.
 pub fn guess(words: &[&str], before: Option<&str>, after: Option<&str>) -> EntityKind {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
@@ -268,5 +292,14 @@ mod tests {
             EntityKind::Person
         );
         assert_eq!(guess(&["Old", "Trafford"], None, None), EntityKind::Place);
+    }
+
+    #[test]
+    fn a_name_that_acts_on_his_own_is_a_person() {
+        assert!(owns_with_his(&["went", "public", "with", "his", "demands"]));
+        assert!(!owns_with_his(&["made", "their", "offer"]));
+        assert!(!owns_with_his(&["and", "his", "agent"]));
+        assert!(!owns_with_his(&["rejected", "Smith", "and", "his"]));
+        assert!(!owns_with_his(&[]));
     }
 }

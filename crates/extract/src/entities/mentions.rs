@@ -2,7 +2,7 @@
 //! `dello`, `de`, `van`), trimmed of sentence-initial function words, each
 //! with its byte span and a guessed kind.
 
-use crate::entities::kind::{EntityKind, guess};
+use crate::entities::kind::{CLAUSE_WORDS, EntityKind, guess, owns_with_his};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -601,10 +601,21 @@ fn mention(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Menti
     let words: Vec<&str> = text[start..end].split_whitespace().collect();
     let before = first.checked_sub(1).map(|b| tokens[b].text);
     let after = tokens.get(last).map(|t| t.text);
+    // The words of the clause the name opens, up to the first punctuation.
+    let clause: Vec<&str> = tokens[last..]
+        .iter()
+        .take_while(|t| t.joined)
+        .take(CLAUSE_WORDS)
+        .map(|t| t.text)
+        .collect();
+    let mut kind = guess(&words, before, after);
+    if kind == EntityKind::Unknown && words.len() == 1 && owns_with_his(&clause) {
+        kind = EntityKind::Person;
+    }
     Mention {
         span: start..end,
         text: text[start..end].to_string(),
-        kind: guess(&words, before, after),
+        kind,
     }
 }
 
@@ -614,6 +625,22 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         find_mentions(text).into_iter().map(|m| m.text).collect()
+    }
+
+    #[test]
+    fn a_one_word_name_with_his_own_demands_is_a_person() {
+        let kinds: Vec<(String, EntityKind)> =
+            find_mentions("In May, Antony went public with his demands to leave Ajax.")
+                .into_iter()
+                .map(|m| (m.text, m.kind))
+                .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Antony".to_string(), EntityKind::Person),
+                ("Ajax".to_string(), EntityKind::Unknown)
+            ]
+        );
     }
 
     #[test]
