@@ -145,6 +145,9 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("minimum of", ClaimKind::AskingPrice),
     ("at least", ClaimKind::AskingPrice),
     ("would accept", ClaimKind::AskingPrice),
+    ("would also accept", ClaimKind::AskingPrice),
+    ("ready to accept", ClaimKind::AskingPrice),
+    ("prepared to accept", ClaimKind::AskingPrice),
     ("willing to accept", ClaimKind::AskingPrice),
     ("recoup", ClaimKind::AskingPrice),
     ("not sell unless", ClaimKind::AskingPrice),
@@ -159,6 +162,8 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("acquisition", ClaimKind::Fee),
     ("agreed to buy", ClaimKind::Fee),
     ("will buy", ClaimKind::Fee),
+    ("up front", ClaimKind::Fee),
+    ("upfront", ClaimKind::Fee),
     ("losses", ClaimKind::Other),
     ("expenditure", ClaimKind::Other),
     ("net worth", ClaimKind::Other),
@@ -1391,6 +1396,14 @@ mod tests {
             "United are desperate to replace John Smith following his £90m transfer to Rovers.",
         );
         assert_eq!(claim.subject.as_deref(), Some("John Smith"));
+    }
+
+    #[test]
+    fn what_a_seller_would_also_accept_and_a_fee_up_front() {
+        let claim = one("It is understood the Hammers would also accept £100m plus a player.");
+        assert_eq!(claim.kind, ClaimKind::AskingPrice);
+        let claim = one("Liverpool are expected to receive around £106m up front for him.");
+        assert_eq!(claim.kind, ClaimKind::Fee);
     }
 
     #[test]

@@ -149,6 +149,22 @@ fn duplicates_add_no_claims() {
 }
 
 #[test]
+fn a_figure_that_add_ons_help_reach_another_is_its_part() {
+    let a = article(
+        5,
+        "Bid rejected",
+        "The guaranteed sum in the offer was just £82m, with add-ons helping Barcelona reach the £114m figure.",
+    );
+    let claims = article_claims(&a);
+    let by_text = |t: &str| claims.iter().find(|c| c.text == t).unwrap();
+    assert_eq!(
+        by_text("£82m").part_of.as_deref(),
+        Some(by_text("£114m").id.as_str())
+    );
+    assert_eq!(by_text("£114m").part_of, None);
+}
+
+#[test]
 fn a_figure_that_rises_to_another_is_its_part() {
     let a = article(
         4,

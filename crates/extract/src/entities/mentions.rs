@@ -581,13 +581,21 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
             };
             let demonym =
                 run.len() == 1 && (is_demonym(run[0].text) || is_compound_adjective(run[0].text));
-            if keep && !demonym {
+            if keep && !demonym && !names_a_prize(&tokens, last) {
                 mentions.push(mention(text, &tokens, first, last));
             }
         }
         i = end;
     }
     mentions
+}
+
+/// True when the word after a name ends a prize's name ("Ballon d'Or",
+/// "Palme d'Or"): a prize is no person, club or place.
+fn names_a_prize(tokens: &[Token<'_>], last: usize) -> bool {
+    tokens
+        .get(last)
+        .is_some_and(|t| t.joined && matches!(t.text, "d'Or" | "d’Or" | "d'or" | "d’or"))
 }
 
 fn mention(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Mention {
@@ -625,6 +633,14 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         find_mentions(text).into_iter().map(|m| m.text).collect()
+    }
+
+    #[test]
+    fn a_prize_is_not_a_name() {
+        assert_eq!(
+            names("Add-ons include Balon d'Or wins for Coutinho and a Ballon d’Or for Messi."),
+            ["Coutinho", "Messi"]
+        );
     }
 
     #[test]
