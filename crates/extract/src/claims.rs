@@ -1399,6 +1399,23 @@ mod tests {
     }
 
     #[test]
+    fn a_record_spent_on_another_player_does_not_carry_over() {
+        let claims = find_claims(
+            "Arsenal agreed a deal to sign midfielder Declan Rice. \
+             It shatters their previous record of £72 million spent on Nicolas Pepe in 2019. \
+             The north Londoners offered £100 million guaranteed.",
+        );
+        let subject = |t: &str| {
+            claims
+                .iter()
+                .find(|c| c.text == t)
+                .and_then(|c| c.subject.clone())
+        };
+        assert_eq!(subject("£72 million").as_deref(), Some("Nicolas Pepe"));
+        assert_eq!(subject("£100 million").as_deref(), Some("Declan Rice"));
+    }
+
+    #[test]
     fn what_a_seller_would_also_accept_and_a_fee_up_front() {
         let claim = one("It is understood the Hammers would also accept £100m plus a player.");
         assert_eq!(claim.kind, ClaimKind::AskingPrice);

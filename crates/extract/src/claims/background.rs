@@ -8,7 +8,8 @@ use crate::entities::{EntityKind, Mention};
 use std::ops::Range;
 
 /// Words that make the person after them the one sold or paid for:
-/// "PSG paid for Neymar", "after selling Neymar", "the sale of Neymar".
+/// "PSG paid for Neymar", "after selling Neymar", "the sale of Neymar",
+/// "their record £72m spent on Nicolas Pepe".
 const SOLD_BEFORE: &[&str] = &[
     "paid for",
     "selling",
@@ -17,11 +18,19 @@ const SOLD_BEFORE: &[&str] = &[
     "purchase of",
     "bought",
     "paid",
+    "spent on",
 ];
 
 /// The stricter [`SOLD_BEFORE`] for names of unknown kind: a bare "paid"
 /// also precedes the club paid ("paid to Lille").
-const SOLD_BEFORE_STRICT: &[&str] = &["paid for", "selling", "sold", "sale of", "purchase of"];
+const SOLD_BEFORE_STRICT: &[&str] = &[
+    "paid for",
+    "selling",
+    "sold",
+    "sale of",
+    "purchase of",
+    "spent on",
+];
 
 /// Words that make the person before them the one sold: "Neymar, who
 /// they sold to PSG for €222m".
