@@ -841,6 +841,10 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             let named_subject = names
                 .iter()
                 .filter(|m| m.kind == EntityKind::Person)
+                .filter(|m| {
+                    let span = m.span.start - range.start..m.span.end - range.start;
+                    !background::paid_for_in_later_clause(sentence, end, &span)
+                })
                 .find(|m| {
                     let after = &sentence[m.span.end - range.start..];
                     let joined = holder.is_some_and(|h| after.starts_with(&format!(" and {h}")));
@@ -1413,6 +1417,20 @@ mod tests {
         };
         assert_eq!(subject("£72 million").as_deref(), Some("Nicolas Pepe"));
         assert_eq!(subject("£100 million").as_deref(), Some("Declan Rice"));
+    }
+
+    #[test]
+    fn a_player_paid_for_in_a_later_clause_is_not_the_bids_subject() {
+        let claims = find_claims(
+            "Arsenal want midfielder Declan Rice. \
+             If Arsenal's bid of an initial £100m is successful, the fee would equal \
+             the British record Manchester City paid for midfielder Jack Grealish.",
+        );
+        let bid = claims.iter().find(|c| c.text == "£100m");
+        assert_eq!(
+            bid.and_then(|c| c.subject.as_deref()),
+            Some("Declan Rice")
+        );
     }
 
     #[test]

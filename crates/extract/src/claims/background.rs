@@ -75,6 +75,7 @@ pub(super) fn other_deal_subject(
     }
     let found = people
         .iter()
+        .filter(|p| !paid_for_in_later_clause(sentence, figure.end, p))
         .find(|p| sold_player(sentence, &figure, p, SOLD_BEFORE))
         .cloned()
         .or_else(|| {
@@ -84,6 +85,34 @@ pub(super) fn other_deal_subject(
                 .find(|p| sold_player(sentence, &figure, p, SOLD_BEFORE_STRICT))
         });
     found.and_then(|p| sentence.get(p)).map(str::to_string)
+}
+
+/// True when the person at `person` (a range of `sentence`) is the one
+/// paid for in a later clause of no figure of its own: in "Arsenal's bid of
+/// £100m, if successful, would equal the record City paid for Jack
+/// Grealish" the bid (ending at `figure_end`) is not about Grealish.
+pub(super) fn paid_for_in_later_clause(
+    sentence: &str,
+    figure_end: usize,
+    person: &Range<usize>,
+) -> bool {
+    if person.start < figure_end {
+        return false;
+    }
+    let Some(between) = sentence.get(figure_end..person.start) else {
+        return false;
+    };
+    let Some(comma) = between.rfind(',') else {
+        return false;
+    };
+    let clause = between[comma..].to_lowercase();
+    // "the £198m, which PSG paid for Neymar": a relative clause is still
+    // about the figure.
+    let opening = clause.trim_start_matches([',', ' ']);
+    let relative = ["which ", "that "].iter().any(|w| opening.starts_with(w));
+    !relative
+        && !clause.contains(|c: char| c.is_ascii_digit())
+        && SOLD_BEFORE_STRICT.iter().any(|w| contains_word(&clause, w))
 }
 
 /// True when the figure is the bid or fee "for" this person: "a £114m bid
