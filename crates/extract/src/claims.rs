@@ -1427,10 +1427,7 @@ mod tests {
              the British record Manchester City paid for midfielder Jack Grealish.",
         );
         let bid = claims.iter().find(|c| c.text == "£100m");
-        assert_eq!(
-            bid.and_then(|c| c.subject.as_deref()),
-            Some("Declan Rice")
-        );
+        assert_eq!(bid.and_then(|c| c.subject.as_deref()), Some("Declan Rice"));
     }
 
     #[test]
@@ -1448,7 +1445,10 @@ mod tests {
              with midfielder John Smith their top target. \
              Liverpool snubbed the offer, understood to be £82m plus £36m in add-ons.",
         );
-        let offer = claims.iter().find(|c| c.text == "£82m").map(|c| c.subject.clone());
+        let offer = claims
+            .iter()
+            .find(|c| c.text == "£82m")
+            .map(|c| c.subject.clone());
         assert_eq!(offer, Some(Some("John Smith".to_string())));
     }
 
