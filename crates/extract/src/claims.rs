@@ -19,6 +19,7 @@ use std::ops::Range;
 mod background;
 mod response;
 mod takeover;
+mod wording;
 
 /// What a figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -665,6 +666,26 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             } else {
                 kind
             };
+            // "Villa value Grealish at about £100m", "the fee demanded by
+            // Villa", "a club willing to pay £100m" under a release clause:
+            // wordings that fix the kind whatever cue stands nearer.
+            let before_figure = sentence[..money.span.start].to_lowercase();
+            let by = wording::by_wording(
+                &sentence
+                    .get(end..next_figure)
+                    .unwrap_or_default()
+                    .to_lowercase(),
+            )
+            .map(|(kind, _)| kind);
+            let kind = if wording::valued_at(&before_figure) {
+                ClaimKind::Valuation
+            } else if let Some(by) = by {
+                by
+            } else if kind == ClaimKind::Fee && wording::prices_a_clause(&lower, &before_figure) {
+                ClaimKind::ReleaseClause
+            } else {
+                kind
+            };
             // Wages, clauses and valuations are not deals that get made or
             // rejected: a status verb in their sentence is about something else.
             let status = match kind {
@@ -681,10 +702,26 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 .iter()
                 .filter(|m| m.kind != EntityKind::Person && m.kind != EntityKind::Place)
                 .filter(|m| !is_outlet(&m.text))
+                .filter(|m| {
+                    !wording::not_a_party(
+                        &m.text,
+                        &sentence[..m.span.start - range.start],
+                        &sentence[m.span.end - range.start..],
+                    )
+                })
             {
                 let before = sentence[..m.span.start - range.start].to_lowercase();
                 let before = before.trim_end();
                 let after = &sentence[m.span.end - range.start..];
+                // "the fee demanded by Aston Villa": the side the passive
+                // wording after the figure names holds it.
+                if owner.is_none()
+                    && by.is_some()
+                    && m.span.start - range.start > money.span.end
+                    && wording::named_by(before)
+                {
+                    owner = Some(m.text.as_str());
+                }
                 // "Arsenal's £105m bid", "Brighton's asking price", "the
                 // Blues' £100m bid": the possessor of the figure holds it.
                 let plural_possessive =
@@ -1330,6 +1367,57 @@ mod tests {
         assert_eq!(claims[0].holder.as_deref(), Some("Roma"));
         assert_eq!(claims[1].kind, ClaimKind::AddOns);
         assert_eq!(claims[1].amount.value, 2_700_000.0);
+    }
+
+    #[test]
+    fn a_club_valuing_a_player_at_a_figure_holds_the_valuation() {
+        let claim = one("Aston Villa value Grealish at about £100m and would not take less.");
+        assert_eq!(claim.kind, ClaimKind::Valuation);
+        assert_eq!(claim.holder.as_deref(), Some("Aston Villa"));
+    }
+
+    #[test]
+    fn a_fee_demanded_by_a_club_is_its_asking_price() {
+        let claim = one(
+            "Manchester City explored a move, but the €100 million transfer fee demanded by Aston Villa ruled it out.",
+        );
+        assert_eq!(claim.kind, ClaimKind::AskingPrice);
+        assert_eq!(claim.holder.as_deref(), Some("Aston Villa"));
+    }
+
+    #[test]
+    fn a_figure_put_forward_by_a_club_is_its_offer() {
+        let claim = one("The new bid beats the £100m put forward by Chelsea.");
+        assert_eq!(claim.kind, ClaimKind::Offer);
+        assert_eq!(claim.holder.as_deref(), Some("Chelsea"));
+    }
+
+    #[test]
+    fn the_club_that_receives_a_fee_is_its_other_side() {
+        let claim = one(
+            "In the end Blackburn Rovers are expected to receive around £106m up front, with the rest depending on how Real Madrid fare.",
+        );
+        assert_eq!(claim.kind, ClaimKind::Fee);
+        assert_eq!(claim.holder.as_deref(), Some("Real Madrid"));
+        assert_eq!(claim.counterparty.as_deref(), Some("Blackburn Rovers"));
+    }
+
+    #[test]
+    fn a_venue_or_a_region_standing_for_a_club_holds_nothing() {
+        let claim =
+            one("Coutinho signed a long contract at the Camp Nou with a buyout clause at €400m.");
+        assert_eq!(claim.kind, ClaimKind::ReleaseClause);
+        assert_eq!(claim.holder, None);
+        let claim = one("But the Merseyside club snubbed the offer of £82m.");
+        assert_eq!(claim.holder, None);
+    }
+
+    #[test]
+    fn a_payment_that_would_trigger_a_release_clause_is_the_clause() {
+        let claim = one(
+            "There was a release clause in his old contract, stating that the club would not stand in his way if a rival were willing to pay £100 million to sign him.",
+        );
+        assert_eq!(claim.kind, ClaimKind::ReleaseClause);
     }
 
     #[test]

@@ -45,6 +45,10 @@ const FILLERS: &[&str] = &[
     "duly",
     "club",
     "side",
+    "expected",
+    "set",
+    "likely",
+    "to",
 ];
 
 /// Verbs of a seller answering a bid or naming its price, as they follow
@@ -74,6 +78,10 @@ const SELLER_VERBS: &[&str] = &[
     "accepted",
     "accept",
     "accepts",
+    "value",
+    "values",
+    "receive",
+    "receives",
 ];
 
 /// Verbs of a buyer making a bid, as they follow the buyer's name.
@@ -139,6 +147,8 @@ mod tests {
             " accepted the offer",
             " are still holding out for a desired €100 million",
             " want.",
+            " value Grealish at about £100m",
+            " are expected to receive around £106m up front",
         ] {
             assert_eq!(side_by_verb(after), Some(Side::Seller), "{after}");
         }

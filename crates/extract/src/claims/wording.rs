@@ -1,0 +1,230 @@
+//! Wordings that fix a figure's kind or rule a name out as its party,
+//! whatever cue stands nearest: "Aston Villa value Grealish at about £100m"
+//! is Villa's valuation, "the €100m fee demanded by Aston Villa" is Villa's
+//! asking price, "the £100m put forward by Chelsea" is Chelsea's offer, and
+//! in "a contract at the Camp Nou" or "the Merseyside club" the name is a
+//! venue or a region standing for a club, never the holder of a figure.
+
+use super::{ClaimKind, contains_word};
+
+/// Verbs of valuing: "Villa value Grealish at about £100m".
+const VALUE_VERBS: &[&str] = &["value", "values", "valuing"];
+
+/// Hedges that may stand between "at" and the figure.
+const HEDGES: &[&str] = &["about", "around", "roughly", "approximately", "some"];
+
+/// How many words may stand between the valuing verb and "at" (the
+/// player's name, "the midfielder").
+const VALUED_REACH: usize = 4;
+
+/// True when the text before a figure (lowercased) ends in "value(s) X at
+/// (about)": the figure is the valuing side's valuation.
+pub(super) fn valued_at(before: &str) -> bool {
+    let mut words: Vec<&str> = before.split_whitespace().rev().collect();
+    if words.first().is_some_and(|w| HEDGES.contains(w)) {
+        words.remove(0);
+    }
+    if words.first() != Some(&"at") {
+        return false;
+    }
+    let near: Vec<&str> = words
+        .iter()
+        .skip(1)
+        .take(VALUED_REACH)
+        .take_while(|w| !w.ends_with([',', ';', '.']))
+        .copied()
+        .collect();
+    // "a deal that values the company at $44bn": the deal's own figure,
+    // whose kind its other words tell, not a side's valuation.
+    near.iter()
+        .position(|w| VALUE_VERBS.contains(w))
+        .is_some_and(|at| {
+            !words
+                .get(at + 2)
+                .is_some_and(|w| DEAL_WORDS.contains(&w.trim_end_matches(',')))
+        })
+}
+
+/// Words for a deal or a bid, or the relative pronoun standing for one,
+/// before "values": the figure is the deal's, not a valuation.
+const DEAL_WORDS: &[&str] = &[
+    "deal",
+    "offer",
+    "bid",
+    "that",
+    "which",
+    "takeover",
+    "agreement",
+];
+
+/// Passive wordings after a figure that name the side setting a price
+/// ("the fee demanded by Villa") or making a bid ("put forward by
+/// Chelsea"), with the kind they give.
+const BY_WORDINGS: &[(&str, ClaimKind)] = &[
+    ("demanded by", ClaimKind::AskingPrice),
+    ("asked by", ClaimKind::AskingPrice),
+    ("wanted by", ClaimKind::AskingPrice),
+    ("sought by", ClaimKind::AskingPrice),
+    ("set by", ClaimKind::AskingPrice),
+    ("put forward by", ClaimKind::Offer),
+    ("offered by", ClaimKind::Offer),
+    ("tabled by", ClaimKind::Offer),
+    ("submitted by", ClaimKind::Offer),
+];
+
+/// How many words may stand between the figure and the passive wording
+/// ("€100 million transfer fee demanded by").
+const BY_REACH: usize = 3;
+
+/// The kind a passive wording right after a figure (`after`, lowercased,
+/// from the figure's end) gives it, with the byte offset in `after` where
+/// the named side starts: "transfer fee demanded by Aston Villa".
+pub(super) fn by_wording(after: &str) -> Option<(ClaimKind, usize)> {
+    let mut rest = after.trim_start();
+    for _ in 0..=BY_REACH {
+        if let Some((cue, kind)) = BY_WORDINGS.iter().find(|(cue, _)| {
+            rest.strip_prefix(cue)
+                .is_some_and(|tail| tail.starts_with(' '))
+        }) {
+            let at = after.len() - rest.len() + cue.len() + 1;
+            return Some((*kind, at));
+        }
+        let word_end = rest.find(' ').unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        if word.is_empty() || word.ends_with([',', ';', '.', ')']) {
+            return None;
+        }
+        rest = rest[word_end..].trim_start();
+    }
+    None
+}
+
+/// True when the text before a name (lowercased, trimmed) ends with one
+/// of the passive wordings: "demanded by" Aston Villa.
+pub(super) fn named_by(before: &str) -> bool {
+    BY_WORDINGS.iter().any(|(cue, _)| before.ends_with(cue))
+}
+
+/// Nouns after which a name only describes a club by its place ("the
+/// Merseyside club", "the Etihad outfit", "the La Liga side").
+const CLUB_NOUNS: &[&str] = &["club", "outfit", "side", "giants", "hierarchy"];
+
+/// Role words that are written capitalized but name nobody's figure.
+const ROLE_NAMES: &[&str] = &["ceo", "cfo", "chairman", "president", "director", "boss"];
+
+/// True when a name (`name`, with the sentence text `before` and `after`
+/// it) cannot hold a figure: a one- or two-letter token ("M" of "M€", the
+/// Italian article "Il"), a capitalized role ("CEO"), a nationality before
+/// "international", a venue after "at the", or a place standing for a club
+/// ("the Merseyside club").
+pub(super) fn not_a_party(name: &str, before: &str, after: &str) -> bool {
+    let lower_after = after.trim_start().to_lowercase();
+    let next = lower_after
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or_default();
+    let before = before.trim_end().to_lowercase();
+    (!name.contains(' ') && name.chars().count() <= 2)
+        || ROLE_NAMES.contains(&name.to_lowercase().as_str())
+        || next == "international"
+        || (before.ends_with(" at the") || before == "at the")
+        || ((before.ends_with(" the") || before == "the") && CLUB_NOUNS.contains(&next))
+}
+
+/// Payments that would set a player free, written with a clause.
+const CLAUSE_PAYMENTS: &[&str] = &[
+    "willing to pay",
+    "prepared to pay",
+    "would have to pay",
+    "would pay",
+];
+
+/// Wordings of a price at which the player may go, clause or not ("an
+/// arrangement whereby he can leave the club for €150m").
+const LEAVE_FOR: &[&str] = &["can leave", "could leave", "cannot leave", "can't leave"];
+
+/// True when the text before a figure (`before`, lowercased) makes it the
+/// price of a release clause: a payment that would trigger the clause the
+/// sentence names ("there was a release clause in his old contract … if a
+/// club were willing to pay £100m") or a price at which he "can leave".
+pub(super) fn prices_a_clause(lower_sentence: &str, before: &str) -> bool {
+    let clause = ["release clause", "buyout clause", "buy-out clause"]
+        .iter()
+        .any(|c| lower_sentence.contains(c));
+    (clause && CLAUSE_PAYMENTS.iter().any(|p| before.contains(p)))
+        || LEAVE_FOR.iter().any(|p| contains_word(before, p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_club_that_values_a_player_at_a_figure_gives_its_valuation() {
+        assert!(valued_at("aston villa value grealish at about "));
+        assert!(valued_at("they value the midfielder at "));
+        assert!(!valued_at("he signed at "));
+        assert!(!valued_at("in a deal that values the company at "));
+        assert!(!valued_at("the offer values credit suisse at around "));
+        assert!(!valued_at("a value of "));
+    }
+
+    #[test]
+    fn a_passive_wording_names_the_side_and_the_kind() {
+        assert_eq!(
+            by_wording(" transfer fee demanded by aston villa was"),
+            Some((ClaimKind::AskingPrice, " transfer fee demanded by ".len()))
+        );
+        assert_eq!(
+            by_wording(" put forward by chelsea."),
+            Some((ClaimKind::Offer, " put forward by ".len()))
+        );
+        assert_eq!(by_wording(", which was rejected by them"), None);
+        assert_eq!(by_wording(" deal that was agreed by"), None);
+        assert!(named_by("the fee demanded by"));
+        assert!(!named_by("rejected by"));
+    }
+
+    #[test]
+    fn venues_roles_and_stray_letters_hold_no_figure() {
+        assert!(not_a_party("M", "cerca de 230 ", "€ ao clube"));
+        assert!(not_a_party("CEO", "através do seu ", ", Ferran"));
+        assert!(not_a_party(
+            "Ecuador",
+            "the signing of ",
+            " international midfielder"
+        ));
+        assert!(not_a_party(
+            "Camp Nou",
+            "a contract at the ",
+            " with a buyout"
+        ));
+        assert!(not_a_party(
+            "Merseyside",
+            "But the ",
+            " club instantly snubbed"
+        ));
+        assert!(!not_a_party("Chelsea", "put forward by ", "."));
+        assert!(!not_a_party(
+            "Brighton",
+            "a fee with ",
+            " for the midfielder"
+        ));
+    }
+
+    #[test]
+    fn a_payment_that_would_trigger_the_clause_is_the_clause() {
+        let sentence = "there was a release clause in his old contract: the club would not stand in his way if a rival were willing to pay £100m.";
+        let before = &sentence[..sentence.find('£').unwrap()];
+        assert!(prices_a_clause(sentence, before));
+        assert!(prices_a_clause(
+            "",
+            "he can leave the club after two years for "
+        ));
+        assert!(!prices_a_clause("city paid £51m for him.", "city paid "));
+        assert!(!prices_a_clause(
+            "a rival would pay £10m.",
+            "a rival would pay "
+        ));
+    }
+}
