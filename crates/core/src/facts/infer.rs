@@ -9,6 +9,27 @@ use std::collections::{HashMap, HashSet};
 
 /// Kinds that are the buying side's figures.
 const BUYER_KINDS: &[&str] = &["offer", "add_ons"];
+/// Kinds of the price paid, whose holder is the buying side.
+const FEE_KINDS: &[&str] = &["fee"];
+
+/// Wordings of a contract the player signs in the sentence itself.
+const NEW_CONTRACT: &[&str] = &[
+    "new contract",
+    "new deal",
+    "agreed a",
+    "signed a",
+    "has agreed",
+    "will sign",
+];
+
+/// True when `sentence` tells of the new contract a player signs ("has
+/// agreed a five-and-a-half year contract at the Camp Nou with a buyout
+/// clause at €400m"): its clause is the buying club's.
+fn tells_new_contract(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    NEW_CONTRACT.iter().any(|w| lower.contains(w))
+}
+
 /// Kinds that are the selling side's figures.
 const SELLER_KINDS: &[&str] = &["asking_price", "valuation"];
 
@@ -219,7 +240,10 @@ pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
             .filter_map(|(s, holders)| clear_dominant(holders.into_iter()).map(|h| (s, h)))
             .collect()
     };
-    let buyers = side(BUYER_KINDS);
+    // A story without bids ("City trigger the clause", "City have signed
+    // Haaland for £51m") shows its buyer by the fees it pays.
+    let mut buyers = side(FEE_KINDS);
+    buyers.extend(side(BUYER_KINDS));
     let sellers = side(SELLER_KINDS);
     for claim in claims.iter_mut().filter(|c| c.is_money()) {
         let Some(subject) = claim.subject.clone() else {
@@ -231,8 +255,26 @@ pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
             "fee" if claim.historic => (seller, None),
             "offer" | "add_ons" | "fee" => (buyer, seller),
             "asking_price" | "valuation" => (seller, buyer),
+            // A clause is in the contract of the club he plays for, unless
+            // the sentence tells of the new contract he signs.
+            "release_clause" if tells_new_contract(&claim.sentence) => (buyer, None),
+            "release_clause" => (seller, None),
+            // The wages of a transfer story are paid by the signing club.
+            "wage" => (buyer, None),
             _ => (None, None),
         };
+        // "Personal terms … once West Ham and Arsenal reach a middle
+        // ground": the selling club, named first, does not pay the wage.
+        if claim.kind == "wage"
+            && let (Some(buyer), Some(seller)) = (buyer, seller)
+            && claim.holder.as_ref() == Some(seller)
+            && claim.counterparty.as_ref() == Some(buyer)
+        {
+            claim.holder = Some(buyer.clone());
+            claim.counterparty = Some(seller.clone());
+            claim.inferred.push("holder".into());
+            continue;
+        }
         if claim.holder.is_none()
             && let Some(holder) = holder
             && claim.counterparty.as_ref() != Some(holder)

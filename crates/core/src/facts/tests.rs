@@ -247,3 +247,42 @@ fn a_figure_that_refers_back_to_a_person_keeps_the_person() {
     let clause = claims.iter().find(|c| c.text == "£38m").unwrap();
     assert_eq!(clause.subject.as_deref(), Some("Peter Jones"));
 }
+
+#[test]
+fn wages_and_clauses_without_a_club_go_to_the_side_that_pays_or_sells() {
+    let first = article(
+        1,
+        "Roma bid for Chris Smalling",
+        "AS Roma have made a bid of £18m for Manchester United defender Chris Smalling. United are holding out for £20m.",
+    );
+    let second = article(
+        2,
+        "Terms",
+        "Chris Smalling is set to sign a long-term contract worth £100,000 per week. His old contract had a release clause, and a club would have to pay £25m to trigger it.",
+    );
+    let claims = story_claims(&[first, second], None);
+    let wage = claims.iter().find(|c| c.kind == "wage").unwrap();
+    assert_eq!(wage.holder.as_deref(), Some("AS Roma"));
+    assert!(wage.inferred.contains(&"holder".to_string()));
+    let clause = claims.iter().find(|c| c.text == "£25m").unwrap();
+    assert_eq!(clause.kind, "release_clause");
+    assert_eq!(clause.holder.as_deref(), Some("Manchester United"));
+}
+
+#[test]
+fn the_clause_of_the_new_contract_is_the_buying_clubs() {
+    let first = article(
+        1,
+        "Roma bid for Chris Smalling",
+        "AS Roma have made a bid of £18m for Manchester United defender Chris Smalling. United are holding out for £20m.",
+    );
+    let second = article(
+        2,
+        "Signed",
+        "Chris Smalling has agreed a three-year contract with a buyout clause at £60m.",
+    );
+    let claims = story_claims(&[first, second], None);
+    let clause = claims.iter().find(|c| c.text == "£60m").unwrap();
+    assert_eq!(clause.kind, "release_clause");
+    assert_eq!(clause.holder.as_deref(), Some("AS Roma"));
+}
