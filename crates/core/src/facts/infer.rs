@@ -30,6 +30,35 @@ fn tells_new_contract(sentence: &str) -> bool {
     NEW_CONTRACT.iter().any(|w| lower.contains(w))
 }
 
+/// Wordings of the contract a player has now ("two years left on his
+/// £130,000-a-week deal").
+const CURRENT_CONTRACT: &[&str] = &["left on", "current", "existing", "remaining", "still has"];
+
+/// Wordings of a contract to come ("is set to sign a contract worth at
+/// least £250,000 per week", "personal terms").
+const COMING_CONTRACT: &[&str] = &[
+    "set to",
+    "will",
+    "would",
+    "personal terms",
+    "new contract",
+    "new deal",
+    "to sign",
+    "agreed",
+];
+
+/// True when `sentence` tells of the contract the player has now.
+fn tells_current_contract(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    CURRENT_CONTRACT.iter().any(|w| lower.contains(w))
+}
+
+/// True when `sentence` tells of a contract to come.
+fn tells_coming_contract(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    COMING_CONTRACT.iter().any(|w| lower.contains(w))
+}
+
 /// Kinds that are the selling side's figures.
 const SELLER_KINDS: &[&str] = &["asking_price", "valuation"];
 
@@ -259,8 +288,10 @@ pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
             // the sentence tells of the new contract he signs.
             "release_clause" if tells_new_contract(&claim.sentence) => (buyer, None),
             "release_clause" => (seller, None),
-            // The wages of a transfer story are paid by the signing club.
-            "wage" => (buyer, None),
+            // Wages on the deal he has are his club's; wages of the deal
+            // he is to sign, the signing club's.
+            "wage" if tells_current_contract(&claim.sentence) => (seller, None),
+            "wage" if tells_coming_contract(&claim.sentence) => (buyer, None),
             _ => (None, None),
         };
         // "Personal terms … once West Ham and Arsenal reach a middle

@@ -264,6 +264,24 @@ fn wages_and_clauses_without_a_club_go_to_the_side_that_pays_or_sells() {
     let wage = claims.iter().find(|c| c.kind == "wage").unwrap();
     assert_eq!(wage.holder.as_deref(), Some("AS Roma"));
     assert!(wage.inferred.contains(&"holder".to_string()));
+    let third = article(
+        3,
+        "Old deal",
+        "Chris Smalling still has two years left on his £90,000-a-week deal.",
+    );
+    let claims_now = story_claims(
+        &[
+            article(
+                1,
+                "Roma bid",
+                "AS Roma have made a bid of £18m for Manchester United defender Chris Smalling. United are holding out for £20m.",
+            ),
+            third,
+        ],
+        None,
+    );
+    let old_wage = claims_now.iter().find(|c| c.kind == "wage").unwrap();
+    assert_eq!(old_wage.holder.as_deref(), Some("Manchester United"));
     let clause = claims.iter().find(|c| c.text == "£25m").unwrap();
     assert_eq!(clause.kind, "release_clause");
     assert_eq!(clause.holder.as_deref(), Some("Manchester United"));
