@@ -165,6 +165,7 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("will buy", ClaimKind::Fee),
     ("up front", ClaimKind::Fee),
     ("upfront", ClaimKind::Fee),
+    ("leave", ClaimKind::Fee),
     ("losses", ClaimKind::Other),
     ("expenditure", ClaimKind::Other),
     ("net worth", ClaimKind::Other),
@@ -677,6 +678,20 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                     .to_lowercase(),
             )
             .map(|(kind, _)| kind);
+            // "Ajax may want to push as far as €100m": a figure with no
+            // cue of its own, after a club that wants or holds out, is
+            // that club's price.
+            let kind = if kind == ClaimKind::Other
+                && names.iter().any(|m| {
+                    m.kind != EntityKind::Person
+                        && m.span.end - range.start <= money.span.start
+                        && response::side_by_verb(&sentence[m.span.end - range.start..])
+                            == Some(Side::Seller)
+                }) {
+                ClaimKind::AskingPrice
+            } else {
+                kind
+            };
             let kind = if wording::valued_at(&before_figure) {
                 ClaimKind::Valuation
             } else if let Some(by) = by {
@@ -1324,7 +1339,11 @@ fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> Cl
                 // "over £110m with add-ons", "just £82M, with add-ons":
                 // the figure is the total or its guaranteed part, written
                 // with the add-ons, not the add-ons themselves.
-                if *kind == ClaimKind::AddOns && contains_word(between, "with") {
+                // "100 million euros - 95 million fixed plus 5 million in
+                // bonuses": past a "plus" the add-ons are another part.
+                if *kind == ClaimKind::AddOns
+                    && (contains_word(between, "with") || contains_word(between, "plus"))
+                {
                     continue;
                 }
                 // Cues after the figure ("£2.7m in add-ons") weigh a little less.
@@ -1418,6 +1437,21 @@ mod tests {
             "There was a release clause in his old contract, stating that the club would not stand in his way if a rival were willing to pay £100 million to sign him.",
         );
         assert_eq!(claim.kind, ClaimKind::ReleaseClause);
+    }
+
+    #[test]
+    fn a_figure_a_club_wants_is_its_price() {
+        let claim = one("We think Ajax may want to push as far as €100m before they sell him.");
+        assert_eq!(claim.kind, ClaimKind::AskingPrice);
+        assert_eq!(claim.holder.as_deref(), Some("Ajax"));
+    }
+
+    #[test]
+    fn a_total_before_its_parts_and_bonuses_is_the_fee() {
+        let claims = find_claims(
+            "The winger will leave Amsterdam for England for 100 million euros - 95 million fixed plus 5 million in possible bonuses.",
+        );
+        assert_eq!(claims[0].kind, ClaimKind::Fee, "{claims:#?}");
     }
 
     #[test]

@@ -49,6 +49,8 @@ const FILLERS: &[&str] = &[
     "set",
     "likely",
     "to",
+    "may",
+    "might",
 ];
 
 /// Verbs of a seller answering a bid or naming its price, as they follow
