@@ -615,6 +615,26 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             .iter()
             .find(|(cue, _)| contains_word(&lower, cue) && !negated(&lower, cue))
             .map(|(_, status)| *status);
+        // "a £90m offer …, exceeding the £72m Arsenal paid to Lille for
+        // Nicolas Pepe": the player of another figure's deal, told for
+        // comparison, is the subject of no other figure of the sentence.
+        let compared_here: Vec<(usize, String)> = (0..amounts.len())
+            .filter(|i| amounts[*i].equivalent_of.is_none())
+            .filter_map(|i| {
+                let (end, previous_end, next_figure) = figure_frame(&amounts, i, sentence.len());
+                background::other_deal_subject(
+                    sentence,
+                    &names,
+                    range.start,
+                    background::Figure {
+                        span: amounts[i].span.clone(),
+                        end,
+                        stretch: previous_end..next_figure,
+                    },
+                )
+                .map(|person| (i, person))
+            })
+            .collect();
         for (index, money) in amounts.iter().enumerate() {
             if money.equivalent_of.is_some() {
                 continue;
@@ -624,21 +644,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 .filter(|m| m.equivalent_of == Some(index))
                 .cloned()
                 .collect();
-            let end = equivalents.last().map_or(money.span.end, |m| m.span.end);
-            // Cues after the figure count only up to the next figure: in
-            // "£75m plus £15m in add-ons" the add-ons are the £15m.
-            let next_figure = amounts
-                .iter()
-                .skip(index + 1)
-                .find(|m| m.equivalent_of.is_none())
-                .map_or(sentence.len(), |m| m.span.start);
-            // The figure's own stretch of the sentence: from the figure
-            // before it (and its conversions) to the next one.
-            let previous_end = amounts[..index]
-                .iter()
-                .map(|m| m.span.end)
-                .max()
-                .unwrap_or(0);
+            let (end, previous_end, next_figure) = figure_frame(&amounts, index, sentence.len());
             let own = sentence
                 .get(previous_end..next_figure)
                 .unwrap_or_default()
@@ -728,6 +734,18 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 let before = sentence[..m.span.start - range.start].to_lowercase();
                 let before = before.trim_end();
                 let after = &sentence[m.span.end - range.start..];
+                // "Dortmund said United will pay 85 million euros": the club
+                // that speaks reports the other's figure; it is the other side.
+                if let Some(clause) = wording::reported_clause(after)
+                    && names.iter().any(|o| {
+                        o.kind != EntityKind::Person
+                            && o.span.start == m.span.end + clause
+                            && o.span.end - range.start <= money.span.start
+                    })
+                {
+                    others.push(m.text.as_str());
+                    continue;
+                }
                 // "the fee demanded by Aston Villa": the side the passive
                 // wording after the figure names holds it.
                 if owner.is_none()
@@ -896,6 +914,9 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 .filter(|m| {
                     let span = m.span.start - range.start..m.span.end - range.start;
                     !background::paid_for_in_later_clause(sentence, end, &span)
+                        && !compared_here
+                            .iter()
+                            .any(|(i, person)| *i != index && *person == m.text)
                 })
                 .find(|m| {
                     let after = &sentence[m.span.end - range.start..];
@@ -969,6 +990,32 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
         }
     }
     claims
+}
+
+/// Where figure `index` of a sentence of `len` bytes stands: the end of
+/// the figure with its conversions, the end of the figure before it, and
+/// the start of the next figure (or the sentence's end). Cues after the
+/// figure count only up to the next figure: in "£75m plus £15m in add-ons"
+/// the add-ons are the £15m.
+fn figure_frame(amounts: &[Money], index: usize, len: usize) -> (usize, usize, usize) {
+    let money = &amounts[index];
+    let end = amounts
+        .iter()
+        .filter(|m| m.equivalent_of == Some(index))
+        .map(|m| m.span.end)
+        .next_back()
+        .unwrap_or(money.span.end);
+    let next_figure = amounts
+        .iter()
+        .skip(index + 1)
+        .find(|m| m.equivalent_of.is_none())
+        .map_or(len, |m| m.span.start);
+    let previous_end = amounts[..index]
+        .iter()
+        .map(|m| m.span.end)
+        .max()
+        .unwrap_or(0);
+    (end, previous_end, next_figure)
 }
 
 /// Last words of news outlets' names ("Sky Sports", "Football Insider",
@@ -1437,6 +1484,26 @@ mod tests {
             "There was a release clause in his old contract, stating that the club would not stand in his way if a rival were willing to pay £100 million to sign him.",
         );
         assert_eq!(claim.kind, ClaimKind::ReleaseClause);
+    }
+
+    #[test]
+    fn the_player_of_a_compared_deal_is_not_the_subject_of_the_bid() {
+        let claims = find_claims(
+            "Arsenal made a record £90 million offer for the midfielder, exceeding the £72 million Arsenal paid to Lille for Nicolas Pepe in 2019.",
+        );
+        assert_eq!(claims[0].subject, None, "{claims:#?}");
+        assert_eq!(claims[1].subject.as_deref(), Some("Nicolas Pepe"));
+    }
+
+    #[test]
+    fn a_club_that_says_what_another_pays_is_the_other_side() {
+        let claim = one(
+            "In a statement, Borussia Dortmund said Manchester United will pay 85 million euros for the winger.",
+        );
+        assert_eq!(claim.holder.as_deref(), Some("Manchester United"));
+        let claim =
+            one("Rovers also said United will pay 85 million euros for the winger, a club record.");
+        assert_eq!(claim.holder.as_deref(), Some("United"), "{claim:#?}");
     }
 
     #[test]

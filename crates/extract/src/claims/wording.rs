@@ -109,6 +109,41 @@ pub(super) fn named_by(before: &str) -> bool {
 /// Merseyside club", "the Etihad outfit", "the La Liga side").
 const CLUB_NOUNS: &[&str] = &["club", "outfit", "side", "giants", "hierarchy"];
 
+/// Scale and currency words written capitalized ("the 100 Million paid
+/// by City"): part of a figure, not a name.
+const SCALE_WORDS: &[&str] = &[
+    "Million", "Billion", "Pounds", "Euros", "Dollars", "Francs", "Mn", "Bn",
+];
+
+/// Nouns after which a capitalized word only describes the club named next
+/// ("Treble winners Manchester City").
+const DESCRIBED_CLUB: &[&str] = &["winners", "champions", "holders"];
+
+/// Speech verbs after a club that reports another club's figure:
+/// "Dortmund said United will pay 85 million euros".
+const SPEECH_VERBS: &[&str] = &["said", "says", "announced", "confirmed", "stated"];
+
+/// Where the reported clause starts in `after` (the text after a name)
+/// when it opens with a speech verb and, past an optional "that", the next
+/// word is capitalized: "said United will pay" gives the offset of
+/// "United". A speech verb with an object ("announced on Thursday they
+/// had reached an agreement with Dortmund") gives None.
+pub(super) fn reported_clause(after: &str) -> Option<usize> {
+    let trimmed = after.trim_start();
+    let verb = SPEECH_VERBS.iter().find(|v| {
+        trimmed
+            .get(..v.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(v))
+            && trimmed[v.len()..].starts_with(' ')
+    })?;
+    let mut rest = trimmed[verb.len()..].trim_start();
+    if let Some(tail) = rest.strip_prefix("that ") {
+        rest = tail.trim_start();
+    }
+    rest.starts_with(|c: char| c.is_uppercase())
+        .then(|| after.len() - rest.len())
+}
+
 /// Role words that are written capitalized but name nobody's figure.
 const ROLE_NAMES: &[&str] = &["ceo", "cfo", "chairman", "president", "director", "boss"];
 
@@ -125,6 +160,8 @@ pub(super) fn not_a_party(name: &str, before: &str, after: &str) -> bool {
         .unwrap_or_default();
     let before = before.trim_end().to_lowercase();
     (!name.contains(' ') && name.chars().count() <= 2)
+        || name.split_whitespace().any(|w| SCALE_WORDS.contains(&w))
+        || DESCRIBED_CLUB.contains(&next)
         || ROLE_NAMES.contains(&name.to_lowercase().as_str())
         || next == "international"
         || (before.ends_with(" at the") || before == "at the")
@@ -204,6 +241,20 @@ mod tests {
             "But the ",
             " club instantly snubbed"
         ));
+        assert!(not_a_party(
+            "Million",
+            "eclipsing the 100 ",
+            " paid by City"
+        ));
+        assert!(not_a_party(
+            "Treble",
+            "a £90m bid from ",
+            " winners Manchester City"
+        ));
+        assert_eq!(reported_clause(" said United will pay"), Some(6));
+        assert_eq!(reported_clause(" said that United will pay"), Some(11));
+        assert_eq!(reported_clause(" announced on Thursday they had"), None);
+        assert_eq!(reported_clause(" sold him"), None);
         assert!(!not_a_party("Chelsea", "put forward by ", "."));
         assert!(!not_a_party(
             "Brighton",
