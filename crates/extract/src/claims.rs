@@ -111,6 +111,7 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("demand", ClaimKind::AskingPrice),
     ("demanding", ClaimKind::AskingPrice),
     ("valued at", ClaimKind::Valuation),
+    ("market value", ClaimKind::Valuation),
     ("valuation", ClaimKind::Valuation),
     ("-rated", ClaimKind::Valuation),
     ("rated at", ClaimKind::Valuation),
@@ -137,6 +138,7 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("paid", ClaimKind::Fee),
     ("sold", ClaimKind::Fee),
     ("bought", ClaimKind::Fee),
+    ("buys", ClaimKind::Fee),
     ("asking for", ClaimKind::AskingPrice),
     ("fell short of the", ClaimKind::AskingPrice),
     ("falls short of the", ClaimKind::AskingPrice),
@@ -1504,6 +1506,14 @@ mod tests {
         let claim =
             one("Rovers also said United will pay 85 million euros for the winger, a club record.");
         assert_eq!(claim.holder.as_deref(), Some("United"), "{claim:#?}");
+    }
+
+    #[test]
+    fn a_company_that_buys_another_pays_a_fee_and_a_market_value_is_a_valuation() {
+        let claim = one("In the end UBS buys Credit Suisse for $3.2 billion.");
+        assert_eq!(claim.kind, ClaimKind::Fee);
+        let claim = one("The bank ended Friday with a market value of $8 billion.");
+        assert_eq!(claim.kind, ClaimKind::Valuation);
     }
 
     #[test]
