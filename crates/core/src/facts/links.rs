@@ -65,6 +65,12 @@ pub(super) fn link_parts(claims: &mut [StoryClaim]) {
         if claims[part].part_of.is_none() {
             claims[part].part_of = Some(total_id);
         }
+        // "just £82M, with add-ons … helping them reach the £114M
+        // figure": the total the add-ons reach is the whole bid, not
+        // add-ons, and charts as the bid.
+        if claims[total].kind == "add_ons" && claims[part].kind != "add_ons" {
+            claims[total].kind = claims[part].kind.clone();
+        }
         // A headline total takes the source its parts are credited to.
         if claims[total].attributed_to.is_none() && claims[part].attributed_to.is_some() {
             claims[total].attributed_to = claims[part].attributed_to.clone();

@@ -162,6 +162,9 @@ fn a_figure_that_add_ons_help_reach_another_is_its_part() {
         Some(by_text("£114m").id.as_str())
     );
     assert_eq!(by_text("£114m").part_of, None);
+    // The total the add-ons reach is the bid itself, charted as the bid.
+    assert_eq!(by_text("£114m").kind, by_text("£82m").kind);
+    assert_eq!(by_text("£114m").kind, "offer");
 }
 
 #[test]
