@@ -919,6 +919,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                         && !compared_here
                             .iter()
                             .any(|(i, person)| *i != index && *person == m.text)
+                        && !wording::executive_before(&sentence[..span.start])
                 })
                 .find(|m| {
                     let after = &sentence[m.span.end - range.start..];
@@ -1514,6 +1515,14 @@ mod tests {
         assert_eq!(claim.kind, ClaimKind::Fee);
         let claim = one("The bank ended Friday with a market value of $8 billion.");
         assert_eq!(claim.kind, ClaimKind::Valuation);
+    }
+
+    #[test]
+    fn the_executive_who_speaks_is_not_what_the_figure_is_about() {
+        let claim = one(
+            "City, through their chief executive, Ferran Soriano, said they will pay the €75m release clause.",
+        );
+        assert_eq!(claim.subject, None, "{claim:#?}");
     }
 
     #[test]

@@ -192,6 +192,40 @@ pub(super) fn prices_a_clause(lower_sentence: &str, before: &str) -> bool {
         || LEAVE_FOR.iter().any(|p| contains_word(before, p))
 }
 
+/// Titles of the people who speak for a club or company: the person named
+/// after one ("City's CEO, Ferran Soriano") is its voice, not the player a
+/// figure is about.
+const EXECUTIVES: &[&str] = &[
+    "ceo",
+    "chief executive",
+    "chairman",
+    "president",
+    "director",
+    "owner",
+    "spokesman",
+    "spokeswoman",
+    "manager",
+    "boss",
+    "coach",
+];
+
+/// True when the text before a person (`before`) ends with an executive's
+/// title, with or without a comma: "através do seu CEO, Ferran Soriano".
+pub(super) fn executive_before(before: &str) -> bool {
+    let lower = before
+        .trim_end()
+        .trim_end_matches(',')
+        .trim_end()
+        .to_lowercase();
+    EXECUTIVES.iter().any(|title| {
+        lower.ends_with(title)
+            && lower[..lower.len() - title.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,6 +295,14 @@ mod tests {
             "a fee with ",
             " for the midfielder"
         ));
+    }
+
+    #[test]
+    fn a_person_after_an_executive_title_speaks_for_the_club() {
+        assert!(executive_before("através do seu CEO, "));
+        assert!(executive_before("City chief executive "));
+        assert!(!executive_before("Dortmund striker "));
+        assert!(!executive_before("the codirector "));
     }
 
     #[test]
