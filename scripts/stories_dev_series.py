@@ -176,15 +176,22 @@ def claim_values(claim):
     return values
 
 
+def point_key(claim):
+    """(article, value) of a claim: a series keeps one point per article and
+    figure, so an article's repeat of a charted figure is that point."""
+    return (claim.get("article"), tuple(sorted(claim_values(claim))))
+
+
 def placement(claim, charted, by_id):
     """Where a claim shows in the story view."""
     if claim["id"] in charted:
         return "series"
+    charted_keys = {point_key(by_id[c]) for c in charted if c in by_id}
     for link in ("same_as", "part_of"):
         other = claim.get(link)
         if other:
             root = by_id.get(other) if isinstance(other, str) else None
-            if root and root["id"] in charted:
+            if root and (root["id"] in charted or point_key(root) in charted_keys):
                 return f"{link} a series point"
             return link
     if claim.get("historic"):

@@ -271,7 +271,16 @@ pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
     };
     // A story without bids ("City trigger the clause", "City have signed
     // Haaland for £51m") shows its buyer by the fees it pays.
+    // Only then: with rival bidders (a hijacked deal), the fees paid say
+    // nothing about whose an unnamed one is.
+    let bid_for: HashSet<String> = claims
+        .iter()
+        .filter(money)
+        .filter(|c| BUYER_KINDS.contains(&c.kind.as_str()))
+        .filter_map(|c| c.subject.clone())
+        .collect();
     let mut buyers = side(FEE_KINDS);
+    buyers.retain(|subject, _| !bid_for.contains(subject));
     buyers.extend(side(BUYER_KINDS));
     let sellers = side(SELLER_KINDS);
     for claim in claims.iter_mut().filter(|c| c.is_money()) {

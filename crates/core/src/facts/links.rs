@@ -58,6 +58,7 @@ pub(super) fn link_parts(claims: &mut [StoryClaim]) {
             }
         }
     }
+    links.extend(parts_after_total(claims, &groups));
     links.extend(rising_parts(claims));
     links.extend(instalments(claims));
     for (part, total) in links {
@@ -77,6 +78,33 @@ pub(super) fn link_parts(claims: &mut [StoryClaim]) {
             claims[total].inferred.push("attributed_to".into());
         }
     }
+}
+
+/// (part, total) pairs within one sentence: a figure followed by two or
+/// more that add up to it ("a record £90m offer, which totalled £75m
+/// guaranteed plus £15m in add-ons").
+fn parts_after_total(claims: &[StoryClaim], groups: &[Vec<usize>]) -> Vec<(usize, usize)> {
+    let value = |i: usize| claims[i].amount.as_ref().map(|a| (a.value, &a.currency));
+    let mut out = Vec::new();
+    for group in groups {
+        for (k, &t) in group.iter().enumerate() {
+            let Some((total, currency)) = value(t) else {
+                continue;
+            };
+            let mut sum = 0.0;
+            for (n, &p) in group.iter().enumerate().skip(k + 1) {
+                match value(p) {
+                    Some((v, c)) if c == currency => sum += v,
+                    _ => break,
+                }
+                if n >= k + 2 && total > 0.0 && ((sum - total) / total).abs() <= ROUNDING {
+                    out.extend(group[k + 1..=n].iter().map(|&p| (p, t)));
+                    break;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// True for a primary money figure: not a conversion, not a wage, not a
@@ -145,12 +173,15 @@ fn text_between<'a>(sentence: &'a str, first: &str, second: &str) -> Option<&'a 
     Some(&sentence[start..end])
 }
 
-/// Words that make a figure one payment of several.
+/// Words that make a figure one payment of several ("£106m up front, with
+/// the rest in add-ons" is the first payment of the £142m fee).
 const INSTALMENT_WORDS: &[&str] = &[
     "instalment",
     "installment",
     "first payment",
     "first of which",
+    "up front",
+    "upfront",
 ];
 
 /// (part, total) pairs: a figure worded as an instalment ("City will pay

@@ -200,6 +200,35 @@ fn an_instalment_is_a_part_of_the_fee() {
 }
 
 #[test]
+fn a_payment_up_front_is_a_part_of_the_fee() {
+    let a = article(
+        6,
+        "Coutinho signs",
+        "FC Barcelona have signed Philippe Coutinho for £142m. Rovers are expected to receive around £106m up front, with the rest in add-ons.",
+    );
+    let claims = article_claims(&a);
+    let fee = claims.iter().find(|c| c.text == "£142m").unwrap();
+    let front = claims.iter().find(|c| c.text == "£106m").unwrap();
+    assert_eq!(front.part_of.as_deref(), Some(fee.id.as_str()));
+}
+
+#[test]
+fn parts_written_after_their_total_in_one_sentence_are_its_parts() {
+    let a = article(
+        7,
+        "Bid",
+        "Arsenal made a record £90m offer for the midfielder, which reportedly totalled £75m guaranteed plus an additional £15m in add-ons.",
+    );
+    let claims = article_claims(&a);
+    let total = claims.iter().find(|c| c.text == "£90m").unwrap();
+    for part in ["£75m", "£15m"] {
+        let claim = claims.iter().find(|c| c.text == part).unwrap();
+        assert_eq!(claim.part_of.as_deref(), Some(total.id.as_str()), "{part}");
+    }
+    assert_eq!(total.part_of, None);
+}
+
+#[test]
 fn a_person_carried_from_a_byline_is_not_the_subject_of_a_figure() {
     let first = article(
         1,
