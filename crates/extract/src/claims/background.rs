@@ -39,8 +39,9 @@ const SOLD_AFTER: &[&str] = &["who they sold", "who was sold", "who joined", "wh
 /// How many bytes may separate a figure from the person it is "for".
 const DIRECT_OBJECT_REACH: usize = 30;
 
-/// How many bytes may separate a sale word from the person sold.
-const SOLD_REACH: usize = 36;
+/// How many bytes may separate a sale word from the person sold ("paid
+/// Benfica for Argentine international Enzo Fernandez").
+const SOLD_REACH: usize = 48;
 
 /// Where a figure stands in its sentence (byte ranges of the sentence).
 pub(super) struct Figure {
@@ -196,5 +197,16 @@ mod tests {
         );
         let fee = claims.iter().find(|c| c.text == "£198m").unwrap();
         assert_eq!(fee.subject.as_deref(), Some("Ronaldo"));
+    }
+
+    #[test]
+    fn a_player_paid_for_under_a_long_description_is_the_compared_deals() {
+        let claims = find_claims(
+            "The initial fee of £100m surpasses the £106m Rovers paid Benfica for Argentine international John Smith in January.",
+        );
+        let compared = claims.iter().find(|c| c.text == "£106m").unwrap();
+        assert_eq!(compared.subject.as_deref(), Some("John Smith"));
+        let fee = claims.iter().find(|c| c.text == "£100m").unwrap();
+        assert_eq!(fee.subject, None, "{claims:#?}");
     }
 }
