@@ -87,7 +87,7 @@ const ARTICLES: &[&str] = &[
 /// First words that make a name an organization.
 const ORGANIZATION_PREFIXES: &[&str] = &[
     "AS", "AC", "FC", "SS", "SSC", "RB", "SC", "SL", "Real", "Borussia", "Bayern", "Inter",
-    "Atletico",
+    "Atletico", "Sky",
 ];
 
 /// Last words of places.
@@ -272,6 +272,11 @@ mod tests {
             EntityKind::Organization
         );
         assert_eq!(guess(&["AS", "Roma"], None, None), EntityKind::Organization);
+        // A broadcaster named in another language ("Sky Alemanha") is no person.
+        assert_eq!(
+            guess(&["Sky", "Alemanha"], None, None),
+            EntityKind::Organization
+        );
         assert_eq!(
             guess(&["Chris", "Smalling"], None, None),
             EntityKind::Person
