@@ -16,6 +16,7 @@
 
 use super::block_text::with_paragraphs;
 use super::boilerplate;
+use super::captions;
 use super::gaps;
 use super::lead;
 use super::limits::MAX_ELEMENTS;
@@ -121,6 +122,7 @@ pub fn extract_page_main_text(
             .chain(meta.urls.iter().map(String::as_str))
             .collect();
         main.text = link_lines::without_link_lines(&main.text, doc, &titles, &urls);
+        main.text = captions::without_captions(&main.text, doc);
         main.text = related_tail::without_related_tail(&main.text);
         main.text = related_tail::without_closing_calls(&main.text);
     }

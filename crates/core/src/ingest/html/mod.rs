@@ -17,6 +17,8 @@
 //!   the extractors keep, dropped afterwards;
 //! - [`link_lines`]: lines that are a whole link (related headlines),
 //!   dropped;
+//! - [`captions`]: lines that are a picture's caption or an author's box,
+//!   dropped;
 //! - [`related_tail`]: a "related stories" or comments block after the
 //!   article, cut;
 //! - [`lead`]: the visible teaser paragraph the extractors drop, put back.
@@ -39,6 +41,7 @@
 
 pub mod block_text;
 pub mod boilerplate;
+pub mod captions;
 pub mod charset;
 pub mod gaps;
 pub mod lead;
