@@ -109,7 +109,7 @@ pub fn extract_page_main_text(
     url: Option<&str>,
     extractor: Extractor,
 ) -> MainText {
-    let mut main = extracted(html, url, extractor);
+    let mut main = extracted(html, doc, url, extractor);
     if extractor == Extractor::Combined {
         let titles: Vec<&str> = meta
             .titles
@@ -131,7 +131,7 @@ pub fn extract_page_main_text(
 }
 
 /// The chosen extractor's text, before the lead is checked.
-fn extracted(html: &str, url: Option<&str>, extractor: Extractor) -> MainText {
+fn extracted(html: &str, doc: &scraper::Html, url: Option<&str>, extractor: Extractor) -> MainText {
     match extractor {
         Extractor::DomSmoothie => MainText {
             text: readability_text(html, url).unwrap_or_default(),
@@ -147,7 +147,7 @@ fn extracted(html: &str, url: Option<&str>, extractor: Extractor) -> MainText {
                 if short || other_len > len * MUCH_LONGER_BY {
                     main.text = other;
                 } else {
-                    main.text = gaps::with_inner_gaps(&main.text, &other);
+                    main.text = gaps::with_inner_gaps(&main.text, &other, &gaps::list_items(doc));
                 }
             }
             main
