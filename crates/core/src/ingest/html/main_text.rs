@@ -23,6 +23,7 @@ use super::limits::MAX_ELEMENTS;
 use super::link_lines;
 use super::metadata::PageMetadata;
 use super::related_tail;
+use super::trailing_headings;
 
 /// Below this many characters, trafilatura's text is suspect and a
 /// Readability text [`LONGER_BY`] times longer replaces it. Chosen on trafilatura-eval-dev
@@ -125,6 +126,7 @@ pub fn extract_page_main_text(
         main.text = captions::without_captions(&main.text, doc);
         main.text = related_tail::without_related_tail(&main.text);
         main.text = related_tail::without_closing_calls(&main.text);
+        main.text = trailing_headings::without_trailing_headings(&main.text, doc);
     }
     main.text = lead::with_visible_lead(main.text, &meta.descriptions, doc);
     main

@@ -21,6 +21,8 @@
 //!   dropped;
 //! - [`related_tail`]: a "related stories" or comments block after the
 //!   article, cut;
+//! - [`trailing_headings`]: a heading that ends the text (of a block
+//!   left out), dropped;
 //! - [`lead`]: the visible teaser paragraph the extractors drop, put back.
 //!
 //! ```
@@ -51,6 +53,7 @@ pub mod main_text;
 pub mod metadata;
 pub mod pubdate;
 pub mod related_tail;
+pub mod trailing_headings;
 
 pub use charset::{decode_html, looks_like_html};
 pub use main_text::{Extractor, MainText, extract_main_text, extract_page_main_text};
