@@ -146,7 +146,10 @@ fn extracted(html: &str, doc: &scraper::Html, url: Option<&str>, extractor: Extr
             if let Some(other) = readability_text(html, url) {
                 let other_len = other.chars().count() as f64;
                 let short = len < SHORT_TEXT_CHARS as f64 && other_len >= len * LONGER_BY;
-                if short || other_len > len * MUCH_LONGER_BY {
+                if short
+                    || other_len > len * MUCH_LONGER_BY
+                    || (is_menu_text(&main.text) && !is_menu_text(&other))
+                {
                     main.text = other;
                 } else {
                     main.text = gaps::with_inner_gaps(&main.text, &other, &gaps::list_items(doc));
@@ -155,6 +158,30 @@ fn extracted(html: &str, doc: &scraper::Html, url: Option<&str>, extractor: Extr
             main
         }
     }
+}
+
+/// Below this many sentence stops per 100 words a text reads as a menu or
+/// a list of links, not as an article; Readability's text then replaces
+/// trafilatura's unless it reads so too. Measured (P / R / F):
+/// trafilatura-eval-dev 0.9254 / 0.9648 / 0.9447 → 0.9249 / 0.9662 / 0.9451
+/// (one page's menus replaced by its article, one page worse),
+/// readability-pages unchanged (0.9622); 2 stops measured the same.
+const MIN_STOPS_PER_100_WORDS: f64 = 1.0;
+
+/// Fewer words than this are too few to judge a text by its stops.
+const MIN_WORDS_TO_JUDGE: usize = 50;
+
+/// Whether `text` reads as navigation rather than prose: many words and
+/// almost no sentence stops (trafilatura sometimes returns a page's menus
+/// run into one line, "E-Paper Online-Service-Center ABO Anzeigen Kontakt
+/// …", where the article is a short teaser Readability finds).
+fn is_menu_text(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let stops = text
+        .split_whitespace()
+        .filter(|w| w.ends_with(['.', '!', '?', '。', '！', '？']))
+        .count();
+    words >= MIN_WORDS_TO_JUDGE && (stops as f64) * 100.0 < MIN_STOPS_PER_100_WORDS * words as f64
 }
 
 /// trafilatura's text; `own_fallback` turns on its internal fallbacks
@@ -250,6 +277,15 @@ mod tests {
             lines.iter().any(|l| l.starts_with("Commuters who")),
             "{text}"
         );
+    }
+
+    #[test]
+    fn menus_read_as_menus_and_prose_as_prose() {
+        let menu = "E-Paper Online-Service-Center ABO Anzeigen Kontakt Startseite ".repeat(12);
+        assert!(is_menu_text(&menu));
+        let prose = "The bridge reopened on Monday after eight weeks of repairs. ".repeat(12);
+        assert!(!is_menu_text(&prose));
+        assert!(!is_menu_text("Home Sport Weather"), "too short to judge");
     }
 
     #[test]
