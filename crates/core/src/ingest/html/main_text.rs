@@ -6,13 +6,16 @@
 //! paragraph scoring, its own fallbacks) and `dom_smoothie` (a port of
 //! Mozilla Readability). [`Extractor::Combined`], the default, runs both
 //! and keeps trafilatura's text unless dom_smoothie's is clearly longer
-//! where trafilatura's is short, or more than twice as long anywhere:
+//! where trafilatura's is short, more than twice as long anywhere, or
+//! prose where trafilatura's reads as a menu:
 //! trafilatura is the more precise of the two, Readability the one that
 //! rarely comes back empty or with one stray block of the page. When
-//! trafilatura's text is kept, prose paragraphs that Readability found
+//! trafilatura's text is kept, prose paragraphs and list items that Readability found
 //! between two of its paragraphs are put back ([`super::gaps`]); then
-//! link lines ([`super::link_lines`]) and a trailing related-stories block
-//! ([`super::related_tail`]) are dropped.
+//! link lines ([`super::link_lines`]), caption and author-box lines
+//! ([`super::captions`]), a trailing related-stories block
+//! ([`super::related_tail`]) and a heading left at the end
+//! ([`super::trailing_headings`]) are dropped.
 
 use super::block_text::with_paragraphs;
 use super::boilerplate;

@@ -41,12 +41,10 @@ pub fn without_trailing_headings(text: &str, doc: &Html) -> String {
     let mut lines: Vec<&str> = text.lines().collect();
     while let Some(last) = lines.last() {
         let last = collapse(last);
-        if last.is_empty() {
-            lines.pop();
-        } else if headings.contains(&last)
+        let is_heading = headings.contains(&last)
             && !last.ends_with(['.', '?', '!', '…'])
-            && lines.iter().any(|l| !headings.contains(&collapse(l)))
-        {
+            && lines.iter().any(|l| !headings.contains(&collapse(l)));
+        if last.is_empty() || is_heading {
             lines.pop();
         } else {
             break;
