@@ -854,3 +854,58 @@ fn ingest_reads_a_latin1_html_page_from_stdin() {
     assert_eq!(articles[0]["title"], "Le café du port ferme ses portes");
     assert_eq!(articles[0]["published_at"], "2022-11-05T00:00:00Z");
 }
+
+#[test]
+fn eval_extraction_pages_lists_each_pages_precision_recall_and_f1_worst_first() {
+    // A two-page benchmark in the layout of Readability's test pages: one
+    // page whose article is all there is, one whose expected text is absent.
+    let dir = tempfile::tempdir().unwrap();
+    let article = "The harbour bridge reopened to traffic on Monday morning after eight weeks \
+                   of repairs to its steel deck, the city council said in a statement on Sunday.";
+    for (name, expected) in [
+        ("001", article),
+        (
+            "002",
+            "Nothing of this sentence appears anywhere on the page at all.",
+        ),
+    ] {
+        let folder = dir.path().join(name);
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(
+            folder.join("source.html"),
+            format!("<html><body><article><p>{article}</p></article></body></html>"),
+        )
+        .unwrap();
+        std::fs::write(folder.join("expected.html"), format!("<p>{expected}</p>")).unwrap();
+    }
+    let db = Db::new();
+    let path = dir.path().to_str().unwrap();
+    let json = db.json(&["eval", "extraction", path, "--pages"]);
+    let pages = array(json["pages"].clone());
+    assert_eq!(pages.len(), 2, "{json}");
+    for page in &pages {
+        assert_has_keys(page, &["id", "precision", "recall", "f1"]);
+    }
+    assert_eq!(pages[0]["id"], "002", "worst page first: {json}");
+    assert_eq!(pages[0]["f1"].as_f64(), Some(0.0));
+    assert_eq!(pages[1]["id"], "001");
+    assert!(pages[1]["recall"].as_f64().unwrap() > 0.9, "{json}");
+    // Without --pages the object keeps its old shape.
+    assert!(
+        db.json(&["eval", "extraction", path])
+            .get("pages")
+            .is_none()
+    );
+    let human = db.ok(&["eval", "extraction", path, "--pages"]);
+    let rows: Vec<&str> = human
+        .lines()
+        .filter(|l| l.ends_with("  002") || l.ends_with("  001"))
+        .collect();
+    assert_eq!(rows.len(), 2, "{human}");
+    assert!(rows[0].ends_with("002"), "{human}");
+    assert_eq!(
+        rows[1].split_whitespace().count(),
+        4,
+        "f1, precision, recall, page: {human}"
+    );
+}

@@ -55,13 +55,13 @@ pub fn extraction(
             Truth::Body(body) => {
                 let mut one = ShingleScorer::default();
                 one.add(body, &text);
-                per_page.push((one.scores().f1, case.id.clone()));
+                per_page.push(PageScore::new(&case.id, &one.scores()));
                 shingles.add(body, &text);
             }
             Truth::Segments { with, without } => {
                 let mut one = SegmentCounts::default();
                 one.add(&text, with, without);
-                per_page.push((one.scores().f1, case.id.clone()));
+                per_page.push(PageScore::new(&case.id, &one.scores()));
                 segments.add(&text, with, without);
             }
         }
@@ -79,8 +79,10 @@ pub fn extraction(
         ExtractionBenchmark::Readability => (shingles.scores(), &[][..]),
         ExtractionBenchmark::Trafilatura => (segments.scores(), PUBLISHED_TRAFILATURA),
     };
+    // Worst first, ties by name, so the pages to look at come on top.
+    per_page.sort_by(|a, b| a.f1.total_cmp(&b.f1).then_with(|| a.id.cmp(&b.id)));
     if global.json {
-        print_json(&serde_json::json!({
+        let mut value = serde_json::json!({
             "benchmark": benchmark.name(),
             "extractor": extractor.as_str(),
             "documents": scores.documents,
@@ -92,7 +94,11 @@ pub fn extraction(
             "fields_used": fields_used,
             "seconds": seconds,
             "published": published,
-        }))?;
+        });
+        if show_pages && let Some(obj) = value.as_object_mut() {
+            obj.insert("pages".into(), serde_json::to_value(&per_page)?);
+        }
+        print_json(&value)?;
         return Ok(ExitCode::SUCCESS);
     }
     outln!(
@@ -114,12 +120,44 @@ pub fn extraction(
         &format!("storyline ({})", extractor.as_str()),
     )?;
     if show_pages {
-        per_page.sort_by(|a, b| a.0.total_cmp(&b.0));
-        for (f1, id) in per_page {
-            outln!("{f1:.3}  {id}")?;
+        outln!(
+            "{:>6} {:>6} {:>6}  page (worst first)",
+            "f1",
+            "prec",
+            "recall"
+        )?;
+        for page in per_page {
+            outln!(
+                "{:>6.3} {:>6.3} {:>6.3}  {}",
+                page.f1,
+                page.precision,
+                page.recall,
+                page.id
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One page's scores, for `--pages`: which pages pull the figures down and
+/// whether by boilerplate kept (precision) or text lost (recall).
+#[derive(Debug, serde::Serialize)]
+struct PageScore {
+    id: String,
+    precision: f64,
+    recall: f64,
+    f1: f64,
+}
+
+impl PageScore {
+    fn new(id: &str, scores: &ExtractionScores) -> Self {
+        Self {
+            id: id.to_string(),
+            precision: scores.precision,
+            recall: scores.recall,
+            f1: scores.f1,
+        }
+    }
 }
 
 /// Main text as ingestion would extract it; a page refused as hostile

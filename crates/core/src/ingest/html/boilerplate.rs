@@ -32,8 +32,24 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid boilerplate pattern")
 });
 
+/// A paragraph that is nothing but a date (and a time): the page's dateline,
+/// which metadata already carries ("23.10.2018", "2021-10-16 | 14:05 Uhr").
+/// Measured (P / R / F): trafilatura-eval-dev 0.9248 / 0.9648 / 0.9444 →
+/// 0.9254 / 0.9648 / 0.9447, readability-pages 0.9652 / 0.9591 / 0.9622 →
+/// 0.9653 / 0.9591 / 0.9622.
+static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)] // a constant pattern, covered by the tests
+    Regex::new(
+        r"(?i)^\W*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2})(?:[\s|,/-]+\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?)?\W*$",
+    )
+    .expect("valid date pattern")
+});
+
 /// Whether a paragraph (its text) is boilerplate.
 pub fn is_boilerplate(paragraph: &str) -> bool {
+    if DATE_ONLY.is_match(paragraph.trim()) {
+        return true;
+    }
     let text = paragraph.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '¿' && c != '¡');
     let text = text.trim_start_matches(['¿', '¡']);
     paragraph.chars().count() <= MAX_BOILERPLATE_CHARS && CUE.is_match(text)
@@ -62,6 +78,8 @@ mod tests {
             "Lesen Sie auch die folgenden Beiträge:",
             "Quelle: Landesregierung",
             "Copyright: Gisele Wender",
+            "23.10.2018",
+            "2021-10-16 | 14:05 Uhr",
         ] {
             assert!(is_boilerplate(cue), "{cue}");
         }
@@ -70,6 +88,7 @@ mod tests {
             "Readers also wrote to the council.",
             "Mehr als 300 Menschen kamen zum Treffen.",
             "Sources said the council would vote on Monday.",
+            "23.10.2018: the council votes",
         ] {
             assert!(!is_boilerplate(text), "{text}");
         }

@@ -6,22 +6,27 @@
 //! paragraph scoring, its own fallbacks) and `dom_smoothie` (a port of
 //! Mozilla Readability). [`Extractor::Combined`], the default, runs both
 //! and keeps trafilatura's text unless dom_smoothie's is clearly longer
-//! where trafilatura's is short, or more than twice as long anywhere:
+//! where trafilatura's is short, more than twice as long anywhere, or
+//! prose where trafilatura's reads as a menu:
 //! trafilatura is the more precise of the two, Readability the one that
 //! rarely comes back empty or with one stray block of the page. When
-//! trafilatura's text is kept, prose paragraphs that Readability found
+//! trafilatura's text is kept, prose paragraphs and list items that Readability found
 //! between two of its paragraphs are put back ([`super::gaps`]); then
-//! link lines ([`super::link_lines`]) and a trailing related-stories block
-//! ([`super::related_tail`]) are dropped.
+//! link lines ([`super::link_lines`]), caption and author-box lines
+//! ([`super::captions`]), a trailing related-stories block
+//! ([`super::related_tail`]) and a heading left at the end
+//! ([`super::trailing_headings`]) are dropped.
 
 use super::block_text::with_paragraphs;
 use super::boilerplate;
+use super::captions;
 use super::gaps;
 use super::lead;
 use super::limits::MAX_ELEMENTS;
 use super::link_lines;
 use super::metadata::PageMetadata;
 use super::related_tail;
+use super::trailing_headings;
 
 /// Below this many characters, trafilatura's text is suspect and a
 /// Readability text [`LONGER_BY`] times longer replaces it. Chosen on trafilatura-eval-dev
@@ -108,7 +113,7 @@ pub fn extract_page_main_text(
     url: Option<&str>,
     extractor: Extractor,
 ) -> MainText {
-    let mut main = extracted(html, url, extractor);
+    let mut main = extracted(html, doc, url, extractor);
     if extractor == Extractor::Combined {
         let titles: Vec<&str> = meta
             .titles
@@ -121,15 +126,17 @@ pub fn extract_page_main_text(
             .chain(meta.urls.iter().map(String::as_str))
             .collect();
         main.text = link_lines::without_link_lines(&main.text, doc, &titles, &urls);
+        main.text = captions::without_captions(&main.text, doc);
         main.text = related_tail::without_related_tail(&main.text);
         main.text = related_tail::without_closing_calls(&main.text);
+        main.text = trailing_headings::without_trailing_headings(&main.text, doc);
     }
     main.text = lead::with_visible_lead(main.text, &meta.descriptions, doc);
     main
 }
 
 /// The chosen extractor's text, before the lead is checked.
-fn extracted(html: &str, url: Option<&str>, extractor: Extractor) -> MainText {
+fn extracted(html: &str, doc: &scraper::Html, url: Option<&str>, extractor: Extractor) -> MainText {
     match extractor {
         Extractor::DomSmoothie => MainText {
             text: readability_text(html, url).unwrap_or_default(),
@@ -142,15 +149,42 @@ fn extracted(html: &str, url: Option<&str>, extractor: Extractor) -> MainText {
             if let Some(other) = readability_text(html, url) {
                 let other_len = other.chars().count() as f64;
                 let short = len < SHORT_TEXT_CHARS as f64 && other_len >= len * LONGER_BY;
-                if short || other_len > len * MUCH_LONGER_BY {
+                if short
+                    || other_len > len * MUCH_LONGER_BY
+                    || (is_menu_text(&main.text) && !is_menu_text(&other))
+                {
                     main.text = other;
                 } else {
-                    main.text = gaps::with_inner_gaps(&main.text, &other);
+                    main.text = gaps::with_inner_gaps(&main.text, &other, &gaps::list_items(doc));
                 }
             }
             main
         }
     }
+}
+
+/// Below this many sentence stops per 100 words a text reads as a menu or
+/// a list of links, not as an article; Readability's text then replaces
+/// trafilatura's unless it reads so too. Measured (P / R / F):
+/// trafilatura-eval-dev 0.9254 / 0.9648 / 0.9447 → 0.9249 / 0.9662 / 0.9451
+/// (one page's menus replaced by its article, one page worse),
+/// readability-pages unchanged (0.9622); 2 stops measured the same.
+const MIN_STOPS_PER_100_WORDS: f64 = 1.0;
+
+/// Fewer words than this are too few to judge a text by its stops.
+const MIN_WORDS_TO_JUDGE: usize = 50;
+
+/// Whether `text` reads as navigation rather than prose: many words and
+/// almost no sentence stops (trafilatura sometimes returns a page's menus
+/// run into one line, "E-Paper Online-Service-Center ABO Anzeigen Kontakt
+/// …", where the article is a short teaser Readability finds).
+fn is_menu_text(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let stops = text
+        .split_whitespace()
+        .filter(|w| w.ends_with(['.', '!', '?', '。', '！', '？']))
+        .count();
+    words >= MIN_WORDS_TO_JUDGE && (stops as f64) * 100.0 < MIN_STOPS_PER_100_WORDS * words as f64
 }
 
 /// trafilatura's text; `own_fallback` turns on its internal fallbacks
@@ -246,6 +280,15 @@ mod tests {
             lines.iter().any(|l| l.starts_with("Commuters who")),
             "{text}"
         );
+    }
+
+    #[test]
+    fn menus_read_as_menus_and_prose_as_prose() {
+        let menu = "E-Paper Online-Service-Center ABO Anzeigen Kontakt Startseite ".repeat(12);
+        assert!(is_menu_text(&menu));
+        let prose = "The bridge reopened on Monday after eight weeks of repairs. ".repeat(12);
+        assert!(!is_menu_text(&prose));
+        assert!(!is_menu_text("Home Sport Weather"), "too short to judge");
     }
 
     #[test]

@@ -17,8 +17,12 @@
 //!   the extractors keep, dropped afterwards;
 //! - [`link_lines`]: lines that are a whole link (related headlines),
 //!   dropped;
+//! - [`captions`]: lines that are a picture's caption or an author's box,
+//!   dropped;
 //! - [`related_tail`]: a "related stories" or comments block after the
 //!   article, cut;
+//! - [`trailing_headings`]: a heading that ends the text (of a block
+//!   left out), dropped;
 //! - [`lead`]: the visible teaser paragraph the extractors drop, put back.
 //!
 //! ```
@@ -39,6 +43,7 @@
 
 pub mod block_text;
 pub mod boilerplate;
+pub mod captions;
 pub mod charset;
 pub mod gaps;
 pub mod lead;
@@ -48,6 +53,7 @@ pub mod main_text;
 pub mod metadata;
 pub mod pubdate;
 pub mod related_tail;
+pub mod trailing_headings;
 
 pub use charset::{decode_html, looks_like_html};
 pub use main_text::{Extractor, MainText, extract_main_text, extract_page_main_text};
