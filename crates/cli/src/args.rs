@@ -68,6 +68,11 @@ pub enum FitCommand {
         /// seeds show how much out-of-fold figures move with the split).
         #[arg(long, default_value_t = 0)]
         fold_seed: u64,
+        /// Also fit on a lowercased, stop-worded copy of every set (as
+        /// googlenews-mstream is given), so the model learns how to score
+        /// text without capitals; the copies' out-of-fold scores print too.
+        #[arg(long)]
+        caseless_copies: bool,
     },
 }
 

@@ -49,6 +49,13 @@ impl Logistic {
 /// Newton's method with L2 penalty `1e-4`. With no samples or no weight,
 /// every coefficient is 0.
 pub fn fit(samples: &[Sample], dims: usize) -> Logistic {
+    fit_with_offsets(samples, &[], dims)
+}
+
+/// [`fit`] with a fixed offset added to each sample's linear score
+/// (`offsets[i]` for `samples[i]`, 0 where missing): fits corrections on
+/// top of a model already fitted, whose score is the offset.
+pub fn fit_with_offsets(samples: &[Sample], offsets: &[f64], dims: usize) -> Logistic {
     let n = dims + 1;
     let zero = Logistic {
         bias: 0.0,
@@ -64,12 +71,13 @@ pub fn fit(samples: &[Sample], dims: usize) -> Logistic {
     for _ in 0..50 {
         let mut gradient = vec![0.0f64; n];
         let mut hessian = vec![vec![0.0f64; n]; n];
-        for sample in samples {
+        for (k, sample) in samples.iter().enumerate() {
             row[0] = 1.0;
             for (i, r) in row[1..].iter_mut().enumerate() {
                 *r = sample.inputs.get(i).copied().unwrap_or(0.0);
             }
-            let z: f64 = beta.iter().zip(&row).map(|(b, r)| b * r).sum();
+            let offset = offsets.get(k).copied().unwrap_or(0.0);
+            let z: f64 = offset + beta.iter().zip(&row).map(|(b, r)| b * r).sum::<f64>();
             let p = 1.0 / (1.0 + (-z).exp());
             let w = sample.weight / total;
             let error = w * (p - if sample.label { 1.0 } else { 0.0 });
@@ -157,6 +165,29 @@ mod tests {
         assert!(model.weights[0] > 1.0, "{model:?}");
         assert!(model.weights[0] > 5.0 * model.weights[1].abs(), "{model:?}");
         assert!(model.probability(&[0.8, 0.0]) > model.probability(&[0.1, 0.0]));
+    }
+
+    #[test]
+    fn an_offset_already_explaining_the_labels_leaves_little_to_fit() {
+        let samples: Vec<Sample> = (0..200)
+            .map(|i| Sample {
+                inputs: vec![f64::from(i % 5) * 0.1],
+                label: i % 2 == 0,
+                weight: 1.0,
+            })
+            .collect();
+        let offsets: Vec<f64> = (0..200)
+            .map(|i| if i % 2 == 0 { 4.0 } else { -4.0 })
+            .collect();
+        let plain = fit(&samples, 1);
+        let corrected = fit_with_offsets(&samples, &offsets, 1);
+        assert!(plain.bias.abs() < 0.5, "{plain:?}");
+        assert!(corrected.bias.abs() < 0.5, "{corrected:?}");
+        // The labels alternate; with the offset telling them apart, the
+        // fitted correction must not undo it.
+        let p =
+            |k: usize| 1.0 / (1.0 + (-(offsets[k] + corrected.score(&samples[k].inputs))).exp());
+        assert!(p(0) > 0.9 && p(1) < 0.1);
     }
 
     #[test]

@@ -125,7 +125,8 @@ fn article_explanation() -> Value {
                 "properties": {
                     "text": number, "names": number, "nearest_text": number,
                     "nearest_names": number, "headline_names": number, "figures": number,
-                    "gap_days": number, "foreign": { "type": "boolean" }, "brevity": number
+                    "gap_days": number, "foreign": { "type": "boolean" }, "brevity": number,
+                    "caseless": { "type": "boolean" }
                 }
             }
         }

@@ -19,6 +19,7 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
         out,
         folds,
         fold_seed,
+        caseless_copies,
     } = command;
     let streams = dirs
         .iter()
@@ -27,16 +28,29 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
     let base = ClustererConfig::default();
     let committed = fit::evaluate(&streams, &base, |_| true);
     let committed_each = fit::evaluate_each(&streams, &base);
-    let cross = (*folds > 0).then(|| fit::cross_validate(&streams, *folds, *fold_seed, &base));
-    let mut model = fit::fit(&streams, &base);
-    let names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+    let cross = (*folds > 0)
+        .then(|| fit::cross_validate(&streams, *folds, *fold_seed, &base, *caseless_copies));
+    let mut model = fit::fit(&streams, &base, *caseless_copies);
+    let mut names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
     model.fitted_on = format!("{}; fitted on {}", model.fitted_on, names.join(", "));
     let refit_config = ClustererConfig {
         model: model.clone(),
         ..base.clone()
     };
     let refit = fit::evaluate(&streams, &refit_config, |_| true);
-    let refit_each = fit::evaluate_each(&streams, &refit_config);
+    let mut refit_each = fit::evaluate_each(&streams, &refit_config);
+    let mut committed_each = committed_each;
+    if *caseless_copies {
+        // The copies' rows follow the sets' (scores only: fitted on them).
+        let copies: Vec<Stream> = streams.iter().map(|s| fit::caseless_copy(s)).collect();
+        committed_each.extend(fit::evaluate_each(&copies, &base));
+        refit_each.extend(fit::evaluate_each(&copies, &refit_config));
+        let copy_names: Vec<String> = names
+            .iter()
+            .map(|n| format!("{n} (caseless copy)"))
+            .collect();
+        names.extend(copy_names);
+    }
     if let Some(path) = out {
         let text = serde_json::to_string_pretty(&model)?;
         std::fs::write(path, text + "\n")

@@ -11,7 +11,7 @@ use storyline_core::view::explain::{ArticleExplanation, AssignmentView, Candidat
 type Cell = fn(&Components) -> String;
 
 /// The rows of the component table: label and value.
-const ROWS: [(&str, Cell); 9] = [
+const ROWS: [(&str, Cell); 10] = [
     ("text", |c| format!("{:.3}", c.text)),
     ("nearest text", |c| format!("{:.3}", c.nearest_text)),
     ("names", |c| format!("{:.3}", c.names)),
@@ -22,6 +22,9 @@ const ROWS: [(&str, Cell); 9] = [
     ("brevity", |c| format!("{:.3}", c.brevity)),
     ("not English", |c| {
         if c.foreign { "yes" } else { "no" }.to_string()
+    }),
+    ("no capitals", |c| {
+        if c.caseless { "yes" } else { "no" }.to_string()
     }),
 ];
 

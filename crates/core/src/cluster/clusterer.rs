@@ -583,6 +583,7 @@ impl Clusterer {
             gap_days,
             foreign: features.foreign,
             brevity: features.brevity,
+            caseless: features.caseless,
         })
     }
 

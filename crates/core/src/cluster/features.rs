@@ -42,6 +42,10 @@ pub struct ArticleFeatures {
     /// `n` distinct word terms, clamped to 0..1 (about 0.6 for a headline,
     /// 0.4 for a headline and snippet, 0 for a full article).
     pub brevity: f32,
+    /// True when the text has lowercase letters and no capital (see
+    /// `Components::caseless`).
+    #[serde(default)]
+    pub caseless: bool,
 }
 
 /// Vocabularies and document frequencies of each kind of feature.
@@ -107,6 +111,7 @@ impl Vocabularies {
             headline_names: SparseVector::from_term_ids(&head_ids),
             figures: SparseVector::from_term_ids(&figure_ids),
             foreign: article.language.as_deref().is_some_and(|l| l != "en"),
+            caseless: caseless(&text),
         };
         self.terms.observe(&features.terms);
         self.names.observe(&features.names);
@@ -120,6 +125,20 @@ impl Vocabularies {
 pub(crate) fn brevity(distinct_terms: usize) -> f32 {
     let n = distinct_terms as f32;
     (1.0 - (1.0 + n).ln() / (1.0 + FULL_LENGTH_TERMS).ln()).clamp(0.0, 1.0)
+}
+
+/// True when `text` has a lowercase letter and no uppercase one: written
+/// without capitals, so no name can be found in it. Scripts without case
+/// (Devanagari, Chinese) have neither and are not caseless.
+pub fn caseless(text: &str) -> bool {
+    let mut lower = false;
+    for c in text.chars() {
+        if c.is_uppercase() {
+            return false;
+        }
+        lower |= c.is_lowercase();
+    }
+    lower
 }
 
 /// Names of `text`, transliterated and cut to [`NAME_PREFIX`] letters.
@@ -184,6 +203,14 @@ mod tests {
             names("Antony joined Manchester United", &analyzer)[0],
             "manch"
         );
+    }
+
+    #[test]
+    fn only_text_with_letters_and_no_capitals_is_caseless() {
+        assert!(caseless("mourinho seek killer instinct"));
+        assert!(!caseless("Mourinho seeks killer instinct"));
+        assert!(!caseless("तुर्की में भूकंप"));
+        assert!(!caseless("2023 -- 45"));
     }
 
     #[test]

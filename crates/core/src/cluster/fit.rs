@@ -9,6 +9,15 @@
 //! the whole pipeline on each training stream and keeping the threshold
 //! with the best mean over streams of pairwise and B-cubed F1.
 //!
+//! With `caseless` copies ([`caseless_copy`]: every training stream again,
+//! lowercased and stop-worded, as googlenews-mstream is given), a second
+//! stage fits the `caseless` inputs (an article without capitals has no
+//! names, so it must not be scored as one whose names differ): logistic
+//! regression on the copies' pairs with the first model's score as a fixed
+//! offset, so the inputs of cased text keep exactly the weights they had;
+//! then a shift of the `caseless` intercept is chosen on the copies'
+//! clustering F1 alone.
+//!
 //! [`cross_validate`] folds whole stories: the model fitted without a fold
 //! clusters the full stream (so the fold's articles still meet every
 //! confuser) and only the fold's articles are scored.
@@ -20,6 +29,7 @@ use crate::logistic::{self, Sample};
 use crate::model::{Article, StoryId};
 use crate::pipeline::{Pipeline, batch_order};
 use crate::store::MemoryStore;
+use crate::text::Analyzer;
 use std::collections::HashMap;
 
 /// An article with its gold story.
@@ -49,6 +59,32 @@ impl LabeledArticle {
 /// A labeled stream: one data set, any order (it is sorted by
 /// [`batch_order`] before use).
 pub type Stream = Vec<LabeledArticle>;
+
+/// The stream as a lowercased, stop-worded copy: title, lead and body
+/// reduced to their lowercase words without stop words, digits or
+/// punctuation (as googlenews-mstream's `textCleaned` is). Ids and stories
+/// stay those of the stream, so a copy's stories fall in the same folds.
+pub fn caseless_copy(stream: &[LabeledArticle]) -> Stream {
+    let analyzer = Analyzer::english();
+    let clean = |text: &str| -> String {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .filter(|w| !analyzer.is_stop_word(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    stream
+        .iter()
+        .map(|labeled| {
+            let mut copy = labeled.clone();
+            copy.article.title = clean(&labeled.article.title);
+            copy.article.lead = labeled.article.lead.as_deref().map(clean);
+            copy.article.body = clean(&labeled.article.body);
+            copy
+        })
+        .collect()
+}
 
 /// Scores on all articles and on the English ones.
 #[derive(Debug, Clone)]
@@ -124,19 +160,33 @@ const BREVITY_SHIFTS: [f32; 7] = [-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0];
 /// Index of the `brevity` input in [`INPUTS`].
 const BREVITY: usize = 9;
 
+/// Shifts of the caseless intercept tried by [`fit`] (log-odds), chosen on
+/// the caseless copies only.
+const CASELESS_SHIFTS: [f32; 9] = [-2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0];
+
+/// Index of the `caseless` input in [`INPUTS`]; the inputs after it are
+/// its interactions, and all of them are 0 for text with capitals.
+const CASELESS: usize = 13;
+
 /// Fits weights and threshold on `streams`. Each stream's pairs weigh the
 /// same in total. Pair log-loss fits the weights; the joining threshold
 /// and a shift of the brevity intercept (how much easier a short article
 /// joins than its pairs' log-loss says) are then chosen for clustering,
 /// maximizing the mean over streams of (pairwise F1 + B-cubed F1) / 2 of
 /// whole pipeline runs, so a large headline set does not drown a small set
-/// of full articles.
-pub fn fit(streams: &[Stream], config: &ClustererConfig) -> ScoreModel {
+/// of full articles. `caseless`: also fit on [`caseless_copy`] of every
+/// stream (see the module doc).
+pub fn fit(streams: &[Stream], config: &ClustererConfig, caseless: bool) -> ScoreModel {
     let mut all_pairs = Vec::new();
     for stream in streams {
         let pairs = pairs(stream, config);
         let weight = 1.0 / pairs.len().max(1) as f64;
-        all_pairs.extend(pairs.into_iter().map(|(x, y)| (x, y, weight)));
+        // The caseless inputs are the second stage's; the first fits cased
+        // text only.
+        all_pairs.extend(pairs.into_iter().map(|(mut x, y)| {
+            x[CASELESS..].fill(0.0);
+            (x, y, weight)
+        }));
     }
     let (bias, weights) = weighted_logistic_regression(&all_pairs);
     let model = |threshold: f32, brevity_shift: f32| {
@@ -188,14 +238,79 @@ pub fn fit(streams: &[Stream], config: &ClustererConfig) -> ScoreModel {
         }
     }
     let (_, threshold, shift) = best.unwrap_or((0.0, 0.5, 0.0));
+    let mut chosen = model(threshold, shift);
+    let caseless_note = if caseless {
+        fit_caseless(&mut chosen, streams, config)
+    } else {
+        String::new()
+    };
     ScoreModel {
         fitted_on: format!(
-            "{} pairs; inputs {}; brevity intercept shifted by {shift} for clustering F1",
+            "{} pairs; inputs {}; brevity intercept shifted by {shift} for clustering F1{caseless_note}",
             all_pairs.len(),
             INPUTS.join(", ")
         ),
-        ..model(threshold, shift)
+        ..chosen
     }
+}
+
+/// The second stage of [`fit`]: the weights of the `caseless` inputs of
+/// `model`, fitted on the pairs of [`caseless_copy`] of each stream (each
+/// copy weighing the same) with `model`'s score as offset, then the
+/// caseless intercept shifted for the copies' clustering F1. Returns a note
+/// for `fitted_on`.
+fn fit_caseless(model: &mut ScoreModel, streams: &[Stream], config: &ClustererConfig) -> String {
+    let copies: Vec<Stream> = streams.iter().map(|s| caseless_copy(s)).collect();
+    let mut samples = Vec::new();
+    let mut offsets = Vec::new();
+    for copy in &copies {
+        let pairs = pairs(copy, config);
+        let weight = 1.0 / pairs.len().max(1) as f64;
+        for (mut x, label) in pairs {
+            // Every copy is caseless: the `caseless` input is this fit's
+            // intercept, its interactions are the inputs.
+            let inputs: Vec<f64> = x[CASELESS + 1..].iter().map(|v| f64::from(*v)).collect();
+            x[CASELESS..].fill(0.0);
+            let score = model.bias
+                + model
+                    .weights
+                    .iter()
+                    .zip(&x)
+                    .map(|(w, v)| w * v)
+                    .sum::<f32>();
+            offsets.push(f64::from(score));
+            samples.push(Sample {
+                inputs,
+                label,
+                weight,
+            });
+        }
+    }
+    let fitted = logistic::fit_with_offsets(&samples, &offsets, INPUT_COUNT - CASELESS - 1);
+    model.weights[CASELESS] = fitted.bias as f32;
+    for (k, w) in fitted.weights.iter().enumerate() {
+        model.weights[CASELESS + 1 + k] = *w as f32;
+    }
+    let mut best: Option<(f64, f32)> = None;
+    for shift in CASELESS_SHIFTS {
+        let mut shifted = model.clone();
+        shifted.weights[CASELESS] += shift;
+        let runs = evaluate_each(&copies, &with_model(config, shifted));
+        let v = runs
+            .iter()
+            .map(|run| (run.all.pairwise.f1 + run.all.bcubed.f1) / 2.0)
+            .sum::<f64>()
+            / runs.len().max(1) as f64;
+        if best.is_none_or(|(b, _)| v > b) {
+            best = Some((v, shift));
+        }
+    }
+    let shift = best.map_or(0.0, |(_, s)| s);
+    model.weights[CASELESS] += shift;
+    format!(
+        "; caseless inputs fitted on {} pairs of caseless copies, their intercept shifted by {shift}",
+        samples.len()
+    )
 }
 
 /// [`evaluate`] on each stream alone.
@@ -260,28 +375,37 @@ fn predict(stream: &[LabeledArticle], config: &ClustererConfig) -> HashMap<Strin
 /// is a story of its own), each scored by the model fitted on the others.
 /// `seed` picks the split (0: the split the README's figures use; other
 /// seeds show how much the figures move with the split alone).
-/// Returns the scores over all streams and, in order, over each stream.
+/// `caseless`: fit with caseless copies ([`fit`]), and score the copies
+/// out of fold too, after the streams. Returns the scores over all
+/// streams as given and, in order, over each stream (then each copy).
 pub fn cross_validate(
     streams: &[Stream],
     folds: usize,
     seed: u64,
     config: &ClustererConfig,
+    caseless: bool,
 ) -> (Evaluation, Vec<Evaluation>) {
+    let given = streams.len();
+    let mut scored: Vec<Stream> = streams.to_vec();
+    if caseless {
+        scored.extend(streams.iter().map(|s| caseless_copy(s)));
+    }
+    let scored = &scored;
     let folds = folds.max(2);
     let fold_of = |l: &LabeledArticle| {
         (xxhash_rust::xxh3::xxh3_64_with_seed(l.key().as_bytes(), seed) % folds as u64) as usize
     };
-    let mut gold = vec![HashMap::new(); streams.len()];
-    let mut gold_english = vec![HashMap::new(); streams.len()];
-    let mut predicted = vec![HashMap::new(); streams.len()];
+    let mut gold = vec![HashMap::new(); scored.len()];
+    let mut gold_english = vec![HashMap::new(); scored.len()];
+    let mut predicted = vec![HashMap::new(); scored.len()];
     for fold in 0..folds {
         let training: Vec<Stream> = streams
             .iter()
             .map(|s| s.iter().filter(|l| fold_of(l) != fold).cloned().collect())
             .collect();
-        let model = fit(&training, config);
+        let model = fit(&training, config, caseless);
         let config = with_model(config, model);
-        for (n, stream) in streams.iter().enumerate() {
+        for (n, stream) in scored.iter().enumerate() {
             let run = predict(stream, &config);
             for labeled in stream.iter().filter(|l| fold_of(l) == fold) {
                 let id = &labeled.article.id.0;
@@ -302,12 +426,12 @@ pub fn cross_validate(
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect()
     };
-    let all_predicted = merged(&predicted);
+    let all_predicted = merged(&predicted[..given]);
     let pooled = Evaluation {
-        all: score_clustering(&merged(&gold), &all_predicted),
-        english: score_clustering(&merged(&gold_english), &all_predicted),
+        all: score_clustering(&merged(&gold[..given]), &all_predicted),
+        english: score_clustering(&merged(&gold_english[..given]), &all_predicted),
     };
-    let each = (0..streams.len())
+    let each = (0..scored.len())
         .map(|n| Evaluation {
             all: score_clustering(&gold[n], &predicted[n]),
             english: score_clustering(&gold_english[n], &predicted[n]),
@@ -335,6 +459,34 @@ mod tests {
         assert_eq!(INPUTS[BREVITY], "brevity");
         assert!(THRESHOLDS.windows(2).all(|w| w[0] < w[1]));
         assert!(BREVITY_SHIFTS.contains(&0.0));
+        assert_eq!(INPUTS[CASELESS], "caseless");
+        assert!(CASELESS_SHIFTS.contains(&0.0));
+    }
+
+    #[test]
+    fn a_caseless_copy_is_lowercase_words_without_stop_words() {
+        let raw = crate::ingest::RawArticle::new(
+            crate::model::SourceFormat::PlainText,
+            "Roma agree fee".to_string(),
+        );
+        let Ok(mut article) = crate::normalize::finish(raw, None) else {
+            panic!("a plain text normalizes");
+        };
+        article.title = "Roma agree £13.5m fee for Chris Smalling".into();
+        article.lead = Some("The deal: done.".into());
+        article.body = "Manchester United's defender, 30, is off to Rome.".into();
+        let stream = vec![LabeledArticle {
+            article,
+            story: Some("smalling".into()),
+            duplicate: false,
+            english: true,
+        }];
+        let copy = caseless_copy(&stream);
+        assert_eq!(copy[0].article.title, "roma agree fee chris smalling");
+        assert_eq!(copy[0].article.lead.as_deref(), Some("deal done"));
+        assert_eq!(copy[0].article.body, "manchester united defender rome");
+        assert_eq!(copy[0].story, stream[0].story);
+        assert!(crate::cluster::features::caseless(&copy[0].article.body));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 const COMMITTED: &str = include_str!("model.json");
 
 /// How many inputs the model has.
-pub const INPUT_COUNT: usize = 13;
+pub const INPUT_COUNT: usize = 17;
 
 /// Names of the model inputs, in the order of [`Components::inputs`].
 pub const INPUTS: [&str; INPUT_COUNT] = [
@@ -33,6 +33,10 @@ pub const INPUTS: [&str; INPUT_COUNT] = [
     "text_brevity",
     "nearest_text_brevity",
     "names_brevity",
+    "caseless",
+    "text_caseless",
+    "nearest_text_caseless",
+    "brevity_caseless",
 ];
 
 /// How similar one article is to one story, component by component.
@@ -65,15 +69,23 @@ pub struct Components {
     /// through interactions with this.
     #[serde(default)]
     pub brevity: f32,
+    /// The article's text has letters but no capital (a lowercased,
+    /// stop-worded stream such as googlenews-mstream): no name input can
+    /// fire, so the model gives such articles their own intercept and
+    /// text weights instead of scoring them as articles whose names differ.
+    #[serde(default)]
+    pub caseless: bool,
 }
 
 impl Components {
     /// The model inputs, named by [`INPUTS`]. Word terms count only between
     /// English articles; a foreign article is matched by names and figures,
     /// with weights of its own. Short articles (headlines, snippets) get
-    /// their own intercept and text and name weights through `brevity`.
+    /// their own intercept and text and name weights through `brevity`,
+    /// and text without capitals its own through `caseless`.
     pub fn inputs(&self) -> [f32; INPUT_COUNT] {
         let foreign = if self.foreign { 1.0 } else { 0.0 };
+        let caseless = if self.caseless { 1.0 } else { 0.0 };
         let text = self.text * (1.0 - foreign);
         let nearest_text = self.nearest_text * (1.0 - foreign);
         [
@@ -90,6 +102,10 @@ impl Components {
             text * self.brevity,
             nearest_text * self.brevity,
             self.names * self.brevity,
+            caseless,
+            text * caseless,
+            nearest_text * caseless,
+            self.brevity * caseless,
         ]
     }
 }
@@ -99,13 +115,33 @@ impl Components {
 pub struct ScoreModel {
     /// Intercept.
     pub bias: f32,
-    /// One weight per input of [`INPUTS`].
+    /// One weight per input of [`INPUTS`]. A model file written before
+    /// later inputs were added lists fewer weights; the missing ones read
+    /// as 0, so it scores exactly as it did.
+    #[serde(deserialize_with = "padded_weights")]
     pub weights: [f32; INPUT_COUNT],
     /// Minimum probability for an article to join a story.
     pub threshold: f32,
     /// What the model was fitted on and how well it did (free text).
     #[serde(default)]
     pub fitted_on: String,
+}
+
+/// Reads up to [`INPUT_COUNT`] weights, padding missing trailing ones with 0.
+fn padded_weights<'de, D>(deserializer: D) -> Result<[f32; INPUT_COUNT], D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let listed = Vec::<f32>::deserialize(deserializer)?;
+    if listed.len() > INPUT_COUNT {
+        return Err(serde::de::Error::invalid_length(
+            listed.len(),
+            &"at most one weight per model input",
+        ));
+    }
+    let mut weights = [0.0; INPUT_COUNT];
+    weights[..listed.len()].copy_from_slice(&listed);
+    Ok(weights)
 }
 
 impl Default for ScoreModel {
@@ -122,7 +158,8 @@ impl ScoreModel {
         Self {
             bias: -4.0,
             weights: [
-                6.0, 0.0, 0.0, 5.0, 2.0, 1.0, -0.6, 3.0, 3.0, 0.0, 0.0, 0.0, 0.0,
+                6.0, 0.0, 0.0, 5.0, 2.0, 1.0, -0.6, 3.0, 3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+                0.0,
             ],
             threshold: 0.5,
             fitted_on: "hand-set".into(),
@@ -153,6 +190,19 @@ mod tests {
             panic!("model.json: {e}");
         });
         assert!(model.threshold > 0.0 && model.threshold < 1.0);
+    }
+
+    #[test]
+    fn a_model_with_fewer_weights_reads_the_rest_as_zero() {
+        let old = r#"{"bias": -1.0, "weights": [2.0, 3.0], "threshold": 0.2}"#;
+        let model: ScoreModel = serde_json::from_str(old).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(model.weights[..2], [2.0, 3.0]);
+        assert!(model.weights[2..].iter().all(|w| *w == 0.0));
+        let too_many = format!(
+            r#"{{"bias": 0, "weights": {:?}, "threshold": 0.2}}"#,
+            vec![1.0; INPUT_COUNT + 1]
+        );
+        assert!(serde_json::from_str::<ScoreModel>(&too_many).is_err());
     }
 
     #[test]

@@ -310,6 +310,7 @@ fn keeps_why_each_article_was_assigned(store: &mut impl Store) {
             gap_days: 1.5,
             foreign: true,
             brevity: 0.375,
+            caseless: true,
         },
     };
     let founded = Explanation {
