@@ -497,7 +497,7 @@ impl<S: Store> Pipeline<S> {
         Ok(stored)
     }
 
-    /// [`Pipeline::cluster`], while a second thread (when the machine has
+    /// `Pipeline::cluster`, while a second thread (when the machine has
     /// a second core) reads the fresh articles' names and claims for the
     /// story summaries the batch's save refreshes (`facts::prepared`):
     /// the summaries are the same, but most of their reading overlaps the
@@ -545,7 +545,7 @@ impl<S: Store> Pipeline<S> {
         Ok(clustered)
     }
 
-    /// [`Pipeline::cluster`] without writing the articles' stories: they
+    /// `Pipeline::cluster` without writing the articles' stories: they
     /// come back in the articles' order, for the caller to write.
     fn cluster_in_place(
         &self,

@@ -5,12 +5,12 @@ use crate::sql::{ARTICLE_COLUMNS, ARTICLE_UPSERT, EXPLANATION_COLUMNS, EXPLANATI
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::path::Path;
 use storyline_core::cluster::{Candidate, Explanation, StoryMerge};
+use storyline_core::facts::PreparedAnalyses;
 use storyline_core::model::SourceFormat;
 use storyline_core::store::{
     ArticleKey, Batch, SearchHit, StoryQuery, key_order, publication_order,
 };
 use storyline_core::view::StorySummary;
-use storyline_core::facts::PreparedAnalyses;
 use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
 
 mod merges;

@@ -74,3 +74,77 @@ fn analyze(article: &Article) -> ArticleAnalysis {
         claims: claims_of_analyzed(article, &analyzed),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::conformance::sample_article;
+    use crate::view::{summarize_with_brief, summarize_with_brief_prepared};
+
+    fn story_members() -> Vec<Article> {
+        [
+            (
+                "Roma bid for Smalling",
+                "Roma offered Manchester United €15 million for Chris Smalling, the Italian club said on Monday.",
+            ),
+            (
+                "United reject Roma's Smalling offer",
+                "Manchester United rejected the €15m bid and want £20 million for Smalling, according to The Times.",
+            ),
+            (
+                "Smalling deal agreed",
+                "Roma agreed a fee of €20 million with United for Smalling. The defender signs a three-year contract.",
+            ),
+        ]
+        .iter()
+        .zip(1..)
+        .map(|((title, body), n)| sample_article(n, title, body))
+        .collect()
+    }
+
+    fn story_of(members: &[Article]) -> crate::model::Story {
+        crate::model::Story {
+            id: crate::model::StoryId("s".into()),
+            title: members[0].title.clone(),
+            founded_by: members[0].id.clone(),
+            created_at: jiff::Timestamp::UNIX_EPOCH,
+        }
+    }
+
+    #[test]
+    fn a_brief_from_prepared_analyses_equals_one_that_reads_the_texts() {
+        let members = story_members();
+        let story = story_of(&members);
+        let prepared = PreparedAnalyses::of(&members);
+        assert_eq!(prepared.len(), members.len());
+        let read = summarize_with_brief(&story, &members);
+        let from_prepared = summarize_with_brief_prepared(&story, &members, &prepared);
+        assert!(read.state_of_play.is_some() || !read.entities.is_empty());
+        assert_eq!(
+            serde_json::to_string(&from_prepared).ok(),
+            serde_json::to_string(&read).ok()
+        );
+    }
+
+    #[test]
+    fn an_article_whose_text_changed_since_it_was_analyzed_is_read_again() {
+        let mut members = story_members();
+        let prepared = PreparedAnalyses::of(&members);
+        let before = summarize_with_brief(&story_of(&members), &members);
+        // The same id with another text (a revision): its old names and
+        // figures must not leak into the brief.
+        members[2].body = "Lazio agreed a fee of €30 million with Chelsea for Jorginho.".into();
+        let story = story_of(&members);
+        let read = summarize_with_brief(&story, &members);
+        let from_prepared = summarize_with_brief_prepared(&story, &members, &prepared);
+        // The new text does change the brief, so a stale analysis would show.
+        assert_ne!(
+            serde_json::to_string(&before).ok(),
+            serde_json::to_string(&read).ok()
+        );
+        assert_eq!(
+            serde_json::to_string(&from_prepared).ok(),
+            serde_json::to_string(&read).ok()
+        );
+    }
+}

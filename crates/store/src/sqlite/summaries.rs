@@ -9,9 +9,9 @@
 
 use super::{query_articles, read_story, sql_error};
 use rusqlite::{Connection, OptionalExtension, params};
+use storyline_core::facts::PreparedAnalyses;
 use storyline_core::store::StoryQuery;
 use storyline_core::view::entity::filter_key;
-use storyline_core::facts::PreparedAnalyses;
 use storyline_core::view::{StorySummary, summarize_with_brief_prepared};
 use storyline_core::{Article, StoreError, Story, StoryId};
 
