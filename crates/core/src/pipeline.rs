@@ -501,7 +501,8 @@ impl<S: Store> Pipeline<S> {
     /// a second core) reads the fresh articles' names and claims for the
     /// story summaries the batch's save refreshes (`facts::prepared`):
     /// the summaries are the same, but most of their reading overlaps the
-    /// clustering instead of following it.
+    /// clustering instead of following it. The reader stops when the
+    /// clustering ends, so it never delays the save.
     fn cluster_and_prepare(
         &self,
         clusterer: Clusterer,
@@ -511,10 +512,21 @@ impl<S: Store> Pipeline<S> {
         if cores < 2 || fresh.is_empty() {
             return self.cluster(clusterer, fresh);
         }
+        let done = std::sync::atomic::AtomicBool::new(false);
         let (clustered, prepared) = std::thread::scope(|scope| {
             let articles: &[Article] = fresh;
-            let reader = scope.spawn(move || PreparedAnalyses::of(articles));
+            let done = &done;
+            let reader = scope.spawn(move || {
+                PreparedAnalyses::of(
+                    articles
+                        .iter()
+                        .take_while(|_| !done.load(std::sync::atomic::Ordering::Relaxed)),
+                )
+            });
             let clustered = self.cluster_in_place(clusterer, articles);
+            // What the reader has not reached yet is read by the summaries
+            // (on every core), and only where a brief needs it.
+            done.store(true, std::sync::atomic::Ordering::Relaxed);
             let prepared = reader
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
