@@ -10,6 +10,7 @@ pub use state::{SnapshotMode, StateReport};
 
 use crate::cluster::{Clusterer, ClustererConfig, Explanation, StoryMerge};
 use crate::error::{IngestError, StoreError};
+use crate::facts::PreparedAnalyses;
 use crate::ingest::{InputDocument, parse_document, split_item_path};
 use crate::model::{Article, ArticleId, SourceFormat, Story, StoryId};
 use crate::store::{Batch, Store};
@@ -380,7 +381,8 @@ impl<S: Store> Pipeline<S> {
             survivor_of,
             clusterer,
             retired_at,
-        } = self.cluster(clusterer, &mut fresh)?;
+            prepared,
+        } = self.cluster_and_prepare(clusterer, &mut fresh)?;
         let live = state::Live {
             clusterer,
             duplicates,
@@ -471,8 +473,10 @@ impl<S: Store> Pipeline<S> {
             merges,
         };
         match self.snapshots {
-            SnapshotMode::Off => self.store.save(&batch)?,
-            _ => self.store.save_with_snapshot(&batch, snapshot.as_deref())?,
+            SnapshotMode::Off => self.store.save_prepared(&batch, None, &prepared)?,
+            _ => self
+                .store
+                .save_prepared(&batch, snapshot.as_deref(), &prepared)?,
         }
         Ok(report)
     }
@@ -493,6 +497,49 @@ impl<S: Store> Pipeline<S> {
         Ok(stored)
     }
 
+    /// `Pipeline::cluster`, while a second thread (when the machine has
+    /// a second core) reads the fresh articles' names and claims for the
+    /// story summaries the batch's save refreshes (`facts::prepared`):
+    /// the summaries are the same, but most of their reading overlaps the
+    /// clustering instead of following it. The reader stops when the
+    /// clustering ends, so it never delays the save.
+    fn cluster_and_prepare(
+        &self,
+        clusterer: Clusterer,
+        fresh: &mut [Article],
+    ) -> Result<Clustered, StoreError> {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        if cores < 2 || fresh.is_empty() {
+            return self.cluster(clusterer, fresh);
+        }
+        let done = std::sync::atomic::AtomicBool::new(false);
+        let (clustered, prepared) = std::thread::scope(|scope| {
+            let articles: &[Article] = fresh;
+            let done = &done;
+            let reader = scope.spawn(move || {
+                PreparedAnalyses::of(
+                    articles
+                        .iter()
+                        .take_while(|_| !done.load(std::sync::atomic::Ordering::Relaxed)),
+                )
+            });
+            let clustered = self.cluster_in_place(clusterer, articles);
+            // What the reader has not reached yet is read by the summaries
+            // (on every core), and only where a brief needs it.
+            done.store(true, std::sync::atomic::Ordering::Relaxed);
+            let prepared = reader
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (clustered, prepared)
+        });
+        let (mut clustered, stories_of) = clustered?;
+        for (article, story) in fresh.iter_mut().zip(stories_of) {
+            article.story = Some(story);
+        }
+        clustered.prepared = prepared;
+        Ok(clustered)
+    }
+
     /// Clusters fresh articles (already in [`batch_order`]) with the
     /// clusterer the replay prepared: the stories they founded, every
     /// assignment and why it was made. When every fresh article is dated,
@@ -500,9 +547,23 @@ impl<S: Store> Pipeline<S> {
     /// articles, so memory follows the active stories.
     fn cluster(
         &self,
-        mut clusterer: Clusterer,
+        clusterer: Clusterer,
         fresh: &mut [Article],
     ) -> Result<Clustered, StoreError> {
+        let (clustered, stories_of) = self.cluster_in_place(clusterer, fresh)?;
+        for (article, story) in fresh.iter_mut().zip(stories_of) {
+            article.story = Some(story);
+        }
+        Ok(clustered)
+    }
+
+    /// `Pipeline::cluster` without writing the articles' stories: they
+    /// come back in the articles' order, for the caller to write.
+    fn cluster_in_place(
+        &self,
+        mut clusterer: Clusterer,
+        fresh: &[Article],
+    ) -> Result<(Clustered, Vec<StoryId>), StoreError> {
         let all_dated = fresh.last().is_none_or(|a| a.published_at.is_some());
         let now = jiff::Timestamp::now();
         let mut stories: Vec<Story> = Vec::new();
@@ -511,7 +572,8 @@ impl<S: Store> Pipeline<S> {
         let mut merges = Vec::new();
         let mut survivor_of: HashMap<StoryId, StoryId> = HashMap::new();
         let mut retired_at = None;
-        for (position, article) in fresh.iter_mut().enumerate() {
+        let mut stories_of = Vec::with_capacity(fresh.len());
+        for (position, article) in fresh.iter().enumerate() {
             if all_dated
                 && position % REPLAY_PAGE == 0
                 && let Some(at) = article.published_at
@@ -568,14 +630,14 @@ impl<S: Store> Pipeline<S> {
                 self.config.model.threshold,
             ));
             assigned.insert(article.id.clone(), assignment.story.clone());
-            article.story = Some(assignment.story);
+            stories_of.push(assignment.story);
         }
         // Earlier articles of the batch that joined a story absorbed later
         // in it follow it to the survivor; a story founded and absorbed in
         // the same batch is never stored (its id still resolves).
-        for article in fresh.iter_mut() {
-            if let Some(now) = article.story.as_ref().and_then(|s| survivor_of.get(s)) {
-                article.story = Some(now.clone());
+        for story in &mut stories_of {
+            if let Some(now) = survivor_of.get(story) {
+                *story = now.clone();
             }
         }
         for story in assigned.values_mut() {
@@ -584,7 +646,7 @@ impl<S: Store> Pipeline<S> {
             }
         }
         stories.retain(|s| !survivor_of.contains_key(&s.id));
-        Ok(Clustered {
+        let clustered = Clustered {
             stories,
             assigned,
             explanations,
@@ -592,7 +654,9 @@ impl<S: Store> Pipeline<S> {
             survivor_of,
             clusterer,
             retired_at,
-        })
+            prepared: PreparedAnalyses::default(),
+        };
+        Ok((clustered, stories_of))
     }
 }
 
@@ -612,6 +676,9 @@ struct Clustered {
     clusterer: Clusterer,
     /// The latest time stories were retired against during the batch.
     retired_at: Option<jiff::Timestamp>,
+    /// The fresh articles' names and claims read for the story summaries
+    /// while they were clustered (empty on one core).
+    prepared: PreparedAnalyses,
 }
 
 /// The newer text under the stored article's id, story and copy link: a

@@ -4,7 +4,9 @@
 
 use crate::error::StoreError;
 use crate::facts::names::EntitySummary;
-use crate::facts::{StoryClaim, story_names_and_claims};
+use crate::facts::{
+    PreparedAnalyses, StoryClaim, story_names_and_claims, story_names_and_claims_prepared,
+};
 use crate::model::{Article, ArticleId, StoryId};
 use crate::store::Store;
 use crate::timeline::briefing::{state_of_play, state_of_play_line};
@@ -317,12 +319,23 @@ pub fn summarize(story: &crate::model::Story, members: &[Article]) -> StorySumma
 /// main entities, drawn from the latest [`SUMMARY_ARTICLES`] originals
 /// among `members` (names resolved with the built-in alias book).
 pub fn add_brief(summary: &mut StorySummary, members: &[Article]) {
+    add_brief_prepared(summary, members, &PreparedAnalyses::default());
+}
+
+/// [`add_brief`], each member's names and claims taken from `prepared`
+/// where it holds them for the member's text (the pipeline reads a batch's
+/// articles while it clusters them): the same brief.
+pub fn add_brief_prepared(
+    summary: &mut StorySummary,
+    members: &[Article],
+    prepared: &PreparedAnalyses,
+) {
     let originals: Vec<&Article> = members
         .iter()
         .filter(|a| a.duplicate_of.is_none())
         .collect();
     let recent = &originals[originals.len().saturating_sub(SUMMARY_ARTICLES)..];
-    let (names, claims) = story_names_and_claims(recent, crate::facts::names::builtin_aliases());
+    let (names, claims) = story_names_and_claims_prepared(recent, prepared);
     summary.state_of_play =
         state_of_play_line(&figure_series(&claims), &find_contradictions(&claims))
             .or_else(|| latest_headline(&summary.title, recent));
@@ -334,8 +347,17 @@ pub fn add_brief(summary: &mut StorySummary, members: &[Article]) {
 
 /// [`summarize`] and [`add_brief`]: what a story list shows.
 pub fn summarize_with_brief(story: &crate::model::Story, members: &[Article]) -> StorySummary {
+    summarize_with_brief_prepared(story, members, &PreparedAnalyses::default())
+}
+
+/// [`summarize_with_brief`] with [`add_brief_prepared`]: the same summary.
+pub fn summarize_with_brief_prepared(
+    story: &crate::model::Story,
+    members: &[Article],
+    prepared: &PreparedAnalyses,
+) -> StorySummary {
     let mut summary = summarize(story, members);
-    add_brief(&mut summary, members);
+    add_brief_prepared(&mut summary, members, prepared);
     summary
 }
 

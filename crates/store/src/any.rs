@@ -84,6 +84,14 @@ impl Store for AnyStore {
     ) -> Result<(), StoreError> {
         both!(self, s => s.save_with_snapshot(batch, snapshot))
     }
+    fn save_prepared(
+        &mut self,
+        batch: &Batch,
+        snapshot: Option<&[u8]>,
+        prepared: &storyline_core::facts::PreparedAnalyses,
+    ) -> Result<(), StoreError> {
+        both!(self, s => s.save_prepared(batch, snapshot, prepared))
+    }
     fn snapshot(&self) -> Result<Option<Vec<u8>>, StoreError> {
         both!(self, s => s.snapshot())
     }

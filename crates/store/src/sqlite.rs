@@ -5,6 +5,7 @@ use crate::sql::{ARTICLE_COLUMNS, ARTICLE_UPSERT, EXPLANATION_COLUMNS, EXPLANATI
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::path::Path;
 use storyline_core::cluster::{Candidate, Explanation, StoryMerge};
+use storyline_core::facts::PreparedAnalyses;
 use storyline_core::model::SourceFormat;
 use storyline_core::store::{
     ArticleKey, Batch, SearchHit, StoryQuery, key_order, publication_order,
@@ -440,6 +441,15 @@ impl Store for SqliteStore {
         batch: &Batch,
         snapshot: Option<&[u8]>,
     ) -> Result<(), StoreError> {
+        self.save_prepared(batch, snapshot, &PreparedAnalyses::default())
+    }
+
+    fn save_prepared(
+        &mut self,
+        batch: &Batch,
+        snapshot: Option<&[u8]>,
+        prepared: &PreparedAnalyses,
+    ) -> Result<(), StoreError> {
         let ingested_at = jiff::Timestamp::now().to_string();
         let tx = self
             .conn
@@ -490,7 +500,7 @@ impl Store for SqliteStore {
         }
         merges::apply(&tx, &batch.merges)?;
         let touched = batch.touched_stories();
-        summaries::refresh(&tx, touched)?;
+        summaries::refresh(&tx, touched, prepared)?;
         if !batch.articles.is_empty() || !batch.stories.is_empty() || !batch.merges.is_empty() {
             summaries::bump_revision(&tx)?;
         }

@@ -12,6 +12,7 @@
 mod infer;
 mod links;
 pub mod names;
+pub mod prepared;
 
 use crate::model::{Article, ArticleId};
 use jiff::Timestamp;
@@ -26,6 +27,7 @@ use storyline_extract::money::{Money, Period};
 use storyline_extract::quantities::QuantityKind;
 
 pub use names::NameIndex;
+pub use prepared::PreparedAnalyses;
 
 /// A money amount as the output contract gives it: `value` in units (a
 /// range's upper bound), `min` and `max` equal for a single figure.
@@ -455,10 +457,35 @@ pub fn story_names_and_claims(
     originals: &[&Article],
     book: Option<&AliasBook>,
 ) -> (NameIndex, Vec<StoryClaim>) {
+    names_and_claims(originals, book, None)
+}
+
+/// [`story_names_and_claims`] with the built-in alias book, taking each
+/// article's names and claims from `prepared` where it holds them for the
+/// article's text (the same values, read earlier) and reading the others.
+pub fn story_names_and_claims_prepared(
+    originals: &[&Article],
+    prepared: &PreparedAnalyses,
+) -> (NameIndex, Vec<StoryClaim>) {
+    names_and_claims(originals, names::builtin_aliases(), Some(prepared))
+}
+
+/// [`story_names_and_claims`]; `prepared` analyses were read with the
+/// built-in alias book, so callers pass them only with that `book`.
+fn names_and_claims(
+    originals: &[&Article],
+    book: Option<&AliasBook>,
+    prepared: Option<&PreparedAnalyses>,
+) -> (NameIndex, Vec<StoryClaim>) {
     let mut mentions = Vec::new();
     let mut found = Vec::with_capacity(originals.len());
     for &article in originals {
         let text = article.full_text();
+        if let Some(ready) = prepared.and_then(|p| p.get(article, &text)) {
+            mentions.extend_from_slice(&ready.mentions);
+            found.push(ready.claims.clone());
+            continue;
+        }
         let analyzed = AnalyzedText::new(&text, book);
         mentions.extend_from_slice(analyzed.mentions());
         found.push(claims_of_analyzed(article, &analyzed));

@@ -125,6 +125,21 @@ pub trait Store {
         self.save(batch)
     }
 
+    /// [`Store::save_with_snapshot`], the summaries of the stories the
+    /// batch touches built from the `prepared` analyses of its articles
+    /// where they hold them (the pipeline reads a batch's texts while it
+    /// clusters them): the same summaries, sooner. The default ignores
+    /// them.
+    fn save_prepared(
+        &mut self,
+        batch: &Batch,
+        snapshot: Option<&[u8]>,
+        prepared: &crate::facts::PreparedAnalyses,
+    ) -> Result<(), StoreError> {
+        let _ = prepared;
+        self.save_with_snapshot(batch, snapshot)
+    }
+
     /// The snapshot saved with the latest batch, `None` when there is none
     /// or when any batch was saved since without one (by another worker,
     /// an older version, or a run that could not build one): the snapshot

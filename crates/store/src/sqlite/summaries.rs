@@ -9,9 +9,10 @@
 
 use super::{query_articles, read_story, sql_error};
 use rusqlite::{Connection, OptionalExtension, params};
+use storyline_core::facts::PreparedAnalyses;
 use storyline_core::store::StoryQuery;
 use storyline_core::view::entity::filter_key;
-use storyline_core::view::{StorySummary, summarize_with_brief};
+use storyline_core::view::{StorySummary, summarize_with_brief_prepared};
 use storyline_core::{Article, StoreError, Story, StoryId};
 
 fn millis(ts: Option<jiff::Timestamp>) -> Option<i64> {
@@ -31,6 +32,7 @@ const REFRESH_CHUNK: usize = 256;
 pub(super) fn refresh<'a>(
     conn: &Connection,
     ids: impl IntoIterator<Item = &'a str>,
+    prepared: &PreparedAnalyses,
 ) -> Result<(), StoreError> {
     let ids: Vec<&str> = ids.into_iter().collect();
     for chunk in ids.chunks(REFRESH_CHUNK) {
@@ -49,7 +51,7 @@ pub(super) fn refresh<'a>(
             let members = query_articles(conn, "WHERE story_id = ?1", &[&id])?;
             loaded.push((id, story, members));
         }
-        let summaries = summarize_in_parallel(&loaded);
+        let summaries = summarize_in_parallel(&loaded, prepared);
         for ((id, _, _), summary) in loaded.iter().zip(summaries) {
             let (summary, json) = summary?;
             conn.prepare_cached(
@@ -80,9 +82,12 @@ type Summarized = Result<(StorySummary, String), StoreError>;
 /// contiguous share per thread, each thread takes the next story not yet
 /// taken, largest first, and every result goes back to its story's place:
 /// the result does not depend on the number of threads or on timing.
-fn summarize_in_parallel(loaded: &[(&str, Story, Vec<Article>)]) -> Vec<Summarized> {
+fn summarize_in_parallel(
+    loaded: &[(&str, Story, Vec<Article>)],
+    prepared: &PreparedAnalyses,
+) -> Vec<Summarized> {
     let summarize = |(_, story, members): &(&str, Story, Vec<Article>)| -> Summarized {
-        let summary = summarize_with_brief(story, members);
+        let summary = summarize_with_brief_prepared(story, members, prepared);
         let json = serde_json::to_string(&summary)
             .map_err(|e| StoreError::backend("cannot encode a story summary", e))?;
         Ok((summary, json))
@@ -213,7 +218,11 @@ pub(super) fn backfill(conn: &mut Connection) -> Result<(), StoreError> {
             .and_then(Iterator::collect)
             .map_err(sql_error("cannot read stories"))?
     };
-    refresh(&tx, ids.iter().map(String::as_str))?;
+    refresh(
+        &tx,
+        ids.iter().map(String::as_str),
+        &PreparedAnalyses::default(),
+    )?;
     bump_revision(&tx)?;
     tx.commit()
         .map_err(sql_error("cannot commit story summaries"))
@@ -383,14 +392,15 @@ mod tests {
                 (id, story, members)
             })
             .collect();
-        let parallel: Vec<String> = summarize_in_parallel(&loaded)
+        let parallel: Vec<String> = summarize_in_parallel(&loaded, &PreparedAnalyses::default())
             .into_iter()
             .map(|s| s.unwrap().1)
             .collect();
         let one_by_one: Vec<String> = loaded
             .iter()
             .map(|(_, story, members)| {
-                serde_json::to_string(&summarize_with_brief(story, members)).unwrap()
+                serde_json::to_string(&storyline_core::view::summarize_with_brief(story, members))
+                    .unwrap()
             })
             .collect();
         assert_eq!(parallel, one_by_one);
