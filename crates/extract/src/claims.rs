@@ -17,6 +17,7 @@ use serde::Serialize;
 use std::ops::Range;
 
 mod background;
+mod known_names;
 mod response;
 mod takeover;
 mod wording;
@@ -348,7 +349,7 @@ impl<'a> AnalyzedText<'a> {
     /// and sentences.
     #[must_use]
     pub fn new(text: &'a str, book: Option<&AliasBook>) -> Self {
-        let mentions = find_mentions(text);
+        let mentions = known_names::join_known_names(text, find_mentions(text), book);
         let names = resolve_kinds(mentions.clone(), book);
         Self {
             text,
