@@ -898,6 +898,13 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             if let Some(owner) = owner {
                 parties.retain(|p| *p != owner);
                 parties.insert(0, owner);
+            } else if buying
+                && let Some(own) = party_of_figure_clause(sentence, range.start, money.span.start, &names, &parties)
+            {
+                // "Chelsea are less likely to sign him, as Liverpool have
+                // made a bid of £110m": the party of the figure's own clause.
+                parties.retain(|p| *p != own);
+                parties.insert(0, own);
             }
             // "£20m-rated defender": a market rating, nobody's own figure
             // unless the sentence says whose ("valued by Roma").
@@ -1128,6 +1135,32 @@ fn names_the_bidder(sentence: &str, figure: Range<usize>, name: Range<usize>) ->
                 .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
         });
     from_bidder || bidder_before_bid
+}
+
+/// The one party named in the clause that leads to the figure at `figure`
+/// (a byte offset in `sentence`, which starts at `offset` of the text):
+/// from the last comma before the figure ("…, as Liverpool have made an
+/// increased bid of £110m"). None when that clause names no party or
+/// several, or when the sentence has one party anyway. Used for bids: the
+/// club that makes one is the subject of the clause that tells it.
+fn party_of_figure_clause<'a>(
+    sentence: &str,
+    offset: usize,
+    figure: usize,
+    names: &[&'a Mention],
+    parties: &[&'a str],
+) -> Option<&'a str> {
+    if parties.len() < 2 {
+        return None;
+    }
+    let clause_start = sentence.get(..figure)?.rfind(", ").map_or(0, |i| i + 2);
+    let mut in_clause = names
+        .iter()
+        .filter(|m| m.span.start >= offset + clause_start && m.span.end <= offset + figure)
+        .map(|m| m.text.as_str())
+        .filter(|name| parties.contains(name));
+    let first = in_clause.next()?;
+    in_clause.all(|other| other == first).then_some(first)
 }
 
 /// Words a quoted market price of a share follows: "well below Friday's
@@ -1904,6 +1937,16 @@ mod tests {
                 "Liverpool have agreed a British-record £111 million transfer fee with Brighton & Hove Albion for Moisés Caicedo as they attempt to hijack Chelsea’s long-standing pursuit of Liverpool's target."
             ),
             [pair(Some("Liverpool"), Some("Brighton & Hove Albion"))]
+        );
+    }
+
+    #[test]
+    fn the_club_of_the_bids_own_clause_makes_it() {
+        assert_eq!(
+            parties(
+                "It seems Chelsea are now less likely to sign the midfielder, as Arsenal have entered the race with an increased bid of £90m."
+            ),
+            [pair(Some("Arsenal"), Some("Chelsea"))]
         );
     }
 
