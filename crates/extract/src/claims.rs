@@ -579,7 +579,10 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
         let first_person = all_names
             .iter()
             .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
-            .find(|m| m.kind == EntityKind::Person)
+            .filter(|m| m.kind == EntityKind::Person)
+            .find(|m| {
+                !wording::bystander(&text[range.start..m.span.start], &text[m.span.end..range.end])
+            })
             .map(|m| m.text.clone());
         let previous_person = last_person.clone();
         if first_person.is_some() {
@@ -927,7 +930,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                         && !compared_here
                             .iter()
                             .any(|(i, person)| *i != index && *person == m.text)
-                        && !wording::executive_before(&sentence[..span.start])
+                        && !wording::bystander(&sentence[..span.start], &sentence[span.end..])
                 })
                 .find(|m| {
                     let after = &sentence[m.span.end - range.start..];
