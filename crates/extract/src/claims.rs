@@ -674,6 +674,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             let kind = if lower
                 .get(..money.span.start)
                 .is_some_and(quotes_share_price)
+                || lower.get(end..).is_some_and(closes_a_trading_day)
             {
                 ClaimKind::Other
             } else {
@@ -1181,6 +1182,22 @@ const SHARE_PRICE_CUES: &[&str] = &[
 fn quotes_share_price(before: &str) -> bool {
     let before = before.trim_end();
     SHARE_PRICE_CUES.iter().any(|cue| before.ends_with(cue))
+}
+
+/// Words after a figure that make it the market's price at a close: "1.86
+/// Swiss francs at the close of trading on Friday", "1.86 francs set at the
+/// close of the stock market".
+const CLOSE_CUES: &[&str] = &["at the close", "at close", "set at the close", "at friday's close"];
+
+/// True when the text after a figure (lowercased) opens with a market close
+/// cue, so that the figure is a share's price on the market.
+fn closes_a_trading_day(after: &str) -> bool {
+    let after = after.trim_start();
+    CLOSE_CUES.iter().any(|cue| {
+        after
+            .strip_prefix(cue)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+    })
 }
 
 /// Words that put a price on each share: "$54.20 per share", "a share".
@@ -1941,6 +1958,17 @@ mod tests {
             ),
             [pair(Some("Liverpool"), Some("Brighton & Hove Albion"))]
         );
+    }
+
+    #[test]
+    fn a_price_at_the_close_of_trading_is_no_bid() {
+        let kinds: Vec<ClaimKind> = find_claims(
+            "The bid of 0.25 Swiss francs a share is well below the 1.86 Swiss francs at the close of trading on Friday.",
+        )
+        .into_iter()
+        .map(|c| c.kind)
+        .collect();
+        assert_eq!(kinds, [ClaimKind::Offer, ClaimKind::Other]);
     }
 
     #[test]
