@@ -808,7 +808,13 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                                 BID_WORDS.contains(&w.as_str())
                             })
                         });
-                if owner.is_none() && possessive && (close_before || owns_the_bid) {
+                // "UBS, Switzerland's largest bank, has offered $1bn": a
+                // possessive in an apposition describes the name before it.
+                let apposition = before.ends_with(',')
+                    && sentence
+                        .get(owner_end..money.span.start)
+                        .is_some_and(|between| between.contains(','));
+                if owner.is_none() && possessive && !apposition && (close_before || owns_the_bid) {
                     owner = Some(m.text.as_str());
                 }
                 // "Liverpool look set to hijack Chelsea's pursuit": the
@@ -1969,6 +1975,15 @@ mod tests {
         .map(|c| c.kind)
         .collect();
         assert_eq!(kinds, [ClaimKind::Offer, ClaimKind::Other]);
+    }
+
+    #[test]
+    fn a_possessive_in_an_apposition_owns_no_figure() {
+        let claims = find_claims(
+            "On Friday Northwind, Norway's largest bank, offered $1bn for the lender.",
+        );
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].holder.as_deref(), Some("Northwind"));
     }
 
     #[test]
