@@ -581,7 +581,10 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
             .filter(|m| m.kind == EntityKind::Person)
             .find(|m| {
-                !wording::bystander(&text[range.start..m.span.start], &text[m.span.end..range.end])
+                !wording::bystander(
+                    &text[range.start..m.span.start],
+                    &text[m.span.end..range.end],
+                )
             })
             .map(|m| m.text.clone());
         let previous_person = last_person.clone();
@@ -909,7 +912,13 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 parties.retain(|p| *p != owner);
                 parties.insert(0, owner);
             } else if buying
-                && let Some(own) = party_of_figure_clause(sentence, range.start, money.span.start, &names, &parties)
+                && let Some(own) = party_of_figure_clause(
+                    sentence,
+                    range.start,
+                    money.span.start,
+                    &names,
+                    &parties,
+                )
             {
                 // "Chelsea are less likely to sign him, as Liverpool have
                 // made a bid of £110m": the party of the figure's own clause.
@@ -1193,7 +1202,12 @@ fn quotes_share_price(before: &str) -> bool {
 /// Words after a figure that make it the market's price at a close: "1.86
 /// Swiss francs at the close of trading on Friday", "1.86 francs set at the
 /// close of the stock market".
-const CLOSE_CUES: &[&str] = &["at the close", "at close", "set at the close", "at friday's close"];
+const CLOSE_CUES: &[&str] = &[
+    "at the close",
+    "at close",
+    "set at the close",
+    "at friday's close",
+];
 
 /// True when the text after a figure (lowercased) opens with a market close
 /// cue, so that the figure is a share's price on the market.
@@ -1979,9 +1993,8 @@ mod tests {
 
     #[test]
     fn a_possessive_in_an_apposition_owns_no_figure() {
-        let claims = find_claims(
-            "On Friday Northwind, Norway's largest bank, offered $1bn for the lender.",
-        );
+        let claims =
+            find_claims("On Friday Northwind, Norway's largest bank, offered $1bn for the lender.");
         assert_eq!(claims.len(), 1);
         assert_eq!(claims[0].holder.as_deref(), Some("Northwind"));
     }

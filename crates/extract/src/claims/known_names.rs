@@ -9,7 +9,9 @@ use crate::entities::{AliasBook, EntityKind, Mention};
 
 /// Articles of other languages that stand before a club's name ("Il
 /// Barcellona", "La Juventus", "El Madrid", "Le PSG").
-const FOREIGN_ARTICLES: &[&str] = &["Il", "Lo", "La", "El", "Le", "Les", "Los", "Las", "Der", "Die"];
+const FOREIGN_ARTICLES: &[&str] = &[
+    "Il", "Lo", "La", "El", "Le", "Les", "Los", "Las", "Der", "Die",
+];
 
 /// `mentions` with two names joined by "and" made one where the book knows
 /// the whole ("Brighton and Hove Albion" = "Brighton & Hove Albion"), and a

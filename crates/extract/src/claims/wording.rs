@@ -241,8 +241,14 @@ mod tests {
 
     #[test]
     fn executives_and_credited_photographers_are_bystanders() {
-        assert!(bystander("the club, through its CEO, ", " said the fee was fair"));
-        assert!(bystander("A trader at his desk. ", " | Reuters | Getty Images"));
+        assert!(bystander(
+            "the club, through its CEO, ",
+            " said the fee was fair"
+        ));
+        assert!(bystander(
+            "A trader at his desk. ",
+            " | Reuters | Getty Images"
+        ));
         assert!(!bystander("Arsenal have signed ", " for £50m"));
     }
 
