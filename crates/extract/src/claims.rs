@@ -17,6 +17,7 @@ use serde::Serialize;
 use std::ops::Range;
 
 mod background;
+mod known_names;
 mod response;
 mod takeover;
 mod wording;
@@ -348,7 +349,7 @@ impl<'a> AnalyzedText<'a> {
     /// and sentences.
     #[must_use]
     pub fn new(text: &'a str, book: Option<&AliasBook>) -> Self {
-        let mentions = find_mentions(text);
+        let mentions = known_names::join_known_names(text, find_mentions(text), book);
         let names = resolve_kinds(mentions.clone(), book);
         Self {
             text,
@@ -578,7 +579,13 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
         let first_person = all_names
             .iter()
             .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
-            .find(|m| m.kind == EntityKind::Person)
+            .filter(|m| m.kind == EntityKind::Person)
+            .find(|m| {
+                !wording::bystander(
+                    &text[range.start..m.span.start],
+                    &text[m.span.end..range.end],
+                )
+            })
             .map(|m| m.text.clone());
         let previous_person = last_person.clone();
         if first_person.is_some() {
@@ -670,6 +677,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             let kind = if lower
                 .get(..money.span.start)
                 .is_some_and(quotes_share_price)
+                || lower.get(end..).is_some_and(closes_a_trading_day)
             {
                 ClaimKind::Other
             } else {
@@ -803,7 +811,13 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                                 BID_WORDS.contains(&w.as_str())
                             })
                         });
-                if owner.is_none() && possessive && (close_before || owns_the_bid) {
+                // "UBS, Switzerland's largest bank, has offered $1bn": a
+                // possessive in an apposition describes the name before it.
+                let apposition = before.ends_with(',')
+                    && sentence
+                        .get(owner_end..money.span.start)
+                        .is_some_and(|between| between.contains(','));
+                if owner.is_none() && possessive && !apposition && (close_before || owns_the_bid) {
                     owner = Some(m.text.as_str());
                 }
                 // "Liverpool look set to hijack Chelsea's pursuit": the
@@ -897,6 +911,19 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             if let Some(owner) = owner {
                 parties.retain(|p| *p != owner);
                 parties.insert(0, owner);
+            } else if buying
+                && let Some(own) = party_of_figure_clause(
+                    sentence,
+                    range.start,
+                    money.span.start,
+                    &names,
+                    &parties,
+                )
+            {
+                // "Chelsea are less likely to sign him, as Liverpool have
+                // made a bid of £110m": the party of the figure's own clause.
+                parties.retain(|p| *p != own);
+                parties.insert(0, own);
             }
             // "£20m-rated defender": a market rating, nobody's own figure
             // unless the sentence says whose ("valued by Roma").
@@ -919,7 +946,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                         && !compared_here
                             .iter()
                             .any(|(i, person)| *i != index && *person == m.text)
-                        && !wording::executive_before(&sentence[..span.start])
+                        && !wording::bystander(&sentence[..span.start], &sentence[span.end..])
                 })
                 .find(|m| {
                     let after = &sentence[m.span.end - range.start..];
@@ -1129,6 +1156,32 @@ fn names_the_bidder(sentence: &str, figure: Range<usize>, name: Range<usize>) ->
     from_bidder || bidder_before_bid
 }
 
+/// The one party named in the clause that leads to the figure at `figure`
+/// (a byte offset in `sentence`, which starts at `offset` of the text):
+/// from the last comma before the figure ("…, as Liverpool have made an
+/// increased bid of £110m"). None when that clause names no party or
+/// several, or when the sentence has one party anyway. Used for bids: the
+/// club that makes one is the subject of the clause that tells it.
+fn party_of_figure_clause<'a>(
+    sentence: &str,
+    offset: usize,
+    figure: usize,
+    names: &[&'a Mention],
+    parties: &[&'a str],
+) -> Option<&'a str> {
+    if parties.len() < 2 {
+        return None;
+    }
+    let clause_start = sentence.get(..figure)?.rfind(", ").map_or(0, |i| i + 2);
+    let mut in_clause = names
+        .iter()
+        .filter(|m| m.span.start >= offset + clause_start && m.span.end <= offset + figure)
+        .map(|m| m.text.as_str())
+        .filter(|name| parties.contains(name));
+    let first = in_clause.next()?;
+    in_clause.all(|other| other == first).then_some(first)
+}
+
 /// Words a quoted market price of a share follows: "well below Friday's
 /// closing price of 1.86 francs". A market price is nobody's bid.
 const SHARE_PRICE_CUES: &[&str] = &[
@@ -1144,6 +1197,27 @@ const SHARE_PRICE_CUES: &[&str] = &[
 fn quotes_share_price(before: &str) -> bool {
     let before = before.trim_end();
     SHARE_PRICE_CUES.iter().any(|cue| before.ends_with(cue))
+}
+
+/// Words after a figure that make it the market's price at a close: "1.86
+/// Swiss francs at the close of trading on Friday", "1.86 francs set at the
+/// close of the stock market".
+const CLOSE_CUES: &[&str] = &[
+    "at the close",
+    "at close",
+    "set at the close",
+    "at friday's close",
+];
+
+/// True when the text after a figure (lowercased) opens with a market close
+/// cue, so that the figure is a share's price on the market.
+fn closes_a_trading_day(after: &str) -> bool {
+    let after = after.trim_start();
+    CLOSE_CUES.iter().any(|cue| {
+        after
+            .strip_prefix(cue)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+    })
 }
 
 /// Words that put a price on each share: "$54.20 per share", "a share".
@@ -1903,6 +1977,35 @@ mod tests {
                 "Liverpool have agreed a British-record £111 million transfer fee with Brighton & Hove Albion for Moisés Caicedo as they attempt to hijack Chelsea’s long-standing pursuit of Liverpool's target."
             ),
             [pair(Some("Liverpool"), Some("Brighton & Hove Albion"))]
+        );
+    }
+
+    #[test]
+    fn a_price_at_the_close_of_trading_is_no_bid() {
+        let kinds: Vec<ClaimKind> = find_claims(
+            "The bid of 0.25 Swiss francs a share is well below the 1.86 Swiss francs at the close of trading on Friday.",
+        )
+        .into_iter()
+        .map(|c| c.kind)
+        .collect();
+        assert_eq!(kinds, [ClaimKind::Offer, ClaimKind::Other]);
+    }
+
+    #[test]
+    fn a_possessive_in_an_apposition_owns_no_figure() {
+        let claims =
+            find_claims("On Friday Northwind, Norway's largest bank, offered $1bn for the lender.");
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].holder.as_deref(), Some("Northwind"));
+    }
+
+    #[test]
+    fn the_club_of_the_bids_own_clause_makes_it() {
+        assert_eq!(
+            parties(
+                "It seems Chelsea are now less likely to sign the midfielder, as Arsenal have entered the race with an increased bid of £90m."
+            ),
+            [pair(Some("Arsenal"), Some("Chelsea"))]
         );
     }
 

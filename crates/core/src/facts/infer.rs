@@ -30,6 +30,17 @@ fn tells_new_contract(sentence: &str) -> bool {
     NEW_CONTRACT.iter().any(|w| lower.contains(w))
 }
 
+/// Wordings of a price the market sets: nobody's own valuation.
+const MARKET_VALUE: &[&str] = &["market value", "market cap", "market valuation"];
+
+/// True when `sentence` gives a company's value on the market ("ended
+/// Friday with a market value of 7.4 billion francs"): no side's valuation
+/// is to be inferred for it.
+fn tells_market_value(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    MARKET_VALUE.iter().any(|w| lower.contains(w))
+}
+
 /// Wordings of the contract a player has now ("two years left on his
 /// £130,000-a-week deal").
 const CURRENT_CONTRACT: &[&str] = &["left on", "current", "existing", "remaining", "still has"];
@@ -292,6 +303,7 @@ pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
             // A past fee was paid by the player's current club.
             "fee" if claim.historic => (seller, None),
             "offer" | "add_ons" | "fee" => (buyer, seller),
+            "valuation" if tells_market_value(&claim.sentence) => (None, None),
             "asking_price" | "valuation" => (seller, buyer),
             // A clause is in the contract of the club he plays for, unless
             // the sentence tells of the new contract he signs.

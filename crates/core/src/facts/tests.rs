@@ -336,3 +336,16 @@ fn the_clause_of_the_new_contract_is_the_buying_clubs() {
     assert_eq!(clause.kind, "release_clause");
     assert_eq!(clause.holder.as_deref(), Some("AS Roma"));
 }
+
+#[test]
+fn a_market_value_is_no_sides_valuation() {
+    let first = article(
+        1,
+        "Roma value Smalling",
+        "AS Roma value Chris Smalling at £20m. His market value is £15m on the data sites.",
+    );
+    let claims = story_claims(&[first], None);
+    let market = claims.iter().find(|c| c.text == "£15m").unwrap();
+    assert_eq!(market.kind, "valuation");
+    assert_eq!(market.holder, None);
+}

@@ -226,9 +226,31 @@ pub(super) fn executive_before(before: &str) -> bool {
     })
 }
 
+/// True when a person named between `before` and `after` (the sentence's
+/// text either side of the name) is no one a figure is about: an
+/// executive who speaks for a club ("its CEO, Ferran Soriano") or a
+/// photographer credited before a "|" ("Jose Cendon | Bloomberg | Getty
+/// Images").
+pub(super) fn bystander(before: &str, after: &str) -> bool {
+    executive_before(before) || after.trim_start().starts_with('|')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn executives_and_credited_photographers_are_bystanders() {
+        assert!(bystander(
+            "the club, through its CEO, ",
+            " said the fee was fair"
+        ));
+        assert!(bystander(
+            "A trader at his desk. ",
+            " | Reuters | Getty Images"
+        ));
+        assert!(!bystander("Arsenal have signed ", " for £50m"));
+    }
 
     #[test]
     fn a_club_that_values_a_player_at_a_figure_gives_its_valuation() {

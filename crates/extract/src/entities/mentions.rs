@@ -570,6 +570,14 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
         {
             last -= 1;
         }
+        // "San Francisco-based Twitter", "British-record": words up to a
+        // compound adjective describe what follows; they name nothing.
+        if let Some(at) = tokens[first..last]
+            .iter()
+            .rposition(|t| is_compound_adjective(t.text))
+        {
+            first += at + 1;
+        }
         if first < last {
             first += title_prefix(&tokens[first..last]);
             let run = &tokens[first..last];
@@ -579,8 +587,7 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
             } else {
                 true
             };
-            let demonym =
-                run.len() == 1 && (is_demonym(run[0].text) || is_compound_adjective(run[0].text));
+            let demonym = run.len() == 1 && is_demonym(run[0].text);
             if keep && !demonym && !names_a_prize(&tokens, last) {
                 mentions.push(mention(text, &tokens, first, last));
             }
@@ -640,6 +647,14 @@ mod tests {
         assert_eq!(
             names("Add-ons include Balon d'Or wins for Coutinho and a Ballon d’Or for Messi."),
             ["Coutinho", "Messi"]
+        );
+    }
+
+    #[test]
+    fn a_name_ending_in_a_compound_adjective_names_nothing() {
+        assert_eq!(
+            names("The offer values San Francisco-based Twitter and Manchester-based United."),
+            ["Twitter", "United"]
         );
     }
 
