@@ -15,8 +15,10 @@
 //! link lines ([`super::link_lines`]), caption and author-box lines
 //! ([`super::captions`]), a trailing related-stories block
 //! ([`super::related_tail`]) and a heading left at the end
-//! ([`super::trailing_headings`]) are dropped.
+//! ([`super::trailing_headings`]) are dropped. A JSON-LD `articleBody`
+//! much longer than the result replaces it ([`super::article_body`]).
 
+use super::article_body;
 use super::block_text::with_paragraphs;
 use super::boilerplate;
 use super::captions;
@@ -130,6 +132,7 @@ pub fn extract_page_main_text(
         main.text = related_tail::without_related_tail(&main.text);
         main.text = related_tail::without_closing_calls(&main.text);
         main.text = trailing_headings::without_trailing_headings(&main.text, doc);
+        main.text = article_body::with_article_body(main.text, &meta.article_bodies);
     }
     main.text = lead::with_visible_lead(main.text, &meta.descriptions, doc);
     main

@@ -23,6 +23,8 @@
 //!   article, cut;
 //! - [`trailing_headings`]: a heading that ends the text (of a block
 //!   left out), dropped;
+//! - [`article_body`]: a JSON-LD `articleBody` much longer than the
+//!   extracted text (a page showing only a teaser), used instead;
 //! - [`lead`]: the visible teaser paragraph the extractors drop, put back.
 //!
 //! ```
@@ -41,6 +43,7 @@
 //! assert!(raw.body.contains("reopen talks"));
 //! ```
 
+pub mod article_body;
 pub mod block_text;
 pub mod boilerplate;
 pub mod captions;
