@@ -19,6 +19,8 @@
 //!   dropped;
 //! - [`captions`]: lines that are a picture's caption or an author's box,
 //!   dropped;
+//! - [`galleries`]: a picture gallery's numbered slides ("1/50 …"),
+//!   dropped;
 //! - [`related_tail`]: a "related stories" or comments block after the
 //!   article, cut;
 //! - [`trailing_headings`]: a heading that ends the text (of a block
@@ -48,6 +50,7 @@ pub mod block_text;
 pub mod boilerplate;
 pub mod captions;
 pub mod charset;
+pub mod galleries;
 pub mod gaps;
 pub mod lead;
 pub mod limits;
