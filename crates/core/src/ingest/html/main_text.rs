@@ -161,6 +161,7 @@ fn extracted(html: &str, doc: &scraper::Html, url: Option<&str>, extractor: Extr
                     main.text = other;
                 } else {
                     main.text = gaps::with_inner_gaps(&main.text, &other, &gaps::list_items(doc));
+                    main.text = gaps::with_leading_gap(&main.text, &other);
                 }
             }
             main
