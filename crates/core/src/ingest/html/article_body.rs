@@ -64,7 +64,10 @@ mod tests {
     #[test]
     fn a_much_longer_body_replaces_a_teaser() {
         let body = BODY.repeat(20);
-        let text = with_article_body("A summary and the author's box.".into(), &[body.clone()]);
+        let text = with_article_body(
+            "A summary and the author's box.".into(),
+            std::slice::from_ref(&body),
+        );
         assert_eq!(text, body.trim());
     }
 

@@ -231,7 +231,10 @@ mod tests {
     fn prose_leading_into_the_first_line_is_put_in_front() {
         let (lead, a, b) = (prose("lead"), prose("alpha"), prose("beta"));
         let main = format!("{a}\n{b}");
-        let other = format!("Menu\n{}\n{lead}\n28. Dezember 2022\n{a}\n{b}", prose("teaser"));
+        let other = format!(
+            "Menu\n{}\n{lead}\n28. Dezember 2022\n{a}\n{b}",
+            prose("teaser")
+        );
         let teaser = prose("teaser");
         assert_eq!(
             with_leading_gap(&main, &other),
@@ -246,6 +249,10 @@ mod tests {
         assert_eq!(with_leading_gap(&a, &other), a, "two lines between");
         let other = format!("Subscribe to our newsletter\n{a}");
         assert_eq!(with_leading_gap(&a, &other), a, "not prose");
-        assert_eq!(with_leading_gap(&a, &lead), a, "first line not in Readability's text");
+        assert_eq!(
+            with_leading_gap(&a, &lead),
+            a,
+            "first line not in Readability's text"
+        );
     }
 }
