@@ -19,7 +19,7 @@ const LONGER_BY: f64 = 2.0;
 const MIN_BODY_CHARS: usize = 500;
 
 /// `text`, or the longest of `bodies` (JSON-LD `articleBody` values) when
-/// that is at least [`MIN_BODY_CHARS`] long and more than [`LONGER_BY`]
+/// that is at least `MIN_BODY_CHARS` long and more than `LONGER_BY`
 /// times longer than `text`. The body's markup and entities, if any, are
 /// read as text, one line per paragraph.
 pub fn with_article_body(text: String, bodies: &[String]) -> String {
