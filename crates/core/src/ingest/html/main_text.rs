@@ -13,13 +13,16 @@
 //! trafilatura's text is kept, prose paragraphs and list items that Readability found
 //! between two of its paragraphs are put back ([`super::gaps`]); then
 //! link lines ([`super::link_lines`]), caption and author-box lines
-//! ([`super::captions`]), a trailing related-stories block
+//! ([`super::captions`]), picture-gallery slides ([`super::galleries`]), a trailing related-stories block
 //! ([`super::related_tail`]) and a heading left at the end
-//! ([`super::trailing_headings`]) are dropped.
+//! ([`super::trailing_headings`]) are dropped. A JSON-LD `articleBody`
+//! much longer than the result replaces it ([`super::article_body`]).
 
+use super::article_body;
 use super::block_text::with_paragraphs;
 use super::boilerplate;
 use super::captions;
+use super::galleries;
 use super::gaps;
 use super::lead;
 use super::limits::MAX_ELEMENTS;
@@ -127,9 +130,11 @@ pub fn extract_page_main_text(
             .collect();
         main.text = link_lines::without_link_lines(&main.text, doc, &titles, &urls);
         main.text = captions::without_captions(&main.text, doc);
+        main.text = galleries::without_galleries(&main.text);
         main.text = related_tail::without_related_tail(&main.text);
         main.text = related_tail::without_closing_calls(&main.text);
         main.text = trailing_headings::without_trailing_headings(&main.text, doc);
+        main.text = article_body::with_article_body(main.text, &meta.article_bodies);
     }
     main.text = lead::with_visible_lead(main.text, &meta.descriptions, doc);
     main
@@ -156,6 +161,7 @@ fn extracted(html: &str, doc: &scraper::Html, url: Option<&str>, extractor: Extr
                     main.text = other;
                 } else {
                     main.text = gaps::with_inner_gaps(&main.text, &other, &gaps::list_items(doc));
+                    main.text = gaps::with_leading_gap(&main.text, &other);
                 }
             }
             main

@@ -54,6 +54,9 @@ pub struct PageMetadata {
     pub languages: Vec<String>,
     /// `<title>` text, kept apart: it often carries the site name.
     pub document_title: Option<String>,
+    /// JSON-LD `articleBody` texts: the article as the publisher's data
+    /// gives it, for pages whose markup shows only a teaser.
+    pub article_bodies: Vec<String>,
 }
 
 impl PageMetadata {
@@ -236,6 +239,10 @@ impl PageMetadata {
             push(
                 &mut self.languages,
                 string_field(object, "inLanguage").as_deref(),
+            );
+            push(
+                &mut self.article_bodies,
+                string_field(object, "articleBody").as_deref(),
             );
             for author in names(object.get("author")) {
                 push(&mut self.authors, Some(&author));

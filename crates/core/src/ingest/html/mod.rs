@@ -19,10 +19,14 @@
 //!   dropped;
 //! - [`captions`]: lines that are a picture's caption or an author's box,
 //!   dropped;
+//! - [`galleries`]: a picture gallery's numbered slides ("1/50 …"),
+//!   dropped;
 //! - [`related_tail`]: a "related stories" or comments block after the
 //!   article, cut;
 //! - [`trailing_headings`]: a heading that ends the text (of a block
 //!   left out), dropped;
+//! - [`article_body`]: a JSON-LD `articleBody` much longer than the
+//!   extracted text (a page showing only a teaser), used instead;
 //! - [`lead`]: the visible teaser paragraph the extractors drop, put back.
 //!
 //! ```
@@ -41,10 +45,12 @@
 //! assert!(raw.body.contains("reopen talks"));
 //! ```
 
+pub mod article_body;
 pub mod block_text;
 pub mod boilerplate;
 pub mod captions;
 pub mod charset;
+pub mod galleries;
 pub mod gaps;
 pub mod lead;
 pub mod limits;
