@@ -126,7 +126,7 @@ fn article_explanation() -> Value {
                     "text": number, "names": number, "nearest_text": number,
                     "nearest_names": number, "headline_names": number, "figures": number,
                     "gap_days": number, "foreign": { "type": "boolean" }, "brevity": number,
-                    "caseless": { "type": "boolean" }, "rare": number
+                    "caseless": { "type": "boolean" }
                 }
             }
         }

@@ -45,13 +45,6 @@ use std::collections::HashMap;
 /// components: the latest ones, where a saga is heading.
 const MEMBERS_KEPT: usize = 32;
 
-/// How many of a caseless article's words stand in for its names: its
-/// rarest words under the stream's document frequencies (text without
-/// capitals has no names, and the rare words of a headline, `mourinho`,
-/// `ebola`, are mostly names). Words no earlier article has are left out:
-/// no story can share them.
-const RARE_WORDS: usize = 3;
-
 /// Stories dropped from the index at least in one sweep (below that, a
 /// sweep would cost more than the postings it frees).
 const SWEEP_MIN: usize = 16;
@@ -591,7 +584,6 @@ impl Clusterer {
             foreign: features.foreign,
             brevity: features.brevity,
             caseless: features.caseless,
-            rare: query.rare_overlap(&story.terms),
         })
     }
 
@@ -658,10 +650,6 @@ struct ArticleQuery {
     names_norm: f32,
     headline_names_norm: f32,
     figures_norm: f32,
-    /// A caseless article's [`RARE_WORDS`] rarest words with their IDF
-    /// (empty for cased text), and the sum of those IDFs.
-    rare: Vec<(u32, f32)>,
-    rare_total: f32,
 }
 
 impl ArticleQuery {
@@ -673,39 +661,6 @@ impl ArticleQuery {
         self.names_norm = weighted_norm_squared(&features.names, &v.names);
         self.headline_names_norm = weighted_norm_squared(&features.headline_names, &v.names);
         self.figures_norm = weighted_norm_squared(&features.figures, &v.figures);
-        self.rare.clear();
-        if features.caseless {
-            self.rare.extend(
-                features
-                    .terms
-                    .0
-                    .iter()
-                    .filter(|(id, _)| v.terms.document_frequency(*id) >= 2)
-                    .map(|(id, _)| (*id, v.terms.idf(*id))),
-            );
-            // Rarest first; ties by id, so the choice is reproducible.
-            self.rare
-                .sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            self.rare.truncate(RARE_WORDS);
-            self.rare.sort_unstable_by_key(|(id, _)| *id);
-        }
-        self.rare_total = self.rare.iter().map(|(_, idf)| idf).sum();
-    }
-
-    /// The share (IDF-weighted) of the article's rare words that `story`'s
-    /// centroid holds: 0 for cased text.
-    fn rare_overlap(&self, story: &Centroid) -> f32 {
-        if self.rare.is_empty() || self.rare_total <= 0.0 {
-            return 0.0;
-        }
-        let entries = story.entries();
-        let shared: f32 = self
-            .rare
-            .iter()
-            .filter(|(id, _)| entries.binary_search_by_key(id, |(t, _)| *t).is_ok())
-            .map(|(_, idf)| idf)
-            .sum();
-        shared / self.rare_total
     }
 }
 
@@ -806,44 +761,6 @@ pub(crate) mod tests {
                 &format!("{SYRIA}\n\n{TURKEY}"),
             ),
         ]
-    }
-
-    /// The `rare` component of the last article of `titles` against the
-    /// story of the first.
-    fn rare_against_first(titles: &[&str]) -> f32 {
-        let mut clusterer = Clusterer::new(ClustererConfig::default());
-        let (last, earlier) = titles.split_last().unwrap_or((&"", &[]));
-        let first = earlier
-            .iter()
-            .enumerate()
-            .map(|(n, title)| clusterer.assign(&article(n as u32 + 1, title, "")).story)
-            .next();
-        let (_, candidates) = clusterer.candidates(&article(99, last, ""));
-        candidates
-            .iter()
-            .find(|c| Some(&c.story) == first.as_ref())
-            .map_or(0.0, |c| c.components.rare)
-    }
-
-    #[test]
-    fn rare_words_stand_in_for_names_only_without_capitals() {
-        let caseless = rare_against_first(&[
-            "mourinho sacked chelsea manager",
-            "ebola outbreak spreads west africa",
-            "new manager",
-            "chelsea manager mourinho",
-        ]);
-        assert!(
-            caseless > 0.5,
-            "mourinho and chelsea are shared: {caseless}"
-        );
-        let cased = rare_against_first(&[
-            "Mourinho sacked Chelsea manager",
-            "Ebola outbreak spreads West Africa",
-            "New manager",
-            "Chelsea manager Mourinho",
-        ]);
-        assert_eq!(cased, 0.0, "cased text has names");
     }
 
     #[test]

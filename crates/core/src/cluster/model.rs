@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 const COMMITTED: &str = include_str!("model.json");
 
 /// How many inputs the model has.
-pub const INPUT_COUNT: usize = 18;
+pub const INPUT_COUNT: usize = 17;
 
 /// Names of the model inputs, in the order of [`Components::inputs`].
 pub const INPUTS: [&str; INPUT_COUNT] = [
@@ -37,7 +37,6 @@ pub const INPUTS: [&str; INPUT_COUNT] = [
     "text_caseless",
     "nearest_text_caseless",
     "brevity_caseless",
-    "rare_caseless",
 ];
 
 /// How similar one article is to one story, component by component.
@@ -76,11 +75,6 @@ pub struct Components {
     /// text weights instead of scoring them as articles whose names differ.
     #[serde(default)]
     pub caseless: bool,
-    /// For text without capitals only (0 otherwise): how much of the
-    /// article's rarest words, the ones that stand in for names, the story
-    /// has (see `cluster::clusterer::RARE_WORDS`).
-    #[serde(default)]
-    pub rare: f32,
 }
 
 impl Components {
@@ -112,7 +106,6 @@ impl Components {
             text * caseless,
             nearest_text * caseless,
             self.brevity * caseless,
-            self.rare * caseless,
         ]
     }
 }
@@ -166,7 +159,7 @@ impl ScoreModel {
             bias: -4.0,
             weights: [
                 6.0, 0.0, 0.0, 5.0, 2.0, 1.0, -0.6, 3.0, 3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
-                0.0, 0.0,
+                0.0,
             ],
             threshold: 0.5,
             fitted_on: "hand-set".into(),

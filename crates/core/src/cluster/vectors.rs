@@ -109,15 +109,6 @@ impl TermWeights {
         self.by_frequency = vec![Cell::new((u32::MAX, 0.0)); highest as usize + 1];
     }
 
-    /// How many documents observed so far contained term `id` (0 for an
-    /// unknown id).
-    pub fn document_frequency(&self, id: u32) -> u32 {
-        self.document_frequency
-            .get(id as usize)
-            .copied()
-            .unwrap_or(0)
-    }
-
     /// Number of documents observed.
     pub fn documents(&self) -> u32 {
         self.documents

@@ -311,7 +311,6 @@ fn keeps_why_each_article_was_assigned(store: &mut impl Store) {
             foreign: true,
             brevity: 0.375,
             caseless: true,
-            rare: 0.25,
         },
     };
     let founded = Explanation {
