@@ -22,24 +22,8 @@ const NEW_CONTRACT: &[&str] = &[
     "will sign",
 ];
 
-/// True when `sentence` tells of the new contract a player signs ("has
-/// agreed a five-and-a-half year contract at the Camp Nou with a buyout
-/// clause at €400m"): its clause is the buying club's.
-fn tells_new_contract(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    NEW_CONTRACT.iter().any(|w| lower.contains(w))
-}
-
 /// Wordings of a price the market sets: nobody's own valuation.
 const MARKET_VALUE: &[&str] = &["market value", "market cap", "market valuation"];
-
-/// True when `sentence` gives a company's value on the market ("ended
-/// Friday with a market value of 7.4 billion francs"): no side's valuation
-/// is to be inferred for it.
-fn tells_market_value(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    MARKET_VALUE.iter().any(|w| lower.contains(w))
-}
 
 /// Wordings of the contract a player has now ("two years left on his
 /// £130,000-a-week deal").
@@ -58,16 +42,14 @@ const COMING_CONTRACT: &[&str] = &[
     "agreed",
 ];
 
-/// True when `sentence` tells of the contract the player has now.
-fn tells_current_contract(sentence: &str) -> bool {
+/// True when `sentence` uses one of `wordings` (lowercase), e.g. a new
+/// contract the player signs ("has agreed a five-and-a-half year contract
+/// … with a buyout clause at €400m": its clause is the buying club's) or a
+/// company's value on the market ("ended Friday with a market value of 7.4
+/// billion francs": no side's valuation is inferred for it).
+fn tells(sentence: &str, wordings: &[&str]) -> bool {
     let lower = sentence.to_lowercase();
-    CURRENT_CONTRACT.iter().any(|w| lower.contains(w))
-}
-
-/// True when `sentence` tells of a contract to come.
-fn tells_coming_contract(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    COMING_CONTRACT.iter().any(|w| lower.contains(w))
+    wordings.iter().any(|w| lower.contains(w))
 }
 
 /// Kinds that are the selling side's figures.
@@ -303,16 +285,16 @@ pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
             // A past fee was paid by the player's current club.
             "fee" if claim.historic => (seller, None),
             "offer" | "add_ons" | "fee" => (buyer, seller),
-            "valuation" if tells_market_value(&claim.sentence) => (None, None),
+            "valuation" if tells(&claim.sentence, MARKET_VALUE) => (None, None),
             "asking_price" | "valuation" => (seller, buyer),
             // A clause is in the contract of the club he plays for, unless
             // the sentence tells of the new contract he signs.
-            "release_clause" if tells_new_contract(&claim.sentence) => (buyer, None),
+            "release_clause" if tells(&claim.sentence, NEW_CONTRACT) => (buyer, None),
             "release_clause" => (seller, None),
             // Wages on the deal he has are his club's; wages of the deal
             // he is to sign, the signing club's.
-            "wage" if tells_current_contract(&claim.sentence) => (seller, None),
-            "wage" if tells_coming_contract(&claim.sentence) => (buyer, None),
+            "wage" if tells(&claim.sentence, CURRENT_CONTRACT) => (seller, None),
+            "wage" if tells(&claim.sentence, COMING_CONTRACT) => (buyer, None),
             _ => (None, None),
         };
         // "Personal terms … once West Ham and Arsenal reach a middle

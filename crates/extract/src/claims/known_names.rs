@@ -58,11 +58,7 @@ fn joined_by_and(
     Some(Mention {
         span: first.span.start..second.span.end,
         text: whole.to_string(),
-        kind: if known.kind == EntityKind::Unknown {
-            first.kind
-        } else {
-            known.kind
-        },
+        kind: kind_of(known.kind, first.kind),
     })
 }
 
@@ -83,13 +79,19 @@ fn without_foreign_article(text: &str, mention: Mention, book: &AliasBook) -> Me
         Some(name) => Mention {
             span: start..mention.span.end,
             text: name.to_string(),
-            kind: if known.kind == EntityKind::Unknown {
-                mention.kind
-            } else {
-                known.kind
-            },
+            kind: kind_of(known.kind, mention.kind),
         },
         None => mention,
+    }
+}
+
+/// The book's kind for a rejoined or trimmed name, or the name finder's
+/// when the book does not say.
+fn kind_of(book_kind: EntityKind, found: EntityKind) -> EntityKind {
+    if book_kind == EntityKind::Unknown {
+        found
+    } else {
+        book_kind
     }
 }
 
