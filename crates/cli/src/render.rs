@@ -7,6 +7,7 @@ pub use explain::explain;
 use std::fmt::Write;
 use storyline_core::facts::names::EntitySummary;
 use storyline_core::facts::{StoryClaim, source_label};
+use storyline_core::model::{outlet_label, outlet_list};
 use storyline_core::store::SearchHit;
 use storyline_core::view::article::ArticleDetail;
 use storyline_core::view::{StoryDetail, StorySummary};
@@ -44,7 +45,7 @@ pub fn articles(articles: &[Article]) -> String {
             "{}  {:<10}  {:<18}  {:<13}  {}{}",
             a.id,
             day(a.published_at),
-            cut(a.outlet(), 18),
+            cut(outlet_label(a.outlet()), 18),
             story,
             cut(&a.title, 80),
             dup
@@ -100,7 +101,7 @@ pub fn story(
         if summary.article_count == 1 { "" } else { "s" },
         day(summary.first_published_at),
         day(summary.last_published_at),
-        summary.outlets.join(", ")
+        outlet_list(&summary.outlets)
     );
     if let Some(asked) = &detail.resolved_from {
         let _ = writeln!(out, "(story {asked} was merged into story {})", detail.id);
@@ -159,7 +160,7 @@ pub fn story(
                 .map_or_else(|| "undated".to_string(), |d| d.to_string());
             let mark = if entry.upcoming { "upcoming: " } else { "" };
             let _ = writeln!(out, "  {date:<10}  {mark}{}", cut(&entry.headline, 100));
-            let mut who = entry.sources.join(", ");
+            let mut who = outlet_list(&entry.sources);
             if !entry.attributed_to.is_empty() {
                 let credited: Vec<&str> = entry
                     .attributed_to
@@ -199,7 +200,7 @@ pub fn story(
                     day(point.date),
                     point.amount.display(),
                     status,
-                    point.source
+                    outlet_label(&point.source)
                 );
             }
         }
@@ -229,7 +230,7 @@ pub fn story(
                     out,
                     "    {:<34} {}",
                     cut(&side.value, 34),
-                    side.sources.join(", ")
+                    outlet_list(&side.sources)
                 );
             }
         }
@@ -288,7 +289,11 @@ pub fn article(detail: &ArticleDetail) -> String {
         out,
         "article {} · {} · {}{}",
         s.id,
-        s.source_domain.as_deref().unwrap_or("unknown"),
+        outlet_label(
+            s.source_domain
+                .as_deref()
+                .unwrap_or(storyline_core::model::UNKNOWN_OUTLET)
+        ),
         day(s.published_at),
         s.story
             .as_ref()
@@ -385,7 +390,7 @@ pub fn entities(entities: &[EntitySummary]) -> String {
 fn article_line(store: &dyn Store, id: &ArticleId) -> Result<(String, String), StoreError> {
     Ok(store
         .article(id)?
-        .map(|a| (a.outlet().to_string(), a.title))
+        .map(|a| (outlet_label(a.outlet()).to_string(), a.title))
         .unwrap_or_else(|| ("?".into(), format!("(article {id} missing)"))))
 }
 

@@ -169,10 +169,36 @@ impl Article {
         text
     }
 
-    /// The outlet name to show users: the source domain, or `unknown`.
+    /// The outlet as JSON, filters and source counts name it: the source
+    /// domain, or [`UNKNOWN_OUTLET`] when the article did not say (a plain
+    /// text file without front matter or URL).
     pub fn outlet(&self) -> &str {
-        self.source_domain.as_deref().unwrap_or("unknown")
+        self.source_domain.as_deref().unwrap_or(UNKNOWN_OUTLET)
     }
+}
+
+/// The outlet value of an article whose outlet is not known; stable, since
+/// JSON consumers and the `--outlet` filter match it.
+pub const UNKNOWN_OUTLET: &str = "unknown";
+
+/// An outlet as people read it in the terminal and the web pages:
+/// [`UNKNOWN_OUTLET`] becomes "outlet not given", since a bare "unknown"
+/// beside real domains reads like an outlet's name.
+pub fn outlet_label(outlet: &str) -> &str {
+    if outlet == UNKNOWN_OUTLET {
+        "outlet not given"
+    } else {
+        outlet
+    }
+}
+
+/// Outlets joined with commas for reading, each through [`outlet_label`].
+pub fn outlet_list(outlets: &[String]) -> String {
+    outlets
+        .iter()
+        .map(|o| outlet_label(o))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A story: the articles about one event. Membership lives on the articles
@@ -187,4 +213,17 @@ pub struct Story {
     pub founded_by: ArticleId,
     /// When the story was first created in this store.
     pub created_at: Timestamp,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_outlet_reads_as_not_given_and_real_ones_are_kept() {
+        assert_eq!(outlet_label(UNKNOWN_OUTLET), "outlet not given");
+        assert_eq!(outlet_label("theguardian.com"), "theguardian.com");
+        let outlets = vec!["dailymail.co.uk".to_string(), UNKNOWN_OUTLET.to_string()];
+        assert_eq!(outlet_list(&outlets), "dailymail.co.uk, outlet not given");
+    }
 }

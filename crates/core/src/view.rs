@@ -375,7 +375,7 @@ fn latest_headline(title: &str, originals: &[&Article]) -> Option<String> {
         .unwrap_or_default();
     Some(format!(
         "Latest: \u{201c}{headline}\u{201d} — {}{day}.",
-        latest.outlet()
+        crate::model::outlet_label(latest.outlet())
     ))
 }
 

@@ -10,6 +10,7 @@ use crate::links::Links;
 use crate::views::{StoryData, story};
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
 use jiff::Timestamp;
+use storyline_core::model::{outlet_label, outlet_list};
 use storyline_core::view::story_summaries;
 use storyline_core::{ArticleId, Store};
 
@@ -114,7 +115,7 @@ pub fn site_feed(store: &dyn Store, at: &FeedLinks<'_>) -> Result<String, ApiErr
         entry.set_summary(Some(Text::plain(format!(
             "{} articles from {}",
             s.article_count,
-            s.outlets.join(", ")
+            outlet_list(&s.outlets)
         ))));
         entries.push((updated, entry));
     }
@@ -155,8 +156,9 @@ pub fn story_feed(store: &dyn Store, id: &str, at: &FeedLinks<'_>) -> Result<Str
         };
         let mut outlets: Vec<&str> = Vec::new();
         for a in &articles {
-            if !outlets.contains(&a.outlet()) {
-                outlets.push(a.outlet());
+            let outlet = outlet_label(a.outlet());
+            if !outlets.contains(&outlet) {
+                outlets.push(outlet);
             }
         }
         let mut entry = Entry::default();
@@ -171,7 +173,7 @@ pub fn story_feed(store: &dyn Store, id: &str, at: &FeedLinks<'_>) -> Result<Str
         )]);
         let titles: Vec<String> = articles
             .iter()
-            .map(|a| format!("{} ({})", a.title, a.outlet()))
+            .map(|a| format!("{} ({})", a.title, outlet_label(a.outlet())))
             .collect();
         entry.set_summary(Some(Text::plain(titles.join("\n"))));
         entries.push((updated, entry));

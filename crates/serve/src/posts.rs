@@ -20,6 +20,7 @@ use crate::views::{StoryData, day, story};
 use std::fmt::Write;
 use std::path::Path;
 use storyline_core::Store;
+use storyline_core::model::{outlet_label, outlet_list};
 use storyline_core::view::story_summaries;
 
 /// The front matter key and value that mark a post as Storyline's own.
@@ -87,7 +88,7 @@ pub fn story_post(store: &dyn Store, id: &str) -> Result<String, ApiError> {
     let description = format!(
         "{} articles from {}, {} to {}. Latest: {}",
         summary.article_count,
-        summary.outlets.join(", "),
+        outlet_list(&summary.outlets),
         day(summary.first_published_at),
         day(summary.last_published_at),
         latest.map_or(detail.title.as_str(), |a| a.title.as_str())
@@ -122,7 +123,7 @@ pub fn story_post(store: &dyn Store, id: &str) -> Result<String, ApiError> {
                 continue;
             };
             let title = markdown_text(&a.title);
-            let outlet = markdown_text(a.outlet());
+            let outlet = markdown_text(outlet_label(a.outlet()));
             match a.url.as_deref().and_then(safe_external_url) {
                 Some(url) => {
                     let url = url

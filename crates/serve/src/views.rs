@@ -13,6 +13,7 @@ use crate::links::{Links, safe_external_url};
 use crate::query::{Paging, StoryFilter};
 use jiff::Timestamp;
 use storyline_core::facts::names::EntitySummary;
+use storyline_core::model::{UNKNOWN_OUTLET, outlet_label, outlet_list};
 use storyline_core::view::explain::ArticleExplanation;
 use storyline_core::view::{StoryDetail, StorySummary, story_detail_with};
 use storyline_core::{Article, ArticleId, Store, StoryId};
@@ -175,8 +176,8 @@ pub struct IndexView {
     pub stories: Vec<StoryRow>,
     /// Stories matching the filter, on all pages.
     pub total: usize,
-    /// Every outlet, for the filter.
-    pub outlets: Vec<String>,
+    /// Every outlet, for the filter: the value to send and its label.
+    pub outlets: Vec<(String, String)>,
     /// The filter in force, as typed.
     pub outlet: String,
     /// `entity` as typed.
@@ -209,7 +210,14 @@ pub fn index_view(
         Some(p) => store.story_page(&filter.query(p.offset, Some(p.limit)))?,
         None => store.story_page(&filter.query(0, None))?,
     };
-    let outlets = store.outlets()?;
+    let outlets = store
+        .outlets()?
+        .into_iter()
+        .map(|o| {
+            let label = outlet_label(&o).to_string();
+            (o, label)
+        })
+        .collect();
     let categories = store.categories()?;
     let page_link = |offset: usize, limit: usize| {
         let mut params = vec![format!("offset={offset}"), format!("limit={limit}")];
@@ -257,7 +265,7 @@ fn story_row(s: &StorySummary, links: &Links) -> StoryRow {
     StoryRow {
         href: links.story(&s.id.0),
         title: s.title.clone(),
-        outlets: s.outlets.join(", "),
+        outlets: outlet_list(&s.outlets),
         first: day(s.first_published_at),
         last: day(s.last_published_at),
         article_count: s.article_count,
@@ -431,7 +439,7 @@ pub fn story_view_of(
     let row = |a: &Article| ArticleRow {
         href: links.article(&a.id.0),
         title: a.title.clone(),
-        outlet: a.outlet().to_string(),
+        outlet: outlet_label(a.outlet()).to_string(),
         date: day(a.published_at),
     };
     let by_id: std::collections::HashMap<&ArticleId, &Article> =
@@ -446,8 +454,8 @@ pub fn story_view_of(
             let articles: Vec<&Article> = entry.articles.iter().filter_map(find).collect();
             let mut sources: Vec<&str> = Vec::new();
             for a in &articles {
-                if !sources.contains(&a.outlet()) {
-                    sources.push(a.outlet());
+                if !sources.contains(&outlet_label(a.outlet())) {
+                    sources.push(outlet_label(a.outlet()));
                 }
             }
             let date = entry.date.map(|d| d.to_string());
@@ -482,7 +490,7 @@ pub fn story_view_of(
     StoryView {
         id: detail.id.0.clone(),
         title: detail.title.clone(),
-        outlets: summary.outlets.join(", "),
+        outlets: outlet_list(&summary.outlets),
         first: day(summary.first_published_at),
         last: day(summary.last_published_at),
         article_count: summary.article_count,
@@ -514,7 +522,7 @@ pub fn story_view_of(
                 sides: c
                     .sides
                     .iter()
-                    .map(|side| format!("{} — {}", side.value, side.sources.join(", ")))
+                    .map(|side| format!("{} — {}", side.value, outlet_list(&side.sources)))
                     .collect(),
             })
             .collect(),
@@ -644,10 +652,7 @@ pub fn article_view(store: &dyn Store, id: &str, links: &Links) -> Result<Articl
             .filter(|p| !p.is_empty())
             .map(str::to_string)
             .collect(),
-        outlet: s
-            .source_domain
-            .clone()
-            .unwrap_or_else(|| "unknown".to_string()),
+        outlet: outlet_label(s.source_domain.as_deref().unwrap_or(UNKNOWN_OUTLET)).to_string(),
         date: day(s.published_at),
         datetime: s.published_at.map(|t| t.to_string()),
         authors: detail.authors.join(", "),

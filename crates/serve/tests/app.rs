@@ -120,7 +120,13 @@ async fn story_list_shows_the_seed_story() {
     );
     assert!(reply.body.contains("5 articles"));
     assert!(reply.body.contains("2020-09-03 – 2020-09-30"));
-    assert!(reply.body.contains("dailymail.co.uk, unknown"));
+    assert!(reply.body.contains("dailymail.co.uk, outlet not given"));
+    assert!(
+        reply
+            .body
+            .contains(r#"<option value="unknown">outlet not given</option>"#),
+        "the filter still sends the stored value and shows the label"
+    );
     insta::assert_snapshot!("index", reply.body);
     let response = app
         .clone()

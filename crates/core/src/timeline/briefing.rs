@@ -110,6 +110,6 @@ fn figure_sentence(s: &Series, history: bool) -> Option<String> {
         s.kind.replace('_', " "),
         point.amount.display(),
         status_words(point.status),
-        point.source,
+        crate::model::outlet_label(&point.source),
     ))
 }
