@@ -145,6 +145,7 @@ fn stories_dev_money_figures_are_found_above_the_floor() {
     let floors = &baseline()["claims"]["stories-dev"]["fields_test_half"]["floors"];
     let checks = [
         ("figure_recall", test["figure_recall"].as_f64()),
+        ("figure_precision", test["figure_precision"].as_f64()),
         ("kind_p", test["kind"]["precision"].as_f64()),
         ("subject_p", test["subject"]["precision"].as_f64()),
         ("holder_p", test["holder"]["precision"].as_f64()),

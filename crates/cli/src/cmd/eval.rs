@@ -200,7 +200,9 @@ fn claim_fields(
     global: &Global,
 ) -> anyhow::Result<storyline_core::eval::claim_fields::HalfScores> {
     use std::collections::{BTreeMap, BTreeSet};
-    use storyline_core::eval::claim_fields::{PredictedClaim, parse_labels, score_by_half};
+    use storyline_core::eval::claim_fields::{
+        PredictedClaim, offset_in_file, parse_labels, score_by_half,
+    };
     let text = std::fs::read_to_string(labels_path)
         .with_context(|| format!("cannot read {}", labels_path.display()))?;
     let mut gold = parse_labels(&text).with_context(|| format!("in {}", labels_path.display()))?;
@@ -220,6 +222,7 @@ fn claim_fields(
         .collect();
     let book = crate::cmd::alias_book(global)?;
     let mut predicted: BTreeMap<String, Vec<PredictedClaim>> = BTreeMap::new();
+    let mut originals: HashMap<String, (storyline_core::Article, String)> = HashMap::new();
     for story in wanted {
         let mut articles = Vec::new();
         for (id, _) in story_of.iter().filter(|(_, s)| s.as_str() == story) {
@@ -227,6 +230,8 @@ fn claim_fields(
             if let Some(mut article) = read_article(&path) {
                 // The file name is the id the labels use.
                 article.id = storyline_core::ArticleId(id.clone());
+                let file_text = std::fs::read_to_string(&path).unwrap_or_default();
+                originals.insert(id.clone(), (article.clone(), file_text));
                 articles.push(article);
             }
         }
@@ -240,7 +245,11 @@ fn claim_fields(
                 .or_default()
                 .push(PredictedClaim {
                     text: claim.text.clone(),
-                    offset: claim.span[0],
+                    offset: originals
+                        .get(&claim.article.0)
+                        .map_or(claim.span[0], |(article, file_text)| {
+                            offset_in_file(article, file_text, claim.span[0])
+                        }),
                     kind: Some(claim.kind.clone()),
                     subject: claim.subject.clone(),
                     holder: claim.holder.clone(),

@@ -145,7 +145,8 @@ pub fn parse_labels(jsonl: &str) -> Result<Vec<LabeledFigure>, LabelError> {
 pub struct PredictedClaim {
     /// The figure as written.
     pub text: String,
-    /// Character offset of its first character in the article.
+    /// Character offset of its first character in the article file
+    /// ([`offset_in_file`]), as the labels count.
     pub offset: usize,
     /// Predicted kind, if any.
     pub kind: Option<String>,
@@ -155,6 +156,33 @@ pub struct PredictedClaim {
     pub holder: Option<String>,
     /// Predicted status, if any.
     pub status: Option<String>,
+}
+
+/// Characters of a part's opening looked for in the file to place it.
+const PART_PROBE_CHARS: usize = 100;
+
+/// Moves a claim's offset in the article's full text (title, lead and body
+/// joined by blank lines, as the claim reader sees it) to the same
+/// character in the article's file, where the labels count. Each part is
+/// placed where its opening first appears in the file; an offset whose
+/// part the file does not show as written (normalized away) is kept.
+pub fn offset_in_file(article: &crate::Article, file_text: &str, offset: usize) -> usize {
+    let mut parts: Vec<&str> = vec![&article.title];
+    parts.extend(article.lead.as_deref());
+    parts.push(&article.body);
+    let mut start = 0;
+    for part in parts {
+        let len = part.chars().count();
+        if offset < start + len {
+            let probe: String = part.chars().take(PART_PROBE_CHARS).collect();
+            return match file_text.find(&probe) {
+                Some(byte) => file_text[..byte].chars().count() + (offset - start),
+                None => offset,
+            };
+        }
+        start += len + 2;
+    }
+    offset
 }
 
 /// `(text, char_offset, kind, subject, holder, status)`, the tuple form
@@ -419,6 +447,28 @@ pub fn score_by_half(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_claim_offset_is_moved_to_where_the_file_shows_it() {
+        let file = " date 2017-08-18 Share this\n\nLiverpool reject £114m bid. More.";
+        let mut article = crate::store::conformance::sample_article(
+            1,
+            "Liverpool reject £114m bid.",
+            "Liverpool reject £114m bid. More.",
+        );
+        article.lead = None;
+        let full = article.full_text();
+        let in_body = full.rfind("£114m").map(|b| full[..b].chars().count());
+        let in_title = full.find("£114m").map(|b| full[..b].chars().count());
+        let in_file = file.find("£114m").map(|b| file[..b].chars().count());
+        assert_eq!(in_body.map(|o| offset_in_file(&article, file, o)), in_file);
+        assert_eq!(
+            in_title.map(|o| offset_in_file(&article, file, o)),
+            in_file,
+            "a title that is the text's first sentence is found there"
+        );
+        assert_eq!(offset_in_file(&article, "unrelated", 3), 3);
+    }
 
     fn gold(
         article: &str,

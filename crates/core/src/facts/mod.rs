@@ -395,9 +395,30 @@ fn claims_of_analyzed(article: &Article, analyzed: &AnalyzedText<'_>) -> Vec<Sto
         out.push(claim);
     }
     out.sort_by_key(|c| c.span[0]);
+    // A title that is the text's own first sentence (plain text without a
+    // headline line) would report its figures twice: keep the text's.
+    let repeated = repeated_title_chars(article);
+    out.retain(|c| c.span[0] >= repeated);
     links::link_parts(&mut out);
     inherit_single_source(text, analyzed.sentences(), &mut out);
     out
+}
+
+/// The length in characters of the title when the lead (or, without one,
+/// the body) opens with it, as when a plain-text article's first sentence
+/// stands for its headline; else 0.
+fn repeated_title_chars(article: &Article) -> usize {
+    let title = article.title.trim().trim_end_matches('…');
+    let opening = article
+        .lead
+        .as_deref()
+        .unwrap_or(&article.body)
+        .trim_start();
+    if !title.is_empty() && opening.starts_with(title) {
+        article.title.chars().count()
+    } else {
+        0
+    }
 }
 
 /// Sentences (title and lead included) whose credit covers the article.

@@ -349,3 +349,25 @@ fn a_market_value_is_no_sides_valuation() {
     assert_eq!(market.kind, "valuation");
     assert_eq!(market.holder, None);
 }
+
+#[test]
+fn a_title_that_is_the_texts_first_sentence_reports_its_figure_once() {
+    let sentence = "Liverpool have rejected a new and improved bid for Philippe Coutinho from Barcelona, understood to be worth £114million.";
+    let a = article(
+        3,
+        sentence,
+        &format!("{sentence} It is the third bid made by the club."),
+    );
+    let offers: Vec<_> = article_claims(&a)
+        .into_iter()
+        .filter(|c| c.text == "£114million")
+        .collect();
+    assert_eq!(offers.len(), 1, "{offers:?}");
+    assert!(offers[0].span[0] > sentence.chars().count());
+    let headline = article(4, "Liverpool reject £114m Coutinho bid", sentence);
+    assert_eq!(
+        article_claims(&headline).len(),
+        2,
+        "a real headline keeps its own figure"
+    );
+}

@@ -1,12 +1,18 @@
 //! Plain text articles, as stored by web-page text dumps: an optional
 //! ` date YYYY-MM-DD` token first (seed 004), then the text. A short first
 //! line without final punctuation is the headline; otherwise the first
-//! sentence is.
+//! sentence is. Page furniture the dump kept above the article (share
+//! prompts, a photo caption with its agency credit, a run of menu items
+//! glued together) is dropped first, so that it neither becomes the
+//! headline nor stays in the body.
 
 use crate::error::IngestErrorKind;
+use crate::ingest::html::boilerplate::is_boilerplate;
 use crate::ingest::raw::RawArticle;
 use crate::ingest::time::parse_time;
 use crate::model::SourceFormat;
+use regex::Regex;
+use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Longest first line still taken for a headline.
@@ -15,7 +21,7 @@ const MAX_HEADLINE_CHARS: usize = 200;
 /// Reads a plain-text article.
 pub fn parse(text: &str) -> Result<RawArticle, IngestErrorKind> {
     let (published, rest) = split_date_token(text);
-    let rest = rest.trim_start();
+    let rest = without_leading_furniture(rest.trim_start());
     if rest.trim().is_empty() {
         return Err(IngestErrorKind::NoText);
     }
@@ -27,7 +33,7 @@ pub fn parse(text: &str) -> Result<RawArticle, IngestErrorKind> {
     }
     match headline_line(rest) {
         Some((headline, after)) => {
-            raw.title = Some(headline.to_string());
+            raw.title = Some(without_relative_time(headline).to_string());
             raw.body = after.to_string();
         }
         None => {
@@ -72,6 +78,80 @@ fn word_count(line: &str) -> usize {
     line.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count()
+}
+
+/// How many leading lines of page furniture are dropped at most.
+const MAX_FURNITURE_LINES: usize = 4;
+
+/// A photo caption ending in an agency credit: "Philippe Coutinho during
+/// pre-season (Getty)", "… (Photo by Jane Doe/Getty Images)".
+static CREDITED_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)] // a constant pattern, covered by the tests
+    Regex::new(r"(?i)\((?:[^()]*\b(?:getty|afp|reuters|shutterstock|alamy|pa images|photo by)\b[^()]*|pa|ap)\)\s*$")
+        .expect("valid caption pattern")
+});
+
+/// A line that opens with the BBC's video placeholder, glued to the
+/// caption of the video it stands for.
+const MEDIA_PLACEHOLDER: &str = "media playback is not supported on this device";
+
+/// How many words with a capital glued after a small letter ("YearCheck",
+/// "SurviveThis") make a line a run of menu items rather than a headline.
+const MIN_GLUED_WORDS: usize = 2;
+
+/// Drops the page furniture that text dumps keep above the article: share
+/// and subscribe prompts, a credited photo caption, the BBC's video
+/// placeholder, menu items run together. Stops at the first other line.
+fn without_leading_furniture(text: &str) -> &str {
+    let mut rest = text;
+    for _ in 0..MAX_FURNITURE_LINES {
+        let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
+        let line = line.trim();
+        if after.trim().is_empty() || !is_furniture(line) {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
+}
+
+/// Whether a leading line is page furniture, not the article's.
+fn is_furniture(line: &str) -> bool {
+    is_boilerplate(line)
+        || CREDITED_CAPTION.is_match(line)
+        || line.to_lowercase().starts_with(MEDIA_PLACEHOLDER)
+        || glued_words(line) >= MIN_GLUED_WORDS
+}
+
+/// Words in which a capital follows a small letter ("YearCheck"): menu
+/// items whose separators the text dump lost. Brand names such as
+/// "iPhone" or "McDonald" count too, hence the threshold above one.
+fn glued_words(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|word| {
+            let chars: Vec<char> = word.chars().collect();
+            chars
+                .windows(2)
+                .skip(1)
+                .any(|pair| pair[0].is_lowercase() && pair[1].is_uppercase())
+        })
+        .count()
+}
+
+/// A publication time relative to the page view, glued to a headline by
+/// the dump ("… For £60 million5 minutes ago").
+static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)] // a constant pattern, covered by the tests
+    Regex::new(r"(?i)\s*\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\s*$")
+        .expect("valid relative time pattern")
+});
+
+/// The headline without a relative time stuck to its end.
+fn without_relative_time(headline: &str) -> &str {
+    match RELATIVE_TIME.find(headline) {
+        Some(found) if found.start() > 0 => headline[..found.start()].trim_end(),
+        _ => headline,
+    }
 }
 
 /// What a leading date token said.
@@ -170,6 +250,51 @@ mod tests {
         assert_eq!(raw.title.as_deref(), Some("Ford, UAW Reach Tentative Deal"));
         assert_eq!(raw.body, "The union on Wednesday announced a deal.");
         assert!(raw.published.is_none());
+    }
+
+    #[test]
+    fn a_share_prompt_and_a_credited_caption_are_neither_headline_nor_body() {
+        let raw = parse(" date 2017-08-18 Share this article with Google Plus\n\nThe striker during pre-season (Getty)\n\nThe club have rejected a third bid for their striker. It was worth £114m.\n\nMore text.").unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("The club have rejected a third bid for their striker.")
+        );
+        assert!(raw.body.starts_with("The club have rejected"));
+        assert!(!raw.body.contains("Share this"));
+        assert!(!raw.body.contains("(Getty)"));
+    }
+
+    #[test]
+    fn menu_items_run_together_are_skipped() {
+        let raw = parse("Featured Now One School, One YearCheck Your Balance How We SurviveThis Is Uncomfortable\nUnion and carmaker reach a tentative deal\n\nThe workers left their jobs in September.").unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("Union and carmaker reach a tentative deal")
+        );
+    }
+
+    #[test]
+    fn one_brand_name_with_a_capital_inside_is_still_a_headline() {
+        let raw = parse("Apple unveils the iPhone 15 at its McDonald Hall event\n\nThe company showed four models.").unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("Apple unveils the iPhone 15 at its McDonald Hall event")
+        );
+    }
+
+    #[test]
+    fn a_relative_time_glued_to_the_headline_is_cut() {
+        let raw = parse("Liverpool sign a midfielder from Leipzig for £60 million5 minutes ago\n\nThe club confirmed the deal.").unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("Liverpool sign a midfielder from Leipzig for £60 million")
+        );
+    }
+
+    #[test]
+    fn furniture_alone_is_kept_rather_than_an_empty_article() {
+        let raw = parse("Share this article with Google Plus").unwrap();
+        assert_eq!(raw.body, "Share this article with Google Plus");
     }
 
     #[test]
