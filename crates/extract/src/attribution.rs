@@ -74,6 +74,37 @@ const CUES_AFTER: &[&str] = &[
     "insisted",
 ];
 
+/// Cues of speech rather than of a report: "Dortmund said in a statement",
+/// "Grealish told BBC Sport". They credit one statement, while a report
+/// credit ("according to the Guardian", "Sky Sports Italia reports")
+/// vouches for the article built on it.
+const SPEECH_CUES: &[&str] = &[
+    "says",
+    "said",
+    "told",
+    "adds",
+    "added",
+    "insists",
+    "insisted",
+    "states",
+    "stated",
+    "confirmed",
+    "confirms",
+    "confirmed by",
+    "quoted by",
+    "in an interview with",
+    "speaking to",
+];
+
+impl Attribution {
+    /// Whether the credit is a quoted statement ("X said") rather than a
+    /// report or unnamed sources: it covers its own sentence, not the
+    /// figures around it.
+    pub fn is_statement(&self) -> bool {
+        SPEECH_CUES.contains(&self.cue.as_str())
+    }
+}
+
 /// Words that are never a source on their own.
 const NOT_SOURCES: &[&str] = &["Sources", "Reports", "Reporters"];
 
@@ -224,6 +255,14 @@ fn word_boundary_after(text: &str, cue: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_statement_is_told_from_a_report_credit() {
+        let said = find_source("In a statement, Dortmund said the add-ons were agreed.").unwrap();
+        assert!(said.is_statement(), "{said:?}");
+        let report = find_source("Roma are preparing a bid, according to the Guardian.").unwrap();
+        assert!(!report.is_statement(), "{report:?}");
+    }
 
     fn sources(sentence: &str) -> Vec<String> {
         find_attributions(sentence)

@@ -427,7 +427,8 @@ const OPENING_SENTENCES: usize = 4;
 /// An article's uncredited figures are taken to come from the source it
 /// credits in its opening ("AS Roma are preparing a second bid …,
 /// according to the Guardian"), or from the only source it credits at all
-/// (marked inferred). Articles crediting several sources later on, or none,
+/// (marked inferred); a report or unnamed sources, not a quoted statement
+/// ("Dortmund said in a statement …"). Articles crediting several sources later on, or none,
 /// are left as they are: guessing between sources would mislead.
 fn inherit_single_source(
     text: &str,
@@ -437,7 +438,10 @@ fn inherit_single_source(
     let mut credited: Vec<String> = Vec::new();
     let mut opening: Option<String> = None;
     for (n, range) in sentences.iter().enumerate() {
-        if let Some(found) = storyline_extract::attribution::find_source(&text[range.clone()]) {
+        let found = storyline_extract::attribution::find_source(&text[range.clone()]);
+        // A quoted statement ("Dortmund said") vouches for its own
+        // sentence only, never for the article's other figures.
+        if let Some(found) = found.filter(|f| !f.is_statement()) {
             if n < OPENING_SENTENCES && opening.is_none() {
                 opening = Some(found.source.clone());
             }

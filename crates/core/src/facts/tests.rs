@@ -371,3 +371,23 @@ fn a_title_that_is_the_texts_first_sentence_reports_its_figure_once() {
         "a real headline keeps its own figure"
     );
 }
+
+#[test]
+fn a_quoted_statement_does_not_vouch_for_the_articles_other_figures() {
+    let statement = article(
+        5,
+        "Barcelona sign Dembele",
+        "Barcelona have signed Ousmane Dembele for an initial £96.8m. In a statement, Dortmund said the add-ons were agreed. The deal is eclipsed only by Neymar's £200m move.",
+    );
+    let claims = article_claims(&statement);
+    let first = claims.iter().find(|c| c.text == "£96.8m").unwrap();
+    assert_eq!(first.attributed_to, None, "{claims:?}");
+    let report = article(
+        6,
+        "Roma bid",
+        "Roma are preparing a bid, according to the Guardian. They offered £11m earlier in the summer.",
+    );
+    let claims = article_claims(&report);
+    let offer = claims.iter().find(|c| c.text == "£11m").unwrap();
+    assert_eq!(offer.attributed_to.as_deref(), Some("the Guardian"));
+}
