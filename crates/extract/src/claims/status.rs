@@ -72,6 +72,21 @@ const NEGATIONS: &[&str] = &[
     "still to be",
 ];
 
+/// Words that, right before a status word, call the deal off: "moved to
+/// terminate the merger agreement" (matched as word endings, so that a
+/// borrowed verb with a prefix, "tine-terminate", counts too).
+const CALLED_OFF: &[&str] = &[
+    "terminate",
+    "terminated",
+    "terminating",
+    "cancel",
+    "cancelled",
+    "scrap",
+    "scrapped",
+    "abandon",
+    "abandoned",
+];
+
 /// Words that, right before a rejection or an acceptance, make it a plan
 /// or an expectation: "plan to reject", "set to reject", "expected to be
 /// turned down", "will be formally agreed".
@@ -142,17 +157,23 @@ pub(super) fn told_for_comparison(before: &str) -> bool {
 /// Whether a sentence (lowercased) says a release clause was paid: "after
 /// the champions triggered his £100 million release clause".
 pub(super) fn clause_triggered(lower: &str) -> bool {
-    contains_word(lower, "triggered") && !negated(lower, "triggered")
+    contains_word(lower, "triggered")
+        && !negated(lower, "triggered")
+        && !prospective(lower, "triggered")
 }
 
 /// True when every occurrence of `cue` is negated: "have not been able to
 /// agree a fee" says nothing was agreed.
 fn negated(lower: &str, cue: &str) -> bool {
     lower.match_indices(cue).all(|(at, _)| {
-        let before: Vec<&str> = lower[..at].split_whitespace().rev().take(4).collect();
+        let before: Vec<&str> = lower[..at].split_whitespace().rev().take(5).collect();
         before
             .iter()
+            .take(4)
             .any(|w| NEGATIONS.contains(w) || w.ends_with("n't"))
+            || before
+                .iter()
+                .any(|w| CALLED_OFF.iter().any(|c| w.ends_with(c)))
             || NEGATIONS
                 .iter()
                 .filter(|n| n.contains(' '))
@@ -225,6 +246,10 @@ mod tests {
         }
         assert_eq!(
             status("There is still no agreement over the £30m fee."),
+            None
+        );
+        assert_eq!(
+            status("Everton moved to terminate the £30m merger agreement."),
             None
         );
     }
