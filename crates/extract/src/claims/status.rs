@@ -60,6 +60,7 @@ const STATUS_CUES: &[(&str, ClaimStatus)] = &[
 /// Words that, right before a status word, say it has not happened.
 const NEGATIONS: &[&str] = &[
     "not",
+    "cannot",
     "n't",
     "never",
     "failed to",
