@@ -12,7 +12,7 @@ use std::collections::HashMap;
 /// read in its place: a copy a few words longer (a byline, a caption) is
 /// the same report.
 const FULLER_BY: usize = 5;
-/// The divisor of [`FULLER_BY`]: a copy at least 5/4 of the original's
+/// The divisor of `FULLER_BY`: a copy at least 5/4 of the original's
 /// length is fuller.
 const FULLER_OVER: usize = 4;
 

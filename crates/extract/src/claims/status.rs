@@ -183,7 +183,7 @@ fn negated(lower: &str, cue: &str) -> bool {
 }
 
 /// True when every occurrence of `cue` directly follows a word of plan or
-/// expectation ([`PROSPECTS`]), an adverb allowed between ("will be
+/// expectation (`PROSPECTS`), an adverb allowed between ("will be
 /// formally agreed").
 fn prospective(lower: &str, cue: &str) -> bool {
     lower.match_indices(cue).all(|(at, _)| {
