@@ -429,7 +429,9 @@ pub fn story_detail_with(
         .iter()
         .filter(|a| a.duplicate_of.is_none())
         .collect();
-    let (names, claims) = story_names_and_claims(&originals, options.aliases);
+    let read = crate::facts::reading_articles(&members);
+    let read: Vec<&Article> = read.iter().map(AsRef::as_ref).collect();
+    let (names, claims) = story_names_and_claims(&read, options.aliases);
     let series = figure_series(&claims);
     let contradictions = find_contradictions(&claims);
     let timeline = developments(&members, &claims);

@@ -19,6 +19,7 @@ use std::ops::Range;
 mod background;
 mod known_names;
 mod response;
+mod status;
 mod takeover;
 mod wording;
 
@@ -238,47 +239,6 @@ const HISTORIC_CUES: &[&str] = &[
 /// Words before a club that make it the other party: "rejected by X",
 /// "signed him from X", "agreed a fee with X", "a bid for X".
 const COUNTERPARTY_CUES: &[&str] = &["by", "from", "with", "for"];
-
-/// Status words, strongest first.
-const STATUS_CUES: &[(&str, ClaimStatus)] = &[
-    ("rejected", ClaimStatus::Rejected),
-    ("reject", ClaimStatus::Rejected),
-    ("rejects", ClaimStatus::Rejected),
-    ("snub", ClaimStatus::Rejected),
-    ("turn down", ClaimStatus::Rejected),
-    ("fell short", ClaimStatus::Rejected),
-    ("turned down", ClaimStatus::Rejected),
-    ("snubbed", ClaimStatus::Rejected),
-    ("rebuffed", ClaimStatus::Rejected),
-    ("knocked back", ClaimStatus::Rejected),
-    ("too low", ClaimStatus::Rejected),
-    ("accepted", ClaimStatus::Accepted),
-    ("agreed", ClaimStatus::Accepted),
-    ("agree", ClaimStatus::Accepted),
-    ("completed", ClaimStatus::Accepted),
-    ("completing", ClaimStatus::Accepted),
-    ("triggered", ClaimStatus::Accepted),
-    ("confirmed the signing", ClaimStatus::Accepted),
-    ("being considered", ClaimStatus::Considering),
-    ("considering", ClaimStatus::Considering),
-    ("mulling", ClaimStatus::Considering),
-    ("weighing", ClaimStatus::Considering),
-    ("preparing", ClaimStatus::Planned),
-    ("prepared", ClaimStatus::Planned),
-    ("set to", ClaimStatus::Planned),
-    ("ready to", ClaimStatus::Planned),
-    ("planning", ClaimStatus::Planned),
-    ("could submit", ClaimStatus::Planned),
-    ("will submit", ClaimStatus::Planned),
-    ("poised", ClaimStatus::Planned),
-    ("submitted", ClaimStatus::Made),
-    ("made", ClaimStatus::Made),
-    ("make", ClaimStatus::Made),
-    ("tabled", ClaimStatus::Made),
-    ("lodged", ClaimStatus::Made),
-    ("launched", ClaimStatus::Made),
-    ("offered", ClaimStatus::Made),
-];
 
 /// Byte spans of the sentences of `text`: ends at `.`, `!`, `?` followed by
 /// whitespace (not inside figures like `£13.5m`), and at line breaks.
@@ -620,10 +580,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             // names also written elsewhere in the text count there.
             .filter(|m| !headline || prose_names.contains(&name_key(&m.text)))
             .collect();
-        let status = STATUS_CUES
-            .iter()
-            .find(|(cue, _)| contains_word(&lower, cue) && !negated(&lower, cue))
-            .map(|(_, status)| *status);
+        let status = status::sentence_status(&lower);
         // "a £90m offer …, exceeding the £72m Arsenal paid to Lille for
         // Nicolas Pepe": the player of another figure's deal, told for
         // comparison, is the subject of no other figure of the sentence.
@@ -718,10 +675,21 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 kind
             };
             // Wages, clauses and valuations are not deals that get made or
-            // rejected: a status verb in their sentence is about something else.
+            // rejected: a status verb in their sentence is about something
+            // else (for the sides, an asking price answers bids).
             let status = match kind {
                 ClaimKind::Offer | ClaimKind::AddOns | ClaimKind::Fee | ClaimKind::AskingPrice => {
                     status
+                }
+                _ => None,
+            };
+            // An asking price is held, not made or answered: the verbs of
+            // its sentence are about the bids. A release clause is only
+            // ever paid ("triggered his £100m release clause").
+            let figure_status = match kind {
+                ClaimKind::Offer | ClaimKind::AddOns | ClaimKind::Fee => status,
+                ClaimKind::ReleaseClause if status::clause_triggered(&lower) => {
+                    Some(ClaimStatus::Accepted)
                 }
                 _ => None,
             };
@@ -973,6 +941,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                     stretch: previous_end..next_figure,
                 },
             );
+            let of_another_deal = other_deal.is_some();
             if let Some(other) = &other_deal {
                 compared.push(other.clone());
             }
@@ -989,12 +958,21 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 subject = Some(target);
                 subject_inferred = false;
             }
+            // "exceeding the £72m Arsenal paid to Lille for Nicolas Pepe":
+            // a deal told for comparison or as history is done and no
+            // part of this one; the sentence's verbs are about this one.
+            let figure_status =
+                if historic || of_another_deal || status::told_for_comparison(&before_figure) {
+                    None
+                } else {
+                    figure_status
+                };
             claims.push(Claim {
                 kind,
                 text: money.text.clone(),
                 amount: money.clone(),
                 equivalents,
-                status,
+                status: figure_status,
                 holder,
                 counterparty,
                 subject,
@@ -1296,30 +1274,6 @@ fn sellers_condition(before: &str) -> bool {
         return false;
     };
     REFUSALS_TO_SELL.iter().any(|r| before[..at].contains(r))
-}
-
-/// True when every occurrence of `cue` is negated: "have not been able to
-/// agree a fee" says nothing was agreed.
-fn negated(lower: &str, cue: &str) -> bool {
-    const NEGATIONS: &[&str] = &[
-        "not",
-        "n't",
-        "never",
-        "failed to",
-        "unable to",
-        "yet to",
-        "no",
-    ];
-    lower.match_indices(cue).all(|(at, _)| {
-        let before: Vec<&str> = lower[..at].split_whitespace().rev().take(4).collect();
-        before
-            .iter()
-            .any(|w| NEGATIONS.contains(w) || w.ends_with("n't"))
-            || NEGATIONS
-                .iter()
-                .filter(|n| n.contains(' '))
-                .any(|n| lower[..at].trim_end().ends_with(n))
-    })
 }
 
 /// True for a title-case line (a headline): most words capitalized.

@@ -276,6 +276,10 @@ pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
     buyers.retain(|subject, _| !bid_for.contains(subject));
     buyers.extend(side(BUYER_KINDS));
     let sellers = side(SELLER_KINDS);
+    // "a release clause of 75 milhões de euros" with no club: the club
+    // other reports name as the clause's holder (a story without an
+    // asking price has no seller otherwise).
+    let clause_holders = side(&["release_clause"]);
     for claim in claims.iter_mut().filter(|c| c.is_money()) {
         let Some(subject) = claim.subject.clone() else {
             continue;
@@ -290,7 +294,7 @@ pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
             // A clause is in the contract of the club he plays for, unless
             // the sentence tells of the new contract he signs.
             "release_clause" if tells(&claim.sentence, NEW_CONTRACT) => (buyer, None),
-            "release_clause" => (seller, None),
+            "release_clause" => (seller.or_else(|| clause_holders.get(&subject)), None),
             // Wages on the deal he has are his club's; wages of the deal
             // he is to sign, the signing club's.
             "wage" if tells(&claim.sentence, CURRENT_CONTRACT) => (seller, None),

@@ -9,6 +9,7 @@
 //! Facts are derived data: recomputed from the stored article texts, so an
 //! improved extractor improves every stored story without a migration.
 
+mod fuller;
 mod infer;
 mod links;
 pub mod names;
@@ -26,6 +27,7 @@ use storyline_extract::entities::AliasBook;
 use storyline_extract::money::{Money, Period};
 use storyline_extract::quantities::QuantityKind;
 
+pub use fuller::{originals_of, reading_articles};
 pub use names::NameIndex;
 pub use prepared::PreparedAnalyses;
 

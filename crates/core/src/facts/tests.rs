@@ -338,6 +338,33 @@ fn the_clause_of_the_new_contract_is_the_buying_clubs() {
 }
 
 #[test]
+fn a_clause_that_names_no_club_is_the_club_others_name() {
+    let first = article(
+        1,
+        "Clause",
+        "Leeds United have set a £60m release clause in the contract of Jack Harrison.",
+    );
+    let second = article(
+        2,
+        "Clause",
+        "Jack Harrison's contract has a release clause of £60m.",
+    );
+    let claims = story_claims(&[first, second], None);
+    let clauses: Vec<_> = claims
+        .iter()
+        .filter(|c| c.kind == "release_clause")
+        .collect();
+    assert_eq!(clauses.len(), 2, "{claims:#?}");
+    for clause in clauses {
+        assert_eq!(
+            clause.holder.as_deref(),
+            Some("Leeds United"),
+            "{clause:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_market_value_is_no_sides_valuation() {
     let first = article(
         1,

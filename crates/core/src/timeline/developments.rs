@@ -91,11 +91,17 @@ pub fn developments(articles: &[Article], claims: &[StoryClaim]) -> Vec<Developm
     let mut seen_claims: HashSet<String> = HashSet::new();
     let mut entries: Vec<(Development, HashSet<String>)> = Vec::new();
     let mut upcoming: Vec<Development> = Vec::new();
+    // A fuller copy's figures are read in its original's place.
+    let original_of = crate::facts::originals_of(articles);
     for article in articles.iter().filter(|a| a.duplicate_of.is_none()) {
         let reported = day(article.published_at);
         let mine: Vec<&StoryClaim> = claims
             .iter()
-            .filter(|c| c.article == article.id && c.same_as.is_none() && !c.historic)
+            .filter(|c| {
+                (c.article == article.id || original_of.get(&c.article) == Some(&&article.id))
+                    && c.same_as.is_none()
+                    && !c.historic
+            })
             .collect();
         let novel: Vec<&StoryClaim> = mine
             .iter()

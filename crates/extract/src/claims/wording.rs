@@ -150,8 +150,9 @@ const ROLE_NAMES: &[&str] = &["ceo", "cfo", "chairman", "president", "director",
 /// True when a name (`name`, with the sentence text `before` and `after`
 /// it) cannot hold a figure: a one- or two-letter token ("M" of "M€", the
 /// Italian article "Il"), a capitalized role ("CEO"), a nationality before
-/// "international", a venue after "at the", or a place standing for a club
-/// ("the Merseyside club").
+/// "international", a venue after "at the", a place standing for a club
+/// ("the Merseyside club"), or a name in a photo credit, after a "|"
+/// ("Jose Cendon | Bloomberg | Getty Images").
 pub(super) fn not_a_party(name: &str, before: &str, after: &str) -> bool {
     let lower_after = after.trim_start().to_lowercase();
     let next = lower_after
@@ -166,6 +167,7 @@ pub(super) fn not_a_party(name: &str, before: &str, after: &str) -> bool {
         || next == "international"
         || (before.ends_with(" at the") || before == "at the")
         || ((before.ends_with(" the") || before == "the") && CLUB_NOUNS.contains(&next))
+        || before.ends_with('|')
 }
 
 /// Payments that would set a player free, written with a clause.
@@ -250,6 +252,16 @@ mod tests {
             " | Reuters | Getty Images"
         ));
         assert!(!bystander("Arsenal have signed ", " for £50m"));
+    }
+
+    #[test]
+    fn a_name_in_a_photo_credit_holds_no_figure() {
+        assert!(not_a_party(
+            "Getty ImagesLeeds",
+            "A fan at the ground. Jo Bloggs | PA | ",
+            " banking giant Everton offered £30m."
+        ));
+        assert!(!not_a_party("Everton", "The fee ", " offered was £30m."));
     }
 
     #[test]

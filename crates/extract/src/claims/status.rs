@@ -1,0 +1,299 @@
+//! Where a claimed deal stands, read from its sentence's verbs: the
+//! strongest status word that the sentence says happened. A word under a
+//! negation ("have not been able to agree") or still to come ("plan to
+//! reject the anticipated bid", "remained to be completed") says nothing
+//! has happened yet, and is passed over for the next one.
+
+use super::{ClaimStatus, contains_word};
+
+/// Status words, strongest first.
+const STATUS_CUES: &[(&str, ClaimStatus)] = &[
+    ("rejected", ClaimStatus::Rejected),
+    ("reject", ClaimStatus::Rejected),
+    ("rejects", ClaimStatus::Rejected),
+    ("snub", ClaimStatus::Rejected),
+    ("turn down", ClaimStatus::Rejected),
+    ("fell short", ClaimStatus::Rejected),
+    ("turned down", ClaimStatus::Rejected),
+    ("snubbed", ClaimStatus::Rejected),
+    ("rebuffed", ClaimStatus::Rejected),
+    ("knocked back", ClaimStatus::Rejected),
+    ("too low", ClaimStatus::Rejected),
+    ("accepted", ClaimStatus::Accepted),
+    ("agreed", ClaimStatus::Accepted),
+    ("agree", ClaimStatus::Accepted),
+    ("agreement", ClaimStatus::Accepted),
+    ("agreeing", ClaimStatus::Accepted),
+    ("completed", ClaimStatus::Accepted),
+    ("completing", ClaimStatus::Accepted),
+    ("triggered", ClaimStatus::Accepted),
+    ("confirmed the signing", ClaimStatus::Accepted),
+    ("have signed", ClaimStatus::Accepted),
+    ("has signed", ClaimStatus::Accepted),
+    ("being considered", ClaimStatus::Considering),
+    ("considering", ClaimStatus::Considering),
+    ("mulling", ClaimStatus::Considering),
+    ("weighing", ClaimStatus::Considering),
+    ("preparing", ClaimStatus::Planned),
+    ("prepared", ClaimStatus::Planned),
+    ("set to", ClaimStatus::Planned),
+    ("ready to", ClaimStatus::Planned),
+    ("planning", ClaimStatus::Planned),
+    ("plan to", ClaimStatus::Planned),
+    ("plans to", ClaimStatus::Planned),
+    ("would table", ClaimStatus::Planned),
+    ("will table", ClaimStatus::Planned),
+    ("to table", ClaimStatus::Planned),
+    ("could submit", ClaimStatus::Planned),
+    ("will submit", ClaimStatus::Planned),
+    ("poised", ClaimStatus::Planned),
+    ("submitted", ClaimStatus::Made),
+    ("made", ClaimStatus::Made),
+    ("make", ClaimStatus::Made),
+    ("put in", ClaimStatus::Made),
+    ("tabled", ClaimStatus::Made),
+    ("lodged", ClaimStatus::Made),
+    ("launched", ClaimStatus::Made),
+    ("offered", ClaimStatus::Made),
+];
+
+/// Words that, right before a status word, say it has not happened.
+const NEGATIONS: &[&str] = &[
+    "not",
+    "cannot",
+    "n't",
+    "never",
+    "failed to",
+    "unable to",
+    "yet to",
+    "no",
+    "remained to be",
+    "remain to be",
+    "remains to be",
+    "still to be",
+];
+
+/// Words that, right before a status word, call the deal off: "moved to
+/// terminate the merger agreement" (matched as word endings, so that a
+/// borrowed verb with a prefix, "tine-terminate", counts too).
+const CALLED_OFF: &[&str] = &[
+    "terminate",
+    "terminated",
+    "terminating",
+    "cancel",
+    "cancelled",
+    "scrap",
+    "scrapped",
+    "abandon",
+    "abandoned",
+];
+
+/// Words that, right before a rejection or an acceptance, make it a plan
+/// or an expectation: "plan to reject", "set to reject", "expected to be
+/// turned down", "will be formally agreed".
+const PROSPECTS: &[&str] = &[
+    "plan to",
+    "plans to",
+    "planning to",
+    "set to",
+    "expected to",
+    "expected to be",
+    "likely to",
+    "likely to be",
+    "poised to",
+    "ready to",
+    "will",
+    "will be",
+    "would",
+    "would be",
+];
+
+/// The status a sentence (lowercased) gives its deal figures: the
+/// strongest status word that is neither negated nor still to come.
+pub(super) fn sentence_status(lower: &str) -> Option<ClaimStatus> {
+    STATUS_CUES
+        .iter()
+        .find(|(cue, status)| {
+            contains_word(lower, cue)
+                && !negated(lower, cue)
+                && !(matches!(status, ClaimStatus::Rejected | ClaimStatus::Accepted)
+                    && prospective(lower, cue))
+        })
+        .map(|(_, status)| *status)
+}
+
+/// Words that put a figure up for comparison: "exceeding the £72m Arsenal
+/// paid", "would outstrip Liverpool's previous record of £85m".
+const COMPARISONS: &[&str] = &[
+    "exceed",
+    "exceeds",
+    "exceeding",
+    "surpass",
+    "surpasses",
+    "surpassing",
+    "eclipse",
+    "eclipses",
+    "eclipsing",
+    "outstrip",
+    "outstrips",
+    "outstripping",
+    "previous",
+];
+
+/// How many words before a figure a comparison word may stand.
+const COMPARISON_REACH: usize = 5;
+
+/// Whether the words right before a figure (`before`, lowercased) compare
+/// it with this deal: a record or an earlier deal told for comparison is
+/// done and is no part of this one, whatever the sentence's verbs say.
+pub(super) fn told_for_comparison(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .rev()
+        .take(COMPARISON_REACH)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .any(|w| COMPARISONS.contains(&w))
+}
+
+/// Whether a sentence (lowercased) says a release clause was paid: "after
+/// the champions triggered his £100 million release clause".
+pub(super) fn clause_triggered(lower: &str) -> bool {
+    contains_word(lower, "triggered")
+        && !negated(lower, "triggered")
+        && !prospective(lower, "triggered")
+}
+
+/// True when every occurrence of `cue` is negated: "have not been able to
+/// agree a fee" says nothing was agreed.
+fn negated(lower: &str, cue: &str) -> bool {
+    lower.match_indices(cue).all(|(at, _)| {
+        let before: Vec<&str> = lower[..at].split_whitespace().rev().take(5).collect();
+        before
+            .iter()
+            .take(4)
+            .any(|w| NEGATIONS.contains(w) || w.ends_with("n't"))
+            || before
+                .iter()
+                .any(|w| CALLED_OFF.iter().any(|c| w.ends_with(c)))
+            || NEGATIONS
+                .iter()
+                .filter(|n| n.contains(' '))
+                .any(|n| ends_with_words(&lower[..at], n))
+    })
+}
+
+/// True when every occurrence of `cue` directly follows a word of plan or
+/// expectation (`PROSPECTS`), an adverb allowed between ("will be
+/// formally agreed").
+fn prospective(lower: &str, cue: &str) -> bool {
+    lower.match_indices(cue).all(|(at, _)| {
+        let before = lower[..at].trim_end();
+        let without_adverb = before
+            .rsplit_once(' ')
+            .filter(|(_, last)| last.ends_with("ly"))
+            .map_or(before, |(rest, _)| rest);
+        PROSPECTS
+            .iter()
+            .any(|p| ends_with_words(before, p) || ends_with_words(without_adverb, p))
+    })
+}
+
+/// Whether `text` ends with the whole words `words`.
+fn ends_with_words(text: &str, words: &str) -> bool {
+    let text = text.trim_end();
+    text.strip_suffix(words)
+        .is_some_and(|rest| rest.chars().last().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(sentence: &str) -> Option<ClaimStatus> {
+        sentence_status(&sentence.to_lowercase())
+    }
+
+    #[test]
+    fn a_rejection_still_planned_is_not_a_rejection() {
+        assert_eq!(
+            status("Leeds plan to reject the expected £30m bid from Everton."),
+            Some(ClaimStatus::Planned)
+        );
+        assert_eq!(
+            status("Leeds have rejected a £30m bid from Everton."),
+            Some(ClaimStatus::Rejected)
+        );
+        assert_eq!(
+            status("The £30m offer is expected to be turned down by Leeds."),
+            None
+        );
+    }
+
+    #[test]
+    fn what_remains_to_be_done_is_not_done() {
+        assert_eq!(
+            status("Everton made a £30m offer and only the paperwork remained to be completed."),
+            Some(ClaimStatus::Made)
+        );
+    }
+
+    #[test]
+    fn agreements_and_signings_are_accepted_deals() {
+        for sentence in [
+            "Everton have reached an agreement with Leeds worth £30m.",
+            "Everton have signed the Leeds winger for £30m.",
+        ] {
+            assert_eq!(status(sentence), Some(ClaimStatus::Accepted), "{sentence}");
+        }
+        assert_eq!(
+            status("There is still no agreement over the £30m fee."),
+            None
+        );
+        assert_eq!(
+            status("Everton moved to terminate the £30m merger agreement."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_bid_put_in_is_made() {
+        assert_eq!(
+            status("Everton put in a bid of £30m for the winger."),
+            Some(ClaimStatus::Made)
+        );
+    }
+
+    #[test]
+    fn a_deal_agreed_or_to_be_tabled() {
+        assert_eq!(
+            status("Leeds are still pushing despite Everton agreeing a £30m deal."),
+            Some(ClaimStatus::Accepted)
+        );
+        assert_eq!(
+            status("Everton would table an offer worth £30m."),
+            Some(ClaimStatus::Planned)
+        );
+    }
+
+    #[test]
+    fn a_figure_told_for_comparison() {
+        assert!(told_for_comparison(
+            "the fee would outstrip everton's previous record of "
+        ));
+        assert!(told_for_comparison("a £30m bid, exceeding the "));
+        assert!(!told_for_comparison("everton have agreed a club-record "));
+    }
+
+    #[test]
+    fn a_triggered_clause_was_paid() {
+        assert!(clause_triggered(
+            "everton triggered his £30m release clause"
+        ));
+        assert!(!clause_triggered(
+            "no club has triggered his £30m release clause"
+        ));
+        assert!(!clause_triggered(
+            "leeds agreed to insert a £30m release clause"
+        ));
+    }
+}
