@@ -34,6 +34,9 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
           |vorschau\s+auf\s+den\s+nächsten\s+artikel|weitere\s+aktuelle\s+themen|entdecke\s+weitere
           |telefon\s*:|tel\.\s*:|permalien\b|permalink\b|kategorien?\s*:|alle\s+angaben\s+ohne\s+gewähr
           |(?:von|veröffentlichung|zusatzinformationen|quellenangaben|ansprechpartner(?:in)?\s+zum\s+thema)\s*:\s*$
+          # advertising and affiliate notes, feed links, picture credits
+          |werbung\s*[.:\]|]|letzte\s+aktualisierung\s+am\b|inscription\s+à\s*:|image\s+illustrative
+          |fotos?\s*:|bild(?:quelle)?\s*:|titelbild\s*:
         )",
     )
     .expect("valid boilerplate pattern")
@@ -95,6 +98,11 @@ mod tests {
             "(Alle Angaben ohne Gewähr)",
             "Quellenangaben:",
             "Von:",
+            "*Werbung. Dieser Beitrag enthält Werbung für eine Marke.",
+            "Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links",
+            "Inscription à : Publier les commentaires (Atom)",
+            "(Bild: Dieter Stork)",
+            "Foto: MDR/Bernd Cramer",
         ] {
             assert!(is_boilerplate(cue), "{cue}");
         }
@@ -107,6 +115,8 @@ mod tests {
             "Von: Berlin nach Hamburg fuhren am Montag 300 Züge.",
             "Vonovia meldete einen Gewinn.",
             "Telefonieren ist teurer geworden, sagte der Verband.",
+            "Werbung neuer Mitglieder: Hans hat dazu ein Papier geschrieben.",
+            "Fotografen zeigten ihre Bilder in der Halle.",
         ] {
             assert!(!is_boilerplate(text), "{text}");
         }
