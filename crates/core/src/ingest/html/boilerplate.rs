@@ -27,6 +27,16 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
           |be\s+part\s+of\s+the\s+conversation|sie\s+sind\s+aktuell\s+nicht\s+eingeloggt
           # credits and page labels
           |credits?\s*:|copyright\b|quelle\s*:|source\s*:|crédits?\s+photos?\s*:|last\s+modified\s*:|release\s+date\s*:|aktualisiert\s+am\b|letzte\s+änderung\b
+          # session 9: share and log-in prompts, next-article teasers, contact
+          # and permalink lines, taxonomy labels, disclaimers, and labels left
+          # alone on their line (their value was a link or an image)
+          |den\s+artikel\s+mit\s+anderen\s+teilen|eingeloggt\s+sein\s+um|hazte\s+miembro
+          |vorschau\s+auf\s+den\s+nächsten\s+artikel|weitere\s+aktuelle\s+themen|entdecke\s+weitere
+          |telefon\s*:|tel\.\s*:|permalien\b|permalink\b|kategorien?\s*:|alle\s+angaben\s+ohne\s+gewähr
+          |(?:von|veröffentlichung|zusatzinformationen|quellenangaben|ansprechpartner(?:in)?\s+zum\s+thema)\s*:\s*$
+          # advertising and affiliate notes, feed links, picture credits
+          |werbung\s*[.:\]|]|letzte\s+aktualisierung\s+am\b|inscription\s+à\s*:|image\s+illustrative
+          |fotos?\s*:|bild(?:quelle)?\s*:|titelbild\s*:
         )",
     )
     .expect("valid boilerplate pattern")
@@ -80,6 +90,19 @@ mod tests {
             "Copyright: Gisele Wender",
             "23.10.2018",
             "2021-10-16 | 14:05 Uhr",
+            "Den Artikel mit anderen teilen/diskutieren:",
+            "Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?",
+            "Telefon: +49 - (40) - 300 30 - 1141",
+            "Permalien https://p.dw.com/p/RPYx",
+            "Kategorie: News",
+            "(Alle Angaben ohne Gewähr)",
+            "Quellenangaben:",
+            "Von:",
+            "*Werbung. Dieser Beitrag enthält Werbung für eine Marke.",
+            "Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links",
+            "Inscription à : Publier les commentaires (Atom)",
+            "(Bild: Dieter Stork)",
+            "Foto: MDR/Bernd Cramer",
         ] {
             assert!(is_boilerplate(cue), "{cue}");
         }
@@ -89,6 +112,11 @@ mod tests {
             "Mehr als 300 Menschen kamen zum Treffen.",
             "Sources said the council would vote on Monday.",
             "23.10.2018: the council votes",
+            "Von: Berlin nach Hamburg fuhren am Montag 300 Züge.",
+            "Vonovia meldete einen Gewinn.",
+            "Telefonieren ist teurer geworden, sagte der Verband.",
+            "Werbung neuer Mitglieder: Hans hat dazu ein Papier geschrieben.",
+            "Fotografen zeigten ihre Bilder in der Halle.",
         ] {
             assert!(!is_boilerplate(text), "{text}");
         }
