@@ -269,12 +269,21 @@ pub enum EvalCommand {
         /// Never merge two stories (the clusterer only joins and founds).
         #[arg(long)]
         no_merges: bool,
+        /// The probability a merge of two stories needs (default: the
+        /// clusterer's own, 0.5).
+        #[arg(long)]
+        merge_threshold: Option<f32>,
         /// Cosine threshold of the single-pass TF-IDF baseline.
         #[arg(long, default_value_t = storyline_core::eval::baseline_clusterer::BASELINE_THRESHOLD)]
         baseline_threshold: f32,
         /// Only the first N articles in file order (a quick subset).
         #[arg(long)]
         limit: Option<usize>,
+        /// Also list every predicted story that mixes gold stories and
+        /// every gold story split apart, with the score of the article
+        /// that opened each piece (JSON key `mistakes`).
+        #[arg(long)]
+        mistakes: bool,
     },
     /// Recall of the money figures quoted in `stories.md` of a stories-dev
     /// style folder (`stories.md`, `labels.jsonl`, `articles/`): each must

@@ -9,8 +9,8 @@ use std::path::Path;
 use std::process::ExitCode;
 use storyline_core::cluster::ClustererConfig;
 use storyline_core::cluster::fit::{self, Evaluation, LabeledArticle, Stream};
-use storyline_core::eval::ClusteringScores;
 use storyline_core::eval::datasets::clustering_set;
+use storyline_core::eval::{ClusteringScores, InContextScores};
 
 /// Runs one fit.
 pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
@@ -30,6 +30,8 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
     let committed_each = fit::evaluate_each(&streams, &base);
     let cross = (*folds > 0)
         .then(|| fit::cross_validate(&streams, *folds, *fold_seed, &base, *caseless_copies));
+    // The committed model's in-sample run, scored as the folds are.
+    let by_folds = (*folds > 0).then(|| fit::scored_by_folds(&streams, *folds, *fold_seed, &base));
     let mut model = fit::fit(&streams, &base, *caseless_copies);
     let mut names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
     model.fitted_on = format!("{}; fitted on {}", model.fitted_on, names.join(", "));
@@ -72,11 +74,17 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
             if let Some((_, each)) = &cross {
                 set["out_of_fold"] = each.get(n).map(scores_json).into();
             }
+            if let Some((_, each)) = &by_folds {
+                set["committed_by_folds"] = each.get(n).map(scores_json).into();
+            }
             per_set.push(set);
         }
         value["per_set"] = per_set.into();
         if let Some((pooled, _)) = &cross {
             value["out_of_fold"] = scores_json(pooled);
+            if let Some((pooled, _)) = &by_folds {
+                value["committed_by_folds"] = scores_json(pooled);
+            }
             value["folds"] = (*folds).into();
             value["fold_seed"] = (*fold_seed).into();
         }
@@ -94,11 +102,21 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
     if let Some((pooled, _)) = &cross {
         print_scores(&format!("out of fold ({folds} folds of stories)"), pooled)?;
     }
+    if let Some((pooled, _)) = &by_folds {
+        print_scores(
+            "committed model (in sample), scored fold by fold as out of fold is",
+            pooled,
+        )?;
+    }
     for (n, name) in names.iter().enumerate() {
         outln!("{name}")?;
         for (title, scores) in [
             ("committed", committed_each.get(n)),
             ("refitted", refit_each.get(n)),
+            (
+                "committed by folds",
+                by_folds.as_ref().and_then(|(_, each)| each.get(n)),
+            ),
             (
                 "out of fold",
                 cross.as_ref().and_then(|(_, each)| each.get(n)),
@@ -106,6 +124,9 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
         ] {
             if let Some(scores) = scores {
                 print_line(title, &scores.all)?;
+                if let Some(context) = &scores.in_context {
+                    print_context(&format!("{title}, in context"), context)?;
+                }
             }
         }
     }
@@ -113,13 +134,36 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
 }
 
 fn scores_json(evaluation: &Evaluation) -> serde_json::Value {
-    serde_json::json!({ "all": evaluation.all, "english": evaluation.english })
+    let mut value = serde_json::json!({ "all": evaluation.all, "english": evaluation.english });
+    if let Some(context) = &evaluation.in_context {
+        value["in_context"] = serde_json::to_value(context).unwrap_or_default();
+    }
+    value
+}
+
+/// One line of scores where each fold's article is judged within its
+/// fold's whole run (joins with other folds' articles cost precision).
+fn print_context(name: &str, s: &InContextScores) -> anyhow::Result<()> {
+    outln!(
+        "  {name:<11} articles {:>4}  pairwise P {:.3} R {:.3} F1 {:.3}  b-cubed P {:.3} R {:.3} F1 {:.3}",
+        s.articles,
+        s.pairwise.precision,
+        s.pairwise.recall,
+        s.pairwise.f1,
+        s.bcubed.precision,
+        s.bcubed.recall,
+        s.bcubed.f1
+    )?;
+    Ok(())
 }
 
 fn print_scores(title: &str, evaluation: &Evaluation) -> anyhow::Result<()> {
     outln!("{title}")?;
     for (name, scores) in [("all", &evaluation.all), ("english", &evaluation.english)] {
         print_line(name, scores)?;
+    }
+    if let Some(context) = &evaluation.in_context {
+        print_context("in context", context)?;
     }
     Ok(())
 }
