@@ -20,12 +20,16 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
         folds,
         fold_seed,
         caseless_copies,
+        score_only,
     } = command;
     let streams = dirs
         .iter()
         .map(|dir| read_stream(dir, global))
         .collect::<anyhow::Result<Vec<Stream>>>()?;
     let base = ClustererConfig::default();
+    if *score_only {
+        return score_only_report(&streams, dirs, *folds, *fold_seed, &base, global);
+    }
     let committed = fit::evaluate(&streams, &base, |_| true);
     let committed_each = fit::evaluate_each(&streams, &base);
     let cross = (*folds > 0)
@@ -128,6 +132,53 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
                     print_context(&format!("{title}, in context"), context)?;
                 }
             }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fit clusterer --score-only`: the committed model in sample, pooled and
+/// per set, and scored fold by fold as out-of-fold figures are.
+fn score_only_report(
+    streams: &[Stream],
+    dirs: &[std::path::PathBuf],
+    folds: usize,
+    fold_seed: u64,
+    base: &ClustererConfig,
+    global: &Global,
+) -> anyhow::Result<ExitCode> {
+    let committed_each = fit::evaluate_each(streams, base);
+    let (pooled, by_folds) = fit::scored_by_folds(streams, folds, fold_seed, base);
+    if global.json {
+        let per_set: Vec<serde_json::Value> = dirs
+            .iter()
+            .zip(committed_each.iter().zip(&by_folds))
+            .map(|(dir, (committed, folded))| {
+                serde_json::json!({
+                    "set": dir.display().to_string(),
+                    "committed_in_sample": scores_json(committed),
+                    "committed_by_folds": scores_json(folded),
+                })
+            })
+            .collect();
+        print_json(&serde_json::json!({
+            "committed_by_folds": scores_json(&pooled),
+            "per_set": per_set,
+            "folds": folds,
+            "fold_seed": fold_seed,
+        }))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    print_scores(
+        "committed model (in sample), scored fold by fold as out of fold is",
+        &pooled,
+    )?;
+    for (dir, (committed, folded)) in dirs.iter().zip(committed_each.iter().zip(&by_folds)) {
+        outln!("{}", dir.display())?;
+        print_line("committed", &committed.all)?;
+        print_line("by folds", &folded.all)?;
+        if let Some(context) = &folded.in_context {
+            print_context("by folds, in context", context)?;
         }
     }
     Ok(ExitCode::SUCCESS)
