@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use storyline_core::cluster::ClustererConfig;
 use storyline_core::cluster::fit::{self, Evaluation, LabeledArticle, Stream};
 use storyline_core::eval::datasets::clustering_set;
-use storyline_core::eval::{ClusteringScores, InContextScores};
+use storyline_core::eval::{ClusteringScores, InContextScores, PrecisionRecall};
 
 /// Runs one fit.
 pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
@@ -195,17 +195,7 @@ fn scores_json(evaluation: &Evaluation) -> serde_json::Value {
 /// One line of scores where each fold's article is judged within its
 /// fold's whole run (joins with other folds' articles cost precision).
 fn print_context(name: &str, s: &InContextScores) -> anyhow::Result<()> {
-    outln!(
-        "  {name:<11} articles {:>4}  pairwise P {:.3} R {:.3} F1 {:.3}  b-cubed P {:.3} R {:.3} F1 {:.3}",
-        s.articles,
-        s.pairwise.precision,
-        s.pairwise.recall,
-        s.pairwise.f1,
-        s.bcubed.precision,
-        s.bcubed.recall,
-        s.bcubed.f1
-    )?;
-    Ok(())
+    print_triples(name, s.articles, &s.pairwise, &s.bcubed)
 }
 
 fn print_scores(title: &str, evaluation: &Evaluation) -> anyhow::Result<()> {
@@ -220,15 +210,25 @@ fn print_scores(title: &str, evaluation: &Evaluation) -> anyhow::Result<()> {
 }
 
 fn print_line(name: &str, s: &ClusteringScores) -> anyhow::Result<()> {
+    print_triples(name, s.articles, &s.pairwise, &s.bcubed)
+}
+
+/// One line: articles, then pairwise and B-cubed precision, recall, F1.
+fn print_triples(
+    name: &str,
+    articles: usize,
+    pairwise: &PrecisionRecall,
+    bcubed: &PrecisionRecall,
+) -> anyhow::Result<()> {
     outln!(
         "  {name:<11} articles {:>4}  pairwise P {:.3} R {:.3} F1 {:.3}  b-cubed P {:.3} R {:.3} F1 {:.3}",
-        s.articles,
-        s.pairwise.precision,
-        s.pairwise.recall,
-        s.pairwise.f1,
-        s.bcubed.precision,
-        s.bcubed.recall,
-        s.bcubed.f1
+        articles,
+        pairwise.precision,
+        pairwise.recall,
+        pairwise.f1,
+        bcubed.precision,
+        bcubed.recall,
+        bcubed.f1
     )?;
     Ok(())
 }
