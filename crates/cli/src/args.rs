@@ -73,6 +73,11 @@ pub enum FitCommand {
         /// text without capitals; the copies' out-of-fold scores print too.
         #[arg(long)]
         caseless_copies: bool,
+        /// Fit nothing: score the committed model in sample and, fold by
+        /// fold, as the out-of-fold figures are scored (minutes, where a
+        /// fit with folds takes hours in a debug build).
+        #[arg(long)]
+        score_only: bool,
     },
 }
 
@@ -269,12 +274,21 @@ pub enum EvalCommand {
         /// Never merge two stories (the clusterer only joins and founds).
         #[arg(long)]
         no_merges: bool,
+        /// The probability a merge of two stories needs (default: the
+        /// clusterer's own, 0.5).
+        #[arg(long)]
+        merge_threshold: Option<f32>,
         /// Cosine threshold of the single-pass TF-IDF baseline.
         #[arg(long, default_value_t = storyline_core::eval::baseline_clusterer::BASELINE_THRESHOLD)]
         baseline_threshold: f32,
         /// Only the first N articles in file order (a quick subset).
         #[arg(long)]
         limit: Option<usize>,
+        /// Also list every predicted story that mixes gold stories and
+        /// every gold story split apart, with the score of the article
+        /// that opened each piece (JSON key `mistakes`).
+        #[arg(long)]
+        mistakes: bool,
     },
     /// Recall of the money figures quoted in `stories.md` of a stories-dev
     /// style folder (`stories.md`, `labels.jsonl`, `articles/`): each must

@@ -27,6 +27,8 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
             no_merges,
             baseline_threshold,
             limit,
+            mistakes,
+            merge_threshold,
         } => super::eval_clustering::run(
             labels.as_deref(),
             paths,
@@ -35,6 +37,8 @@ pub fn run(command: &EvalCommand, global: &Global) -> anyhow::Result<ExitCode> {
                 baseline_threshold: *baseline_threshold,
                 limit: *limit,
                 merges: !*no_merges,
+                mistakes: *mistakes,
+                merge_threshold: *merge_threshold,
             },
             global,
         ),

@@ -34,6 +34,10 @@ pub struct Options {
     pub limit: Option<usize>,
     /// Whether the clusterer may merge stories.
     pub merges: bool,
+    /// Whether to list wrong merges and splits with their scores.
+    pub mistakes: bool,
+    /// The merge threshold, when not the clusterer's default.
+    pub merge_threshold: Option<f32>,
 }
 
 /// Scores restricted to the articles labeled `en`.
@@ -93,6 +97,9 @@ pub fn run(
         merges: options.merges,
         ..ClustererConfig::default()
     };
+    if let Some(threshold) = options.merge_threshold {
+        config.merge_threshold = threshold;
+    }
     match options.active_days {
         Some(0) => config.active_days = NO_DECAY_DAYS,
         Some(days) => config.active_days = days,
@@ -159,6 +166,14 @@ pub fn run(
         && set.kind != ClusteringSetKind::UciNews
         && set.articles.iter().any(|a| a.labeled && a.story.is_none()))
     .then(|| errors(&set, &ours));
+    let mistakes = options.mistakes.then(|| {
+        let order: Vec<(String, storyline_core::model::ArticleId)> = report
+            .articles
+            .iter()
+            .map(|a| (key_of(&a.path), a.id.clone()))
+            .collect();
+        crate::cmd::clustering_mistakes::mistakes(&gold, &ours, &order, pipeline.store())
+    });
     let unlabeled = set.articles.iter().filter(|a| !a.labeled).count();
     let active_days = if config.active_days >= NO_DECAY_DAYS {
         None
@@ -196,6 +211,9 @@ pub fn run(
                     "nmi": ratio(ours_row.scores.nmi, baseline_row.scores.nmi),
                 }),
             );
+            if let Some(mistakes) = &mistakes {
+                obj.insert("mistakes".into(), serde_json::to_value(mistakes)?);
+            }
             if let Some(errors) = &errors {
                 obj.insert("errors".into(), serde_json::to_value(errors)?);
             }

@@ -9,8 +9,8 @@ use std::path::Path;
 use std::process::ExitCode;
 use storyline_core::cluster::ClustererConfig;
 use storyline_core::cluster::fit::{self, Evaluation, LabeledArticle, Stream};
-use storyline_core::eval::ClusteringScores;
 use storyline_core::eval::datasets::clustering_set;
+use storyline_core::eval::{ClusteringScores, InContextScores, PrecisionRecall};
 
 /// Runs one fit.
 pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
@@ -20,16 +20,22 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
         folds,
         fold_seed,
         caseless_copies,
+        score_only,
     } = command;
     let streams = dirs
         .iter()
         .map(|dir| read_stream(dir, global))
         .collect::<anyhow::Result<Vec<Stream>>>()?;
     let base = ClustererConfig::default();
+    if *score_only {
+        return score_only_report(&streams, dirs, *folds, *fold_seed, &base, global);
+    }
     let committed = fit::evaluate(&streams, &base, |_| true);
     let committed_each = fit::evaluate_each(&streams, &base);
     let cross = (*folds > 0)
         .then(|| fit::cross_validate(&streams, *folds, *fold_seed, &base, *caseless_copies));
+    // The committed model's in-sample run, scored as the folds are.
+    let by_folds = (*folds > 0).then(|| fit::scored_by_folds(&streams, *folds, *fold_seed, &base));
     let mut model = fit::fit(&streams, &base, *caseless_copies);
     let mut names: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
     model.fitted_on = format!("{}; fitted on {}", model.fitted_on, names.join(", "));
@@ -72,11 +78,17 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
             if let Some((_, each)) = &cross {
                 set["out_of_fold"] = each.get(n).map(scores_json).into();
             }
+            if let Some((_, each)) = &by_folds {
+                set["committed_by_folds"] = each.get(n).map(scores_json).into();
+            }
             per_set.push(set);
         }
         value["per_set"] = per_set.into();
         if let Some((pooled, _)) = &cross {
             value["out_of_fold"] = scores_json(pooled);
+            if let Some((pooled, _)) = &by_folds {
+                value["committed_by_folds"] = scores_json(pooled);
+            }
             value["folds"] = (*folds).into();
             value["fold_seed"] = (*fold_seed).into();
         }
@@ -94,11 +106,21 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
     if let Some((pooled, _)) = &cross {
         print_scores(&format!("out of fold ({folds} folds of stories)"), pooled)?;
     }
+    if let Some((pooled, _)) = &by_folds {
+        print_scores(
+            "committed model (in sample), scored fold by fold as out of fold is",
+            pooled,
+        )?;
+    }
     for (n, name) in names.iter().enumerate() {
         outln!("{name}")?;
         for (title, scores) in [
             ("committed", committed_each.get(n)),
             ("refitted", refit_each.get(n)),
+            (
+                "committed by folds",
+                by_folds.as_ref().and_then(|(_, each)| each.get(n)),
+            ),
             (
                 "out of fold",
                 cross.as_ref().and_then(|(_, each)| each.get(n)),
@@ -106,14 +128,74 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
         ] {
             if let Some(scores) = scores {
                 print_line(title, &scores.all)?;
+                if let Some(context) = &scores.in_context {
+                    print_context(&format!("{title}, in context"), context)?;
+                }
             }
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// `fit clusterer --score-only`: the committed model in sample, pooled and
+/// per set, and scored fold by fold as out-of-fold figures are.
+fn score_only_report(
+    streams: &[Stream],
+    dirs: &[std::path::PathBuf],
+    folds: usize,
+    fold_seed: u64,
+    base: &ClustererConfig,
+    global: &Global,
+) -> anyhow::Result<ExitCode> {
+    let committed_each = fit::evaluate_each(streams, base);
+    let (pooled, by_folds) = fit::scored_by_folds(streams, folds, fold_seed, base);
+    if global.json {
+        let per_set: Vec<serde_json::Value> = dirs
+            .iter()
+            .zip(committed_each.iter().zip(&by_folds))
+            .map(|(dir, (committed, folded))| {
+                serde_json::json!({
+                    "set": dir.display().to_string(),
+                    "committed_in_sample": scores_json(committed),
+                    "committed_by_folds": scores_json(folded),
+                })
+            })
+            .collect();
+        print_json(&serde_json::json!({
+            "committed_by_folds": scores_json(&pooled),
+            "per_set": per_set,
+            "folds": folds,
+            "fold_seed": fold_seed,
+        }))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    print_scores(
+        "committed model (in sample), scored fold by fold as out of fold is",
+        &pooled,
+    )?;
+    for (dir, (committed, folded)) in dirs.iter().zip(committed_each.iter().zip(&by_folds)) {
+        outln!("{}", dir.display())?;
+        print_line("committed", &committed.all)?;
+        print_line("by folds", &folded.all)?;
+        if let Some(context) = &folded.in_context {
+            print_context("by folds, in context", context)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn scores_json(evaluation: &Evaluation) -> serde_json::Value {
-    serde_json::json!({ "all": evaluation.all, "english": evaluation.english })
+    let mut value = serde_json::json!({ "all": evaluation.all, "english": evaluation.english });
+    if let Some(context) = &evaluation.in_context {
+        value["in_context"] = serde_json::to_value(context).unwrap_or_default();
+    }
+    value
+}
+
+/// One line of scores where each fold's article is judged within its
+/// fold's whole run (joins with other folds' articles cost precision).
+fn print_context(name: &str, s: &InContextScores) -> anyhow::Result<()> {
+    print_triples(name, s.articles, &s.pairwise, &s.bcubed)
 }
 
 fn print_scores(title: &str, evaluation: &Evaluation) -> anyhow::Result<()> {
@@ -121,19 +203,32 @@ fn print_scores(title: &str, evaluation: &Evaluation) -> anyhow::Result<()> {
     for (name, scores) in [("all", &evaluation.all), ("english", &evaluation.english)] {
         print_line(name, scores)?;
     }
+    if let Some(context) = &evaluation.in_context {
+        print_context("in context", context)?;
+    }
     Ok(())
 }
 
 fn print_line(name: &str, s: &ClusteringScores) -> anyhow::Result<()> {
+    print_triples(name, s.articles, &s.pairwise, &s.bcubed)
+}
+
+/// One line: articles, then pairwise and B-cubed precision, recall, F1.
+fn print_triples(
+    name: &str,
+    articles: usize,
+    pairwise: &PrecisionRecall,
+    bcubed: &PrecisionRecall,
+) -> anyhow::Result<()> {
     outln!(
         "  {name:<11} articles {:>4}  pairwise P {:.3} R {:.3} F1 {:.3}  b-cubed P {:.3} R {:.3} F1 {:.3}",
-        s.articles,
-        s.pairwise.precision,
-        s.pairwise.recall,
-        s.pairwise.f1,
-        s.bcubed.precision,
-        s.bcubed.recall,
-        s.bcubed.f1
+        articles,
+        pairwise.precision,
+        pairwise.recall,
+        pairwise.f1,
+        bcubed.precision,
+        bcubed.recall,
+        bcubed.f1
     )?;
     Ok(())
 }

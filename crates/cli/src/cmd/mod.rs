@@ -3,6 +3,7 @@
 
 use crate::output::outln;
 mod bench;
+mod clustering_mistakes;
 mod eval;
 mod eval_clustering;
 mod eval_pages;

@@ -24,7 +24,7 @@
 
 use crate::cluster::model::{INPUT_COUNT, INPUTS, ScoreModel};
 use crate::cluster::{Clusterer, ClustererConfig};
-use crate::eval::{ClusteringScores, score_clustering};
+use crate::eval::{ClusteringScores, InContextCounts, InContextScores, score_clustering};
 use crate::logistic::{self, Sample};
 use crate::model::{Article, StoryId};
 use crate::pipeline::{Pipeline, batch_order};
@@ -93,6 +93,9 @@ pub struct Evaluation {
     pub all: ClusteringScores,
     /// Articles labeled English.
     pub english: ClusteringScores,
+    /// Fold by fold, every article judged within its fold's whole run
+    /// (see [`cross_validate`]); `None` outside folds.
+    pub in_context: Option<InContextScores>,
 }
 
 /// The (inputs, same story) pairs of one stream under teacher forcing.
@@ -353,6 +356,7 @@ pub fn evaluate(
     Evaluation {
         all: score_clustering(&gold, &predicted),
         english: score_clustering(&gold_english, &predicted),
+        in_context: None,
     }
 }
 
@@ -378,6 +382,11 @@ fn predict(stream: &[LabeledArticle], config: &ClustererConfig) -> HashMap<Strin
 /// `caseless`: fit with caseless copies ([`fit`]), and score the copies
 /// out of fold too, after the streams. Returns the scores over all
 /// streams as given and, in order, over each stream (then each copy).
+///
+/// `all` and `english` score each fold's articles among themselves (a
+/// wrong join with another fold's article is not counted, so precision
+/// is flattered); `in_context` judges each fold's article within the
+/// fold's whole run, where such joins cost precision.
 pub fn cross_validate(
     streams: &[Stream],
     folds: usize,
@@ -385,29 +394,85 @@ pub fn cross_validate(
     config: &ClustererConfig,
     caseless: bool,
 ) -> (Evaluation, Vec<Evaluation>) {
-    let given = streams.len();
     let mut scored: Vec<Stream> = streams.to_vec();
     if caseless {
         scored.extend(streams.iter().map(|s| caseless_copy(s)));
     }
-    let scored = &scored;
     let folds = folds.max(2);
-    let fold_of = |l: &LabeledArticle| {
-        (xxhash_rust::xxh3::xxh3_64_with_seed(l.key().as_bytes(), seed) % folds as u64) as usize
-    };
+    score_by_folds(&scored, streams.len(), folds, seed, |fold| {
+        let training: Vec<Stream> = streams
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .filter(|l| fold_of(l, folds, seed) != fold)
+                    .cloned()
+                    .collect()
+            })
+            .collect();
+        let config = with_model(config, fit(&training, config, caseless));
+        scored
+            .iter()
+            .map(|stream| predict(stream, &config))
+            .collect()
+    })
+}
+
+/// One run of `config` over each stream, scored fold by fold exactly as
+/// [`cross_validate`] scores its folds: with the committed model this is
+/// the in-sample figure under the out-of-fold protocol, so the two can be
+/// compared (the in-sample `eval clustering` figure scores every article
+/// against every other).
+pub fn scored_by_folds(
+    streams: &[Stream],
+    folds: usize,
+    seed: u64,
+    config: &ClustererConfig,
+) -> (Evaluation, Vec<Evaluation>) {
+    let runs: Vec<HashMap<String, String>> = streams
+        .iter()
+        .map(|stream| predict(stream, config))
+        .collect();
+    score_by_folds(streams, streams.len(), folds.max(2), seed, |_| runs.clone())
+}
+
+/// The fold of an article's gold story under split `seed`.
+fn fold_of(labeled: &LabeledArticle, folds: usize, seed: u64) -> usize {
+    (xxhash_rust::xxh3::xxh3_64_with_seed(labeled.key().as_bytes(), seed) % folds as u64) as usize
+}
+
+/// Scores `scored` fold by fold, `runs(fold)` giving the predicted story
+/// of every article of each stream in that fold's run; the first `given`
+/// streams are pooled.
+fn score_by_folds(
+    scored: &[Stream],
+    given: usize,
+    folds: usize,
+    seed: u64,
+    mut runs: impl FnMut(usize) -> Vec<HashMap<String, String>>,
+) -> (Evaluation, Vec<Evaluation>) {
     let mut gold = vec![HashMap::new(); scored.len()];
     let mut gold_english = vec![HashMap::new(); scored.len()];
     let mut predicted = vec![HashMap::new(); scored.len()];
+    let mut in_context = vec![InContextCounts::default(); scored.len()];
+    let whole_gold: Vec<HashMap<String, String>> = scored
+        .iter()
+        .map(|stream| {
+            stream
+                .iter()
+                .map(|l| (l.article.id.0.clone(), l.key()))
+                .collect()
+        })
+        .collect();
     for fold in 0..folds {
-        let training: Vec<Stream> = streams
-            .iter()
-            .map(|s| s.iter().filter(|l| fold_of(l) != fold).cloned().collect())
-            .collect();
-        let model = fit(&training, config, caseless);
-        let config = with_model(config, model);
-        for (n, stream) in scored.iter().enumerate() {
-            let run = predict(stream, &config);
-            for labeled in stream.iter().filter(|l| fold_of(l) == fold) {
+        let fold_runs = runs(fold);
+        for (n, (stream, run)) in scored.iter().zip(&fold_runs).enumerate() {
+            let in_fold: std::collections::HashSet<&str> = stream
+                .iter()
+                .filter(|l| fold_of(l, folds, seed) == fold)
+                .map(|l| l.article.id.0.as_str())
+                .collect();
+            in_context[n].add(&whole_gold[n], run, |id| in_fold.contains(id.as_str()));
+            for labeled in stream.iter().filter(|l| fold_of(l, folds, seed) == fold) {
                 let id = &labeled.article.id.0;
                 let key = format!("{n}:{id}");
                 if let Some(story) = run.get(id) {
@@ -427,14 +492,20 @@ pub fn cross_validate(
             .collect()
     };
     let all_predicted = merged(&predicted[..given]);
+    let mut pooled_context = InContextCounts::default();
+    for counts in &in_context[..given] {
+        pooled_context.merge(counts);
+    }
     let pooled = Evaluation {
         all: score_clustering(&merged(&gold[..given]), &all_predicted),
         english: score_clustering(&merged(&gold_english[..given]), &all_predicted),
+        in_context: Some(pooled_context.scores()),
     };
     let each = (0..scored.len())
         .map(|n| Evaluation {
             all: score_clustering(&gold[n], &predicted[n]),
             english: score_clustering(&gold_english[n], &predicted[n]),
+            in_context: Some(in_context[n].scores()),
         })
         .collect();
     (pooled, each)

@@ -14,7 +14,9 @@ pub mod extraction;
 pub mod pubdates;
 pub mod timeline;
 
-pub use clustering::{ClusteringScores, PrecisionRecall, score_clustering};
+pub use clustering::{
+    ClusteringScores, InContextCounts, InContextScores, PrecisionRecall, score_clustering,
+};
 pub use dedup::{DedupScores, score_duplicates};
 pub use extraction::{ExtractionScores, SegmentCounts, ShingleScorer};
 pub use pubdates::DateScores;
