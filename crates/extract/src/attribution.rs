@@ -228,6 +228,9 @@ pub fn find_attributions(sentence: &str) -> Vec<Attribution> {
             }
             _ => mention.span.clone(),
         };
+        // "according to the Bloomberg Billionaire's Index": the name goes on
+        // past a possessive into the capitalized words that follow it.
+        let span = span.start..possessive_tail(sentence, span.end);
         found.push(Attribution {
             source: sentence[span.clone()].to_string(),
             cue: cue.to_string(),
@@ -235,6 +238,33 @@ pub fn find_attributions(sentence: &str) -> Vec<Attribution> {
         });
     }
     found
+}
+
+/// The end of a name that continues past a possessive into capitalized
+/// words ("Bloomberg Billionaire's Index"), or `end` when it does not.
+fn possessive_tail(sentence: &str, end: usize) -> usize {
+    let rest = &sentence[end..];
+    let Some(after) = rest
+        .strip_prefix("'s ")
+        .or_else(|| rest.strip_prefix("\u{2019}s "))
+    else {
+        return end;
+    };
+    let mut offset = sentence.len() - after.len();
+    let mut extended = end;
+    for word in after.split(' ') {
+        let name = word.trim_end_matches([',', '.', ';', ':', ')']);
+        if !name.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        extended = offset + name.len();
+        if name.len() < word.len() {
+            // Punctuation ends the name.
+            break;
+        }
+        offset += word.len() + 1;
+    }
+    extended
 }
 
 fn word_boundary_before(text: &str, cue: &str) -> bool {
@@ -255,6 +285,18 @@ fn word_boundary_after(text: &str, cue: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_named_with_a_possessive_keeps_its_whole_name() {
+        let found = find_source(
+            "Musk is worth about $260 billion according to the Bloomberg Billionaire\u{2019}s Index, compared to Twitter.",
+        )
+        .unwrap();
+        assert_eq!(found.source, "the Bloomberg Billionaire\u{2019}s Index");
+        let plain =
+            find_source("Roma are preparing a bid, according to the Guardian's report.").unwrap();
+        assert_eq!(plain.source, "the Guardian");
+    }
 
     #[test]
     fn a_statement_is_told_from_a_report_credit() {
