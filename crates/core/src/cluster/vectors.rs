@@ -52,15 +52,6 @@ pub struct TermWeights {
     /// value). Not serialized: [`TermWeights::restore_cache`] rebuilds it.
     #[serde(skip)]
     by_frequency: Vec<Cell<(u32, f32)>>,
-    /// The IDF of each term as last looked up, with the document count it
-    /// was computed at: one load where the frequency cache takes two
-    /// dependent ones (the term's frequency, then that frequency's IDF).
-    /// The scoring loops look up the same terms again and again under one
-    /// document count (a kept member's terms for every article scored
-    /// against its story), and the value is the frequency cache's, so the
-    /// same. Not serialized: [`TermWeights::restore_cache`] rebuilds it.
-    #[serde(skip)]
-    by_term: Vec<Cell<(u32, f32)>>,
 }
 
 impl TermWeights {
@@ -72,7 +63,6 @@ impl TermWeights {
         let id = u32::try_from(self.document_frequency.len()).unwrap_or(u32::MAX);
         self.ids.insert(term.to_string(), id);
         self.document_frequency.push(0);
-        self.by_term.push(Cell::new((u32::MAX, 0.0)));
         id
     }
 
@@ -94,21 +84,6 @@ impl TermWeights {
 
     /// Smoothed inverse document frequency: rare terms weigh more.
     pub fn idf(&self, id: u32) -> f32 {
-        let Some(cell) = self.by_term.get(id as usize) else {
-            return self.idf_of_term(id);
-        };
-        let (documents, idf) = cell.get();
-        if documents == self.documents {
-            return idf;
-        }
-        let idf = self.idf_of_term(id);
-        cell.set((self.documents, idf));
-        idf
-    }
-
-    /// The IDF of term `id` through its document frequency (cached per
-    /// frequency for the current document count).
-    fn idf_of_term(&self, id: u32) -> f32 {
         let df = self
             .document_frequency
             .get(id as usize)
@@ -127,13 +102,11 @@ impl TermWeights {
         idf
     }
 
-    /// Sizes the IDF caches (one entry per document frequency up to the
-    /// highest, one per term), empty, as `observe` and `id` leave them
-    /// (after deserializing, which skips the caches).
+    /// Sizes the IDF cache for the highest document frequency, empty, as
+    /// `observe` leaves it (after deserializing, which skips the cache).
     pub fn restore_cache(&mut self) {
         let highest = self.document_frequency.iter().copied().max().unwrap_or(0);
         self.by_frequency = vec![Cell::new((u32::MAX, 0.0)); highest as usize + 1];
-        self.by_term = vec![Cell::new((u32::MAX, 0.0)); self.document_frequency.len()];
     }
 
     /// Number of documents observed.
