@@ -20,24 +20,28 @@ use unicode_normalization::UnicodeNormalization;
 pub fn with_paragraphs(text: &str, html: &str) -> String {
     // The crate's text is in NFC; its markup keeps the page's own form
     // ("gepru\u{308}ft").
-    let blocks: String = block_text(html).nfc().collect();
+    let blocks: String = marked_block_text(html).nfc().collect();
     let mut flat = text.chars().filter(|c| !c.is_whitespace());
     let same = blocks
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_whitespace() && *c != GLUE)
         .eq(flat.by_ref());
     if !same {
         return if blocks.is_empty() {
             text.trim().to_string()
         } else {
-            blocks
+            blocks.replace(GLUE, "")
         };
     }
     let mut out = String::with_capacity(text.len());
     let mut words = text.chars().peekable();
-    let (mut new_line, mut markup_space) = (false, false);
+    let (mut new_line, mut markup_space, mut marked) = (false, false, false);
     let mut chars = blocks.chars().peekable();
     while let Some(c) = chars.next() {
+        if c == GLUE {
+            marked = true;
+            continue;
+        }
         if c == '\n' {
             new_line = true;
             continue;
@@ -54,7 +58,8 @@ pub fn with_paragraphs(text: &str, html: &str) -> String {
         // comma that follows a link ("Flammkuchen , morgen"); the markup
         // shows where none belongs.
         let glued = !markup_space
-            && (is_closing(c)
+            && (marked
+                || is_closing(c)
                 || out.ends_with(is_opening)
                 || in_compound(&out, c, chars.peek().copied()));
         if new_line && !out.is_empty() {
@@ -62,7 +67,7 @@ pub fn with_paragraphs(text: &str, html: &str) -> String {
         } else if space && !glued && !out.is_empty() {
             out.push(' ');
         }
-        (new_line, markup_space) = (false, false);
+        (new_line, markup_space, marked) = (false, false, false);
         // The same characters in the same order: checked above.
         if let Some(w) = words.next() {
             out.push(w);
@@ -157,6 +162,17 @@ fn is_hidden(name: &str) -> bool {
 /// list item, table cell, line break), whitespace inside a line collapsed,
 /// empty lines dropped.
 pub fn block_text(html: &str) -> String {
+    marked_block_text(html).replace(GLUE, "")
+}
+
+/// Marks where a subscript or superscript starts (`H<sub>ij</sub>`,
+/// `19<sup>th</sup>`): the crate's text puts a space there, which a browser
+/// does not show when the markup has none. A private-use character, so it
+/// is never page text that matters.
+const GLUE: char = '\u{E000}';
+
+/// [`block_text`] with `GLUE` where a subscript or superscript starts.
+fn marked_block_text(html: &str) -> String {
     let fragment = Html::parse_fragment(html);
     let mut lines = Lines::default();
     lines.walk(fragment.root_element());
@@ -183,6 +199,9 @@ impl Lines {
                     let block = is_block(e.name());
                     if block {
                         self.break_line();
+                    }
+                    if entering && matches!(e.name(), "sub" | "sup") {
+                        self.current.push(GLUE);
                     }
                     if entering {
                         if block {
@@ -279,6 +298,14 @@ mod tests {
         );
         // Markup cleaned after the text was taken: its own text wins.
         assert_eq!(with_paragraphs("Other words", "<p>Kept</p>"), "Kept");
+        assert_eq!(
+            with_paragraphs(
+                "Entries H ij since the 19 th century.",
+                "<p>Entries H<sub>ij</sub> since the 19<sup>th</sup> century.</p>"
+            ),
+            "Entries Hij since the 19th century."
+        );
+        assert_eq!(block_text("<p>H<sub>ij</sub></p>"), "Hij");
         assert_eq!(with_paragraphs(" Only text ", ""), "Only text");
     }
 
