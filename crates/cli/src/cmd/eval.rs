@@ -107,7 +107,7 @@ fn claims(
     let ids: std::collections::BTreeSet<&str> = gold.iter().map(|g| g.article.as_str()).collect();
     for id in ids {
         let path = dir.join("articles").join(format!("{id}.txt"));
-        let Some(article) = read_article(&path) else {
+        let Some((article, _)) = read_article(&path) else {
             continue;
         };
         let amounts = storyline_core::facts::article_claims(&article)
@@ -231,10 +231,9 @@ fn claim_fields(
         let mut articles = Vec::new();
         for (id, _) in story_of.iter().filter(|(_, s)| s.as_str() == story) {
             let path = dir.join("articles").join(format!("{id}.txt"));
-            if let Some(mut article) = read_article(&path) {
+            if let Some((mut article, file_text)) = read_article(&path) {
                 // The file name is the id the labels use.
                 article.id = storyline_core::ArticleId(id.clone());
-                let file_text = std::fs::read_to_string(&path).unwrap_or_default();
                 originals.insert(id.clone(), (article.clone(), file_text));
                 articles.push(article);
             }
@@ -378,16 +377,17 @@ fn attribution(dir: &Path, global: &Global) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The first article of one file, or `None` (with a warning) when it
-/// cannot be read.
-fn read_article(path: &Path) -> Option<storyline_core::Article> {
+/// The first article of one file with the file's text (where labels count
+/// their offsets), or `None` (with a warning) when it cannot be read.
+fn read_article(path: &Path) -> Option<(storyline_core::Article, String)> {
     let parsed = read_document(path, DEFAULT_MAX_FILE_SIZE).map(|doc| {
-        storyline_core::ingest::parse_document(&doc)
+        let first = storyline_core::ingest::parse_document(&doc)
             .into_iter()
-            .next()
+            .next();
+        first.map(|article| article.map(|a| (a, doc.text)))
     });
     match parsed {
-        Ok(Some(Ok(article))) => Some(article),
+        Ok(Some(Ok(read))) => Some(read),
         Ok(Some(Err(err))) | Err(err) => {
             tracing::warn!("{err}");
             None
