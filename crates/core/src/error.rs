@@ -60,6 +60,19 @@ pub enum IngestErrorKind {
     /// The article has no text to speak of once metadata is removed.
     #[error("has no article text")]
     NoText,
+    /// A JSON Lines file none of whose lines holds an article: a labels or
+    /// metadata file met in a folder of articles. One error for the file
+    /// instead of one per line.
+    #[error(
+        "holds no articles: none of its {lines} lines holds article text (text, body, content or lead) \
+         (fields of its first line: {fields}); a labels or metadata file?"
+    )]
+    NoArticleLines {
+        /// How many lines the file holds.
+        lines: usize,
+        /// The field names of its first line, comma-separated.
+        fields: String,
+    },
     /// A JSON Lines line that is not one JSON object.
     #[error("is not a JSON object: {0}")]
     InvalidJson(String),

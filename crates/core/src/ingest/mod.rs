@@ -71,6 +71,9 @@ pub fn parse_document(doc: &InputDocument) -> Vec<Result<Article, IngestError>> 
                     .map_err(|kind| IngestError::new(format!("{path}:{line}"), kind));
                 (unparsed, article)
             });
+            if let Some(error) = no_article_lines(&doc.path, text, &items) {
+                return vec![Err(error)];
+            }
             items
                 .into_iter()
                 .map(|(unparsed, article)| {
@@ -95,6 +98,43 @@ pub fn parse_document(doc: &InputDocument) -> Vec<Result<Article, IngestError>> 
             }
         }
     }
+}
+
+/// One error for a JSON Lines file of two or more lines none of which
+/// holds article text (a labels file beside the articles it labels), in
+/// place of one "has no article text" per line.
+fn no_article_lines<T>(
+    path: &std::path::Path,
+    text: &str,
+    items: &[(T, Result<Article, IngestError>)],
+) -> Option<IngestError> {
+    let all_textless = items.iter().all(|(_, article)| {
+        matches!(
+            article,
+            Err(IngestError {
+                kind: IngestErrorKind::NoText,
+                ..
+            })
+        )
+    });
+    if items.len() < 2 || !all_textless {
+        return None;
+    }
+    let first = text
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("");
+    let fields = match serde_json::from_str::<serde_json::Value>(first) {
+        Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect::<Vec<_>>().join(", "),
+        _ => String::from("none"),
+    };
+    Some(IngestError::new(
+        path,
+        IngestErrorKind::NoArticleLines {
+            lines: items.len(),
+            fields,
+        },
+    ))
 }
 
 /// Splits a stored path `file#N` into the file and the item number, so
@@ -133,6 +173,35 @@ mod tests {
             results[2].as_ref().unwrap().path.as_deref(),
             Some("batch.jsonl#3")
         );
+    }
+
+    #[test]
+    fn a_labels_file_is_one_error_naming_its_fields_not_one_per_line() {
+        let doc = InputDocument::from_text(
+            "labels.jsonl",
+            "{\"id\": \"dev-001\", \"story\": \"a\"}\n{\"id\": \"dev-002\", \"story\": null}\n",
+        );
+        let results = parse_document(&doc);
+        assert_eq!(results.len(), 1);
+        let err = results[0].as_ref().unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "labels.jsonl: holds no articles: none of its 2 lines holds article text (text, body, content or lead) \
+             (fields of its first line: id, story); a labels or metadata file?"
+        );
+    }
+
+    #[test]
+    fn one_textless_line_among_articles_stays_its_own_error() {
+        let doc = InputDocument::from_text(
+            "batch.jsonl",
+            "{\"id\": 1}\n{\"title\": \"One\", \"text\": \"First text.\"}\n",
+        );
+        let results = parse_document(&doc);
+        assert_eq!(results.len(), 2);
+        let err = results[0].as_ref().unwrap_err().to_string();
+        assert_eq!(err, "batch.jsonl:1: has no article text");
+        assert!(results[1].is_ok());
     }
 
     #[test]
