@@ -33,7 +33,7 @@ pub fn parse(text: &str) -> Result<RawArticle, IngestErrorKind> {
     }
     match headline_line(rest) {
         Some((headline, after)) => {
-            raw.title = Some(without_relative_time(headline).to_string());
+            raw.title = Some(without_relative_time(without_breadcrumb(headline)).to_string());
             raw.body = after.to_string();
         }
         None => {
@@ -150,6 +150,33 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
 fn without_relative_time(headline: &str) -> &str {
     match RELATIVE_TIME.find(headline) {
         Some(found) if found.start() > 0 => headline[..found.start()].trim_end(),
+        _ => headline,
+    }
+}
+
+/// Separators of a breadcrumb trail ("Home » Sport » …").
+const CRUMB_SEPARATORS: &[char] = &['»', '›', '>', '|', '/'];
+
+/// The headline without a breadcrumb trail the dump glued in front of it
+/// ("Home » Declan Rice: Arsenal make third bid"): a line opening with
+/// "Home" and a separator keeps what follows the trail's last separator.
+fn without_breadcrumb(headline: &str) -> &str {
+    let Some(after_home) = headline.strip_prefix("Home") else {
+        return headline;
+    };
+    if !after_home.trim_start().starts_with(CRUMB_SEPARATORS) {
+        return headline;
+    }
+    // The trail ends at the last separator that stands between spaces, so
+    // "24/7" or "A/B" in the headline itself is not a crumb.
+    let last = headline
+        .rmatch_indices(CRUMB_SEPARATORS)
+        .find(|(at, sep)| {
+            headline[..*at].ends_with(' ') && headline[at + sep.len()..].starts_with(' ')
+        })
+        .map(|(at, sep)| at + sep.len());
+    match last {
+        Some(end) if word_count(&headline[end..]) >= MIN_HEADLINE_WORDS => headline[end..].trim(),
         _ => headline,
     }
 }
@@ -305,6 +332,30 @@ mod tests {
             Some("United reject Dortmund offer for Sancho")
         );
         assert!(raw.body.starts_with("The club said"));
+    }
+
+    #[test]
+    fn a_breadcrumb_trail_glued_before_the_headline_is_cut() {
+        let raw = parse("Home » Sport » Declan Rice: Arsenal make third bid for the midfielder\nArsenal have submitted a third bid.").unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("Declan Rice: Arsenal make third bid for the midfielder")
+        );
+        let raw = parse(
+            "Home Office opens inquiry into visa delays at ports\nThe inquiry opens on Monday.",
+        )
+        .unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("Home Office opens inquiry into visa delays at ports")
+        );
+        let raw =
+            parse("Home > News > Shops now open 24/7 in the city centre\nThe council agreed.")
+                .unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("Shops now open 24/7 in the city centre")
+        );
     }
 
     #[test]
