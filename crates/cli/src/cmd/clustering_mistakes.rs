@@ -14,6 +14,24 @@ pub struct Mixed {
     pub predicted_story: String,
     /// Articles per gold story, largest first.
     pub gold: Vec<(String, usize)>,
+    /// How each gold story but the largest came in: its first article in
+    /// the predicted story, with the score it joined (or opened) at.
+    pub intruders: Vec<Intruder>,
+}
+
+/// The first article of a minority gold story in a mixed predicted story.
+#[derive(Debug, Serialize)]
+pub struct Intruder {
+    /// The gold story.
+    pub gold: String,
+    /// Its first article in the predicted story (in stream order).
+    pub first: String,
+    /// Whether that article opened the predicted story.
+    pub founded: bool,
+    /// Its score against the best existing story.
+    pub score: f32,
+    /// Its score against the runner-up story (0 when none).
+    pub runner_up: f32,
 }
 
 /// One piece of a split gold story.
@@ -82,12 +100,48 @@ pub fn mistakes(
         v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         v
     };
+    // The first article (in stream order) of gold story `g` in predicted
+    // story `p`: its key, whether it opened a story, its score against the
+    // best existing story, and its explanation.
+    let first_of = |g: &str, p: &str| {
+        let first = order.iter().find(|(key, _)| {
+            gold.get(key).is_some_and(|x| x == g) && predicted.get(key).is_some_and(|x| x == p)
+        });
+        let explanation = first.and_then(|(_, id)| store.explanation(id).ok().flatten());
+        (
+            first.map(|(key, _)| key.clone()).unwrap_or_default(),
+            explanation.as_ref().is_some_and(|e| e.founded),
+            explanation.as_ref().map_or(0.0, |e| e.score),
+            explanation,
+        )
+    };
     let mixed = by_story
         .iter()
         .filter(|(_, g)| g.len() > 1)
-        .map(|(p, g)| Mixed {
-            predicted_story: (*p).to_string(),
-            gold: sorted(g),
+        .map(|(p, g)| {
+            let gold_sorted = sorted(g);
+            let intruders = gold_sorted
+                .iter()
+                .skip(1)
+                .map(|(name, _)| {
+                    let (first, founded, score, explanation) = first_of(name, p);
+                    Intruder {
+                        gold: name.clone(),
+                        first,
+                        founded,
+                        score,
+                        runner_up: explanation
+                            .as_ref()
+                            .and_then(|e| e.runner_up.as_ref())
+                            .map_or(0.0, |c| c.score),
+                    }
+                })
+                .collect();
+            Mixed {
+                predicted_story: (*p).to_string(),
+                gold: gold_sorted,
+                intruders,
+            }
         })
         .collect();
     let split = by_gold
@@ -97,17 +151,12 @@ pub fn mistakes(
             let pieces = sorted(parts)
                 .into_iter()
                 .map(|(story, size)| {
-                    let first = order.iter().find(|(key, _)| {
-                        gold.get(key).is_some_and(|x| x == g)
-                            && predicted.get(key).is_some_and(|x| *x == story)
-                    });
-                    let explanation =
-                        first.and_then(|(_, id)| store.explanation(id).ok().flatten());
+                    let (first, founded, score, explanation) = first_of(g, &story);
                     Piece {
                         size,
-                        first: first.map(|(key, _)| key.clone()).unwrap_or_default(),
-                        founded: explanation.as_ref().is_some_and(|e| e.founded),
-                        score: explanation.as_ref().map_or(0.0, |e| e.score),
+                        first,
+                        founded,
+                        score,
                         best_gold: explanation
                             .as_ref()
                             .and_then(|e| e.best.as_ref())

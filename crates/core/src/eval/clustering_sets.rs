@@ -67,6 +67,9 @@ pub struct LabeledArticle {
     /// True when the labels mark it a copy (`duplicate_of`): gold for
     /// fitting, never passed to ingestion.
     pub duplicate: bool,
+    /// The key of the article the labels say it copies (`duplicate_of`),
+    /// if any: a copy in no labeled story is scored with its original.
+    pub duplicate_of: Option<String>,
 }
 
 /// A labeled set read from disk.
@@ -87,12 +90,35 @@ pub struct ClusteringSet {
 
 impl ClusteringSet {
     /// Gold story per key, unlabeled articles as singletons
-    /// (`alone:KEY`), labeled ones as `story:LABEL`.
+    /// (`alone:KEY`), labeled ones as `story:LABEL`. A copy in no labeled
+    /// story (`duplicate_of` set, `story` null) takes its original's label,
+    /// following a chain of copies to the first article that copies none:
+    /// it is scored with its original, never as a singleton of its own.
     pub fn gold(&self) -> std::collections::HashMap<String, String> {
+        let by_key: std::collections::HashMap<&str, &LabeledArticle> = self
+            .articles
+            .iter()
+            .filter(|a| a.labeled)
+            .map(|a| (a.key.as_str(), a))
+            .collect();
+        let original = |article: &LabeledArticle| -> String {
+            let mut at = article;
+            // At most one step per article, so a cycle in the labels ends.
+            for _ in 0..by_key.len() {
+                if at.story.is_some() {
+                    break;
+                }
+                match at.duplicate_of.as_deref().and_then(|k| by_key.get(k)) {
+                    Some(next) => at = next,
+                    None => break,
+                }
+            }
+            gold_label(&at.key, at.story.as_deref())
+        };
         self.articles
             .iter()
             .filter(|a| a.labeled)
-            .map(|a| (a.key.clone(), gold_label(&a.key, a.story.as_deref())))
+            .map(|a| (a.key.clone(), original(a)))
             .collect()
     }
 
@@ -228,6 +254,7 @@ fn finish_all(set: &mut ClusteringSet, pending: Vec<Pending>) {
                 lang,
                 labeled: true,
                 duplicate: false,
+                duplicate_of: None,
             }),
             Err(kind) => Err(IngestError::new(Path::new(&path), kind)),
         }
@@ -350,6 +377,7 @@ fn read_labeled(
                 lang: label.and_then(|v| string(&v["lang"])),
                 labeled: label.is_some(),
                 duplicate: label.is_some_and(|v| v["duplicate_of"].is_string()),
+                duplicate_of: label.and_then(|v| string(&v["duplicate_of"])),
             });
         }
     }
@@ -580,5 +608,36 @@ mod tests {
         assert!(article.published_at.is_some());
         assert_eq!(set.metadata_used["date"], 1);
         assert_eq!(set.articles[0].story.as_deref(), Some("dd1"));
+    }
+
+    #[test]
+    fn a_copy_in_no_story_is_scored_with_its_original() {
+        let dir = tempfile::tempdir().unwrap();
+        let articles = dir.path().join("articles");
+        std::fs::create_dir(&articles).unwrap();
+        for id in ["a", "b", "c", "d", "e"] {
+            std::fs::write(
+                articles.join(format!("{id}.txt")),
+                format!("Title {id}\n\nBody of {id}."),
+            )
+            .unwrap();
+        }
+        let labels = dir.path().join("labels.jsonl");
+        std::fs::write(
+            &labels,
+            "{\"id\": \"a\", \"story\": null, \"duplicate_of\": null}\n\
+             {\"id\": \"b\", \"story\": null, \"duplicate_of\": \"a\"}\n\
+             {\"id\": \"c\", \"story\": null, \"duplicate_of\": \"b\"}\n\
+             {\"id\": \"d\", \"story\": \"s\", \"duplicate_of\": null}\n\
+             {\"id\": \"e\", \"story\": null, \"duplicate_of\": null}\n",
+        )
+        .unwrap();
+        let set = labeled_set(&labels, &[articles]).unwrap();
+        let gold = set.gold();
+        assert_eq!(gold["a"], "alone:a");
+        assert_eq!(gold["b"], "alone:a", "a copy goes with its original");
+        assert_eq!(gold["c"], "alone:a", "a copy of a copy too");
+        assert_eq!(gold["d"], "story:s");
+        assert_eq!(gold["e"], "alone:e", "an article copying none stays alone");
     }
 }
