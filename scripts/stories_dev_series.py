@@ -228,7 +228,11 @@ def find_claims(quote, arts, claims, by_article):
     wanted = amounts_in(quote)
     near = [c for c in claims if by_article.get(c["article"]) in arts and claim_values(c) & wanted]
     exact = [c for c in near if squash(c["text"]) in squash(quote) or squash(quote) in squash(c["text"])]
-    return exact or near
+    # An article can give the same figure twice ("the £100m West Ham want",
+    # then "a fixed £100 million transfer fee"): the claim whose sentence
+    # holds the whole quote is the one quoted.
+    in_sentence = [c for c in exact if squash(quote) in squash(c.get("sentence") or "")]
+    return in_sentence or exact or near
 
 
 def main():

@@ -534,8 +534,12 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
     let prose_names = names_outside_headlines(text, &analyzed.sentences, all_names);
     // The first person of the latest sentence that named one.
     let mut last_person: Option<String> = None;
+    // The sentence before, whose agreement "the deal" of the next one
+    // continues.
+    let mut previous_sentence = "";
     for range in analyzed.sentences.iter().cloned() {
         let sentence = &text[range.clone()];
+        let sentence_before = std::mem::replace(&mut previous_sentence, sentence);
         let first_person = all_names
             .iter()
             .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
@@ -580,7 +584,8 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             // names also written elsewhere in the text count there.
             .filter(|m| !headline || prose_names.contains(&name_key(&m.text)))
             .collect();
-        let status = status::sentence_status(&lower);
+        let status = status::sentence_status(&lower)
+            .or_else(|| status::continued_agreement(&lower, sentence_before));
         // "a £90m offer …, exceeding the £72m Arsenal paid to Lille for
         // Nicolas Pepe": the player of another figure's deal, told for
         // comparison, is the subject of no other figure of the sentence.

@@ -72,6 +72,12 @@ pub(super) fn link_parts(claims: &mut [StoryClaim]) {
         if claims[total].kind == "add_ons" && claims[part].kind != "add_ons" {
             claims[total].kind = claims[part].kind.clone();
         }
+        // A part is held by whoever holds its total: "Arsenal's bid was
+        // worth £90m, with £75m offered up front" is Arsenal's £75m too.
+        if claims[part].holder.is_none() && claims[total].holder.is_some() {
+            claims[part].holder = claims[total].holder.clone();
+            claims[part].inferred.push("holder".into());
+        }
         // A headline total takes the source its parts are credited to.
         if claims[total].attributed_to.is_none() && claims[part].attributed_to.is_some() {
             claims[total].attributed_to = claims[part].attributed_to.clone();
@@ -186,7 +192,10 @@ const INSTALMENT_WORDS: &[&str] = &[
 
 /// (part, total) pairs: a figure worded as an instalment ("City will pay
 /// the fee in instalments, the first of which is worth £30m") is a part of
-/// the nearest earlier fee of the article that is larger, in its currency.
+/// the nearest earlier fee of the article that is larger, in its currency;
+/// an offer's payment up front, of the larger offer its own sentence
+/// tells before it ("a bid worth £90m in total, with £75m offered up
+/// front"; an earlier bid "paid in instalments" is a bid of its own).
 fn instalments(claims: &[StoryClaim]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, part) in claims.iter().enumerate() {
@@ -198,10 +207,12 @@ fn instalments(claims: &[StoryClaim]) -> Vec<(usize, usize)> {
             continue;
         }
         let total = claims[..i].iter().rposition(|c| {
+            let fee_before = c.kind == "fee" && c.sentence != part.sentence;
+            let offer_with =
+                c.kind == "offer" && part.kind == "offer" && c.sentence == part.sentence;
             primary(c)
-                && c.kind == "fee"
+                && (fee_before || offer_with)
                 && !c.historic
-                && c.sentence != part.sentence
                 && c.amount
                     .as_ref()
                     .is_some_and(|t| t.currency == a.currency && t.value > a.max)

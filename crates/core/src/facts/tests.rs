@@ -213,6 +213,21 @@ fn a_payment_up_front_is_a_part_of_the_fee() {
 }
 
 #[test]
+fn an_offer_paid_up_front_is_a_part_of_the_bid_and_its_bidder_s() {
+    let a = article(
+        6,
+        "Rovers turn down bid",
+        "Rovers have rejected an offer from Everton. Everton's second bid was worth £40m in total for John Smith, with £32m offered up front.",
+    );
+    let claims = article_claims(&a);
+    let bid = claims.iter().find(|c| c.text == "£40m").unwrap();
+    let front = claims.iter().find(|c| c.text == "£32m").unwrap();
+    assert_eq!(bid.holder.as_deref(), Some("Everton"));
+    assert_eq!(front.part_of.as_deref(), Some(bid.id.as_str()));
+    assert_eq!(front.holder.as_deref(), Some("Everton"));
+}
+
+#[test]
 fn parts_written_after_their_total_in_one_sentence_are_its_parts() {
     let a = article(
         7,

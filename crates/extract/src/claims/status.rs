@@ -122,6 +122,33 @@ pub(super) fn sentence_status(lower: &str) -> Option<ClaimStatus> {
         .map(|(_, status)| *status)
 }
 
+/// Openings of a sentence that go on telling the deal of the sentence
+/// before: "The deal will see United pay a guaranteed €95m".
+const CONTINUING_OPENINGS: &[&str] = &[
+    "the deal",
+    "the agreement",
+    "the terms of the deal",
+    "the terms of the agreement",
+    "the transfer",
+];
+
+/// The status of a sentence (lowercased) that opens by going on about the
+/// deal of the sentence before (`previous`, as written) and says nothing
+/// of its own: the agreement that sentence reports ("Everton have reached
+/// an agreement with Leeds. The deal will see Everton pay £30m" is an
+/// accepted fee). Only an acceptance carries over: an offer's sentence
+/// after a rejection tells of the next bid as often as of the one turned
+/// down.
+pub(super) fn continued_agreement(lower: &str, previous: &str) -> Option<ClaimStatus> {
+    let opens = CONTINUING_OPENINGS.iter().any(|opening| {
+        lower
+            .strip_prefix(opening)
+            .is_some_and(|rest| rest.starts_with(' '))
+    });
+    (opens && sentence_status(&previous.to_lowercase()) == Some(ClaimStatus::Accepted))
+        .then_some(ClaimStatus::Accepted)
+}
+
 /// Words that put a figure up for comparison: "exceeding the £72m Arsenal
 /// paid", "would outstrip Liverpool's previous record of £85m".
 const COMPARISONS: &[&str] = &[
@@ -163,15 +190,21 @@ pub(super) fn clause_triggered(lower: &str) -> bool {
         && !prospective(lower, "triggered")
 }
 
+/// Words that, opening the clause of a status word, deny it of part or
+/// all of what the clause names: "not all of the bonuses have been
+/// triggered", "none of the offers was accepted".
+const CLAUSE_DENIALS: &[&str] = &["not all", "none of", "neither of", "no part of"];
+
 /// True when every occurrence of `cue` is negated: "have not been able to
 /// agree a fee" says nothing was agreed.
 fn negated(lower: &str, cue: &str) -> bool {
     lower.match_indices(cue).all(|(at, _)| {
         let before: Vec<&str> = lower[..at].split_whitespace().rev().take(5).collect();
-        before
-            .iter()
-            .take(4)
-            .any(|w| NEGATIONS.contains(w) || w.ends_with("n't"))
+        denied_by_clause(&lower[..at])
+            || before
+                .iter()
+                .take(4)
+                .any(|w| NEGATIONS.contains(w) || w.ends_with("n't"))
             || before
                 .iter()
                 .any(|w| CALLED_OFF.iter().any(|c| w.ends_with(c)))
@@ -179,6 +212,23 @@ fn negated(lower: &str, cue: &str) -> bool {
                 .iter()
                 .filter(|n| n.contains(' '))
                 .any(|n| ends_with_words(&lower[..at], n))
+    })
+}
+
+/// Whether the clause that ends at the end of `before` (from the last
+/// comma, semicolon, "and" or "but") opens with a denial
+/// (`CLAUSE_DENIALS`).
+fn denied_by_clause(before: &str) -> bool {
+    let clause_start = [",", ";", " and ", " but ", " although ", " while "]
+        .iter()
+        .filter_map(|mark| before.rfind(mark).map(|at| at + mark.len()))
+        .max()
+        .unwrap_or(0);
+    let clause = before[clause_start..].trim_start();
+    CLAUSE_DENIALS.iter().any(|denial| {
+        clause
+            .strip_prefix(denial)
+            .is_some_and(|rest| rest.starts_with(' '))
     })
 }
 
@@ -272,6 +322,47 @@ mod tests {
         assert_eq!(
             status("Everton would table an offer worth £30m."),
             Some(ClaimStatus::Planned)
+        );
+    }
+
+    #[test]
+    fn the_deal_of_an_agreement_told_in_the_sentence_before() {
+        let agreed = "Everton have reached an agreement with Leeds for the winger.";
+        assert_eq!(
+            continued_agreement(
+                "the deal will see everton pay £25m, plus £5m in add-ons.",
+                agreed
+            ),
+            Some(ClaimStatus::Accepted)
+        );
+        // A sentence of another subject, or after no agreement, says nothing.
+        assert_eq!(
+            continued_agreement("leeds will receive £25m, plus £5m in add-ons.", agreed),
+            None
+        );
+        assert_eq!(
+            continued_agreement(
+                "the deal would see everton pay £25m.",
+                "Leeds rejected Everton's first offer."
+            ),
+            None
+        );
+        assert_eq!(continued_agreement("the dealer paid £25m.", agreed), None);
+    }
+
+    #[test]
+    fn a_clause_that_denies_part_of_the_deal() {
+        assert_eq!(
+            status("The initial fee was £30m, and not all of the bonuses have been triggered."),
+            None
+        );
+        assert_eq!(
+            status("None of the three offers worth up to £30m was accepted."),
+            None
+        );
+        assert_eq!(
+            status("Leeds, who wanted more, accepted the £30m offer."),
+            Some(ClaimStatus::Accepted)
         );
     }
 
