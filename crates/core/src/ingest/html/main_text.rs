@@ -14,8 +14,10 @@
 //! between two of its paragraphs are put back ([`super::gaps`]); then
 //! link lines ([`super::link_lines`]), caption and author-box lines
 //! ([`super::captions`]), picture-gallery slides ([`super::galleries`]), a trailing related-stories block
-//! ([`super::related_tail`]) and a heading left at the end
-//! ([`super::trailing_headings`]) are dropped. A JSON-LD `articleBody`
+//! ([`super::related_tail`]), a heading left at the end
+//! ([`super::trailing_headings`]) and lines found only in blocks the page
+//! names as comments, author boxes, share bars, sidebars or affiliate
+//! notes ([`super::off_article`]) are dropped. A JSON-LD `articleBody`
 //! much longer than the result replaces it ([`super::article_body`]).
 
 use super::article_body;
@@ -28,6 +30,7 @@ use super::lead;
 use super::limits::MAX_ELEMENTS;
 use super::link_lines;
 use super::metadata::PageMetadata;
+use super::off_article;
 use super::related_tail;
 use super::trailing_headings;
 
@@ -134,6 +137,7 @@ pub fn extract_page_main_text(
         main.text = related_tail::without_related_tail(&main.text);
         main.text = related_tail::without_closing_calls(&main.text);
         main.text = trailing_headings::without_trailing_headings(&main.text, doc);
+        main.text = off_article::without_off_article_lines(&main.text, doc);
         main.text = article_body::with_article_body(main.text, &meta.article_bodies);
     }
     main.text = lead::with_visible_lead(main.text, &meta.descriptions, doc);

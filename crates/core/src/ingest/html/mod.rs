@@ -25,6 +25,9 @@
 //!   article, cut;
 //! - [`trailing_headings`]: a heading that ends the text (of a block
 //!   left out), dropped;
+//! - [`off_article`]: lines found only in blocks the page names as
+//!   comments, author boxes, share bars, sidebars or affiliate notes,
+//!   dropped;
 //! - [`article_body`]: a JSON-LD `articleBody` much longer than the
 //!   extracted text (a page showing only a teaser), used instead;
 //! - [`lead`]: the visible teaser paragraph the extractors drop, put back.
@@ -57,6 +60,7 @@ pub mod limits;
 pub mod link_lines;
 pub mod main_text;
 pub mod metadata;
+pub mod off_article;
 pub mod pubdate;
 pub mod related_tail;
 pub mod trailing_headings;
