@@ -620,9 +620,9 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 .get(previous_end..next_figure)
                 .unwrap_or_default()
                 .to_lowercase();
-            let kind = if money.period.is_some() {
+            let kind = if money.period.is_some() && !is_price_per_period(&own) {
                 ClaimKind::Wage
-            } else if is_total_cost(&own) {
+            } else if money.period.is_some() || is_total_cost(&own) {
                 ClaimKind::Other
             } else {
                 let next = (next_figure < sentence.len()).then_some(next_figure);
@@ -1254,6 +1254,36 @@ fn is_total_cost(own: &str) -> bool {
             && (contains_word(own, "total") || own.contains("includ")))
 }
 
+/// Words that make an amount per period a price someone pays for a
+/// service ("a subscription at $8 a month", "the plan costs $10 a month"),
+/// not anyone's pay.
+const PRICE_PER_PERIOD: &[&str] = &[
+    "subscription",
+    "subscriptions",
+    "subscriber",
+    "subscribers",
+    "subscribe",
+    "membership",
+    "costs",
+    "priced",
+    "charge",
+    "charges",
+    "charging",
+    "rent",
+    "fare",
+];
+
+/// Words of pay that keep an amount per period a wage whatever else its
+/// stretch says ("cost of living raises … to $40 an hour").
+const PAY_WORDS: &[&str] = &["wage", "wages", "pay", "salary", "earn", "earns", "paid"];
+
+/// True when a figure's stretch of sentence (lowercased) words an amount
+/// per period as a price paid for something rather than a wage.
+fn is_price_per_period(own: &str) -> bool {
+    PRICE_PER_PERIOD.iter().any(|cue| contains_word(own, cue))
+        && !PAY_WORDS.iter().any(|word| contains_word(own, word))
+}
+
 /// Refusals to sell that make a later "unless … a bid of £X" the seller's
 /// price rather than anyone's bid.
 const REFUSALS_TO_SELL: &[&str] = &[
@@ -1751,6 +1781,14 @@ mod tests {
         assert_eq!(
             one("Smalling still has two years left on his £130,000-a-week deal.").kind,
             ClaimKind::Wage
+        );
+        assert_eq!(
+            one("The company wants more users to sign up for its premium subscription at $8 a month.").kind,
+            ClaimKind::Other
+        );
+        assert_eq!(
+            one("The basic plan costs £5 per month for every reader.").kind,
+            ClaimKind::Other
         );
         let valued =
             one("Smalling, who is valued at around £15-£20million by Roma, missed sessions.");
