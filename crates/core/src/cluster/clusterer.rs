@@ -567,12 +567,12 @@ impl Clusterer {
         Some(Components {
             text: centroid_cosine(&features.terms, query.terms_norm, &story.terms, &v.terms),
             names,
-            nearest_text: nearest(&story.members, |m| {
-                query.terms.cosine(&m.features.terms, &v.terms)
-            }),
-            nearest_names: nearest(&story.members, |m| {
-                query.names.cosine(&m.features.names, &v.names)
-            }),
+            nearest_text: query
+                .terms
+                .highest_cosine(story.members.iter().map(|m| &m.features.terms), &v.terms),
+            nearest_names: query
+                .names
+                .highest_cosine(story.members.iter().map(|m| &m.features.names), &v.names),
             headline_names,
             figures: centroid_cosine(
                 &features.figures,
@@ -703,11 +703,6 @@ struct Bridged {
 struct Member {
     features: ArticleFeatures,
     at: Option<Timestamp>,
-}
-
-/// The best of `score` over a story's kept members.
-fn nearest(members: &[Member], score: impl Fn(&Member) -> f32) -> f32 {
-    members.iter().map(score).fold(0.0, f32::max)
 }
 
 /// Days from the story's span to `at` (0 inside it or when either side is

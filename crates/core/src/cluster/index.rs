@@ -142,8 +142,16 @@ impl StoryIndex {
             })
             .filter(|(story, _)| keep(*story))
             .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        ranked.truncate(CANDIDATES_SCORED);
+        // Only the best few are kept: select them, then sort those (the
+        // order is total, story numbers being distinct, so this is the
+        // order a full sort gives).
+        let order =
+            |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0));
+        if ranked.len() > CANDIDATES_SCORED {
+            ranked.select_nth_unstable_by(CANDIDATES_SCORED, order);
+            ranked.truncate(CANDIDATES_SCORED);
+        }
+        ranked.sort_unstable_by(order);
         ranked.into_iter().map(|(story, _)| story).collect()
     }
 }

@@ -321,6 +321,7 @@ impl DenseQuery {
 
     /// Cosine between the prepared document and `other`, the same value
     /// as the straightforward `pair_cosine` (kept for the tests).
+    #[cfg(test)]
     pub fn cosine(&self, other: &SparseVector, weights: &TermWeights) -> f32 {
         if self.empty || other.is_empty() {
             return 0.0;
@@ -341,6 +342,61 @@ impl DenseQuery {
         } else {
             dot / denominator
         }
+    }
+
+    /// The highest [`DenseQuery::cosine`] with any of `others` (0 when
+    /// none is above), bit for bit, without computing every cosine in full.
+    ///
+    /// A first pass over each other document sums its dot product with the
+    /// query (an IDF only for the terms they share) and a lower bound of
+    /// its squared norm: the shared terms weighted, the others not. Every
+    /// IDF is at least 1 (a term's document frequency never exceeds the
+    /// document count), so each unweighted square is at most the weighted
+    /// one, and the norm summed in the same order is at most the weighted
+    /// norm even after f32 rounding (rounding is monotonic); the dot product
+    /// divided by it is therefore an upper bound of the cosine as `cosine`
+    /// computes it. A document whose bound does not
+    /// beat the best so far cannot change the maximum and skips the second
+    /// pass (its norm under the current IDF, an IDF per term). Documents
+    /// are taken from the last, the latest member of a story.
+    pub fn highest_cosine<'a>(
+        &self,
+        others: impl DoubleEndedIterator<Item = &'a SparseVector>,
+        weights: &TermWeights,
+    ) -> f32 {
+        let mut best = 0.0f32;
+        if self.empty {
+            return best;
+        }
+        for other in others.rev() {
+            if other.is_empty() {
+                continue;
+            }
+            let (mut dot, mut low_norm) = (0.0f32, 0.0f32);
+            for &(id, wb) in &other.0 {
+                let wa = self.dense.get(id as usize).copied().unwrap_or(0.0);
+                if wa != 0.0 {
+                    let idf = weights.idf(id);
+                    dot += wa * wb * idf * idf;
+                    low_norm += (wb * idf).powi(2);
+                } else {
+                    low_norm += wb.powi(2);
+                }
+            }
+            let bound_denominator = self.norm * low_norm.sqrt();
+            if bound_denominator != 0.0 && dot / bound_denominator <= best {
+                continue;
+            }
+            let mut other_norm = 0.0f32;
+            for &(id, wb) in &other.0 {
+                other_norm += (wb * weights.idf(id)).powi(2);
+            }
+            let denominator = self.norm * other_norm.sqrt();
+            if denominator != 0.0 {
+                best = best.max(dot / denominator);
+            }
+        }
+        best
     }
 }
 
@@ -490,5 +546,40 @@ mod tests {
             entries.sort_by_key(|(id, _)| *id);
             assert_eq!(centroid.entries(), &entries[..]);
         }
+    }
+
+    #[test]
+    fn the_highest_member_cosine_is_the_very_maximum_of_the_full_cosines() {
+        // The nearest-member components must not move: skipping members
+        // whose bound cannot win leaves the maximum the same, bit for bit.
+        let mut weights = TermWeights::default();
+        for i in 0..300 {
+            weights.id(&format!("t{i}"));
+        }
+        let docs: Vec<SparseVector> = (0..120)
+            .map(|n| document(n * 7 + 3, 300, 4 + (n as usize % 40) * 2))
+            .collect();
+        let mut query = DenseQuery::default();
+        let mut skipped_some = false;
+        for (n, doc) in docs.iter().enumerate() {
+            weights.observe(doc);
+            query.prepare(doc, &weights);
+            let members = &docs[n.saturating_sub(32)..n];
+            let full = members
+                .iter()
+                .map(|other| pair_cosine(doc, other, &weights))
+                .fold(0.0, f32::max);
+            let fast = query.highest_cosine(members.iter(), &weights);
+            assert_eq!(fast.to_bits(), full.to_bits(), "article {n}");
+            skipped_some |= members
+                .iter()
+                .any(|other| pair_cosine(doc, other, &weights) < full);
+        }
+        assert!(skipped_some, "the stream has members below the maximum");
+        assert_eq!(
+            query.highest_cosine(std::iter::empty(), &weights),
+            0.0,
+            "no member, no similarity"
+        );
     }
 }
