@@ -336,9 +336,12 @@ pub fn add_brief_prepared(
         .collect();
     let recent = &originals[originals.len().saturating_sub(SUMMARY_ARTICLES)..];
     let (names, claims) = story_names_and_claims_prepared(recent, prepared);
-    summary.state_of_play =
-        state_of_play_line(&figure_series(&claims), &find_contradictions(&claims))
-            .or_else(|| latest_headline(&summary.title, recent));
+    summary.state_of_play = state_of_play_line(
+        &figure_series(&claims),
+        &find_contradictions(&claims),
+        &summary.title,
+    )
+    .or_else(|| latest_headline(&summary.title, recent));
     let mut entities = names.entities().to_vec();
     entities.sort_by_key(|e| std::cmp::Reverse(e.mentions));
     entities.truncate(SUMMARY_ENTITIES);
@@ -435,7 +438,7 @@ pub fn story_detail_with(
     let series = figure_series(&claims);
     let contradictions = find_contradictions(&claims);
     let timeline = developments(&members, &claims);
-    let briefing = state_of_play(&series, &contradictions, &timeline);
+    let briefing = state_of_play(&series, &contradictions, &timeline, &story.title);
     let entities = names.entities().to_vec();
     let mut detail = StoryDetail {
         id: story.id,

@@ -22,16 +22,44 @@ fn status_words(status: Option<ClaimStatus>) -> &'static str {
     }
 }
 
-/// Writes the state of play.
+/// The series with a report, most recently reported first; among those
+/// last reported at the same time (every figure of a one-article story),
+/// the ones about someone the headline names come first, so the brief of
+/// "Liverpool sign Szoboszlai for £60m" is Szoboszlai's fee, not another
+/// player's the article also mentions.
+fn latest_first<'a>(series: &'a [Series], headline: &str) -> Vec<&'a Series> {
+    let headline = headline.to_lowercase();
+    let named = |s: &Series| {
+        s.subject.as_deref().is_some_and(|subject| {
+            subject
+                .split_whitespace()
+                .filter(|word| word.chars().count() >= MIN_NAME_CHARS)
+                .any(|word| headline.contains(&word.to_lowercase()))
+        })
+    };
+    let mut latest: Vec<&Series> = series.iter().filter(|s| !s.points.is_empty()).collect();
+    latest.sort_by_key(|s| {
+        (
+            std::cmp::Reverse(s.points.last().and_then(|p| p.date)),
+            !named(s),
+        )
+    });
+    latest
+}
+
+/// The shortest word of a subject's name looked for in the headline:
+/// "Jo" or "de" would match inside other words.
+const MIN_NAME_CHARS: usize = 4;
+
+/// Writes the state of play; `headline` is the story's title.
 pub fn state_of_play(
     series: &[Series],
     contradictions: &[Contradiction],
     timeline: &[Development],
+    headline: &str,
 ) -> String {
-    let mut latest: Vec<&Series> = series.iter().filter(|s| !s.points.is_empty()).collect();
-    latest.sort_by_key(|s| std::cmp::Reverse(s.points.last().and_then(|p| p.date)));
     let mut sentences: Vec<String> = Vec::new();
-    for s in latest.into_iter().take(MAX_FIGURES) {
+    for s in latest_first(series, headline).into_iter().take(MAX_FIGURES) {
         if let Some(sentence) = figure_sentence(s, true) {
             sentences.push(sentence);
         }
@@ -53,12 +81,14 @@ pub fn state_of_play(
 /// The state of play in one line, for story lists: the most recently
 /// reported figure (the first sentence of [`state_of_play`], without the
 /// figure's history), and how many points sources
-/// disagree on; `None` when the story reports no figure.
-pub fn state_of_play_line(series: &[Series], contradictions: &[Contradiction]) -> Option<String> {
-    let latest = series
-        .iter()
-        .filter(|s| !s.points.is_empty())
-        .min_by_key(|s| std::cmp::Reverse(s.points.last().and_then(|p| p.date)))?;
+/// disagree on; `None` when the story reports no figure. `headline` is the
+/// story's title.
+pub fn state_of_play_line(
+    series: &[Series],
+    contradictions: &[Contradiction],
+    headline: &str,
+) -> Option<String> {
+    let latest = *latest_first(series, headline).first()?;
     let mut line = figure_sentence(latest, false)?;
     let open = open_disagreements(contradictions);
     if open > 0 {
@@ -112,4 +142,45 @@ fn figure_sentence(s: &Series, history: bool) -> Option<String> {
         status_words(point.status),
         crate::model::outlet_label(&point.source),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::conformance::sample_article;
+    use crate::timeline::{figure_series, find_contradictions};
+
+    /// A one-article story whose text reports two signings on the same
+    /// day: the brief gives the fee of the player the headline names.
+    #[test]
+    fn a_one_article_brief_gives_the_headline_players_figure() {
+        let mut article = sample_article(
+            2,
+            "Liverpool complete the signing of Dominik Szoboszlai",
+            "Liverpool have signed Alexis Mac Allister for a fee of £35m. Liverpool have also signed Dominik Szoboszlai for a fee of £60m.",
+        );
+        article.lead = None;
+        let claims = crate::facts::story_claims(&[article], None);
+        let series = figure_series(&claims);
+        let line = state_of_play_line(
+            &series,
+            &find_contradictions(&claims),
+            "Liverpool complete the signing of Dominik Szoboszlai",
+        );
+        let line = line.unwrap_or_default();
+        assert!(
+            line.contains("Szoboszlai") && line.contains("£60m"),
+            "{line}"
+        );
+        let other = state_of_play_line(
+            &series,
+            &[],
+            "Liverpool complete the signing of Alexis Mac Allister",
+        );
+        let other = other.unwrap_or_default();
+        assert!(
+            other.contains("Mac Allister") && other.contains("£35m"),
+            "{other}"
+        );
+    }
 }
