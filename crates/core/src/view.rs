@@ -367,7 +367,7 @@ pub fn summarize_with_brief_prepared(
 /// "Latest: …" with the newest article's headline, its outlet and day,
 /// unless that headline is the story's title.
 fn latest_headline(title: &str, originals: &[&Article]) -> Option<String> {
-    let latest = originals.last()?;
+    let latest = latest_in_main_language(originals)?;
     let headline = latest.title.trim();
     if headline.is_empty() || headline == title.trim() {
         return None;
@@ -380,6 +380,40 @@ fn latest_headline(title: &str, originals: &[&Article]) -> Option<String> {
         "Latest: \u{201c}{headline}\u{201d} — {}{day}.",
         crate::model::outlet_label(latest.outlet())
     ))
+}
+
+/// The latest of `originals` written in the language most of them use, so
+/// an English story's brief does not quote its one Slovenian report; the
+/// latest of all when no language is known. Only dated articles count when
+/// there are any: an undated one (stored after the dated) is not known to
+/// be the latest.
+fn latest_in_main_language<'a>(originals: &[&'a Article]) -> Option<&'a Article> {
+    let dated: Vec<&Article> = originals
+        .iter()
+        .copied()
+        .filter(|a| a.published_at.is_some())
+        .collect();
+    let originals = if dated.is_empty() {
+        originals
+    } else {
+        &dated[..]
+    };
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for article in originals {
+        if let Some(language) = article.language.as_deref() {
+            *counts.entry(language).or_default() += 1;
+        }
+    }
+    let main = counts
+        .iter()
+        .max_by_key(|(_, count)| **count)
+        .map(|(language, _)| *language);
+    originals
+        .iter()
+        .rev()
+        .find(|a| main.is_none() || a.language.as_deref() == main)
+        .or_else(|| originals.last())
+        .copied()
 }
 
 /// Finds the story whose id is `prefix` or starts with it; an id merged
@@ -525,4 +559,59 @@ fn independent_sources(members: &[Article]) -> usize {
         .map(Article::outlet)
         .collect::<std::collections::BTreeSet<_>>()
         .len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::conformance::sample_article;
+
+    /// An English story whose latest report is Slovenian: the brief quotes
+    /// the latest English headline.
+    #[test]
+    fn the_latest_headline_is_taken_in_the_storys_main_language() {
+        let mut articles = [
+            sample_article(1, "Truss and Sunak face the members' vote", "Text."),
+            sample_article(2, "Truss wins the Conservative leadership race", "Text."),
+            sample_article(
+                3,
+                "Liz Truss je nova voditeljica konservativcev",
+                "Besedilo.",
+            ),
+        ];
+        for (article, language) in articles.iter_mut().zip(["en", "en", "sl"]) {
+            article.language = Some(language.to_string());
+        }
+        let originals: Vec<&Article> = articles.iter().collect();
+        let brief = latest_headline("Truss and Sunak face the members' vote", &originals);
+        let brief = brief.unwrap_or_default();
+        assert!(
+            brief.contains("Truss wins the Conservative leadership race"),
+            "{brief}"
+        );
+    }
+
+    /// An undated report, stored after the dated ones, is not known to be
+    /// the latest: the brief quotes the newest dated headline.
+    #[test]
+    fn an_undated_report_is_not_taken_for_the_latest() {
+        let mut articles = [
+            sample_article(1, "Truss and Sunak face the members' vote", "Text."),
+            sample_article(2, "Truss wins the Conservative leadership race", "Text."),
+            sample_article(3, "Votes being counted in the second round", "Text."),
+        ];
+        articles[2].published_at = None;
+        let originals: Vec<&Article> = articles.iter().collect();
+        let brief = latest_headline("Truss and Sunak face the members' vote", &originals);
+        let brief = brief.unwrap_or_default();
+        assert!(
+            brief.contains("Truss wins the Conservative leadership race"),
+            "{brief}"
+        );
+        articles.iter_mut().for_each(|a| a.published_at = None);
+        let originals: Vec<&Article> = articles.iter().collect();
+        let brief = latest_headline("Truss and Sunak face the members' vote", &originals);
+        let brief = brief.unwrap_or_default();
+        assert!(brief.contains("Votes being counted"), "{brief}");
+    }
 }
