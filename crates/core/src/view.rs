@@ -566,52 +566,45 @@ mod tests {
     use super::*;
     use crate::store::conformance::sample_article;
 
+    const TITLE: &str = "Truss and Sunak face the members' vote";
+
+    /// Three reports of a leadership race, the third titled `third`.
+    fn race(third: &str) -> [Article; 3] {
+        [
+            sample_article(1, TITLE, "Text."),
+            sample_article(2, "Truss wins the Conservative leadership race", "Text."),
+            sample_article(3, third, "Text."),
+        ]
+    }
+
+    /// The "Latest: …" brief of a story of `articles` titled [`TITLE`].
+    fn brief(articles: &[Article]) -> String {
+        let originals: Vec<&Article> = articles.iter().collect();
+        latest_headline(TITLE, &originals).unwrap_or_default()
+    }
+
     /// An English story whose latest report is Slovenian: the brief quotes
     /// the latest English headline.
     #[test]
     fn the_latest_headline_is_taken_in_the_storys_main_language() {
-        let mut articles = [
-            sample_article(1, "Truss and Sunak face the members' vote", "Text."),
-            sample_article(2, "Truss wins the Conservative leadership race", "Text."),
-            sample_article(
-                3,
-                "Liz Truss je nova voditeljica konservativcev",
-                "Besedilo.",
-            ),
-        ];
+        let mut articles = race("Liz Truss je nova voditeljica konservativcev");
         for (article, language) in articles.iter_mut().zip(["en", "en", "sl"]) {
             article.language = Some(language.to_string());
         }
-        let originals: Vec<&Article> = articles.iter().collect();
-        let brief = latest_headline("Truss and Sunak face the members' vote", &originals);
-        let brief = brief.unwrap_or_default();
-        assert!(
-            brief.contains("Truss wins the Conservative leadership race"),
-            "{brief}"
-        );
+        let brief = brief(&articles);
+        assert!(brief.contains("Truss wins the Conservative"), "{brief}");
     }
 
     /// An undated report, stored after the dated ones, is not known to be
     /// the latest: the brief quotes the newest dated headline.
     #[test]
     fn an_undated_report_is_not_taken_for_the_latest() {
-        let mut articles = [
-            sample_article(1, "Truss and Sunak face the members' vote", "Text."),
-            sample_article(2, "Truss wins the Conservative leadership race", "Text."),
-            sample_article(3, "Votes being counted in the second round", "Text."),
-        ];
+        let mut articles = race("Votes being counted in the second round");
         articles[2].published_at = None;
-        let originals: Vec<&Article> = articles.iter().collect();
-        let brief = latest_headline("Truss and Sunak face the members' vote", &originals);
-        let brief = brief.unwrap_or_default();
-        assert!(
-            brief.contains("Truss wins the Conservative leadership race"),
-            "{brief}"
-        );
+        let latest = brief(&articles);
+        assert!(latest.contains("Truss wins the Conservative"), "{latest}");
         articles.iter_mut().for_each(|a| a.published_at = None);
-        let originals: Vec<&Article> = articles.iter().collect();
-        let brief = latest_headline("Truss and Sunak face the members' vote", &originals);
-        let brief = brief.unwrap_or_default();
-        assert!(brief.contains("Votes being counted"), "{brief}");
+        let latest = brief(&articles);
+        assert!(latest.contains("Votes being counted"), "{latest}");
     }
 }
