@@ -18,6 +18,7 @@ use std::ops::Range;
 
 mod background;
 mod known_names;
+mod relative;
 mod response;
 mod status;
 mod takeover;
@@ -552,6 +553,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             })
             .map(|m| m.text.clone());
         let previous_person = last_person.clone();
+        let sentence_person = first_person.clone();
         if first_person.is_some() {
             last_person = first_person;
         }
@@ -586,6 +588,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             .collect();
         let status = status::sentence_status(&lower)
             .or_else(|| status::continued_agreement(&lower, sentence_before));
+        let asides = relative::find_asides(sentence, &names, range.start);
         // "a £90m offer …, exceeding the £72m Arsenal paid to Lille for
         // Nicolas Pepe": the player of another figure's deal, told for
         // comparison, is the subject of no other figure of the sentence.
@@ -699,7 +702,54 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 _ => None,
             };
             let (mut parties, mut others): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-            let mut owner: Option<&str> = None;
+            // "Tom Ashby, who was bought for £35m by Rovers": a figure in a
+            // relative clause is the antecedent's, held by the clause's agent.
+            let local = |m: &Mention| m.span.start - range.start..m.span.end - range.start;
+            let clause = asides
+                .iter()
+                .find(|a| a.antecedent.is_some() && a.holds(&money.span));
+            let mut owner: Option<&str> = clause
+                .and_then(|a| a.agent.clone())
+                .and_then(|agent| names.iter().find(|m| local(m) == agent))
+                .map(|m| m.text.as_str());
+            // An aside about another player than the sentence's own, or a
+            // comparison, names no party of figures outside it; a clause
+            // about the sentence's own player names at most the other side.
+            let foreign = |a: &relative::Aside| {
+                a.antecedent.as_ref().is_none_or(|(span, kind)| {
+                    *kind == EntityKind::Person
+                        && sentence.get(span.clone()) != sentence_person.as_deref()
+                        || asides
+                            .iter()
+                            .any(|c| c.antecedent.is_none() && c.holds(span))
+                })
+            };
+            // "Sancho, who will cost the Premier League club €85m": a clause
+            // that names no party of its own leaves the main clause's.
+            let restricting = clause.filter(|a| {
+                names.iter().any(|m| {
+                    !matches!(m.kind, EntityKind::Person | EntityKind::Place) && a.holds(&local(m))
+                })
+            });
+            let outside = |m: &Mention| -> Option<bool> {
+                let span = local(m);
+                if let Some(a) = restricting {
+                    let antecedent_party = a
+                        .antecedent
+                        .as_ref()
+                        .is_some_and(|(s, kind)| *s == span && *kind != EntityKind::Person);
+                    // "Caicedo, who they bought for £4m": the pronoun
+                    // stands for a party named before the clause.
+                    let pronoun_party = a.pronoun_subject && span.end <= a.span.start;
+                    return (!a.holds(&span) && !antecedent_party && !pronoun_party)
+                        .then_some(true);
+                }
+                asides
+                    .iter()
+                    .filter(|a| a.holds(&span) && !a.holds(&money.span))
+                    .map(&foreign)
+                    .reduce(|x, y| x || y)
+            };
             let buying = matches!(kind, ClaimKind::Offer | ClaimKind::AddOns);
             let selling = matches!(kind, ClaimKind::AskingPrice | ClaimKind::Valuation);
             for m in names
@@ -714,6 +764,14 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                     )
                 })
             {
+                match outside(m) {
+                    Some(true) => continue,
+                    Some(false) => {
+                        others.push(m.text.as_str());
+                        continue;
+                    }
+                    None => {}
+                }
                 let before = sentence[..m.span.start - range.start].to_lowercase();
                 let before = before.trim_end();
                 let after = &sentence[m.span.end - range.start..];
@@ -881,6 +939,16 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                     parties.push(m.text.as_str());
                 }
             }
+            // "West Ham, who used Bellingham's move to Real Madrid for
+            // £88.5m": the clause's own parties come before its antecedent.
+            if let Some((span, _)) = restricting.and_then(|a| a.antecedent.as_ref())
+                && let Some(at) = parties
+                    .iter()
+                    .position(|p| sentence.get(span.clone()) == Some(*p))
+            {
+                let antecedent = parties.remove(at);
+                parties.push(antecedent);
+            }
             if let Some(owner) = owner {
                 parties.retain(|p| *p != owner);
                 parties.insert(0, owner);
@@ -920,6 +988,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                             .iter()
                             .any(|(i, person)| *i != index && *person == m.text)
                         && !wording::bystander(&sentence[..span.start], &sentence[span.end..])
+                        && !matches!(outside(m), Some(true))
                 })
                 .find(|m| {
                     let after = &sentence[m.span.end - range.start..];
@@ -946,11 +1015,37 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                     stretch: previous_end..next_figure,
                 },
             );
+            // "Tom Ashby, who was bought for £35m": the antecedent's figure;
+            // "Twitter, which has a market valuation of $37bn": the
+            // company's own value.
+            let antecedent = clause
+                .filter(|a| {
+                    a.about_a_person()
+                        || kind == ClaimKind::Valuation
+                            && a.antecedent
+                                .as_ref()
+                                .is_some_and(|(_, k)| *k != EntityKind::Place)
+                            && !names
+                                .iter()
+                                .any(|m| m.kind == EntityKind::Person && a.holds(&local(m)))
+                })
+                .and_then(|a| a.antecedent.as_ref())
+                .and_then(|(span, _)| sentence.get(span.clone()))
+                .map(str::to_string);
+            let other_deal = other_deal.or_else(|| {
+                antecedent.clone().filter(|a| {
+                    clause.is_some_and(relative::Aside::about_a_person)
+                        && Some(a) != sentence_person.as_ref()
+                })
+            });
             let of_another_deal = other_deal.is_some();
             if let Some(other) = &other_deal {
                 compared.push(other.clone());
             }
-            let named_subject = other_deal.or(named_subject);
+            if antecedent.is_some() {
+                subject_inferred = false;
+            }
+            let named_subject = other_deal.or(antecedent).or(named_subject);
             let mut subject = named_subject.or_else(|| previous_person.clone());
             // "Elon Musk offered to buy Twitter": a person's bid for a
             // company is the person's, and about the company.
@@ -2003,6 +2098,97 @@ mod tests {
                 "It seems Chelsea are now less likely to sign the midfielder, as Arsenal have entered the race with an increased bid of £90m."
             ),
             [pair(Some("Arsenal"), Some("Chelsea"))]
+        );
+    }
+
+    fn by_text<'a>(claims: &'a [Claim], text: &str) -> &'a Claim {
+        claims
+            .iter()
+            .find(|c| c.text == text)
+            .unwrap_or_else(|| panic!("no claim {text} in {claims:#?}"))
+    }
+
+    #[test]
+    fn a_figure_in_a_relative_clause_is_the_antecedents_held_by_its_agent() {
+        let claims = find_claims(
+            "Northfield Athletic signed Rhys Dunmore for £40m, making the winger the dearest \
+             winger ever behind Tom Ashby, who was bought for £45m by Westfield Rovers in 2018.",
+        );
+        let main = by_text(&claims, "£40m");
+        assert_eq!(main.subject.as_deref(), Some("Rhys Dunmore"));
+        assert_eq!(main.holder.as_deref(), Some("Northfield Athletic"));
+        let old = by_text(&claims, "£45m");
+        assert_eq!(old.subject.as_deref(), Some("Tom Ashby"));
+        assert!(!old.subject_inferred);
+        assert_eq!(old.holder.as_deref(), Some("Westfield Rovers"));
+        // Another player's deal: the sentence's verbs are not about it.
+        assert_eq!(old.status, None);
+    }
+
+    #[test]
+    fn a_party_named_only_in_a_comparison_holds_no_figure_of_the_main_clause() {
+        let claims = find_claims(
+            "Rhys Dunmore was signed for £40m, more than Tom Ashby, who joined Westfield \
+             Rovers last year.",
+        );
+        let main = by_text(&claims, "£40m");
+        assert_eq!(main.subject.as_deref(), Some("Rhys Dunmore"));
+        assert_eq!(main.holder, None);
+        assert_eq!(main.counterparty, None);
+    }
+
+    /// The subject and holder of the claim written `figure` in `text`.
+    fn subject_and_holder(text: &str, figure: &str) -> (Option<String>, Option<String>) {
+        let claims = find_claims(text);
+        let claim = by_text(&claims, figure);
+        (claim.subject.clone(), claim.holder.clone())
+    }
+
+    #[test]
+    fn a_clause_without_its_own_party_keeps_the_main_clauses_holder() {
+        let dunmore = |holder: &str| (Some("Rhys Dunmore".into()), Some(holder.into()));
+        // "who they bought": the pronoun stands for the party before it.
+        assert_eq!(
+            subject_and_holder(
+                "Northfield Athletic will profit from the sale of Rhys Dunmore, who they \
+                 bought from Eastvale Rangers for £6m.",
+                "£6m"
+            ),
+            dunmore("Northfield Athletic")
+        );
+        // "the club": a clause that names no party of its own.
+        assert_eq!(
+            subject_and_holder(
+                "Northfield Athletic agreed a deal for Rhys Dunmore, who will cost the club £30m.",
+                "£30m"
+            ),
+            dunmore("Northfield Athletic")
+        );
+    }
+
+    #[test]
+    fn a_companys_valuation_in_its_own_clause_is_about_the_company() {
+        let claims = find_claims(
+            "Investor Dana Whitlock can afford Corvane Labs, which has a market valuation \
+             of about $12bn.",
+        );
+        let value = by_text(&claims, "$12bn");
+        assert_eq!(value.kind, ClaimKind::Valuation);
+        assert_eq!(value.subject.as_deref(), Some("Corvane Labs"));
+    }
+
+    #[test]
+    fn a_clubs_relative_clause_ranks_its_own_parties_before_the_club() {
+        let claims = find_claims(
+            "Rhys Dunmore's price suits Northfield Athletic, who looked at Tom Ashby's \
+             move to Westfield Rovers for £45m.",
+        );
+        let fee = by_text(&claims, "£45m");
+        assert_eq!(fee.holder.as_deref(), Some("Westfield Rovers"));
+        let claims = find_claims("Northfield Athletic, who have bid £30m for Rhys Dunmore, lead.");
+        assert_eq!(
+            by_text(&claims, "£30m").holder.as_deref(),
+            Some("Northfield Athletic")
         );
     }
 

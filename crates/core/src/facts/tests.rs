@@ -433,3 +433,28 @@ fn a_quoted_statement_does_not_vouch_for_the_articles_other_figures() {
     let offer = claims.iter().find(|c| c.text == "£11m").unwrap();
     assert_eq!(offer.attributed_to.as_deref(), Some("the Guardian"));
 }
+
+#[test]
+fn a_club_named_only_in_another_players_clause_is_no_inferred_holder() {
+    let a = article(
+        30,
+        "Rhys Dunmore completes £38m move",
+        "Northfield Athletic winger Rhys Dunmore was signed for 45 million euros, the second \
+         highest fee for a winger behind Tom Ashby, who was signed for £40m by Westfield \
+         Rovers in 2018.",
+    );
+    let claims = article_claims(&a);
+    let by_text = |t: &str| claims.iter().find(|c| c.text == t).unwrap();
+    let ashby = by_text("£40m");
+    assert_eq!(ashby.subject.as_deref(), Some("Tom Ashby"));
+    assert_eq!(ashby.holder.as_deref(), Some("Westfield Rovers"));
+    for own in ["£38m", "45 million euros"] {
+        let claim = by_text(own);
+        assert_eq!(claim.subject.as_deref(), Some("Rhys Dunmore"), "{claim:#?}");
+        assert_ne!(
+            claim.holder.as_deref(),
+            Some("Westfield Rovers"),
+            "{claim:#?}"
+        );
+    }
+}
