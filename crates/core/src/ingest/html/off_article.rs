@@ -5,7 +5,7 @@
 //! klumpig wird …" under a recipe, "Ich mag jede Art von Fotografie …" in
 //! the author's box under a post). The extracted text no longer shows
 //! where a line came from, so the page tells: an element whose `class` or
-//! `id` names it so ([`CUES`], as Readability's "unlikely candidates" do)
+//! `id` names it so (`CUES`, as Readability's "unlikely candidates" do)
 //! is an off-article box, and a line found in the text of such boxes but
 //! nowhere else in the page is dropped.
 //!
