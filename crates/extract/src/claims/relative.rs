@@ -74,7 +74,14 @@ pub(super) fn find_asides(sentence: &str, names: &[&Mention], offset: usize) -> 
         .map(|m| (m.span.start - offset..m.span.end - offset, m.kind))
         .collect();
     let lower = sentence.to_lowercase();
-    if lower.len() != sentence.len() {
+    // Offsets are shared between the two: only when lowercasing keeps
+    // every character's byte length ("İ" and "ẞ" do not).
+    let same_offsets = lower.chars().count() == sentence.chars().count()
+        && lower
+            .chars()
+            .zip(sentence.chars())
+            .all(|(a, b)| a.len_utf8() == b.len_utf8());
+    if !same_offsets {
         return Vec::new();
     }
     let mut asides = Vec::new();
@@ -142,6 +149,18 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Lowercasing that changes byte lengths in opposite directions keeps
+    /// the total but not the offsets: no aside is read, and nothing panics.
+    #[test]
+    fn shifted_offsets_after_lowercasing_read_no_aside() {
+        let sentence = "ẞ Tom Núñez, who was signed for £35m by Westfield Rovers İ.";
+        assert_eq!(sentence.to_lowercase().len(), sentence.len());
+        let names = find_mentions(sentence);
+        let refs: Vec<&Mention> = names.iter().collect();
+        assert!(!refs.is_empty());
+        assert!(find_asides(sentence, &refs, 0).is_empty());
     }
 
     #[test]
