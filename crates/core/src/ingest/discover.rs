@@ -95,7 +95,7 @@ fn walk(dir: &Path, found: &mut Discovery) {
             .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'));
-        if hidden {
+        if hidden || is_project_document(&path) {
             found.skipped += 1;
         } else if path.is_dir() {
             walk(&path, found);
@@ -105,6 +105,20 @@ fn walk(dir: &Path, found: &mut Discovery) {
             found.skipped += 1;
         }
     }
+}
+
+/// The names of a folder's own documentation (`README.md`,
+/// `LICENSE.txt`, `CHANGELOG.md`, …), which sit beside articles in
+/// exported collections and are not news; a file named on the command
+/// line is read whatever its name.
+const PROJECT_DOCUMENTS: &[&str] = &["readme", "license", "licence", "changelog", "copying"];
+
+/// Whether a file found in a folder is the folder's documentation rather
+/// than an article.
+fn is_project_document(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|n| n.to_str())
+        .is_some_and(|stem| PROJECT_DOCUMENTS.contains(&stem.to_lowercase().as_str()))
 }
 
 fn has_article_extension(path: &Path) -> bool {
@@ -205,6 +219,8 @@ mod tests {
             "sub/d.jsonl.gz",
             "p.html.gz",
             "x.gz",
+            "README.md",
+            "sub/LICENSE.txt",
         ] {
             std::fs::write(dir.path().join(name), "x").unwrap();
         }
@@ -218,7 +234,13 @@ mod tests {
             names,
             ["a.md", "b.txt", "p.html.gz", "sub/c.txt", "sub/d.jsonl.gz"]
         );
-        assert_eq!(found.skipped, 3);
+        assert_eq!(found.skipped, 5);
+        let named = discover(&[dir.path().join("README.md")]);
+        assert_eq!(
+            named.files.len(),
+            1,
+            "a file named on the command line is read"
+        );
     }
 
     #[test]
