@@ -5,6 +5,7 @@ use crate::args::{FitCommand, Global};
 use crate::cmd::print_json;
 use crate::output::outln;
 use anyhow::Context;
+use std::collections::HashMap;
 use std::path::Path;
 use std::process::ExitCode;
 use storyline_core::cluster::ClustererConfig;
@@ -245,15 +246,56 @@ fn read_stream(dir: &Path, global: &Global) -> anyhow::Result<Stream> {
             eprintln!("warning: left out: {failure}");
         }
     }
+    let copies = copy_groups(&set.gold());
     Ok(set
         .articles
         .into_iter()
         .filter(|a| a.labeled)
         .map(|a| LabeledArticle {
             english: a.lang.as_deref().is_none_or(|l| l == "en"),
+            story: a.story.or_else(|| copies.get(&a.key).cloned()),
             article: a.article,
-            story: a.story,
             duplicate: a.duplicate,
         })
         .collect())
+}
+
+/// Articles of no labeled story that the gold puts together (a page and
+/// its labeled copies, see `ClusteringSet::gold`), each with one story
+/// name for the group, so fitting and fold scoring treat a copy as
+/// `eval clustering` does: with its original, in the same fold.
+fn copy_groups(gold: &HashMap<String, String>) -> HashMap<String, String> {
+    let mut sizes: HashMap<&str, usize> = HashMap::new();
+    for label in gold.values() {
+        *sizes.entry(label.as_str()).or_default() += 1;
+    }
+    gold.iter()
+        .filter_map(|(key, label)| {
+            let original = label.strip_prefix("alone:")?;
+            (sizes.get(label.as_str()).copied().unwrap_or(0) > 1)
+                .then(|| (key.clone(), format!("copies-of:{original}")))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_and_its_copies_share_one_story_and_lone_pages_stay_alone() {
+        let gold: HashMap<String, String> = [
+            ("dev-035", "alone:dev-035"),
+            ("dev-117", "alone:dev-035"),
+            ("dev-002", "alone:dev-002"),
+            ("dev-009", "story:rice-arsenal"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let groups = copy_groups(&gold);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups["dev-035"], "copies-of:dev-035");
+        assert_eq!(groups["dev-117"], "copies-of:dev-035");
+    }
 }
