@@ -588,7 +588,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             .collect();
         let status = status::sentence_status(&lower)
             .or_else(|| status::continued_agreement(&lower, sentence_before));
-        let asides = relative::find_asides(sentence, &names, range.start);
+        let asides = relative::find_asides(sentence, &lower, &names, range.start);
         // "a £90m offer …, exceeding the £72m Arsenal paid to Lille for
         // Nicolas Pepe": the player of another figure's deal, told for
         // comparison, is the subject of no other figure of the sentence.

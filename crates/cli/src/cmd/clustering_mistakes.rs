@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use storyline_core::cluster::Explanation;
 use storyline_core::model::ArticleId;
 use storyline_core::store::Store;
 
@@ -101,8 +102,8 @@ pub fn mistakes(
         v
     };
     // The first article (in stream order) of gold story `g` in predicted
-    // story `p`: its key, whether it opened a story, its score against the
-    // best existing story, and its explanation.
+    // story `p`: its key and its explanation (whether it opened a story,
+    // its score against the best and the runner-up).
     let first_of = |g: &str, p: &str| {
         let first = order.iter().find(|(key, _)| {
             gold.get(key).is_some_and(|x| x == g) && predicted.get(key).is_some_and(|x| x == p)
@@ -110,11 +111,11 @@ pub fn mistakes(
         let explanation = first.and_then(|(_, id)| store.explanation(id).ok().flatten());
         (
             first.map(|(key, _)| key.clone()).unwrap_or_default(),
-            explanation.as_ref().is_some_and(|e| e.founded),
-            explanation.as_ref().map_or(0.0, |e| e.score),
             explanation,
         )
     };
+    let founded = |e: &Option<Explanation>| e.as_ref().is_some_and(|e| e.founded);
+    let score = |e: &Option<Explanation>| e.as_ref().map_or(0.0, |e| e.score);
     let mixed = by_story
         .iter()
         .filter(|(_, g)| g.len() > 1)
@@ -124,12 +125,12 @@ pub fn mistakes(
                 .iter()
                 .skip(1)
                 .map(|(name, _)| {
-                    let (first, founded, score, explanation) = first_of(name, p);
+                    let (first, explanation) = first_of(name, p);
                     Intruder {
                         gold: name.clone(),
                         first,
-                        founded,
-                        score,
+                        founded: founded(&explanation),
+                        score: score(&explanation),
                         runner_up: explanation
                             .as_ref()
                             .and_then(|e| e.runner_up.as_ref())
@@ -151,12 +152,12 @@ pub fn mistakes(
             let pieces = sorted(parts)
                 .into_iter()
                 .map(|(story, size)| {
-                    let (first, founded, score, explanation) = first_of(g, &story);
+                    let (first, explanation) = first_of(g, &story);
                     Piece {
                         size,
                         first,
-                        founded,
-                        score,
+                        founded: founded(&explanation),
+                        score: score(&explanation),
                         best_gold: explanation
                             .as_ref()
                             .and_then(|e| e.best.as_ref())

@@ -63,17 +63,22 @@ fn clause_end(sentence: &str, from: usize) -> usize {
     sentence.len()
 }
 
-/// The asides of a sentence. `names` are the sentence's names with spans
-/// in the whole text, `offset` the sentence's start in it. A relative
-/// clause counts only when attached to a name ("Tom Ashby, who …"); a
-/// comparison only when it names a person.
-pub(super) fn find_asides(sentence: &str, names: &[&Mention], offset: usize) -> Vec<Aside> {
+/// The asides of a sentence. `lower` is the sentence lowercased (the
+/// caller has it already), `names` the sentence's names with spans in the
+/// whole text, `offset` the sentence's start in it. A relative clause
+/// counts only when attached to a name ("Tom Ashby, who …"); a comparison
+/// only when it names a person.
+pub(super) fn find_asides(
+    sentence: &str,
+    lower: &str,
+    names: &[&Mention],
+    offset: usize,
+) -> Vec<Aside> {
     let local: Vec<(Range<usize>, EntityKind)> = names
         .iter()
         .filter(|m| m.span.start >= offset)
         .map(|m| (m.span.start - offset..m.span.end - offset, m.kind))
         .collect();
-    let lower = sentence.to_lowercase();
     // Offsets are shared between the two: only when lowercasing keeps
     // every character's byte length ("İ" and "ẞ" do not).
     let same_offsets = lower.chars().count() == sentence.chars().count()
@@ -139,7 +144,7 @@ mod tests {
     fn asides(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         let names = find_mentions(text);
         let refs: Vec<&Mention> = names.iter().collect();
-        find_asides(text, &refs, 0)
+        find_asides(text, &text.to_lowercase(), &refs, 0)
             .into_iter()
             .map(|a| {
                 (
@@ -160,7 +165,7 @@ mod tests {
         let names = find_mentions(sentence);
         let refs: Vec<&Mention> = names.iter().collect();
         assert!(!refs.is_empty());
-        assert!(find_asides(sentence, &refs, 0).is_empty());
+        assert!(find_asides(sentence, &sentence.to_lowercase(), &refs, 0).is_empty());
     }
 
     #[test]

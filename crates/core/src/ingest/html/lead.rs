@@ -37,8 +37,11 @@ pub fn with_visible_lead(text: String, descriptions: &[String], doc: &Html) -> S
     }
 }
 
-/// The text of `<body>` outside scripts, styles and templates, whitespace
-/// collapsed.
+/// Elements whose text a browser does not show on the page.
+pub(super) const NOT_SHOWN: &[&str] = &["script", "style", "noscript", "template"];
+
+/// The text of `<body>` outside the elements not shown ([`NOT_SHOWN`]),
+/// whitespace collapsed.
 fn visible_body_text(doc: &Html) -> String {
     let mut parts = Vec::new();
     let body = doc
@@ -55,7 +58,7 @@ fn visible_body_text(doc: &Html) -> String {
         let hidden = node
             .parent()
             .and_then(|p| p.value().as_element().map(|e| e.name()))
-            .is_some_and(|name| matches!(name, "script" | "style" | "noscript" | "template"));
+            .is_some_and(|name| NOT_SHOWN.contains(&name));
         if !hidden {
             parts.push(&**text);
         }

@@ -14,7 +14,7 @@
 //! take more than half the text, they held the article and nothing is
 //! dropped.
 
-use super::lead::collapse;
+use super::lead::{NOT_SHOWN, collapse};
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
@@ -70,9 +70,6 @@ const BOX_TAGS: &[&str] = &[
     "table",
     "ul",
 ];
-
-/// Elements whose text is not read (not shown on the page).
-const SKIPPED: &[&str] = &["script", "style", "template"];
 
 /// At most this much work (bytes read and compared: each box's text times
 /// the lines looked up in it, plus ten for reading it) goes into judging
@@ -161,7 +158,7 @@ fn page_texts(doc: &Html, boxes: &HashSet<NodeId>) -> PageTexts {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(element) if skipping.is_none() => {
-                    if SKIPPED.contains(&element.name()) {
+                    if NOT_SHOWN.contains(&element.name()) {
                         skipping = Some(node.id());
                     } else if boxes.contains(&node.id()) {
                         depth += 1;
