@@ -1128,8 +1128,80 @@ fn h_in_n_units(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
     if unit == Unit::Year && g(c, "n").is_some_and(|s| s.len() == 4) {
         return None;
     }
+    if looks_back(ctx.text, c.get(0)?.start()) {
+        return None;
+    }
     let r = ctx.reference;
     fixed(Resolved::day(shift(r, n, unit)?, r))
+}
+
+/// Words after which "in N years" measures a stretch reaching back to now,
+/// not a day ahead: "the club's first title in 43 years", "the biggest
+/// fall in three years".
+const LOOK_BACK_WORDS: &[&str] = &[
+    "first",
+    "best",
+    "worst",
+    "highest",
+    "lowest",
+    "biggest",
+    "largest",
+    "smallest",
+    "most",
+    "least",
+    "fewest",
+    "longest",
+    "shortest",
+    "strongest",
+    "weakest",
+    "fastest",
+    "slowest",
+    "deadliest",
+    "sharpest",
+    "steepest",
+    "record",
+];
+
+/// Verbs and auxiliaries that end the noun phrase a superlative qualifies.
+const VERB_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "will", "would", "could", "should", "can", "may",
+    "might", "must", "due", "expected", "set", "comes", "come", "arrives", "ends", "starts",
+    "begins", "opens", "takes", "happens",
+];
+
+/// Auxiliaries that, with a negation, make "in N years" a stretch reaching
+/// back: "has not won a title in 43 years", "hadn't scored in three weeks".
+const PERFECT_WORDS: &[&str] = &["has", "have", "had", "hasn't", "haven't", "hadn't"];
+
+/// True when "in N units" at byte `start` closes a clause that looks back
+/// over that stretch (a superlative or "first" before it, or a negated
+/// perfect), so it names no future day.
+fn looks_back(text: &str, start: usize) -> bool {
+    let clause_start = text[..start]
+        .rfind(['.', ';', ':', '!', '?', '\n'])
+        .map_or(0, |i| i + 1);
+    let words: Vec<String> = text[clause_start..start]
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    let recent = &words[words.len().saturating_sub(12)..];
+    // The superlative must qualify the noun just before "in": "the first
+    // payment is due in 3 weeks" still names a day ahead.
+    let phrase = &words[words.len().saturating_sub(5)..];
+    let superlative = phrase
+        .iter()
+        .rposition(|w| LOOK_BACK_WORDS.contains(&w.as_str()))
+        .is_some_and(|i| {
+            !phrase[i + 1..]
+                .iter()
+                .any(|w| VERB_WORDS.contains(&w.as_str()))
+        });
+    let negated_perfect = recent.iter().any(|w| PERFECT_WORDS.contains(&w.as_str()))
+        && recent
+            .iter()
+            .any(|w| matches!(w.as_str(), "not" | "never" | "no") || w.ends_with("n't"));
+    superlative || negated_perfect
 }
 
 fn h_offset(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {

@@ -20,7 +20,8 @@
 //!      in a short list of non-verbs (`need`, `indeed`, `hundred`, ...).
 //!
 //!    A deadline word right before the expression (`by`, `until`, `till`)
-//!    makes it future whatever else the clause says.
+//!    makes it future whatever else the clause says, and so does a
+//!    participle right after `be` ("will be held on Friday").
 //! 3. Without a cue there is no tense ([`tense_at`] returns `None`); the
 //!    caller picks its default (see `resolve`).
 
@@ -204,7 +205,16 @@ pub fn tense_at(text: &str, span: std::ops::Range<usize>) -> Option<Tense> {
         return Some(Tense::Future);
     }
     let after = words(&text[span.end..clause_end]);
-    before.iter().rev().chain(after.iter()).find_map(|w| cue(w))
+    // Scanning back, a participle right after "be" is the passive of a
+    // modal or "to" ("will be held on Friday", "is set to be signed on
+    // Monday"): the future.
+    let behind = (0..before.len()).rev().find_map(|i| {
+        cue(&before[i]).map(|tense| match (tense, i.checked_sub(1)) {
+            (Tense::Past, Some(j)) if before[j] == "be" => Tense::Future,
+            _ => tense,
+        })
+    });
+    behind.or_else(|| after.iter().find_map(|w| cue(w)))
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -262,5 +272,21 @@ mod tests {
             Some(Tense::Future)
         );
         assert_eq!(tense_of("Storm on Friday.", "Friday"), None);
+    }
+
+    #[test]
+    fn a_passive_after_a_modal_is_future() {
+        assert_eq!(
+            tense_of("His medical will be held on Friday.", "Friday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("The deal is set to be signed on Monday.", "Monday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("His medical was held on Friday.", "Friday"),
+            Some(Tense::Past)
+        );
     }
 }

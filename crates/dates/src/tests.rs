@@ -527,3 +527,35 @@ fn a_year_beside_multibyte_characters_does_not_panic() {
     }
     assert!(!find_dates("date: 2020-09(€3m) in add-ons", reference).is_empty());
 }
+
+#[test]
+fn in_n_years_after_a_superlative_or_negated_perfect_looks_back() {
+    let r = date(2023, 6, 29);
+    // "the club's first major title in 43 years" reaches back 43 years; it
+    // names no day in 2066.
+    assert_eq!(
+        days(
+            "He helped the club win the Conference League, the club's first major title in 43 years.",
+            r
+        ),
+        vec![]
+    );
+    assert_eq!(
+        days("Shares had their biggest fall in three years.", r),
+        vec![]
+    );
+    assert_eq!(
+        days("United have not won the league in 10 years.", r),
+        vec![]
+    );
+    // A plain "in N units" still names the day ahead, also after an earlier
+    // sentence with a superlative.
+    assert_eq!(
+        days("It was the best season. The loan ends in 2 years.", r),
+        vec![("in 2 years".to_string(), date(2025, 6, 29))]
+    );
+    assert_eq!(
+        days("The first payment is due in 3 weeks.", r),
+        vec![("in 3 weeks".to_string(), date(2023, 7, 20))]
+    );
+}

@@ -90,7 +90,7 @@ pub fn developments(articles: &[Article], claims: &[StoryClaim]) -> Vec<Developm
     let mut seen_terms: HashSet<String> = HashSet::new();
     let mut seen_claims: HashSet<String> = HashSet::new();
     let mut entries: Vec<(Development, HashSet<String>)> = Vec::new();
-    let mut upcoming: Vec<Development> = Vec::new();
+    let mut upcoming: Vec<Upcoming> = Vec::new();
     // A fuller copy's figures are read in its original's place.
     let original_of = crate::facts::originals_of(articles);
     for article in articles.iter().filter(|a| a.duplicate_of.is_none()) {
@@ -161,11 +161,11 @@ pub fn developments(articles: &[Article], claims: &[StoryClaim]) -> Vec<Developm
         }
         seen_terms.extend(terms(&article.full_text()));
         if let Some(reference) = reported {
-            upcoming_events(article, reference, latest, &mut upcoming);
+            upcoming_events(article, reference, latest, &terms, &mut upcoming);
         }
     }
     let mut out: Vec<Development> = entries.into_iter().map(|(e, _)| e).collect();
-    out.extend(upcoming);
+    out.extend(upcoming.into_iter().map(|(e, _)| e));
     out.sort_by(|a, b| {
         (a.date.is_none(), a.date, a.reported).cmp(&(b.date.is_none(), b.date, b.reported))
     });
@@ -238,12 +238,23 @@ fn event_date(sentence: &str, reported: Option<Date>) -> Option<Date> {
     })
 }
 
-/// Deadlines and announced events: sentences naming a future day.
+/// Terms two sentences naming the same future day must share to tell the
+/// same announced event ("Haaland will join City on July 1" and the club's
+/// statement of the transfer "on 1st July 2022").
+const SAME_UPCOMING_TERMS: usize = 2;
+
+/// An announced event (a future day) and the terms of its sentence.
+type Upcoming = (Development, HashSet<String>);
+
+/// Deadlines and announced events: sentences naming a future day. A day
+/// already announced with shared words (by this article or an earlier one)
+/// cites the article in that entry instead of making another.
 fn upcoming_events(
     article: &Article,
     reference: Date,
     latest: Option<Date>,
-    out: &mut Vec<Development>,
+    terms: &dyn Fn(&str) -> HashSet<String>,
+    out: &mut Vec<Upcoming>,
 ) {
     let text = article.full_text();
     for range in sentences(&text) {
@@ -256,24 +267,96 @@ fn upcoming_events(
             if resolved.relation != Relation::Future || resolved.granularity != Granularity::Day {
                 continue;
             }
-            if out
-                .iter()
-                .any(|e| e.date == Some(date) && e.headline == sentence)
-            {
+            let sentence_terms = terms(sentence);
+            let same = out.iter_mut().find(|(e, t)| {
+                e.date == Some(date)
+                    && (e.headline == sentence
+                        || t.intersection(&sentence_terms).count() >= SAME_UPCOMING_TERMS)
+            });
+            if let Some((entry, _)) = same {
+                if !entry.articles.contains(&article.id) {
+                    cite(entry, article, &[], &[]);
+                }
                 continue;
             }
-            out.push(Development {
+            let mut entry = Development {
                 date: Some(date),
                 reported: Some(reference),
                 headline: sentence.to_string(),
-                articles: vec![article.id.clone()],
+                articles: Vec::new(),
                 claims: Vec::new(),
-                sources: vec![article.outlet().to_string()],
+                sources: Vec::new(),
                 attributed_to: Vec::new(),
                 upcoming: latest.is_none_or(|l| date > l),
-                first_reported_by: Some(article.outlet().to_string()),
+                first_reported_by: None,
                 independent_confirmations: 0,
-            });
+            };
+            cite(&mut entry, article, &[], &[]);
+            out.push((entry, sentence_terms));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::conformance::sample_article;
+
+    /// The upcoming entries of a story: (date, headline, articles).
+    fn upcoming(articles: &[Article]) -> Vec<(String, String, usize)> {
+        developments(articles, &[])
+            .into_iter()
+            .filter(|d| d.upcoming)
+            .map(|d| {
+                let date = d.date.map(|d| d.to_string()).unwrap_or_default();
+                (date, d.headline, d.articles.len())
+            })
+            .collect()
+    }
+
+    /// Two outlets announcing the same move for the same day make one
+    /// upcoming entry citing both; another event on another day stays apart.
+    #[test]
+    fn the_same_announced_day_told_twice_is_one_upcoming_entry() {
+        let mut first = sample_article(
+            1,
+            "City agree Haaland deal",
+            "Haaland will join City on July 1. His medical will be held on Friday.",
+        );
+        first.source_domain = Some("one.example".into());
+        let mut second = sample_article(
+            2,
+            "Haaland deal confirmed",
+            "City said that Haaland will join the club on 1 July, as agreed.",
+        );
+        second.source_domain = Some("two.example".into());
+        let entries = upcoming(&[first, second]);
+        assert_eq!(
+            entries,
+            vec![
+                (
+                    "2020-09-18".to_string(),
+                    "His medical will be held on Friday.".to_string(),
+                    1
+                ),
+                (
+                    "2021-07-01".to_string(),
+                    "Haaland will join City on July 1.".to_string(),
+                    2
+                ),
+            ]
+        );
+    }
+
+    /// Different events on the same day, with no words in common, stay
+    /// separate entries.
+    #[test]
+    fn unrelated_events_on_one_day_stay_apart() {
+        let article = sample_article(
+            1,
+            "Busy week",
+            "The transfer window will close on Friday. Parliament will vote on the budget on Friday.",
+        );
+        assert_eq!(upcoming(&[article]).len(), 2);
     }
 }
