@@ -171,6 +171,10 @@ fn resolve_cal(cal: Cal, reference: Date, tense: Option<Tense>) -> Option<Resolv
             let y0 = reference.year();
             // Feb 29 needs a leap year: look up to eight years either way.
             let cands: Vec<(Date, Date)> = (-8..=8).filter_map(|k| pick(y0 + k)).collect();
+            let tense = match day {
+                Some(_) if far_ahead_and_just_past(&cands, reference, tense) => None,
+                _ => tense,
+            };
             let chosen = choose(&cands, reference, tense)?;
             Some(match day {
                 Some(_) => Resolved::day(chosen.0, reference),
@@ -195,6 +199,33 @@ fn resolve_cal(cal: Cal, reference: Date, tense: Option<Tense>) -> Option<Resolv
         }
         _ => None,
     }
+}
+
+/// A year-less day read as future is taken this far ahead at most when
+/// the same day passed recently (see [`far_ahead_and_just_past`]).
+const MAX_DAYS_AHEAD_WITHOUT_YEAR: i32 = 300;
+/// How recently the same day must have passed for the nearer reading.
+const RECENT_PAST_DAYS: i32 = 61;
+
+/// True when the future reading of a year-less day ("by August 10" in a
+/// late-September report) lies most of a year ahead while the same day
+/// passed weeks ago: news announcing a day that far ahead give its year,
+/// so the clause recalls the past deadline ("they would not sell unless a
+/// bid came by August 10"). The nearest reading is taken instead.
+fn far_ahead_and_just_past(cands: &[(Date, Date)], reference: Date, tense: Option<Tense>) -> bool {
+    if tense != Some(Tense::Future) {
+        return false;
+    }
+    let ahead = cands
+        .iter()
+        .find(|c| c.1 > reference)
+        .map(|c| (c.0 - reference).get_days());
+    let behind = cands
+        .iter()
+        .rev()
+        .find(|c| c.0 <= reference)
+        .map(|c| (reference - c.0).get_days());
+    matches!((ahead, behind), (Some(a), Some(b)) if a > MAX_DAYS_AHEAD_WITHOUT_YEAR && b <= RECENT_PAST_DAYS)
 }
 
 /// Picks among candidate periods (sorted by time): past tense takes the

@@ -21,7 +21,8 @@
 //!
 //!    A deadline word right before the expression (`by`, `until`, `till`)
 //!    makes it future whatever else the clause says, and so does a
-//!    participle right after `be` ("will be held on Friday").
+//!    participle right after `be` ("will be held on Friday"); a plan told
+//!    in the past ("was set to expire on Friday") is past.
 //! 3. Without a cue there is no tense ([`tense_at`] returns `None`); the
 //!    caller picks its default (see `resolve`).
 
@@ -159,6 +160,10 @@ const PAST: &[&str] = &[
     "hadn't",
 ];
 
+/// Future cues that, after "was", "were" or "been", tell a plan of the
+/// past ("was set to", "had been due to").
+const PAST_PLAN: &[&str] = &["going", "set", "due", "expected", "scheduled", "supposed"];
+
 const NOT_VERBS: &[&str] = &[
     "need",
     "indeed",
@@ -208,13 +213,28 @@ pub fn tense_at(text: &str, span: std::ops::Range<usize>) -> Option<Tense> {
     // Scanning back, a participle right after "be" is the passive of a
     // modal or "to" ("will be held on Friday", "is set to be signed on
     // Monday"): the future.
+    // A plan told in the past ("was set to expire on Friday", "was going
+    // to happen on Wednesday") is the past.
     let behind = (0..before.len()).rev().find_map(|i| {
         cue(&before[i]).map(|tense| match (tense, i.checked_sub(1)) {
             (Tense::Past, Some(j)) if before[j] == "be" => Tense::Future,
+            (Tense::Future, Some(_)) if past_plan(&before[..=i]) => Tense::Past,
             _ => tense,
         })
     });
     behind.or_else(|| after.iter().find_map(|w| cue(w)))
+}
+
+/// Whether the words end in a plan told in the past: "was set" or "was
+/// set to expire", "had been due to run".
+fn past_plan(words: &[String]) -> bool {
+    let n = words.len();
+    let is_past_plan = |plan: usize| {
+        plan >= 1
+            && PAST_PLAN.contains(&words[plan].as_str())
+            && matches!(words[plan - 1].as_str(), "was" | "were" | "been")
+    };
+    is_past_plan(n - 1) || (n >= 4 && words[n - 2] == "to" && is_past_plan(n - 3))
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -287,6 +307,25 @@ mod tests {
         assert_eq!(
             tense_of("His medical was held on Friday.", "Friday"),
             Some(Tense::Past)
+        );
+    }
+
+    #[test]
+    fn a_plan_told_in_the_past_is_past() {
+        assert_eq!(
+            tense_of("The clause was set to expire on Friday.", "Friday"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of(
+                "He knew what was going to happen on Wednesday.",
+                "Wednesday"
+            ),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("The clause is set to expire on Friday.", "Friday"),
+            Some(Tense::Future)
         );
     }
 }

@@ -559,3 +559,27 @@ fn in_n_years_after_a_superlative_or_negated_perfect_looks_back() {
         vec![("in 3 weeks".to_string(), date(2023, 7, 20))]
     );
 }
+
+#[test]
+fn a_deadline_without_a_year_that_just_passed_is_not_taken_for_next_year() {
+    let r = date(2020, 9, 29);
+    // Recalled in late September, "by August 10" is the deadline that
+    // passed seven weeks earlier, not one ten months ahead.
+    assert_eq!(
+        days(
+            "Dortmund have reiterated that they would not sell unless United put in a bid of €120m by August 10.",
+            r
+        ),
+        vec![("August 10".to_string(), date(2020, 8, 10))]
+    );
+    // A deadline ahead within the year keeps its future reading.
+    assert_eq!(
+        days("The club must register him by October 5.", r),
+        vec![("October 5".to_string(), date(2020, 10, 5))]
+    );
+    // So does one later in the next year when the day did not just pass.
+    assert_eq!(
+        days("His contract expires on June 30.", r),
+        vec![("June 30".to_string(), date(2021, 6, 30))]
+    );
+}

@@ -239,6 +239,7 @@ fn is_headline(line: &str) -> bool {
 fn first_sentence(text: &str) -> Option<String> {
     let paragraph = text.split("\n\n").next().unwrap_or(text);
     let sentence = paragraph.unicode_sentences().next()?.trim();
+    let sentence = without_glued_sentence(sentence);
     let sentence = if sentence.chars().count() > MAX_HEADLINE_CHARS {
         let cut: String = sentence.chars().take(MAX_HEADLINE_CHARS).collect();
         match cut.rfind(' ') {
@@ -249,6 +250,45 @@ fn first_sentence(text: &str) -> Option<String> {
         sentence.to_string()
     };
     (!sentence.is_empty()).then_some(sentence)
+}
+
+/// Words that open a sentence and, capitalised after a small letter in
+/// the middle of a "sentence", show where a headline that lost its line
+/// break ends: "… shore up the global banking system The $3.2 billion
+/// rescue deal came …".
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "A", "An", "It", "He", "She", "They", "His", "Her", "Their", "This", "That", "These",
+    "But", "After", "In", "On",
+];
+
+/// Fewest words a headline cut off this way keeps.
+const MIN_GLUED_HEADLINE_WORDS: usize = 5;
+
+/// The headline of a first "sentence" that is a headline glued to the
+/// first sentence of the text: cut before a sentence opener that follows
+/// a word ending in a small letter and precedes a word that does not open
+/// with a capital ("system The $3.2 billion", but not "by The Times").
+fn without_glued_sentence(sentence: &str) -> &str {
+    let words: Vec<(usize, &str)> = sentence
+        .split(' ')
+        .scan(0, |at, word| {
+            let start = *at;
+            *at += word.len() + 1;
+            Some((start, word))
+        })
+        .collect();
+    for i in MIN_GLUED_HEADLINE_WORDS..words.len().saturating_sub(1) {
+        let before = words[i - 1].1;
+        let (start, opener) = words[i];
+        let after = words[i + 1].1;
+        if before.chars().last().is_some_and(char::is_lowercase)
+            && SENTENCE_OPENERS.contains(&opener)
+            && after.chars().next().is_some_and(|c| !c.is_uppercase())
+        {
+            return sentence[..start].trim_end();
+        }
+    }
+    sentence
 }
 
 #[cfg(test)]
@@ -267,6 +307,24 @@ mod tests {
             Some("AS Roma are preparing a second bid, according to the Guardian.")
         );
         assert!(raw.body.starts_with("AS Roma are preparing"));
+    }
+
+    #[test]
+    fn a_headline_glued_to_the_first_sentence_is_cut_off() {
+        let raw = parse(" date 2023-03-19 UBS buys Credit Suisse for $3.2 billion as regulators look to shore up the banking system The $3.2 billion rescue deal came after a weekend of talks.\n\nMore.").unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some(
+                "UBS buys Credit Suisse for $3.2 billion as regulators look to shore up the banking system"
+            )
+        );
+        assert!(raw.body.contains("The $3.2 billion rescue deal"));
+        // A capitalised name after a small word is not a sentence start.
+        let raw = parse("Roma are preparing a second bid, as reported by The Times and others on Sunday.\n\nMore.").unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("Roma are preparing a second bid, as reported by The Times and others on Sunday.")
+        );
     }
 
     #[test]
