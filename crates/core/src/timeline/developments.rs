@@ -238,6 +238,16 @@ fn event_date(sentence: &str, reported: Option<Date>) -> Option<Date> {
     })
 }
 
+/// Whether a line of the body ends as a sentence does. A line without
+/// final punctuation is page furniture the text kept (a broadcast listing
+/// "Live EFL Cup Wednesday 30th September 7:30pm", a caption), not an
+/// announcement; the title is exempt.
+fn reads_as_sentence(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '\'', '”', '’', '»', ')', '…'])
+}
+
 /// Terms two sentences naming the same future day must share to tell the
 /// same announced event ("Haaland will join City on July 1" and the club's
 /// statement of the transfer "on 1st July 2022").
@@ -259,6 +269,9 @@ fn upcoming_events(
     let text = article.full_text();
     for range in sentences(&text) {
         let sentence = &text[range];
+        if !reads_as_sentence(sentence) && sentence.trim() != article.title.trim() {
+            continue;
+        }
         for mention in find_dates(sentence, reference) {
             let resolved = mention.resolved;
             let Value::Day(date) = resolved.value else {
@@ -346,6 +359,21 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// A broadcast listing kept in the body is no announcement; the same
+    /// words as the title are.
+    #[test]
+    fn a_line_without_final_punctuation_announces_nothing() {
+        let listing = sample_article(
+            1,
+            "United bid rejected",
+            "United will try again.\n\nLive EFL Cup Wednesday 30th September 7:30pm\n\nMore talks are planned.",
+        );
+        assert!(upcoming(&[listing]).is_empty());
+        let mut titled = sample_article(1, "Roma will make a final bid on Friday", "Text.");
+        titled.lead = None;
+        assert_eq!(upcoming(&[titled]).len(), 1);
     }
 
     /// Different events on the same day, with no words in common, stay
