@@ -87,7 +87,7 @@ const MAX_FURNITURE_LINES: usize = 4;
 /// pre-season (Getty)", "… (Photo by Jane Doe/Getty Images)".
 static CREDITED_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::expect_used)] // a constant pattern, covered by the tests
-    Regex::new(r"(?i)\((?:[^()]*\b(?:getty|afp|reuters|shutterstock|alamy|pa images|photo by)\b[^()]*|pa|ap)\)\s*$")
+    Regex::new(r"(?i)\((?:[^()]*\b(?:getty|afp|reuters|shutterstock|alamy|pa images|photo by)\b[^()]*|pa|ap)\)\s*(?:getty images|getty|afp|reuters)?\s*$")
         .expect("valid caption pattern")
 });
 
@@ -115,9 +115,17 @@ fn without_leading_furniture(text: &str) -> &str {
     rest
 }
 
+/// A byline alone on its line: "By Michael Shields", "By WND News Services".
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)] // a constant pattern, covered by the tests
+    Regex::new(r"^By\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,4}$")
+        .expect("valid byline pattern")
+});
+
 /// Whether a leading line is page furniture, not the article's.
 fn is_furniture(line: &str) -> bool {
     is_boilerplate(line)
+        || BYLINE.is_match(line)
         || CREDITED_CAPTION.is_match(line)
         || line.to_lowercase().starts_with(MEDIA_PLACEHOLDER)
         || glued_words(line) >= MIN_GLUED_WORDS
@@ -307,6 +315,20 @@ mod tests {
             Some("AS Roma are preparing a second bid, according to the Guardian.")
         );
         assert!(raw.body.starts_with("AS Roma are preparing"));
+    }
+
+    #[test]
+    fn a_byline_and_a_credited_caption_are_not_the_headline() {
+        let raw = parse(" date 2023-03-20 By Michael Shields\n\nSwitzerland’s UBS has agreed to buy rival Credit Suisse. Shares fell.\n\nMore.").unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("Switzerland’s UBS has agreed to buy rival Credit Suisse.")
+        );
+        let raw = parse(" date 2023-10-26 Ford Motor Company logo (Photo by Justin Sullivan/Getty Images) getty images\n\nThe union reached a tentative agreement with Ford. It was Wednesday.\n\nMore.").unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("The union reached a tentative agreement with Ford.")
+        );
     }
 
     #[test]
