@@ -223,10 +223,16 @@ fn cite(entry: &mut Development, article: &Article, claims: &[&StoryClaim], nove
     }
 }
 
-/// A past day the sentence names ("on Tuesday" in a Thursday report).
+/// A past day the sentence names ("on Tuesday" in a Thursday report),
+/// unless the day only qualifies a noun ("a premium over the Jan 28
+/// close", "since the March 3 deadline"): that day is a reference point,
+/// not when the news happened.
 fn event_date(sentence: &str, reported: Option<Date>) -> Option<Date> {
     let reference = reported?;
     find_dates(sentence, reference).into_iter().find_map(|m| {
+        if qualifies_a_noun(sentence, &m.span) {
+            return None;
+        }
         match (
             m.resolved.value,
             m.resolved.relation,
@@ -236,6 +242,24 @@ fn event_date(sentence: &str, reported: Option<Date>) -> Option<Date> {
             _ => None,
         }
     })
+}
+
+/// Whether the date at `span` is used as an adjective: after "the" and
+/// before a noun ("the Jan 28 close"), not "the 28th of January".
+fn qualifies_a_noun(sentence: &str, span: &std::ops::Range<usize>) -> bool {
+    let before = sentence[..span.start].trim_end().to_lowercase();
+    let after_the = before.ends_with(" the") || before == "the";
+    let next = sentence[span.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let noun_like = next.chars().next().is_some_and(char::is_lowercase)
+        && !matches!(
+            next,
+            "of" | "at" | "in" | "and" | "or" | "to" | "when" | "as" | "after" | "before" | "for"
+        );
+    after_the && noun_like
 }
 
 /// Whether a line of the body ends as a sentence does. A line without
@@ -374,6 +398,24 @@ mod tests {
         let mut titled = sample_article(1, "Roma will make a final bid on Friday", "Text.");
         titled.lead = None;
         assert_eq!(upcoming(&[titled]).len(), 1);
+    }
+
+    /// A day that qualifies a noun is a reference point, not the event's
+    /// day; "on Monday" is the event's.
+    #[test]
+    fn a_day_used_as_an_adjective_does_not_date_the_news() {
+        let reported = Some(jiff::civil::date(2022, 4, 14));
+        assert_eq!(
+            event_date(
+                "Musk will pay $54.20 a share, a premium over the Jan 28 close.",
+                reported
+            ),
+            None
+        );
+        assert_eq!(
+            event_date("Twitter rejected the offer on Monday.", reported),
+            Some(jiff::civil::date(2022, 4, 11))
+        );
     }
 
     /// Different events on the same day, with no words in common, stay
