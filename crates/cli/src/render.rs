@@ -149,7 +149,7 @@ pub fn story(
                 .status
                 .map(|s| format!(" {}", status_name(s)))
                 .unwrap_or_default();
-            format!("{} {}{status}", c.value_text(), c.kind.replace('_', " "))
+            format!("{}{status}", c.label())
         })
     };
     if !detail.timeline.is_empty() {

@@ -463,7 +463,7 @@ pub fn story_view_of(
                 .claims
                 .iter()
                 .filter_map(|id| claims_by_id.get(id.as_str()).copied())
-                .map(|c| format!("{} {}", c.value_text(), c.kind.replace('_', " ")))
+                .map(|c| c.label())
                 .collect();
             let credited: Vec<&str> = entry
                 .attributed_to
@@ -674,14 +674,7 @@ pub fn article_view(store: &dyn Store, id: &str, links: &Links) -> Result<Articl
             .claims
             .iter()
             .filter(|c| c.same_as.is_none())
-            .map(|c| {
-                format!(
-                    "{} {} — “{}”",
-                    c.value_text(),
-                    c.kind.replace('_', " "),
-                    c.sentence
-                )
-            })
+            .map(|c| format!("{} — “{}”", c.label(), c.sentence))
             .collect(),
     })
 }

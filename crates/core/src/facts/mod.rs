@@ -263,12 +263,30 @@ impl StoryClaim {
         self.amount.is_some()
     }
 
+    /// The figure as a timeline lists it: money with its kind ("£18m
+    /// fee"), a count or a duration alone, since it says what it counts
+    /// ("2 years left", "37 appearances").
+    pub fn label(&self) -> String {
+        match (&self.amount, &self.quantity) {
+            (None, Some(_)) => self.value_text(),
+            _ => format!("{} {}", self.value_text(), self.kind.replace('_', " ")),
+        }
+    }
+
     /// The figure as a reader writes it.
     pub fn value_text(&self) -> String {
         match (&self.amount, &self.quantity) {
             (Some(amount), _) => amount.display(),
             // "25% raise", not "25 % raise".
             (None, Some(q)) if q.what.starts_with('%') => format!("{}{}", q.value, q.what),
+            // "54 per cent premium" reads "54% premium".
+            (None, Some(q)) if q.what.starts_with("per cent") || q.what.starts_with("percent") => {
+                let rest = q
+                    .what
+                    .trim_start_matches("per cent")
+                    .trim_start_matches("percent");
+                format!("{}%{rest}", q.value)
+            }
             (None, Some(q)) => format!("{} {}", q.value, q.what),
             (None, None) => self.text.clone(),
         }
