@@ -290,3 +290,34 @@ fn the_caicedo_story_keeps_each_bidders_figures_apart() {
         );
     }
 }
+
+/// A story without money (the 2023 Turkey–Syria earthquake): its state of
+/// play gives the death toll its headlines report, and `--json` carries
+/// the tally with its reports.
+#[test]
+fn the_earthquake_story_is_briefed_with_its_death_toll() {
+    let pages = repo_root().join("../shared/data/stories-dev/articles");
+    if !pages.is_dir() {
+        eprintln!("skipping: ../shared/data not found");
+        return;
+    }
+    let ids = [
+        "dev-021", "dev-027", "dev-048", "dev-068", "dev-073", "dev-081", "dev-082", "dev-091",
+        "dev-094", "dev-103",
+    ];
+    let (_dir, db) = ingest_pages(&pages, &ids);
+    let articles = storyline(&db, &[Path::new("articles")]);
+    let story_id = articles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| file_name(&a["path"]) == "dev-081.txt")
+        .map(|a| a["story"].as_str().unwrap().to_string())
+        .unwrap();
+    let story = storyline(&db, &[Path::new("story"), Path::new(&story_id)]);
+    assert_eq!(story["tally"]["what"], "death toll", "{:#}", story["tally"]);
+    let briefing = story["briefing"].as_str().unwrap();
+    assert!(briefing.starts_with("Death toll: "), "{briefing}");
+    let points = story["tally"]["points"].as_array().unwrap();
+    assert!(points.len() >= 2, "{points:?}");
+}

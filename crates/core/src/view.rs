@@ -12,6 +12,7 @@ use crate::store::Store;
 use crate::timeline::briefing::{state_of_play, state_of_play_line};
 use crate::timeline::{
     Contradiction, Development, Series, developments, figure_series, find_contradictions,
+    running_tally,
 };
 use jiff::Timestamp;
 use serde::Serialize;
@@ -199,6 +200,10 @@ pub struct StoryDetail {
     /// whoever resolved it); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resolved_from: Option<StoryId>,
+    /// The running count the story's headlines report (a death toll) with
+    /// its dated reports; absent when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tally: Option<crate::timeline::Tally>,
 }
 
 /// A story absorbed into another when an article bridged them.
@@ -472,7 +477,14 @@ pub fn story_detail_with(
     let series = figure_series(&claims);
     let contradictions = find_contradictions(&claims);
     let timeline = developments(&members, &claims);
-    let briefing = state_of_play(&series, &contradictions, &timeline, &story.title);
+    let tally = running_tally(&members, &claims);
+    let briefing = state_of_play(
+        &series,
+        &contradictions,
+        &timeline,
+        &story.title,
+        tally.as_ref(),
+    );
     let entities = names.entities().to_vec();
     let mut detail = StoryDetail {
         id: story.id,
@@ -517,6 +529,7 @@ pub fn story_detail_with(
             })
             .collect(),
         resolved_from: None,
+        tally,
     };
     if let Some(since) = options.since {
         keep_since(&mut detail, since);

@@ -3,7 +3,8 @@
 //! templates filled with extracted facts, each naming its source and date,
 //! so nothing in the paragraph is unsourced.
 
-use super::{Contradiction, Development, Series, State};
+use super::tally::grouped;
+use super::{Contradiction, Development, Series, State, Tally};
 use crate::facts::source_label;
 use jiff::tz::TimeZone;
 use storyline_extract::claims::ClaimStatus;
@@ -59,18 +60,26 @@ fn latest_first<'a>(series: &'a [Series], headline: &str) -> Vec<&'a Series> {
 /// "Jo" or "de" would match inside other words.
 const MIN_NAME_CHARS: usize = 4;
 
-/// Writes the state of play; `headline` is the story's title.
+/// Writes the state of play; `headline` is the story's title, `tally`
+/// the running count its headlines report (used when no money figure is
+/// reported).
 pub fn state_of_play(
     series: &[Series],
     contradictions: &[Contradiction],
     timeline: &[Development],
     headline: &str,
+    tally: Option<&Tally>,
 ) -> String {
     let mut sentences: Vec<String> = Vec::new();
     for s in latest_first(series, headline).into_iter().take(MAX_FIGURES) {
         if let Some(sentence) = figure_sentence(s, true) {
             sentences.push(sentence);
         }
+    }
+    if sentences.is_empty()
+        && let Some(sentence) = tally.and_then(tally_sentence)
+    {
+        sentences.push(sentence);
     }
     let open = open_disagreements(contradictions);
     if open > 0 {
@@ -106,6 +115,31 @@ pub fn state_of_play_line(
         ));
     }
     Some(line)
+}
+
+/// One sentence on the running count's latest report: "Death toll:
+/// 35,224 (first reported at 15,000) — outlet, 2023-02-13."
+fn tally_sentence(tally: &Tally) -> Option<String> {
+    let last = tally.latest()?;
+    let first = tally.points.first()?;
+    let mut what = tally.what.clone();
+    if let Some(initial) = what.get(..1) {
+        what.replace_range(..1, &initial.to_uppercase());
+    }
+    let earlier = if first.value == last.value || first.published_at.is_none() {
+        String::new()
+    } else {
+        format!(" (first reported at {})", grouped(first.value))
+    };
+    let when = last
+        .published_at
+        .map(|t| format!(", {}", t.to_zoned(TimeZone::UTC).date()))
+        .unwrap_or_default();
+    Some(format!(
+        "{what}: {}{earlier} — {}{when}.",
+        grouped(last.value),
+        crate::model::outlet_label(&last.source),
+    ))
 }
 
 /// How many contradictions are still open.
