@@ -422,7 +422,7 @@ fn story_since_shows_only_later_reports() {
     let human = db.ok(&["story", &id, "--since", "2020-09-20"]);
     assert!(human.contains("published after 2020-09-20"), "{human}");
     let bad = db
-        .cmd(&["story", &id, "--since", "last week"])
+        .cmd(&["story", &id, "--since", "soon-ish"])
         .assert()
         .failure();
     let stderr = String::from_utf8_lossy(&bad.get_output().stderr).to_string();
