@@ -1342,12 +1342,14 @@ const COMPLETED: &[&str] = &["completed", "completes", "closed the deal", "final
 /// purchase was completed.
 fn per_share_kind(kind: ClaimKind, lower: &str, after: &str) -> ClaimKind {
     let after = after.trim_start().to_lowercase();
-    let per_share = PER_SHARE.iter().any(|w| {
-        after
-            .strip_prefix(w)
-            .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
-    });
-    if per_share && kind == ClaimKind::Fee && !COMPLETED.iter().any(|w| contains_word(lower, w)) {
+    // "The shares were valued at 0.25 francs each": a price each share is
+    // given in the deal.
+    let per_share = opens_with_cue(&after, PER_SHARE)
+        || (opens_with_cue(&after, &["each", "apiece"]) && contains_word(lower, "shares"));
+    if per_share
+        && matches!(kind, ClaimKind::Fee | ClaimKind::Valuation)
+        && !COMPLETED.iter().any(|w| contains_word(lower, w))
+    {
         ClaimKind::Offer
     } else {
         kind
@@ -2160,6 +2162,22 @@ mod tests {
         .map(|c| c.kind)
         .collect();
         assert_eq!(kinds, [ClaimKind::Offer, ClaimKind::Other]);
+    }
+
+    #[test]
+    fn a_price_each_share_is_given_in_a_deal_is_its_offer() {
+        let kinds: Vec<ClaimKind> = find_claims(
+            "Northwind offered $2bn for the lender. The shares were valued at 0.40 dollars each.",
+        )
+        .into_iter()
+        .map(|c| c.kind)
+        .collect();
+        assert_eq!(kinds, [ClaimKind::Offer, ClaimKind::Offer]);
+        // Without shares, "each" is no price per share.
+        assert_eq!(
+            one("The paintings were valued at $2m each.").kind,
+            ClaimKind::Valuation
+        );
     }
 
     #[test]
