@@ -179,7 +179,7 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
 /// Kind cues of other languages, matched as whole words only (so that no
 /// English sentence reads differently): the offers, bids, fees and transfers
 /// of Icelandic, Scandinavian, Dutch, German, Romance, South Slavic and
-/// Russian news. Forms that contain an English cue (`offerta`, `transfert`)
+/// Russian (and a Swahili verb of paying) news. Forms that contain an English cue (`offerta`, `transfert`)
 /// are already caught by [`KIND_CUES`].
 const FOREIGN_KIND_CUES: &[(&str, ClaimKind)] = &[
     ("clausola rescissoria", ClaimKind::ReleaseClause),
@@ -218,6 +218,8 @@ const FOREIGN_KIND_CUES: &[(&str, ClaimKind)] = &[
     ("odškodnina", ClaimKind::Fee),
     ("odšteta", ClaimKind::Fee),
     ("трансфер", ClaimKind::Fee),
+    // Swahili "to pay" ("Barcelona itaanza kulipa kiasi cha £105m").
+    ("kulipa", ClaimKind::Fee),
     ("kostar", ClaimKind::Fee),
     ("koster", ClaimKind::Fee),
 ];
@@ -673,7 +675,9 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             } else {
                 kind
             };
-            let kind = if wording::valued_at(&before_figure) {
+            let kind = if lower.get(end..).is_some_and(is_a_difference) {
+                ClaimKind::Other
+            } else if wording::valued_at(&before_figure) {
                 ClaimKind::Valuation
             } else if let Some(by) = by {
                 by
@@ -1290,12 +1294,38 @@ const CLOSE_CUES: &[&str] = &[
 /// True when the text after a figure (lowercased) opens with a market close
 /// cue, so that the figure is a share's price on the market.
 fn closes_a_trading_day(after: &str) -> bool {
+    opens_with_cue(after, CLOSE_CUES)
+}
+
+/// True when `after` (lowercased), past its leading spaces, opens with one
+/// of `cues` as whole words.
+fn opens_with_cue(after: &str, cues: &[&str]) -> bool {
     let after = after.trim_start();
-    CLOSE_CUES.iter().any(|cue| {
+    cues.iter().any(|cue| {
         after
             .strip_prefix(cue)
             .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
     })
+}
+
+/// Comparisons that make the figure before them a difference between two
+/// amounts, not an amount of a deal: "values Credit Suisse at around $7
+/// billion less than its market value", "£10m more than City offered".
+const DIFFERENCE_CUES: &[&str] = &[
+    "less than",
+    "more than",
+    "lower than",
+    "higher than",
+    "cheaper than",
+    "below",
+    "above",
+    "short of",
+];
+
+/// True when the text after a figure (lowercased) opens with a comparison,
+/// so that the figure is the difference between two amounts.
+fn is_a_difference(after: &str) -> bool {
+    opens_with_cue(after, DIFFERENCE_CUES)
 }
 
 /// Words that put a price on each share: "$54.20 per share", "a share".
@@ -1312,12 +1342,14 @@ const COMPLETED: &[&str] = &["completed", "completes", "closed the deal", "final
 /// purchase was completed.
 fn per_share_kind(kind: ClaimKind, lower: &str, after: &str) -> ClaimKind {
     let after = after.trim_start().to_lowercase();
-    let per_share = PER_SHARE.iter().any(|w| {
-        after
-            .strip_prefix(w)
-            .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
-    });
-    if per_share && kind == ClaimKind::Fee && !COMPLETED.iter().any(|w| contains_word(lower, w)) {
+    // "The shares were valued at 0.25 francs each": a price each share is
+    // given in the deal.
+    let per_share = opens_with_cue(&after, PER_SHARE)
+        || (opens_with_cue(&after, &["each", "apiece"]) && contains_word(lower, "shares"));
+    if per_share
+        && matches!(kind, ClaimKind::Fee | ClaimKind::Valuation)
+        && !COMPLETED.iter().any(|w| contains_word(lower, w))
+    {
         ClaimKind::Offer
     } else {
         kind
@@ -1549,8 +1581,12 @@ fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> Cl
                 // with the add-ons, not the add-ons themselves.
                 // "100 million euros - 95 million fixed plus 5 million in
                 // bonuses": past a "plus" the add-ons are another part.
+                // "The fee could rise to €95 million if bonuses are met":
+                // a figure the deal rises to is its total with the add-ons.
                 if *kind == ClaimKind::AddOns
-                    && (contains_word(between, "with") || contains_word(between, "plus"))
+                    && (contains_word(between, "with")
+                        || contains_word(between, "plus")
+                        || rises_to(&lower[..figure.start]))
                 {
                     continue;
                 }
@@ -1567,9 +1603,54 @@ fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> Cl
     best.map_or(ClaimKind::Other, |(_, _, kind)| kind)
 }
 
+/// Verbs that tell the total a deal or a fee may grow to.
+const RISE_CUES: &[&str] = &[
+    "rise to",
+    "rises to",
+    "rising to",
+    "risen to",
+    "rose to",
+    "reach",
+    "reaches",
+    "climb to",
+];
+
+/// Words that may stand between a rise verb and its figure.
+const RISE_HEDGES: &[&str] = &["up to", "as much as", "around", "about"];
+
+/// True when the text before a figure (lowercased) ends with a verb of
+/// rising ("could rise to", "rising to up to"): the figure is the total
+/// the deal reaches.
+fn rises_to(before: &str) -> bool {
+    let mut before = before.trim_end();
+    for hedge in RISE_HEDGES {
+        if let Some(rest) = before.strip_suffix(hedge) {
+            before = rest.trim_end();
+            break;
+        }
+    }
+    RISE_CUES.iter().any(|cue| {
+        before
+            .strip_suffix(cue)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_the_fee_rises_to_is_the_fee() {
+        assert_eq!(
+            one("The fee could rise to €40 million if bonuses are met.").kind,
+            ClaimKind::Fee
+        );
+        assert_eq!(
+            one("Rovers will add €4 million in bonuses.").kind,
+            ClaimKind::AddOns
+        );
+    }
 
     fn one(text: &str) -> Claim {
         let claims = find_claims(text);
@@ -2081,6 +2162,44 @@ mod tests {
         .map(|c| c.kind)
         .collect();
         assert_eq!(kinds, [ClaimKind::Offer, ClaimKind::Other]);
+    }
+
+    #[test]
+    fn a_price_each_share_is_given_in_a_deal_is_its_offer() {
+        let kinds: Vec<ClaimKind> = find_claims(
+            "Northwind offered $2bn for the lender. The shares were valued at 0.40 dollars each.",
+        )
+        .into_iter()
+        .map(|c| c.kind)
+        .collect();
+        assert_eq!(kinds, [ClaimKind::Offer, ClaimKind::Offer]);
+        // Without shares, "each" is no price per share.
+        assert_eq!(
+            one("The paintings were valued at $2m each.").kind,
+            ClaimKind::Valuation
+        );
+    }
+
+    #[test]
+    fn a_difference_between_two_amounts_is_no_deal_figure() {
+        let kinds: Vec<ClaimKind> = find_claims(
+            "Northwind offered $2bn for the lender, a deal that values it at around $3 billion less than its market value.",
+        )
+        .into_iter()
+        .map(|c| c.kind)
+        .collect();
+        assert_eq!(kinds, [ClaimKind::Offer, ClaimKind::Other]);
+    }
+
+    #[test]
+    fn an_icelandic_club_that_accepts_an_offer_sells() {
+        let claims =
+            find_claims("Arsenal samþykkti tilboð Chelsea í leikmanninn fyrir 90 milljónir punda.");
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].kind, ClaimKind::Offer);
+        // Arsenal answers the offer: it is the other side; the offer is the
+        // club named after "tilboð" (its genitive).
+        assert_eq!(claims[0].holder.as_deref(), Some("Chelsea"));
     }
 
     #[test]

@@ -45,6 +45,11 @@ const CHANGE_WORDS: &[&str] = &[
     "previous",
     "previously",
     "already",
+    // "The fee could rise to €95m if bonuses are met": the total a fee
+    // may reach, beside reports of the fixed fee.
+    "rise",
+    "rises",
+    "rising",
 ];
 
 /// One side of a disagreement.
@@ -737,6 +742,33 @@ mod tests {
         let claims = claims_of(&[
             (1, "Arsenal will pay a fee of £105m for Declan Rice."),
             (2, "Arsenal are prepared to pay £100m for Declan Rice."),
+        ]);
+        assert_eq!(find_contradictions(&claims).len(), 1);
+    }
+
+    /// A fee "could rise to" a larger total with bonuses: the total it may
+    /// reach is no rival of the fixed fee other outlets report.
+    #[test]
+    fn the_total_a_fee_may_rise_to_is_not_a_rival_fee() {
+        let claims = claims_of(&[
+            (1, "Rovers have agreed a fee of €45m for Tom Ashby."),
+            (
+                1,
+                "Rovers agreed a €45m fee for Tom Ashby. The fee could rise to €52m if bonuses are met.",
+            ),
+        ]);
+        assert!(
+            claims
+                .iter()
+                .any(|c| c.kind == "fee" && c.amount.as_ref().is_some_and(|a| a.value == 52e6)),
+            "{claims:#?}"
+        );
+        let found = find_contradictions(&claims);
+        assert!(found.is_empty(), "{found:#?}");
+        // Reported as the fee itself, the larger figure does disagree.
+        let claims = claims_of(&[
+            (1, "Rovers have agreed a fee of €45m for Tom Ashby."),
+            (1, "Rovers have agreed a fee of €52m for Tom Ashby."),
         ]);
         assert_eq!(find_contradictions(&claims).len(), 1);
     }

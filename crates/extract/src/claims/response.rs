@@ -84,6 +84,11 @@ const SELLER_VERBS: &[&str] = &[
     "values",
     "receive",
     "receives",
+    // Icelandic "accepted", "rejected" ("Brighton samþykkti tilboð
+    // Liverpool": Brighton accepted Liverpool's offer).
+    "samþykkti",
+    "samþykkt",
+    "hafnaði",
 ];
 
 /// Verbs of a buyer making a bid, as they follow the buyer's name.
@@ -151,6 +156,7 @@ mod tests {
             " want.",
             " value Grealish at about £100m",
             " are expected to receive around £106m up front",
+            " samþykkti tilboð Liverpool",
         ] {
             assert_eq!(side_by_verb(after), Some(Side::Seller), "{after}");
         }
