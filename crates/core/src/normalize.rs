@@ -131,7 +131,10 @@ fn plain_space(c: char) -> char {
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\r'
+        // U+00AD, the soft hyphen: German and French pages hyphenate long
+        // words with it ("Neu\u{ad}zeit"); kept, it splits them for search,
+        // names and clustering.
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\r'
     )
 }
 
@@ -267,6 +270,15 @@ mod tests {
     fn text_is_nfc_with_plain_spaces_and_single_blank_lines() {
         let text = "  Cafe\u{301}\u{a0}au   lait.\u{a0} \n\n\n\n  Second\u{200b} line  \n";
         assert_eq!(normalize_text(text), "Café au lait.\n\nSecond line");
+    }
+
+    #[test]
+    fn soft_hyphens_are_removed_so_words_stay_whole() {
+        assert_eq!(
+            normalize_text("Die Kern\u{ad}werk\u{ad}zeuge der Neu\u{ad}zeit."),
+            "Die Kernwerkzeuge der Neuzeit."
+        );
+        assert_eq!(normalize_line("Bundes\u{ad}liga"), "Bundesliga");
     }
 
     #[test]
