@@ -320,4 +320,14 @@ fn the_earthquake_story_is_briefed_with_its_death_toll() {
     assert!(briefing.starts_with("Death toll: "), "{briefing}");
     let points = story["tally"]["points"].as_array().unwrap();
     assert!(points.len() >= 2, "{points:?}");
+    // The story list's one-line brief gives it too.
+    let stories = storyline(&db, &[Path::new("stories")]);
+    let listed = stories
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == story_id.as_str())
+        .unwrap();
+    let line = listed["state_of_play"].as_str().unwrap_or_default();
+    assert!(line.starts_with("Death toll: "), "{line}");
 }

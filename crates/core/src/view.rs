@@ -9,7 +9,7 @@ use crate::facts::{
 };
 use crate::model::{Article, ArticleId, StoryId};
 use crate::store::Store;
-use crate::timeline::briefing::{state_of_play, state_of_play_line};
+use crate::timeline::briefing::{state_of_play, state_of_play_line, tally_sentence};
 use crate::timeline::{
     Contradiction, Development, Series, developments, figure_series, find_contradictions,
     running_tally,
@@ -346,6 +346,11 @@ pub fn add_brief_prepared(
         &find_contradictions(&claims),
         &summary.title,
     )
+    .or_else(|| {
+        running_tally(recent.iter().copied(), &claims)
+            .as_ref()
+            .and_then(tally_sentence)
+    })
     .or_else(|| latest_headline(&summary.title, recent));
     let mut entities = names.entities().to_vec();
     entities.sort_by_key(|e| std::cmp::Reverse(e.mentions));

@@ -118,8 +118,9 @@ pub fn state_of_play_line(
 }
 
 /// One sentence on the running count's latest report: "Death toll:
-/// 35,224 (first reported at 15,000) — outlet, 2023-02-13."
-fn tally_sentence(tally: &Tally) -> Option<String> {
+/// 35,224 (first reported at 15,000) — outlet, 2023-02-13." Also the
+/// one-line brief of a story list for a story without money figures.
+pub fn tally_sentence(tally: &Tally) -> Option<String> {
     let last = tally.latest()?;
     let first = tally.points.first()?;
     let mut what = tally.what.clone();

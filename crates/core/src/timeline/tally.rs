@@ -53,8 +53,11 @@ impl Tally {
 
 /// Finds the running count the story's headlines report, with its
 /// reports; `None` when no count is in two titles.
-pub fn running_tally(articles: &[Article], claims: &[StoryClaim]) -> Option<Tally> {
-    let titles: BTreeSet<&str> = articles.iter().map(|a| a.title.trim()).collect();
+pub fn running_tally<'a>(
+    articles: impl IntoIterator<Item = &'a Article>,
+    claims: &[StoryClaim],
+) -> Option<Tally> {
+    let titles: BTreeSet<&str> = articles.into_iter().map(|a| a.title.trim()).collect();
     let whole = |c: &&StoryClaim| {
         c.amount.is_none() && c.quantity.is_some() && c.subject.is_none() && !c.historic
     };
