@@ -88,6 +88,13 @@ pub enum IngestErrorKind {
         /// The deepest nesting accepted.
         limit: usize,
     },
+    /// An HTML page with more elements than the extractors are given time
+    /// and memory for.
+    #[error("HTML has more than {limit} elements; refused as hostile")]
+    HtmlTooManyElements {
+        /// The most elements accepted.
+        limit: usize,
+    },
     /// An HTML page with no article text to speak of (script-only, empty).
     #[error("HTML page has no article text")]
     HtmlNoText,
