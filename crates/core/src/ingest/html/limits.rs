@@ -18,6 +18,11 @@
 //! empty `<div>`s nested 990 deep are 10⁸ pairs and took that fallback
 //! about 10 s. Above [`MAX_READABILITY_PAIRS`] the fallback is skipped and
 //! trafilatura's text is used alone ([`PageShape::readability_affordable`]).
+//!
+//! The HTML tokenizer (html5ever) compares each attribute's name with every
+//! earlier one of its element, so one element with 200,000 attributes took
+//! 100 s; pages whose elements hold more than [`MAX_ATTRIBUTE_PAIRS`] such
+//! pairs are refused too.
 
 use crate::error::IngestErrorKind;
 
@@ -27,6 +32,12 @@ pub const MAX_NESTING_DEPTH: usize = 1_000;
 /// Most elements (and comments) accepted in one page; the markup is
 /// counted before it is parsed.
 pub const MAX_ELEMENTS: usize = 250_000;
+
+/// Most pairs of attributes of one element, summed over the page
+/// (`a·(a−1)/2` for an element of `a` attributes), accepted. The benchmark
+/// pages have at most 364,000 (a `faz.net` page with 337 attributes on one
+/// element), so this is 27 times the largest.
+pub const MAX_ATTRIBUTE_PAIRS: u64 = 10_000_000;
 
 /// Most element–depth pairs for which the Readability fallback
 /// (dom_smoothie) runs; its work grows with them. The benchmark pages
@@ -44,12 +55,21 @@ pub struct PageShape {
     /// The sum over all elements of their depth: how many
     /// (element, element inside it) pairs the page holds.
     pub pairs: u64,
+    /// The sum over all elements of their pairs of attributes.
+    pub attribute_pairs: u64,
 }
 
 impl PageShape {
     /// Measures `html` (stopping early once past either refusal limit).
     pub fn of(html: &str) -> Self {
-        scan(html, MAX_NESTING_DEPTH, MAX_ELEMENTS)
+        scan(
+            html,
+            Budget {
+                depth: MAX_NESTING_DEPTH,
+                elements: MAX_ELEMENTS,
+                attribute_pairs: MAX_ATTRIBUTE_PAIRS,
+            },
+        )
     }
 
     /// Whether the Readability fallback may run on this page: at most
@@ -86,7 +106,62 @@ pub fn check_page(html: &str) -> Result<PageShape, IngestErrorKind> {
             limit: MAX_ELEMENTS,
         });
     }
+    if shape.attribute_pairs > MAX_ATTRIBUTE_PAIRS {
+        return Err(IngestErrorKind::HtmlTooManyAttributes {
+            limit: MAX_ATTRIBUTE_PAIRS,
+        });
+    }
     Ok(shape)
+}
+
+/// Where [`scan`] stops early.
+struct Budget {
+    depth: usize,
+    elements: usize,
+    attribute_pairs: u64,
+}
+
+/// How many attributes the inside of a start tag (after its name) holds:
+/// each name starts a run of characters outside quotes, `=` and blanks.
+fn attribute_count(tag: &[u8]) -> u64 {
+    let (mut count, mut i) = (0, 0);
+    while i < tag.len() {
+        match tag[i] {
+            b'"' | b'\'' => {
+                let quote = tag[i];
+                i += 1 + memchr(quote, &tag[i + 1..]).unwrap_or(tag.len());
+            }
+            b if b.is_ascii_whitespace() || b == b'=' || b == b'/' => {}
+            _ => {
+                count += 1;
+                while i + 1 < tag.len()
+                    && !tag[i + 1].is_ascii_whitespace()
+                    && !matches!(tag[i + 1], b'=' | b'/' | b'"' | b'\'')
+                {
+                    i += 1;
+                }
+                // An unquoted value after `=` is not a name.
+                let mut j = i + 1;
+                while j < tag.len() && tag[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                if tag.get(j) == Some(&b'=') {
+                    j += 1;
+                    while j < tag.len() && tag[j].is_ascii_whitespace() {
+                        j += 1;
+                    }
+                    if !matches!(tag.get(j), Some(b'"' | b'\'')) {
+                        while j < tag.len() && !tag[j].is_ascii_whitespace() {
+                            j += 1;
+                        }
+                    }
+                    i = j.saturating_sub(1);
+                }
+            }
+        }
+        i += 1;
+    }
+    count
 }
 
 /// Elements that never take children, or close themselves when a sibling
@@ -101,9 +176,8 @@ const NO_DEPTH: &[&str] = &[
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
 
 /// The page's shape, counting open tags minus close tags for the depth;
-/// stops early once deeper than `max_depth` or with more than
-/// `max_elements` elements.
-fn scan(html: &str, max_depth: usize, max_elements: usize) -> PageShape {
+/// stops early once past any of `budget`.
+fn scan(html: &str, budget: Budget) -> PageShape {
     let bytes = html.as_bytes();
     let (mut i, mut depth) = (0, 0usize);
     let mut shape = PageShape::default();
@@ -133,10 +207,15 @@ fn scan(html: &str, max_depth: usize, max_elements: usize) -> PageShape {
         }
         shape.elements += 1;
         shape.pairs += depth as u64;
-        if shape.elements > max_elements {
+        if shape.elements > budget.elements {
             return shape;
         }
         let tag_end = memchr(b'>', &bytes[end..]).map_or(bytes.len(), |o| end + o);
+        let attributes = attribute_count(&bytes[end..tag_end]);
+        shape.attribute_pairs += attributes * attributes.saturating_sub(1) / 2;
+        if shape.attribute_pairs > budget.attribute_pairs {
+            return shape;
+        }
         let self_closing = tag_end > end && bytes[tag_end - 1] == b'/';
         if RAW_TEXT.contains(&name.as_str()) {
             let close = format!("</{name}");
@@ -146,7 +225,7 @@ fn scan(html: &str, max_depth: usize, max_elements: usize) -> PageShape {
         if !self_closing && !NO_DEPTH.contains(&name.as_str()) {
             depth += 1;
             shape.max_depth = shape.max_depth.max(depth);
-            if shape.max_depth > max_depth {
+            if shape.max_depth > budget.depth {
                 return shape;
             }
         }
@@ -218,6 +297,27 @@ mod tests {
         let text_split_by_comments = "a<!---->".repeat(MAX_ELEMENTS + 1);
         assert!(check_page(&text_split_by_comments).is_err());
         assert!(check_page(&"<div></div>".repeat(MAX_ELEMENTS - 10)).is_ok());
+    }
+
+    #[test]
+    fn attributes_are_counted_outside_their_values() {
+        assert_eq!(attribute_count(b""), 0);
+        assert_eq!(
+            attribute_count(b" class=\"a b\" id='x=y' hidden data-n=3 /"),
+            4
+        );
+        assert_eq!(attribute_count(b" a = \"1\" b= 2 c"), 3);
+    }
+
+    #[test]
+    fn one_element_with_thousands_of_attributes_is_refused() {
+        let attributes: Vec<String> = (0..5_000).map(|i| format!("a{i}=1")).collect();
+        let page = format!("<div {}>words</div>", attributes.join(" "));
+        let err = check_page(&page).unwrap_err();
+        assert!(matches!(err, IngestErrorKind::HtmlTooManyAttributes { .. }));
+        assert!(err.to_string().contains("attributes"), "{err}");
+        let ordinary = "<a href=\"/x\" class=\"link\" rel=nofollow>x</a>".repeat(1_000);
+        assert_eq!(check_page(&ordinary).unwrap().attribute_pairs, 3_000);
     }
 
     #[test]
