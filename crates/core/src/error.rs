@@ -88,6 +88,24 @@ pub enum IngestErrorKind {
         /// The deepest nesting accepted.
         limit: usize,
     },
+    /// An HTML page with more elements than the extractors are given time
+    /// and memory for.
+    #[error("HTML has more than {limit} elements; refused as hostile")]
+    HtmlTooManyElements {
+        /// The most elements accepted.
+        limit: usize,
+    },
+    /// An HTML page whose elements hold so many attributes that parsing it
+    /// would take minutes (the parser compares each with its element's
+    /// earlier ones).
+    #[error(
+        "HTML elements hold more than {limit} pairs of attributes (an element with thousands); \
+         refused as hostile"
+    )]
+    HtmlTooManyAttributes {
+        /// The most pairs of attributes accepted.
+        limit: u64,
+    },
     /// An HTML page with no article text to speak of (script-only, empty).
     #[error("HTML page has no article text")]
     HtmlNoText,

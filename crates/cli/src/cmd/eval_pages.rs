@@ -163,7 +163,7 @@ impl PageScore {
 /// Main text as ingestion would extract it; a page refused as hostile
 /// scores as an empty extraction.
 fn page_text(html: &str, url: Option<&str>, extractor: Extractor) -> String {
-    if limits::check_nesting(html).is_err() {
+    if limits::check_page(html).is_err() {
         return String::new();
     }
     extract_main_text(html, url, extractor).text

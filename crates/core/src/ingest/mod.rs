@@ -48,6 +48,12 @@ pub fn parse_document(doc: &InputDocument) -> Vec<Result<Article, IngestError>> 
                 SourceFormat::Html => html::parse(text),
                 _ => plain_text::parse(text),
             };
+            if let Ok(Some(note)) = raw
+                .as_ref()
+                .map(|raw| raw.extra.get(html::EXTRACTION_LIMIT))
+            {
+                tracing::warn!("{path}: {}", note.as_str().unwrap_or_default());
+            }
             vec![
                 raw.map_err(|kind| IngestError::new(&doc.path, kind))
                     .and_then(|raw| finish(raw, path)),

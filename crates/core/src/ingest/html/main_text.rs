@@ -19,6 +19,12 @@
 //! names as comments, author boxes, share bars, sidebars or affiliate
 //! notes ([`super::off_article`]) are dropped. A JSON-LD `articleBody`
 //! much longer than the result replaces it ([`super::article_body`]).
+//!
+//! On a page too large for it ([`PageShape::readability_affordable`]: the
+//! fallback's work grows with elements times their depth, 10 s for 200,000
+//! nested `<div>`s), dom_smoothie is not run and trafilatura's text (without
+//! its own fallbacks) is used alone; [`MainText::readability_skipped`] says
+//! so.
 
 use super::article_body;
 use super::block_text::with_paragraphs;
@@ -27,7 +33,7 @@ use super::captions;
 use super::galleries;
 use super::gaps;
 use super::lead;
-use super::limits::MAX_ELEMENTS;
+use super::limits::{MAX_ELEMENTS, PageShape};
 use super::link_lines;
 use super::metadata::PageMetadata;
 use super::off_article;
@@ -100,26 +106,54 @@ pub struct MainText {
     pub text: String,
     /// trafilatura's metadata (title, author, date, site name, …).
     pub metadata: trafilatura::Metadata,
+    /// Why the Readability fallback was not run on this page (too large
+    /// for it), in words for the user; `None` when it ran or was not asked.
+    pub readability_skipped: Option<String>,
 }
 
 /// Extracts the main text of a page (already decoded, already checked
-/// against the nesting limit). `url` helps resolve relative links.
+/// against the limits of [`super::limits::check_page`]). `url` helps
+/// resolve relative links.
 pub fn extract_main_text(html: &str, url: Option<&str>, extractor: Extractor) -> MainText {
     let doc = scraper::Html::parse_document(html);
     let meta = PageMetadata::from_document(&doc);
-    extract_page_main_text(html, &doc, &meta, url, extractor)
+    let page = Page {
+        html,
+        doc: &doc,
+        shape: PageShape::of(html),
+    };
+    extract_page_main_text(&page, &meta, url, extractor)
 }
 
-/// [`extract_main_text`] for a page whose document and metadata the caller
-/// has already read, so that neither is built twice per page.
+/// A page as the extractors see it: its markup, its parsed document and
+/// the size measured before parsing.
+#[derive(Debug, Clone, Copy)]
+pub struct Page<'a> {
+    /// The decoded markup.
+    pub html: &'a str,
+    /// The parsed document.
+    pub doc: &'a scraper::Html,
+    /// The page's size ([`PageShape::of`] its markup).
+    pub shape: PageShape,
+}
+
+/// [`extract_main_text`] for a page whose document, metadata and shape the
+/// caller has already read, so that none is built twice per page.
 pub fn extract_page_main_text(
-    html: &str,
-    doc: &scraper::Html,
+    page: &Page<'_>,
     meta: &PageMetadata,
     url: Option<&str>,
     extractor: Extractor,
 ) -> MainText {
-    let mut main = extracted(html, doc, url, extractor);
+    let (html, doc) = (page.html, page.doc);
+    let mut main = if page.shape.readability_affordable() {
+        extracted(html, doc, url, extractor)
+    } else {
+        MainText {
+            readability_skipped: page.shape.readability_note(),
+            ..trafilatura_text(html, url, false)
+        }
+    };
     if extractor == Extractor::Combined {
         let titles: Vec<&str> = meta
             .titles
@@ -149,7 +183,7 @@ fn extracted(html: &str, doc: &scraper::Html, url: Option<&str>, extractor: Extr
     match extractor {
         Extractor::DomSmoothie => MainText {
             text: readability_text(html, url).unwrap_or_default(),
-            metadata: trafilatura::Metadata::default(),
+            ..MainText::default()
         },
         Extractor::Trafilatura => trafilatura_text(html, url, true),
         Extractor::Combined => {
@@ -215,6 +249,7 @@ fn trafilatura_text(html: &str, url: Option<&str>, own_fallback: bool) -> MainTe
             MainText {
                 text: boilerplate::strip_lines(&text),
                 metadata: result.metadata,
+                readability_skipped: None,
             }
         }
         Err(err) => {

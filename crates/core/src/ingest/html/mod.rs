@@ -3,7 +3,9 @@
 //! The steps, one module each:
 //! - [`charset`]: gzip, then bytes to text (BOM, `<meta charset>`, UTF-8,
 //!   Windows-1252) and telling HTML from other text by its first tag;
-//! - [`limits`]: refusing pages nested too deep for the extractors;
+//! - [`limits`]: refusing pages nested too deep or with too many elements
+//!   for the extractors, and skipping the Readability fallback on pages too
+//!   large for it;
 //! - [`metadata`]: title, lead, authors, times, site name, canonical URL,
 //!   image and language from `<meta>`, JSON-LD, `<time>` and `<link>`;
 //! - [`pubdate`]: choosing the publication time (published before
@@ -66,7 +68,7 @@ pub mod related_tail;
 pub mod trailing_headings;
 
 pub use charset::{decode_html, looks_like_html};
-pub use main_text::{Extractor, MainText, extract_main_text, extract_page_main_text};
+pub use main_text::{Extractor, MainText, Page, extract_main_text, extract_page_main_text};
 pub use metadata::PageMetadata;
 
 use crate::error::IngestErrorKind;
@@ -74,6 +76,11 @@ use crate::ingest::RawArticle;
 use crate::model::SourceFormat;
 use scraper::Html;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// The `extra` key that records why a page's text was extracted with less
+/// than the usual means (the Readability fallback skipped on a page too
+/// large for it); ingestion also warns with it.
+pub const EXTRACTION_LIMIT: &str = "extraction_limit";
 
 /// What the caller knows about a page besides its markup, as a crawler
 /// would supply it, and how to extract it.
@@ -92,10 +99,13 @@ pub fn parse(html: &str) -> Result<RawArticle, IngestErrorKind> {
 
 /// Parses an HTML article page: metadata, publication time and main text.
 /// Hostile pages give an error ([`IngestErrorKind::HtmlTooDeep`],
-/// [`IngestErrorKind::HtmlExtraction`]), never a panic.
+/// [`IngestErrorKind::HtmlTooManyElements`],
+/// [`IngestErrorKind::HtmlExtraction`]), never a panic; on a page too large
+/// for the Readability fallback, the text is trafilatura's alone and
+/// `extra.extraction_limit` says why.
 pub fn parse_page(html: &str, hints: &PageHints) -> Result<RawArticle, IngestErrorKind> {
-    limits::check_nesting(html)?;
-    let raw = guarded(|| build_article(html, hints))?;
+    let shape = limits::check_page(html)?;
+    let raw = guarded(|| build_article(html, shape, hints))?;
     if raw.body.trim().is_empty() {
         return Err(IngestErrorKind::HtmlNoText);
     }
@@ -108,7 +118,7 @@ pub fn page_publication_time(
     html: &str,
     url: Option<&str>,
 ) -> Result<Option<pubdate::PageTime>, IngestErrorKind> {
-    limits::check_nesting(html)?;
+    limits::check_page(html)?;
     guarded(|| {
         let meta = PageMetadata::from_document(&Html::parse_document(html));
         let doc = trafilatura::dom::Document::parse(html);
@@ -133,11 +143,16 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, IngestErrorKind> {
     })
 }
 
-fn build_article(html: &str, hints: &PageHints) -> RawArticle {
+fn build_article(html: &str, shape: limits::PageShape, hints: &PageHints) -> RawArticle {
     let doc = Html::parse_document(html);
     let meta = PageMetadata::from_document(&doc);
     let url = canonical_url(&meta, hints.url.as_deref());
-    let main = extract_page_main_text(html, &doc, &meta, url.as_deref(), hints.extractor);
+    let page = Page {
+        html,
+        doc: &doc,
+        shape,
+    };
+    let main = extract_page_main_text(&page, &meta, url.as_deref(), hints.extractor);
     let traf = &main.metadata;
     let fallback_date = traf.date.and_then(to_jiff_date);
     let mut raw = RawArticle::new(SourceFormat::Html, main.text.clone());
@@ -182,6 +197,9 @@ fn build_article(html: &str, hints: &PageHints) -> RawArticle {
     .map(|t| t.time);
     if let Some(site) = site {
         raw.extra.insert("sitename".into(), site.into());
+    }
+    if let Some(note) = main.readability_skipped {
+        raw.extra.insert(EXTRACTION_LIMIT.into(), note.into());
     }
     if let Some(modified) = meta
         .modified

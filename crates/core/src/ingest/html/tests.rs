@@ -158,3 +158,32 @@ fn a_site_name_suffix_leaves_the_headline() {
         "Roma - United talks stall"
     );
 }
+
+#[test]
+fn regression_nested_divs_beyond_the_budget_skip_readability_and_keep_the_article() {
+    let block = format!("{}{}", "<div>".repeat(990), "</div>".repeat(990));
+    let page = format!(
+        "<html><body><article><p>Ferry crews called off Thursday's strike after the operator \
+         agreed to reopen talks on pay and rosters, the union said.</p></article>{}</body></html>",
+        block.repeat(5)
+    );
+    let raw = parse(&page).unwrap();
+    assert!(raw.body.contains("reopen talks"), "{}", raw.body);
+    let note = raw.extra[EXTRACTION_LIMIT].as_str().unwrap();
+    assert!(note.contains("Readability fallback"), "{note}");
+    let ordinary = parse(&String::from_utf8(fixture("harbour-bridge.html")).unwrap()).unwrap();
+    assert!(!ordinary.extra.contains_key(EXTRACTION_LIMIT));
+}
+
+#[test]
+fn too_many_elements_are_refused_before_parsing() {
+    let page = format!(
+        "<html><body><p>Words.</p>{}</body></html>",
+        "<i>x</i>".repeat(300_000)
+    );
+    let err = parse(&page).unwrap_err();
+    assert!(
+        matches!(err, IngestErrorKind::HtmlTooManyElements { .. }),
+        "{err}"
+    );
+}
