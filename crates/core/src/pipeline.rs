@@ -111,6 +111,27 @@ pub struct IngestReport {
     /// whether a snapshot was saved; logged, not part of the JSON report.
     #[serde(skip)]
     pub state: StateReport,
+    /// Wall-clock seconds of each stage of the batch (`bench` reports
+    /// them); not part of the JSON report.
+    #[serde(skip)]
+    pub timings: StageTimings,
+}
+
+/// Wall-clock seconds of the stages of one batch.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct StageTimings {
+    /// Preparing the clusterer and duplicate detector (snapshot or replay).
+    pub prepare: f64,
+    /// Telling new articles from known ones, revisions and copies.
+    pub classify: f64,
+    /// Clustering the new articles (while a second thread reads their
+    /// names and claims for the story summaries).
+    pub cluster: f64,
+    /// Building the snapshot for the next batch.
+    pub snapshot: f64,
+    /// Saving: articles, full-text index, explanations, stories and their
+    /// summaries, in one transaction.
+    pub save: f64,
 }
 
 /// True for a post Storyline wrote itself (`storyline publish --format
@@ -311,6 +332,13 @@ impl<S: Store> Pipeline<S> {
         articles.retain(|a| !is_generated(a));
         report.generated = before - articles.len();
         articles.sort_by(batch_order);
+        let mut clock = std::time::Instant::now();
+        let mut lap = || {
+            let now = std::time::Instant::now();
+            let seconds = now.duration_since(clock).as_secs_f64();
+            clock = now;
+            seconds
+        };
         let state::Prepared {
             mut duplicates,
             clusterer,
@@ -318,6 +346,7 @@ impl<S: Store> Pipeline<S> {
             report: state_report,
         } = self.prepare(&articles)?;
         report.state = state_report;
+        report.timings.prepare = lap();
         let mut fresh: Vec<Article> = Vec::new();
         let mut revisions: Vec<Article> = Vec::new();
         let mut copies: Vec<Article> = Vec::new();
@@ -373,6 +402,7 @@ impl<S: Store> Pipeline<S> {
                 story,
             });
         }
+        report.timings.classify = lap();
         let Clustered {
             stories,
             assigned,
@@ -383,6 +413,7 @@ impl<S: Store> Pipeline<S> {
             retired_at,
             prepared,
         } = self.cluster_and_prepare(clusterer, &mut fresh)?;
+        report.timings.cluster = lap();
         let live = state::Live {
             clusterer,
             duplicates,
@@ -463,6 +494,7 @@ impl<S: Store> Pipeline<S> {
             }
         };
         report.state.saved_bytes = snapshot.as_ref().map_or(0, Vec::len);
+        report.timings.snapshot = lap();
         let mut articles = fresh;
         articles.extend(copies);
         articles.extend(revisions);
@@ -478,6 +510,7 @@ impl<S: Store> Pipeline<S> {
                 .store
                 .save_prepared(&batch, snapshot.as_deref(), &prepared)?,
         }
+        report.timings.save = lap();
         Ok(report)
     }
 

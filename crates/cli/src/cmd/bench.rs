@@ -167,6 +167,13 @@ fn clustering(path: &Path, expect: Option<usize>, global: &Global) -> anyhow::Re
                 "sort_alone": sort_seconds,
                 "dedup_alone": dedup_seconds,
                 "cluster_alone": cluster_seconds,
+                "pipeline_stages": {
+                    "prepare": report.timings.prepare,
+                    "classify": report.timings.classify,
+                    "cluster": report.timings.cluster,
+                    "snapshot": report.timings.snapshot,
+                    "save": report.timings.save,
+                },
             },
             "peak_memory_kb": peak,
             "clusterer": {
@@ -192,6 +199,15 @@ fn clustering(path: &Path, expect: Option<usize>, global: &Global) -> anyhow::Re
     outln!(
         "stages alone: sort {sort_seconds:.2} s, dedup {dedup_seconds:.2} s, cluster {cluster_seconds:.2} s; the rest of the pipeline (identity, store) ≈ {:.2} s",
         (pipeline_seconds - sort_seconds - dedup_seconds - cluster_seconds).max(0.0)
+    )?;
+    let t = report.timings;
+    outln!(
+        "pipeline stages: prepare {:.2} s, classify {:.2} s, cluster {:.2} s, snapshot {:.2} s, save (SQLite, story summaries) {:.2} s",
+        t.prepare,
+        t.classify,
+        t.cluster,
+        t.snapshot,
+        t.save
     )?;
     outln!(
         "clusterer alone at the end: {live_stories} of {known_stories} stories live (the others retired, too old to attract), {postings} index postings"

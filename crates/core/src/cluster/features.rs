@@ -14,8 +14,9 @@
 
 use crate::cluster::vectors::{SparseVector, TermWeights};
 use crate::model::Article;
-use crate::text::{Analyzer, name_terms};
+use crate::text::{Analyzer, name_terms, words};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// Letters a name keeps: enough to tell names apart, few enough to absorb
 /// inflections and transliteration differences.
@@ -57,6 +58,13 @@ pub struct Vocabularies {
     pub names: TermWeights,
     /// Figures.
     pub figures: TermWeights,
+    /// The term id of each word (as written) met so far, or none for a
+    /// word that gives no term: the same word recurs in every headline
+    /// repeat and across articles, and stemming it again gives the same
+    /// term. Term ids are never reassigned, so an entry stays right. Not
+    /// serialized: a restored state fills it again as it reads.
+    #[serde(skip)]
+    word_terms: HashMap<String, Option<u32>, foldhash::fast::RandomState>,
 }
 
 impl Vocabularies {
@@ -75,34 +83,39 @@ impl Vocabularies {
         analyzer: &Analyzer,
         title_repeat: usize,
     ) -> ArticleFeatures {
-        let mut head = String::new();
-        head.push_str(&article.title);
-        head.push_str(".\n");
-        if let Some(lead) = &article.lead {
-            head.push_str(lead);
-            head.push_str(".\n");
-        }
-        let mut text = String::new();
-        for _ in 1..title_repeat.max(1) {
-            text.push_str(&article.title);
-            text.push_str(".\n");
-        }
-        text.push_str(&head);
-        text.push_str(&article.body);
-        let term_ids: Vec<u32> = analyzer
-            .terms(&text)
-            .iter()
-            .map(|t| self.terms.id(t))
-            .collect();
-        let name_ids: Vec<u32> = names(&text, analyzer)
+        // What is compared is the text of the headline `title_repeat`
+        // times, the lead and the body, each part closed by ".\n" (the
+        // headline names: headline and lead). A part ends a word and a
+        // sentence, so the words, names and figures of the whole are those
+        // of its parts in order: each part is read once, and ids are still
+        // assigned in the order of the whole.
+        let repeat = title_repeat.max(1);
+        let title = article.title.as_str();
+        let lead = article.lead.as_deref().unwrap_or_default();
+        let body = article.body.as_str();
+        let title_terms = self.term_ids(title, analyzer);
+        let mut term_ids = title_terms.repeat(repeat);
+        term_ids.extend(self.term_ids(lead, analyzer));
+        term_ids.extend(self.term_ids(body, analyzer));
+        let title_names: Vec<u32> = names(title, analyzer)
             .iter()
             .map(|t| self.names.id(t))
             .collect();
-        let head_ids: Vec<u32> = names(&head, analyzer)
+        let lead_names: Vec<u32> = names(lead, analyzer)
             .iter()
             .map(|t| self.names.id(t))
             .collect();
-        let figure_ids: Vec<u32> = figures(&text).iter().map(|t| self.figures.id(t)).collect();
+        let mut name_ids = title_names.repeat(repeat);
+        name_ids.extend_from_slice(&lead_names);
+        name_ids.extend(names(body, analyzer).iter().map(|t| self.names.id(t)));
+        let mut head_ids = title_names;
+        head_ids.extend_from_slice(&lead_names);
+        let title_figures: Vec<u32> = figures(title).iter().map(|t| self.figures.id(t)).collect();
+        let mut figure_ids = title_figures.repeat(repeat);
+        for part in [lead, body] {
+            figure_ids.extend(figures(part).iter().map(|t| self.figures.id(t)));
+        }
+        let caseless = caseless_parts(&[title, lead, body]);
         let terms = SparseVector::from_term_ids(&term_ids);
         let features = ArticleFeatures {
             brevity: brevity(terms.0.len()),
@@ -111,12 +124,30 @@ impl Vocabularies {
             headline_names: SparseVector::from_term_ids(&head_ids),
             figures: SparseVector::from_term_ids(&figure_ids),
             foreign: article.language.as_deref().is_some_and(|l| l != "en"),
-            caseless: caseless(&text),
+            caseless,
         };
         self.terms.observe(&features.terms);
         self.names.observe(&features.names);
         self.figures.observe(&features.figures);
         features
+    }
+
+    /// The term ids of the words of `text`, in order, assigning ids to
+    /// new terms.
+    fn term_ids(&mut self, text: &str, analyzer: &Analyzer) -> Vec<u32> {
+        let mut ids = Vec::new();
+        for word in words(text) {
+            let id = match self.word_terms.get(word) {
+                Some(id) => *id,
+                None => {
+                    let id = analyzer.term(word).map(|t| self.terms.id(&t));
+                    self.word_terms.insert(word.to_string(), id);
+                    id
+                }
+            };
+            ids.extend(id);
+        }
+        ids
     }
 }
 
@@ -130,9 +161,15 @@ pub(crate) fn brevity(distinct_terms: usize) -> f32 {
 /// True when `text` has a lowercase letter and no uppercase one: written
 /// without capitals, so no name can be found in it. Scripts without case
 /// (Devanagari, Chinese) have neither and are not caseless.
+#[cfg(test)]
 pub fn caseless(text: &str) -> bool {
+    caseless_parts(&[text])
+}
+
+/// [`caseless`] of the parts joined by punctuation.
+fn caseless_parts(parts: &[&str]) -> bool {
     let mut lower = false;
-    for c in text.chars() {
+    for c in parts.iter().flat_map(|p| p.chars()) {
         if c.is_uppercase() {
             return false;
         }
@@ -188,6 +225,37 @@ pub fn figures(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headline_lead_and_body_read_as_one_text() {
+        // Read part by part (the headline once, its repeats copied), the
+        // vectors are those of the whole text the parts make.
+        let analyzer = Analyzer::english();
+        let mut parts = crate::store::conformance::sample_article(
+            1,
+            "Roma bid £18m for Chris Smalling",
+            "Talks with Manchester United go on. Smalling's fee: 18,5m.",
+        );
+        parts.lead = Some("AS Roma are preparing a second bid".into());
+        let mut whole = parts.clone();
+        whole.title = String::new();
+        whole.lead = None;
+        whole.body = format!(
+            "{title}.\n{title}.\n{lead}.\n{body}",
+            title = parts.title,
+            lead = "AS Roma are preparing a second bid",
+            body = parts.body
+        );
+        let (mut by_parts, mut at_once) = (Vocabularies::default(), Vocabularies::default());
+        for _ in 0..2 {
+            let a = by_parts.features(&parts, &analyzer, 2);
+            let b = at_once.features(&whole, &analyzer, 1);
+            assert_eq!(a.terms, b.terms);
+            assert_eq!(a.names, b.names);
+            assert_eq!(a.figures, b.figures);
+            assert!(!a.terms.0.is_empty() && !a.names.0.is_empty());
+        }
+    }
 
     #[test]
     fn names_meet_across_scripts_and_inflections() {

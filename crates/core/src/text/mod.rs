@@ -5,4 +5,4 @@ mod names;
 mod terms;
 
 pub use names::name_terms;
-pub use terms::Analyzer;
+pub use terms::{Analyzer, words};

@@ -47,24 +47,26 @@ impl Analyzer {
 
     /// The terms of `text`, in order.
     pub fn terms(&self, text: &str) -> Vec<String> {
-        words(text)
-            .filter_map(|word| {
-                let lower = word.to_lowercase();
-                let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
-                if lower.chars().count() < 2
-                    || self.stop_words.contains(lower)
-                    || lower.chars().any(|c| c.is_ascii_digit())
-                {
-                    return None;
-                }
-                Some(self.stemmer.stem(lower).into_owned())
-            })
-            .collect()
+        words(text).filter_map(|word| self.term(word)).collect()
+    }
+
+    /// The term of one word of [`words`]: none for a stop word, a number
+    /// or a single letter.
+    pub fn term(&self, word: &str) -> Option<String> {
+        let lower = word.to_lowercase();
+        let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
+        if lower.chars().count() < 2
+            || self.stop_words.contains(lower)
+            || lower.chars().any(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        Some(self.stemmer.stem(lower).into_owned())
     }
 }
 
 /// Words: runs of letters, digits and inner apostrophes.
-pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|w| w.trim_matches(['\'', '’']))
         .filter(|w| !w.is_empty())

@@ -31,9 +31,7 @@ pub struct Entity {
 }
 
 struct Forms {
-    /// Distinct surface forms, keyed by [`name_key`].
-    keys: Vec<String>,
-    /// A display form for each key (first seen).
+    /// A display form for each distinct key (first seen).
     display: Vec<String>,
     parent: Vec<usize>,
 }
@@ -59,23 +57,23 @@ fn words(key: &str) -> Vec<&str> {
     key.split_whitespace().collect()
 }
 
-/// True when `short` names what `long` names in fewer words.
-fn abbreviates(short: &str, long: &str) -> bool {
-    let (s, l) = (words(short), words(long));
+/// True when `short` names what `long` names in fewer words (both given
+/// as their keys' words).
+fn abbreviates(s: &[&str], l: &[&str]) -> bool {
     if s.is_empty() || s.len() >= l.len() {
         if s.len() == l.len() && s != l {
             // Word-by-word prefixes: "man united" for "manchester united".
             return s
                 .iter()
-                .zip(&l)
+                .zip(l)
                 .all(|(a, b)| b.starts_with(a) && a.len() >= 3 || a == b);
         }
-        return s.len() == 1 && l.len() > 1 && is_initials_of(s[0], &l);
+        return s.len() == 1 && l.len() > 1 && is_initials_of(s[0], l);
     }
-    if l.ends_with(&s) || is_without_legal_form(&s, &l) {
+    if l.ends_with(s) || is_without_legal_form(s, l) {
         return true;
     }
-    s.len() == 1 && is_initials_of(s[0], &l)
+    s.len() == 1 && is_initials_of(s[0], l)
 }
 
 /// True when `long` is `short` followed only by words of a company's legal
@@ -139,28 +137,36 @@ fn initials(words: &[&str]) -> String {
 /// Groups `mentions` into entities, optionally helped by an alias book.
 pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
     let mut index: HashMap<String, usize> = HashMap::new();
+    // Distinct surface forms, keyed by [`name_key`].
+    let mut keys: Vec<String> = Vec::new();
     let mut forms = Forms {
-        keys: Vec::new(),
         display: Vec::new(),
         parent: Vec::new(),
     };
     let mut add = |forms: &mut Forms, display: &str| -> usize {
         let key = name_key(display);
         *index.entry(key.clone()).or_insert_with(|| {
-            forms.keys.push(key);
+            keys.push(key);
             forms.display.push(display.to_string());
             forms.parent.push(forms.parent.len());
             forms.parent.len() - 1
         })
     };
     let mention_form: Vec<usize> = mentions.iter().map(|m| add(&mut forms, &m.text)).collect();
+    // Each form's words and mentions, counted once: the pairings below
+    // compare every form with every other.
+    let key_words: Vec<Vec<&str>> = keys.iter().map(|k| words(k)).collect();
+    let mut form_uses = vec![0usize; keys.len()];
+    for form in &mention_form {
+        form_uses[*form] += 1;
+    }
 
     // Book entries link every name they list that occurs.
     let mut book_name: HashMap<usize, (String, EntityKind)> = HashMap::new();
     if let Some(book) = book {
         let mut by_entity: HashMap<String, usize> = HashMap::new();
-        for form in 0..forms.keys.len() {
-            if let Some(known) = book.lookup(&forms.keys[form]) {
+        for (form, key) in keys.iter().enumerate() {
+            if let Some(known) = book.lookup(key) {
                 match by_entity.get(&known.name) {
                     Some(first) => forms.union(form, *first),
                     None => {
@@ -173,14 +179,14 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
     }
 
     // Short forms link to the single longer name they abbreviate.
-    let mut order: Vec<usize> = (0..forms.keys.len()).collect();
-    order.sort_by_key(|f| std::cmp::Reverse(words(&forms.keys[*f]).len()));
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by_key(|f| std::cmp::Reverse(key_words[*f].len()));
     // Longer forms first, so `Man United` joins `Manchester United` before
     // `United` is considered.
     for &short in &order {
         let mut targets: Vec<usize> = Vec::new();
-        for long in 0..forms.keys.len() {
-            if long != short && abbreviates(&forms.keys[short], &forms.keys[long]) {
+        for long in 0..keys.len() {
+            if long != short && abbreviates(&key_words[short], &key_words[long]) {
                 let root = forms.root(long);
                 if !targets.contains(&root) {
                     targets.push(root);
@@ -205,7 +211,7 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
             group_forms.sort_unstable();
             group_forms.dedup();
             let from_book = group_forms.iter().find_map(|f| book_name.get(f)).cloned();
-            let uses = |form: usize| mention_form.iter().filter(|f| **f == form).count();
+            let uses = |form: usize| form_uses[form];
             // The canonical form: a full name (several words) that recurs
             // beats a longer one seen once (a title-case headline fragment
             // such as "Buying Rice Declan Rice"); then the longest.
@@ -214,24 +220,20 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
             let longest_form = group_forms
                 .iter()
                 .filter(|f| {
-                    let long = words(&forms.keys[**f]);
+                    let long = &key_words[**f];
                     !group_forms.iter().any(|g| {
-                        let short = words(&forms.keys[*g]);
-                        short.len() < long.len() && is_company_without_legal_form(&short, &long)
+                        let short = &key_words[*g];
+                        short.len() < long.len() && is_company_without_legal_form(short, long)
                     })
                 })
                 .max_by(|a, b| {
-                    let rank = |f: usize| (words(&forms.keys[f]).len() > 1, uses(f).min(2));
+                    let rank = |f: usize| (key_words[f].len() > 1, uses(f).min(2));
                     rank(**a)
                         .cmp(&rank(**b))
-                        .then_with(|| {
-                            words(&forms.keys[**a])
-                                .len()
-                                .cmp(&words(&forms.keys[**b]).len())
-                        })
+                        .then_with(|| key_words[**a].len().cmp(&key_words[**b].len()))
                         .then_with(|| uses(**a).cmp(&uses(**b)))
-                        .then_with(|| forms.keys[**a].len().cmp(&forms.keys[**b].len()))
-                        .then_with(|| forms.keys[**b].cmp(&forms.keys[**a]))
+                        .then_with(|| keys[**a].len().cmp(&keys[**b].len()))
+                        .then_with(|| keys[**b].cmp(&keys[**a]))
                 })
                 .copied();
             let longest = longest_form
