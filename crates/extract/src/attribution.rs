@@ -111,6 +111,11 @@ const NOT_SOURCES: &[&str] = &["Sources", "Reports", "Reporters"];
 /// Nouns that may stand between a cue and its source: "according to
 /// Italian outlet Corriere dello Sport".
 const DESCRIPTORS: &[&str] = &[
+    // "according to a report in India Today"; not the plural: "according
+    // to reports in Spain" names where, not who.
+    "report",
+    "article",
+    "interview",
     "outlet",
     "newspaper",
     "paper",
@@ -333,6 +338,13 @@ mod tests {
             sources("The Athletic reports that City are ready."),
             ["The Athletic"]
         );
+        assert_eq!(
+            sources(
+                "According to a report in India Today, at least 5,000 bodies were buried in Maras."
+            ),
+            ["India Today"]
+        );
+        assert!(sources("Barcelona bid £116m, according to reports in Spain.").is_empty());
         assert_eq!(
             sources("Fonseca told Sky Italia he wants him."),
             ["Sky Italia"]

@@ -391,6 +391,12 @@ pub fn find_quantity_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<QuantityClaim
                 .get_or_insert_with(|| find_source(sentence).map(|a| a.source))
                 .clone()
         };
+        // What the sentence reports "according to" ("According to a report
+        // in India Today, …") tells the counts; it is not what they count.
+        // A speaker ("Fain said members won a 25% raise") stays a subject.
+        let credited = find_source(sentence)
+            .filter(|a| a.cue == "according to")
+            .map(|a| a.source);
         let people: Vec<&Mention> = all_names
             .iter()
             .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
@@ -400,6 +406,11 @@ pub fn find_quantity_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<QuantityClaim
                     .split_whitespace()
                     .take(4)
                     .any(|w| matches!(w, "him" | "her" | "them"))
+            })
+            .filter(|m| {
+                !credited
+                    .as_deref()
+                    .is_some_and(|c| c.contains(m.text.as_str()))
             })
             .collect();
         let named = people.first().map(|m| m.text.clone());

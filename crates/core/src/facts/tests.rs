@@ -135,6 +135,28 @@ fn counts_keep_their_scope_and_subject() {
     assert_eq!(count.subject.as_deref(), Some("Chris Smalling"));
 }
 
+/// What a sentence reports "according to" tells the counts; it is neither
+/// their subject nor, carried, the subject of the next sentence's counts.
+#[test]
+fn an_outlet_reported_according_to_is_not_what_is_counted() {
+    let a = article(
+        3,
+        "Toll",
+        "According to a report in India Today, at least 5,000 bodies were buried in Maras. The confirmed death toll rose to 35,224 on Monday.",
+    );
+    let claims = article_claims(&a);
+    let toll = claims
+        .iter()
+        .find(|c| c.quantity.as_ref().is_some_and(|q| q.value == 35224.0))
+        .unwrap();
+    assert_eq!(toll.subject, None);
+    assert!(
+        claims
+            .iter()
+            .all(|c| c.subject.as_deref() != Some("India Today"))
+    );
+}
+
 #[test]
 fn duplicates_add_no_claims() {
     let original = article(
