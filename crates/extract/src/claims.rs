@@ -384,19 +384,24 @@ pub fn find_quantity_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<QuantityClaim
     let mut out = Vec::new();
     for range in analyzed.sentences.iter().cloned() {
         let sentence = &text[range.clone()];
-        // The sentence's credit, looked up once for all its figures.
+        // The sentence's credit, looked up once for all its figures (and
+        // only for sentences that have figures or say "according to").
         let mut credit: Option<Option<String>> = None;
+        // What the sentence reports "according to" ("According to a report
+        // in India Today, …") tells the counts; it is not what they count.
+        // A speaker ("Fain said members won a 25% raise") stays a subject.
+        let credited = if sentence.contains("ccording to") {
+            let found = find_source(sentence);
+            credit = Some(found.as_ref().map(|a| a.source.clone()));
+            found.filter(|a| a.cue == "according to").map(|a| a.source)
+        } else {
+            None
+        };
         let mut source = || {
             credit
                 .get_or_insert_with(|| find_source(sentence).map(|a| a.source))
                 .clone()
         };
-        // What the sentence reports "according to" ("According to a report
-        // in India Today, …") tells the counts; it is not what they count.
-        // A speaker ("Fain said members won a 25% raise") stays a subject.
-        let credited = find_source(sentence)
-            .filter(|a| a.cue == "according to")
-            .map(|a| a.source);
         let people: Vec<&Mention> = all_names
             .iter()
             .filter(|m| m.span.start >= range.start && m.span.end <= range.end)

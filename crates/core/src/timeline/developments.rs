@@ -296,6 +296,8 @@ fn upcoming_events(
         if !reads_as_sentence(sentence) && sentence.trim() != article.title.trim() {
             continue;
         }
+        // The sentence's terms, read once, and only if it names a future day.
+        let mut sentence_terms: Option<HashSet<String>> = None;
         for mention in find_dates(sentence, reference) {
             let resolved = mention.resolved;
             let Value::Day(date) = resolved.value else {
@@ -304,11 +306,11 @@ fn upcoming_events(
             if resolved.relation != Relation::Future || resolved.granularity != Granularity::Day {
                 continue;
             }
-            let sentence_terms = terms(sentence);
+            let sentence_terms = sentence_terms.get_or_insert_with(|| terms(sentence));
             let same = out.iter_mut().find(|(e, t)| {
                 e.date == Some(date)
                     && (e.headline == sentence
-                        || t.intersection(&sentence_terms).count() >= SAME_UPCOMING_TERMS)
+                        || t.intersection(sentence_terms).count() >= SAME_UPCOMING_TERMS)
             });
             if let Some((entry, _)) = same {
                 if !entry.articles.contains(&article.id) {
@@ -329,7 +331,7 @@ fn upcoming_events(
                 independent_confirmations: 0,
             };
             cite(&mut entry, article, &[], &[]);
-            out.push((entry, sentence_terms));
+            out.push((entry, sentence_terms.clone()));
         }
     }
 }
