@@ -308,6 +308,9 @@ pub fn article(detail: &ArticleDetail) -> String {
     if !detail.authors.is_empty() {
         let _ = writeln!(out, "by {}", detail.authors.join(", "));
     }
+    if let Some(note) = detail.extraction_note() {
+        let _ = writeln!(out, "note: {note}");
+    }
     out.push('\n');
     if let Some(lead) = &s.lead {
         let _ = writeln!(out, "{lead}\n");

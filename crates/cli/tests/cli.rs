@@ -892,11 +892,18 @@ fn regression_thousands_of_nested_divs_skip_the_readability_fallback_and_keep_th
         .find(|a| file_name(&a["path"]) == "deep.html")
         .expect("the nested page is stored");
     let id = stored["id"].as_str().unwrap();
-    let body = db.json(&["article", id])["body"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let detail = db.json(&["article", id]);
+    let body = detail["body"].as_str().unwrap();
     assert!(body.contains("eight weeks of repairs"), "{body}");
+    // The reader of the article sees why its text may carry boilerplate.
+    let note = detail["extra"]["extraction_limit"].as_str().unwrap();
+    assert!(note.contains("Readability fallback"), "{note}");
+    let human = db.cmd(&["article", id]).output().unwrap();
+    let human = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        human.contains("note: ") && human.contains("too large for the Readability fallback"),
+        "{human}"
+    );
 }
 
 #[test]

@@ -73,6 +73,16 @@ pub enum IngestErrorKind {
         /// The field names of its first line, comma-separated.
         fields: String,
     },
+    /// A plain-text or Markdown file laid out as a document of sectioned
+    /// lists (a dataset's notes, a changelog), not as an article.
+    #[error(
+        "reads as a document, not an article: {sections} sections whose lines are mostly \
+         list items; pass --format plain-text to read it anyway"
+    )]
+    NotAnArticle {
+        /// How many `## ` section headings it has.
+        sections: usize,
+    },
     /// A JSON Lines line that is not one JSON object.
     #[error("is not a JSON object: {0}")]
     InvalidJson(String),

@@ -172,6 +172,10 @@ fn schemas() -> Value {
         props.insert("image".into(), nullable("string"));
         props.insert("duplicates".into(), strings());
         props.insert(
+            "extra".into(),
+            json!({ "type": "object", "description": "Input fields Storyline does not interpret, kept as given, and ingestion's notes (`extraction_limit`: why the text was extracted with less than the usual means)." }),
+        );
+        props.insert(
             "entities".into(),
             json!({ "type": "array", "items": { "$ref": "#/components/schemas/Entity" } }),
         );

@@ -621,6 +621,9 @@ pub struct ArticleView {
     pub entities: Vec<EntityRow>,
     /// The figures it reports, as a reader writes them.
     pub figures: Vec<String>,
+    /// Why the text may carry more boilerplate than usual (the page was too
+    /// large for the full extractor).
+    pub extraction_note: Option<String>,
 }
 
 /// Builds an article page.
@@ -676,6 +679,7 @@ pub fn article_view(store: &dyn Store, id: &str, links: &Links) -> Result<Articl
             .filter(|c| c.same_as.is_none())
             .map(|c| format!("{} — “{}”", c.label(), c.sentence))
             .collect(),
+        extraction_note: detail.extraction_note().map(str::to_string),
     })
 }
 

@@ -984,3 +984,48 @@ async fn cached_story_list_pages_stay_distinct() {
         }
     }
 }
+
+#[tokio::test]
+async fn article_page_says_when_its_text_was_extracted_under_a_limit() {
+    // A page nested too deep for the Readability fallback: its text is
+    // trafilatura's alone, and the reader is told so.
+    let block = format!("{}{}", "<div>".repeat(990), "</div>".repeat(990));
+    let page = format!(
+        "<!doctype html><html><head><title>Harbour bridge reopens</title></head><body>\
+         <article><p>The harbour bridge reopened to traffic on Monday morning after eight \
+         weeks of repairs to its steel deck, the city council said.</p></article>{}</body></html>",
+        block.repeat(5)
+    );
+    let mut docs = seeds();
+    docs.push(Ok(InputDocument::from_text(
+        std::path::Path::new("deep.html"),
+        page,
+    )));
+    let mut pipeline = Pipeline::new(MemoryStore::default());
+    let report = pipeline.ingest(docs, &mut ()).unwrap();
+    assert_eq!(report.new, 6);
+    let app = router_with(pipeline.into_store(), None, 1 << 20);
+    let articles = get(&app, "/api/v1/articles").await.json();
+    let deep = articles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Harbour bridge reopens")
+        .unwrap();
+    let id = deep["id"].as_str().unwrap();
+    let detail = get(&app, &format!("/api/v1/articles/{id}")).await.json();
+    assert!(
+        detail["extra"]["extraction_limit"]
+            .as_str()
+            .unwrap()
+            .contains("Readability fallback")
+    );
+    let reply = get(&app, &format!("/articles/{id}")).await;
+    assert!(reply.body.contains("<dt>Extraction</dt>"), "{}", reply.body);
+    let seed = get(
+        &app,
+        &format!("/articles/{}", articles[0]["id"].as_str().unwrap()),
+    )
+    .await;
+    assert!(!seed.body.contains("<dt>Extraction</dt>"));
+}

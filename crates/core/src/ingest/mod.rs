@@ -46,7 +46,9 @@ pub fn parse_document(doc: &InputDocument) -> Vec<Result<Article, IngestError>> 
             let raw = match format {
                 SourceFormat::FrontMatter => front_matter::parse(text),
                 SourceFormat::Html => html::parse(text),
-                _ => plain_text::parse(text),
+                // A format the user forced reads the file whatever its shape.
+                _ if doc.format.is_some() => plain_text::parse(text),
+                _ => plain_text::refuse_document(text).and_then(|()| plain_text::parse(text)),
             };
             if let Ok(Some(note)) = raw
                 .as_ref()

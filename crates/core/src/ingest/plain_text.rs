@@ -18,6 +18,38 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Longest first line still taken for a headline.
 const MAX_HEADLINE_CHARS: usize = 200;
 
+/// Fewest `## ` sections that, with list items making most of the lines,
+/// make a text a document rather than an article.
+const DOCUMENT_SECTIONS: usize = 3;
+
+/// Refuses a text laid out as sectioned lists (three or more `## `
+/// headings, and list items making more than half of the other lines):
+/// a dataset's notes or a changelog beside the articles in a folder, which
+/// would otherwise become one long "article" carrying every figure it
+/// lists. Articles exported as text may have subheadings, but their lines
+/// are paragraphs.
+pub fn refuse_document(text: &str) -> Result<(), IngestErrorKind> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let sections = lines.iter().filter(|l| l.starts_with("## ")).count();
+    if sections < DOCUMENT_SECTIONS {
+        return Ok(());
+    }
+    let content: Vec<&&str> = lines.iter().filter(|l| !l.starts_with('#')).collect();
+    let items = content
+        .iter()
+        .filter(|l| l.starts_with("- ") || l.starts_with("* "))
+        .count();
+    if items * 2 > content.len() {
+        Err(IngestErrorKind::NotAnArticle { sections })
+    } else {
+        Ok(())
+    }
+}
+
 /// Reads a plain-text article.
 pub fn parse(text: &str) -> Result<RawArticle, IngestErrorKind> {
     let (published, rest) = split_date_token(text);
@@ -302,6 +334,31 @@ fn without_glued_sentence(sentence: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dataset_note_of_sectioned_lists_is_not_an_article() {
+        let note = "# Corpus notes\n\nOne line per fact.\n\n\
+            ## ferry-strike\nCrews walk out.\n- 2024-03-01 — strike called: \"48 hours\" [a-1]\n\
+            - 2024-03-02 — talks: \"5% raise\" [a-2]\n\n\
+            ## bridge\n- 2024-04-01 — bridge shut [b-1]\n- 2024-04-09 — reopened [b-2]\n\n\
+            ## election\n- 2024-05-01 — polls open [c-1]\n";
+        assert!(matches!(
+            refuse_document(note),
+            Err(IngestErrorKind::NotAnArticle { sections: 3 })
+        ));
+    }
+
+    #[test]
+    fn an_article_with_subheadings_and_a_short_list_is_still_an_article() {
+        let article = "Ferry crews strike for 48 hours\n\n\
+            Crews walked out on Monday after talks on pay failed, the union said.\n\n\
+            ## What the union wants\nA raise of 5% and new rosters, its leader said.\n\n\
+            ## What the operator says\nThe operator called the strike unnecessary.\n\n\
+            ## What travellers can do\n- Check the timetable.\n- Book the bridge bus.\n\
+            Refunds will be paid to every ticket holder within a week.\n";
+        assert!(refuse_document(article).is_ok());
+        assert!(parse(article).is_ok());
+    }
 
     #[test]
     fn date_token_and_first_sentence_title() {

@@ -31,6 +31,21 @@ pub struct ArticleDetail {
     pub entities: Vec<EntitySummary>,
     /// The figures it reports (for a copy: none, its original carries them).
     pub claims: Vec<StoryClaim>,
+    /// Input fields Storyline does not interpret (a JSON Lines record's
+    /// unknown keys, front matter it does not read), kept as given, and the
+    /// notes ingestion left on the article (`extraction_limit`).
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ArticleDetail {
+    /// Why the page's text was extracted with less than the usual means
+    /// (a page too large for the Readability fallback), so a reader knows
+    /// the text may carry more boilerplate than usual.
+    pub fn extraction_note(&self) -> Option<&str> {
+        self.extra
+            .get(crate::ingest::html::EXTRACTION_LIMIT)
+            .and_then(serde_json::Value::as_str)
+    }
 }
 
 /// Finds the article whose id is `prefix` or starts with it.
@@ -106,5 +121,6 @@ pub fn article_detail(
         authors: article.authors,
         categories: article.categories,
         image: article.image,
+        extra: article.extra,
     })
 }
