@@ -243,38 +243,7 @@ const HISTORIC_CUES: &[&str] = &[
 /// "signed him from X", "agreed a fee with X", "a bid for X".
 const COUNTERPARTY_CUES: &[&str] = &["by", "from", "with", "for"];
 
-/// Byte spans of the sentences of `text`: ends at `.`, `!`, `?` followed by
-/// whitespace (not inside figures like `£13.5m`), and at line breaks.
-pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|(_, n)| *n);
-        let ends = match c {
-            '\n' => true,
-            '.' | '!' | '?' => next.is_none_or(char::is_whitespace),
-            _ => false,
-        };
-        if ends {
-            let end = i + c.len_utf8();
-            push_trimmed(text, start..end, &mut out);
-            start = end;
-        }
-    }
-    push_trimmed(text, start..text.len(), &mut out);
-    out
-}
-
-fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let slice = &text[range.clone()];
-    let lead = slice.len() - slice.trim_start().len();
-    let trimmed = slice.trim();
-    if !trimmed.is_empty() {
-        let start = range.start + lead;
-        out.push(start..start + trimmed.len());
-    }
-}
+pub use crate::sentences::sentences;
 
 /// `mentions` with each one's kind replaced by its entity's, where known:
 /// a bare `Smalling` is a person because `Chris Smalling` is, and a name the
@@ -1580,6 +1549,9 @@ fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> Cl
             if *cue == "in the region of" && estimates(&lower[..at]) {
                 continue;
             }
+            if *cue == "offer" && is_securities_offering(&lower, at) {
+                continue;
+            }
             let distance = if end <= figure.start {
                 figure.start - end
             } else if at >= figure.end {
@@ -1617,6 +1589,32 @@ fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> Cl
         }
     }
     best.map_or(ClaimKind::Other, |(_, _, kind)| kind)
+}
+
+/// Words before "offering" that make it a sale of securities ("an initial
+/// coin offering", "a public offering"), not a bid.
+const SECURITIES: &[&str] = &[
+    "coin",
+    "public",
+    "share",
+    "stock",
+    "rights",
+    "bond",
+    "debt",
+    "secondary",
+    "token",
+    "equity",
+];
+
+/// True when the "offer" at byte `at` of `lower` is the noun "offering(s)"
+/// after a [`SECURITIES`] word: money raised by selling shares or tokens is
+/// no bid for anything.
+fn is_securities_offering(lower: &str, at: usize) -> bool {
+    lower[at..].starts_with("offering")
+        && lower[..at]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| SECURITIES.contains(&w))
 }
 
 /// Verbs that tell the total a deal or a fee may grow to.
@@ -2505,12 +2503,19 @@ mod tests {
     }
 
     #[test]
-    fn sentences_do_not_split_inside_figures() {
-        let text = "Roma offered £13.5m. United want more!\nNew line";
-        let parts: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+    fn money_raised_in_a_coin_or_share_offering_is_no_bid() {
+        assert_ne!(
+            one("The $240 million raised through one of the most successful initial coin offerings last year is frozen.").kind,
+            ClaimKind::Offer
+        );
+        assert_ne!(
+            one("The company raised $1.2 billion in its public offering.").kind,
+            ClaimKind::Offer
+        );
+        // The verb still makes an offer.
         assert_eq!(
-            parts,
-            ["Roma offered £13.5m.", "United want more!", "New line"]
+            one("Arsenal are offering £50m for the midfielder.").kind,
+            ClaimKind::Offer
         );
     }
 

@@ -31,6 +31,7 @@ mod lex;
 pub mod money;
 pub mod number;
 pub mod quantities;
+pub mod sentences;
 
 pub use money::{Money, Period, find_money};
 pub use number::{Number, NumberKind, find_numbers};

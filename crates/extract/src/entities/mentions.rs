@@ -215,8 +215,11 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             continue;
         }
         if let Some(s) = start.take() {
-            push(text, &mut out, s..i, &mut boundary, joined);
-            joined = true;
+            // A lone dash ("(Reuters) - Broadcom") is no word and joins
+            // nothing: the words around it keep their own runs.
+            if push(text, &mut out, s..i, &mut boundary, joined) {
+                joined = true;
+            }
         }
         match c {
             ' ' => {}
@@ -238,20 +241,21 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
-/// Adds the word in `range` (apostrophes and hyphens trimmed) as a token.
+/// Adds the word in `range` (apostrophes and hyphens trimmed) as a token;
+/// false when nothing was left of it.
 fn push<'a>(
     text: &'a str,
     out: &mut Vec<Token<'a>>,
     range: Range<usize>,
     boundary: &mut bool,
     joined: bool,
-) {
+) -> bool {
     let raw = &text[range.clone()];
     let word = raw
         .trim_end_matches(['\'', '’', '-'])
         .trim_start_matches(['\'', '’', '-']);
     if word.is_empty() {
-        return;
+        return false;
     }
     let offset = range.start + (raw.len() - raw.trim_start_matches(['\'', '’', '-']).len());
     out.push(Token {
@@ -261,6 +265,7 @@ fn push<'a>(
         joined,
     });
     *boundary = false;
+    true
 }
 
 fn is_capitalized(word: &str) -> bool {
@@ -640,6 +645,14 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         find_mentions(text).into_iter().map(|m| m.text).collect()
+    }
+
+    #[test]
+    fn a_wire_dateline_dash_joins_no_names() {
+        assert_eq!(
+            names("(Reuters) - Broadcom Ltd made a final offer to Qualcomm Inc on Monday."),
+            ["Broadcom Ltd", "Qualcomm Inc"]
+        );
     }
 
     #[test]

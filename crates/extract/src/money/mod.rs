@@ -71,6 +71,11 @@ pub fn find_money(text: &str) -> Vec<Money> {
             continue;
         };
         let span = toks[f.first].start..toks[f.end - 1].end;
+        if is_weight(text, &span) {
+            last_tail = None;
+            i = f.tail.max(f.end);
+            continue;
+        }
         let equivalent_of = last_tail
             .filter(|tail| is_parenthesised(&toks, *tail, f.first, f.end))
             .map(|_| out.len() - 1);
@@ -88,6 +93,48 @@ pub fn find_money(text: &str) -> Vec<Money> {
         i = f.tail.max(f.end);
     }
     out
+}
+
+/// Words near "pounds" that make it a weight, not money: "5.1 million
+/// pounds of thrust", "a payload of 119,000 pounds", "weighs 300 pounds".
+const WEIGHT_CUES: &[&str] = &[
+    "thrust", "payload", "weigh", "load", "cargo", "lbs", "kilogram", "kilo", "kg", "tons",
+    "tonnes", "freight",
+];
+
+/// How many bytes either side of a "pounds" figure are searched for a
+/// [`WEIGHT_CUES`] word.
+const WEIGHT_WINDOW: usize = 60;
+
+/// Whether the figure at `span`, written with the word "pound" (not `£`),
+/// is a weight: hyphenated before a noun ("an 80,000-pound load") or with a
+/// weight word nearby. US news writes weights in pounds; a money figure in
+/// pounds is rarely written that way beside such words.
+fn is_weight(text: &str, span: &Range<usize>) -> bool {
+    let figure = text[span.clone()].to_lowercase();
+    if !figure.contains("pound") || figure.contains('£') || figure.contains("sterling") {
+        return false;
+    }
+    let hyphenated = figure.contains("-pound") && !text[span.end..].starts_with(" note");
+    let mut from = span.start.saturating_sub(WEIGHT_WINDOW);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (span.end + WEIGHT_WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let near = text[from..to].to_lowercase();
+    let starts_word = |at: usize| {
+        near[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    hyphenated
+        || WEIGHT_CUES
+            .iter()
+            .any(|cue| near.match_indices(cue).any(|(at, _)| starts_word(at)))
 }
 
 /// True when tokens `first..end` sit in brackets right after `tail`, allowing a

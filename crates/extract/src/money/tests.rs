@@ -228,6 +228,29 @@ fn romance_of_needs_a_scale_word_and_a_currency() {
 }
 
 #[test]
+fn weights_in_pounds_are_not_money() {
+    for text in [
+        "It can lift more than twice the payload -- 119,000 pounds -- of its rival.",
+        "The 27 engines produce up to 5.1 million pounds of thrust at liftoff.",
+        "The semi can travel 500 miles with a full 80,000-pound load.",
+        "He weighs 250 pounds.",
+    ] {
+        assert!(
+            find_money(text).is_empty(),
+            "{text}: {:?}",
+            find_money(text)
+        );
+    }
+    // Money in pounds beside no weight word, or written with £, stays money.
+    assert_eq!(find_money("He was paid 100,000 pounds a week.").len(), 1);
+    assert_eq!(find_money("A payload deal worth £5m was signed.").len(), 1);
+    assert_eq!(
+        find_money("They downloaded files worth 2 million pounds.").len(),
+        1
+    );
+}
+
+#[test]
 fn counts_are_not_money() {
     assert!(find_money("37 appearances and three goals in 2021").is_empty());
     assert!(find_money("All 70 of us were there").is_empty());

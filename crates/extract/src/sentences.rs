@@ -1,0 +1,168 @@
+//! Sentence boundaries in news text, for the claim finders and the
+//! timeline: a sentence ends at `.`, `!` or `?` followed by whitespace, and
+//! at a line break, except where a period belongs to a figure (`£13.5m`) or
+//! to an abbreviation that news writing puts mid-sentence: "Qualcomm Inc.
+//! to about $121 billion", "on Nov. 2", "Mr. Mollenkopf", "e.g. the". A cut
+//! there would tear a figure from its subject and its date.
+
+use std::ops::Range;
+
+/// Abbreviations followed by a name: the period never ends a sentence.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Lt", "Col", "Capt", "Sgt", "Sen", "Rep", "Gov",
+    "Rev", "Hon", "Supt", "Insp", "Cllr", "Messrs",
+];
+
+/// Month abbreviations, and "No", that a number follows ("Nov. 2",
+/// "No. 10"): the period does not end a sentence before a digit.
+const BEFORE_NUMBERS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
+    "Nos", "Vol", "pp", "p",
+];
+
+/// Byte spans of the sentences of `text` (trimmed, never empty).
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|(_, n)| *n);
+        let ends = match c {
+            '\n' => true,
+            '.' => next.is_none_or(char::is_whitespace) && !period_continues(text, i),
+            '!' | '?' => next.is_none_or(char::is_whitespace),
+            _ => false,
+        };
+        if ends {
+            let end = i + c.len_utf8();
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+        }
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+/// Whether the period at byte `at` (followed by whitespace) sits inside a
+/// sentence: the next word on the same line starts in lower case, or the
+/// word before is a title, an initial ("J. K. Rowling", "U.S. officials")
+/// or a month or "No" before a number.
+fn period_continues(text: &str, at: usize) -> bool {
+    let after = &text[at + 1..];
+    let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+    let Some(next) = after[gap..].chars().next() else {
+        return false;
+    };
+    if gap == 0 || next == '\n' || next == '\r' {
+        return false;
+    }
+    if next.is_lowercase() {
+        return true;
+    }
+    let before = &text[..at];
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    if next.is_ascii_digit() {
+        return BEFORE_NUMBERS.contains(&word);
+    }
+    if !next.is_uppercase() {
+        return false;
+    }
+    TITLES.contains(&word) || is_initial(word)
+}
+
+/// A single capital letter ("J" of "J. K. Rowling") or dotted capitals
+/// ("U.S", "U.N"): initials, whose last period rarely ends a sentence.
+fn is_initial(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if !trimmed.is_empty() {
+        let start = range.start + lead;
+        out.push(start..start + trimmed.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn figures_and_line_breaks() {
+        assert_eq!(
+            split("Roma offered £13.5m. United want more!\nNew line"),
+            ["Roma offered £13.5m.", "United want more!", "New line"]
+        );
+    }
+
+    #[test]
+    fn a_company_suffix_before_lower_case_stays_in_its_sentence() {
+        assert_eq!(
+            split(
+                "Broadcom Ltd. has raised its bid for Qualcomm Inc. to about $121 billion. \
+                 The new offer is final."
+            ),
+            [
+                "Broadcom Ltd. has raised its bid for Qualcomm Inc. to about $121 billion.",
+                "The new offer is final."
+            ]
+        );
+    }
+
+    #[test]
+    fn months_titles_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            split("The price on Nov. 2 was lower, Mr. Mollenkopf said. U.S. officials agreed."),
+            [
+                "The price on Nov. 2 was lower, Mr. Mollenkopf said.",
+                "U.S. officials agreed."
+            ]
+        );
+        assert_eq!(
+            split("A book by J. K. Rowling sold. It was No. 1 for weeks."),
+            ["A book by J. K. Rowling sold.", "It was No. 1 for weeks."]
+        );
+    }
+
+    #[test]
+    fn an_ordinary_sentence_end_still_splits() {
+        assert_eq!(
+            split("He joined in 2010. 2011 was his best year. Apple Inc. The company grew."),
+            [
+                "He joined in 2010.",
+                "2011 was his best year.",
+                "Apple Inc.",
+                "The company grew."
+            ]
+        );
+        // A line break after an abbreviation still ends the line.
+        assert_eq!(split("They met Mr.\nSmith"), ["They met Mr.", "Smith"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spans_are_trimmed_char_boundaries(text in "\\PC{0,200}") {
+            for r in sentences(&text) {
+                proptest::prop_assert!(text.is_char_boundary(r.start));
+                proptest::prop_assert!(text.is_char_boundary(r.end));
+                proptest::prop_assert!(!text[r.clone()].trim().is_empty());
+            }
+        }
+    }
+}
