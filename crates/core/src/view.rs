@@ -341,10 +341,14 @@ pub fn add_brief_prepared(
         .collect();
     let recent = &originals[originals.len().saturating_sub(SUMMARY_ARTICLES)..];
     let (names, claims) = story_names_and_claims_prepared(recent, prepared);
+    let headlines: Vec<&str> = std::iter::once(summary.title.as_str())
+        .chain(recent.iter().map(|a| a.title.as_str()))
+        .collect();
     summary.state_of_play = state_of_play_line(
         &figure_series(&claims),
         &find_contradictions(&claims),
         &summary.title,
+        &headlines,
     )
     .or_else(|| {
         running_tally(recent.iter().copied(), &claims)
@@ -483,11 +487,15 @@ pub fn story_detail_with(
     let contradictions = find_contradictions(&claims);
     let timeline = developments(&members, &claims);
     let tally = running_tally(&members, &claims);
+    let headlines: Vec<&str> = std::iter::once(story.title.as_str())
+        .chain(originals.iter().map(|a| a.title.as_str()))
+        .collect();
     let briefing = state_of_play(
         &series,
         &contradictions,
         &timeline,
         &story.title,
+        &headlines,
         tally.as_ref(),
     );
     let entities = names.entities().to_vec();

@@ -60,18 +60,57 @@ fn latest_first<'a>(series: &'a [Series], headline: &str) -> Vec<&'a Series> {
 /// "Jo" or "de" would match inside other words.
 const MIN_NAME_CHARS: usize = 4;
 
-/// Writes the state of play; `headline` is the story's title, `tally`
+/// Capitalized headline words that open a headline or a clause and name
+/// nobody.
+const NOT_NAMES: &[&str] = &[
+    "the", "and", "for", "with", "from", "after", "how", "why", "what",
+];
+
+/// The series a brief may quote: those whose parties (subject and holder,
+/// each when known, at least one known) the story's `headlines` name. A
+/// figure whose parties no headline names was read from a sentence about
+/// something else, or with its parties misread ("Delta's valuation for
+/// Parker Solar Probe" in a story about a rocket launch); it stays in the
+/// figure series but does not speak for the story.
+fn headline_parties<'a>(series: Vec<&'a Series>, headlines: &[&str]) -> Vec<&'a Series> {
+    let words: Vec<String> = headlines
+        .iter()
+        .flat_map(|h| h.split(|c: char| !c.is_alphanumeric()))
+        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+        .map(str::to_lowercase)
+        .filter(|word| !NOT_NAMES.contains(&word.as_str()))
+        .collect();
+    let named = |party: &str| {
+        party
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| word.chars().count() >= 3)
+            .any(|word| words.contains(&word.to_lowercase()))
+    };
+    series
+        .into_iter()
+        .filter(|s| {
+            (s.subject.is_some() || s.holder.is_some())
+                && s.subject.as_deref().is_none_or(named)
+                && s.holder.as_deref().is_none_or(named)
+        })
+        .collect()
+}
+
+/// Writes the state of play; `headline` is the story's title, `headlines`
+/// its articles' (only figures whose parties they name are quoted), `tally`
 /// the running count its headlines report (used when no money figure is
-/// reported).
+/// quoted).
 pub fn state_of_play(
     series: &[Series],
     contradictions: &[Contradiction],
     timeline: &[Development],
     headline: &str,
+    headlines: &[&str],
     tally: Option<&Tally>,
 ) -> String {
     let mut sentences: Vec<String> = Vec::new();
-    for s in latest_first(series, headline).into_iter().take(MAX_FIGURES) {
+    let quoted = headline_parties(latest_first(series, headline), headlines);
+    for s in quoted.into_iter().take(MAX_FIGURES) {
         if let Some(sentence) = figure_sentence(s, true) {
             sentences.push(sentence);
         }
@@ -98,14 +137,15 @@ pub fn state_of_play(
 /// The state of play in one line, for story lists: the most recently
 /// reported figure (the first sentence of [`state_of_play`], without the
 /// figure's history), and how many points sources
-/// disagree on; `None` when the story reports no figure. `headline` is the
-/// story's title.
+/// disagree on; `None` when the story reports no figure whose parties its
+/// `headlines` name. `headline` is the story's title.
 pub fn state_of_play_line(
     series: &[Series],
     contradictions: &[Contradiction],
     headline: &str,
+    headlines: &[&str],
 ) -> Option<String> {
-    let latest = *latest_first(series, headline).first()?;
+    let latest = *headline_parties(latest_first(series, headline), headlines).first()?;
     let mut line = figure_sentence(latest, false)?;
     let open = open_disagreements(contradictions);
     if open > 0 {
@@ -205,21 +245,15 @@ mod tests {
         article.lead = None;
         let claims = crate::facts::story_claims(&[article], None);
         let series = figure_series(&claims);
-        let line = state_of_play_line(
-            &series,
-            &find_contradictions(&claims),
-            "Liverpool complete the signing of Dominik Szoboszlai",
-        );
+        let title = "Liverpool complete the signing of Dominik Szoboszlai";
+        let line = state_of_play_line(&series, &find_contradictions(&claims), title, &[title]);
         let line = line.unwrap_or_default();
         assert!(
             line.contains("Szoboszlai") && line.contains("£60m"),
             "{line}"
         );
-        let other = state_of_play_line(
-            &series,
-            &[],
-            "Liverpool complete the signing of Alexis Mac Allister",
-        );
+        let title = "Liverpool complete the signing of Alexis Mac Allister";
+        let other = state_of_play_line(&series, &[], title, &[title]);
         let other = other.unwrap_or_default();
         assert!(
             other.contains("Mac Allister") && other.contains("£35m"),
@@ -239,16 +273,42 @@ mod tests {
         );
         let second = sample_article(
             2,
-            "Haaland deal done",
+            "Haaland deal done as De Bruyne waits",
             "Kevin De Bruyne earns a wage of £385,000 a week.",
         );
         let claims = crate::facts::story_claims(&[first, second], None);
         let series = figure_series(&claims);
-        let line = state_of_play_line(&series, &[], "City agree deal for Erling Haaland")
-            .unwrap_or_default();
+        let headlines = [
+            "City agree deal for Erling Haaland",
+            "Haaland deal done as De Bruyne waits",
+        ];
+        let line = state_of_play_line(&series, &[], headlines[0], &headlines).unwrap_or_default();
         assert!(line.contains("£51m"), "{line}");
-        let line = state_of_play_line(&series, &[], "City agree deal as haaland waits")
-            .unwrap_or_default();
+        let title = "City agree deal as haaland waits";
+        let line = state_of_play_line(&series, &[], title, &headlines).unwrap_or_default();
         assert!(line.contains("£385k"), "{line}");
+    }
+
+    /// A figure whose parties no headline names does not speak for the
+    /// story: a rocket launch is not briefed with a valuation misread from
+    /// a sentence about an airline.
+    #[test]
+    fn a_figure_about_parties_no_headline_names_is_not_the_brief() {
+        let article = sample_article(
+            1,
+            "SpaceX launches Falcon Heavy rocket",
+            "Delta Air Lines has agreed a fee of $389m for Parker Aerospace.",
+        );
+        let claims = crate::facts::story_claims(&[article], None);
+        let series = figure_series(&claims);
+        assert!(!series.is_empty(), "the figure is still charted");
+        let title = "SpaceX launches Falcon Heavy rocket";
+        assert_eq!(state_of_play_line(&series, &[], title, &[title]), None);
+        let brief = state_of_play(&series, &[], &[], title, &[title], None);
+        assert!(!brief.contains("$389m"), "{brief}");
+        // Named by a headline, it is the brief.
+        let named = "Delta Air Lines buys Parker Aerospace";
+        let line = state_of_play_line(&series, &[], named, &[named]).unwrap_or_default();
+        assert!(line.contains("$389m"), "{line}");
     }
 }
