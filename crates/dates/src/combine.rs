@@ -33,6 +33,8 @@ static WEEK_OF: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 static REL_PREFIX: LazyLock<Option<Regex>> =
     LazyLock::new(|| crate::rules::regex(r"(?i)\b(?P<r>this|next|last)\s+$").ok());
+static REL_YEAR_SUFFIX: LazyLock<Option<Regex>> =
+    LazyLock::new(|| crate::rules::regex(r"(?i)^,?\s+(?P<r>this|next|last)\s+year\b").ok());
 static MOD_PREFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
     crate::rules::regex(r"(?i)\b(?P<m>by|since|after|before|until|till|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?|as\s+early\s+as|as\s+late\s+as|no\s+later\s+than|later\s+than|greater\s+than|earlier\s+than|prior\s+to)\s+(?:the\s+)?$").ok()
 });
@@ -280,9 +282,11 @@ fn weekday_with_day(
     }
 }
 
-/// "this 5/12", "next 6th of April": a month and day in this or next year.
+/// "this 5/12", "next 6th of April", "on June 12 last year", "4 July
+/// this year": a month and day in the year a "this/next/last" names,
+/// before or after it.
 fn apply_relative_year(text: &str, reference: Date, items: &mut [Item]) {
-    let Some(re) = REL_PREFIX.as_ref() else {
+    let (Some(re), Some(suffix)) = (REL_PREFIX.as_ref(), REL_YEAR_SUFFIX.as_ref()) else {
         return;
     };
     for it in items.iter_mut() {
@@ -296,10 +300,15 @@ fn apply_relative_year(text: &str, reference: Date, items: &mut [Item]) {
         else {
             continue;
         };
-        let Some(m) = re.captures(&text[..it.span.start]) else {
-            continue;
+        let before = re
+            .captures(&text[..it.span.start])
+            .and_then(|m| Some((m.get(0)?.start()..it.span.end, m.name("r")?)));
+        let after = || {
+            suffix
+                .captures(&text[it.span.end..])
+                .and_then(|m| Some((it.span.start..it.span.end + m.get(0)?.end(), m.name("r")?)))
         };
-        let (Some(w), Some(r)) = (m.get(0), m.name("r")) else {
+        let Some((span, r)) = before.or_else(after) else {
             continue;
         };
         let k = match r.as_str().to_ascii_lowercase().as_str() {
@@ -311,7 +320,7 @@ fn apply_relative_year(text: &str, reference: Date, items: &mut [Item]) {
             year: Some(reference.year() + k),
             ..c
         });
-        it.span = w.start()..it.span.end;
+        it.span = span;
     }
 }
 

@@ -583,3 +583,26 @@ fn a_deadline_without_a_year_that_just_passed_is_not_taken_for_next_year() {
         vec![("June 30".to_string(), date(2021, 6, 30))]
     );
 }
+
+#[test]
+fn a_day_of_last_or_next_year() {
+    let reference = date(2017, 10, 3);
+    let got = days(
+        "A gunman opens fire inside a nightclub in Orlando on June 12 last year and kills 49 people.",
+        reference,
+    );
+    assert_eq!(
+        got,
+        vec![("June 12 last year".to_string(), date(2016, 6, 12))]
+    );
+    let got = days("The vote is on March 3 next year.", reference);
+    assert_eq!(
+        got,
+        vec![("March 3 next year".to_string(), date(2018, 3, 3))]
+    );
+    let got = days("The fair opened on 4 July this year.", reference);
+    assert_eq!(
+        got,
+        vec![("4 July this year".to_string(), date(2017, 7, 4))]
+    );
+}

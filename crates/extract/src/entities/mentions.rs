@@ -217,9 +217,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         if let Some(s) = start.take() {
             // A lone dash ("(Reuters) - Broadcom") is no word and joins
             // nothing: the words around it keep their own runs.
-            if push(text, &mut out, s..i, &mut boundary, joined) {
-                joined = true;
-            }
+            joined = push(text, &mut out, s..i, &mut boundary, joined);
         }
         match c {
             ' ' => {}
@@ -652,6 +650,10 @@ mod tests {
         assert_eq!(
             names("(Reuters) - Broadcom Ltd made a final offer to Qualcomm Inc on Monday."),
             ["Broadcom Ltd", "Qualcomm Inc"]
+        );
+        assert_eq!(
+            names("LONDON - British Foreign Secretary Boris Johnson said he was horrified."),
+            ["Boris Johnson"]
         );
     }
 
