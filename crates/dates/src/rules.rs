@@ -1140,6 +1140,12 @@ fn h_in_n_units(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
 /// fall in three years".
 const LOOK_BACK_WORDS: &[&str] = &[
     "first",
+    // "the second crash in four months": an ordinal counts over a stretch
+    // just gone, like "first".
+    "second",
+    "third",
+    "fourth",
+    "fifth",
     "best",
     "worst",
     "highest",

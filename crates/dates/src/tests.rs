@@ -548,6 +548,13 @@ fn in_n_years_after_a_superlative_or_negated_perfect_looks_back() {
         days("United have not won the league in 10 years.", r),
         vec![]
     );
+    assert_eq!(
+        days(
+            "It was the second crash in four months to involve Nature Air.",
+            r
+        ),
+        vec![]
+    );
     // A plain "in N units" still names the day ahead, also after an earlier
     // sentence with a superlative.
     assert_eq!(

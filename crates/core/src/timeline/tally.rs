@@ -6,8 +6,8 @@
 //!
 //! Which count it is comes from the headlines, not from a list of words:
 //! the count named (by the words after its number) in the titles of at
-//! least two articles. Counts of a part ("the death toll for Türkiye alone")
-//! carry a subject and are left out.
+//! least two articles. Counts of a part ("the death toll for Türkiye alone",
+//! "31,643 in Turkey and 3,581 in Syria") are left out.
 
 use crate::facts::StoryClaim;
 use crate::model::Article;
@@ -59,7 +59,10 @@ pub fn running_tally<'a>(
 ) -> Option<Tally> {
     let titles: BTreeSet<&str> = articles.into_iter().map(|a| a.title.trim()).collect();
     let whole = |c: &&StoryClaim| {
-        c.amount.is_none() && c.quantity.is_some() && c.subject.is_none() && !c.historic
+        c.amount.is_none()
+            && c.quantity.is_some()
+            && !c.historic
+            && !is_part(c, titles.contains(c.sentence.trim()))
     };
     // Articles whose title reports each count.
     let mut in_titles: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
@@ -98,6 +101,21 @@ pub fn running_tally<'a>(
             .then(a.value.total_cmp(&b.value))
     });
     Some(Tally { what, points })
+}
+
+/// Whether a count is not the story's whole count: said of one place or
+/// group "alone" ("the death toll for Türkiye alone"), or, in an article's
+/// text, given a subject of its own (the Sutherland Springs toll in a list
+/// of past shootings). In a headline (`in_title`) a subject is not enough:
+/// headlines written in title case ("12 Killed In Costa Rica Plane Crash")
+/// or led by a place ("Costa Rica plane crash kills 12") give the whole
+/// count one too.
+fn is_part(c: &StoryClaim, in_title: bool) -> bool {
+    let alone = c
+        .sentence
+        .split(|ch: char| !ch.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("alone"));
+    alone || (c.subject.is_some() && !in_title)
 }
 
 /// A count written with thousands separators: 35224 → "35,224".
@@ -157,6 +175,36 @@ mod tests {
         assert_eq!(values.first(), Some(&15000.0));
         assert_eq!(values.last(), Some(&35224.0));
         assert!(!values.contains(&8000.0), "{values:?}");
+    }
+
+    /// Headlines that give the count a subject (title case, a place
+    /// before the count) still report the whole count; a count "alone"
+    /// for one place is a part.
+    #[test]
+    fn title_case_headlines_report_the_whole_count() {
+        let mut articles = vec![
+            sample_article(
+                1,
+                "12 killed in Costa Rica plane crash",
+                "A small plane crashed in the north.",
+            ),
+            sample_article(
+                2,
+                "New York Family Of 5 Among 12 Killed In Costa Rica Plane Crash",
+                "In Guanacaste alone 3 people were killed.",
+            ),
+        ];
+        for a in &mut articles {
+            a.lead = None;
+        }
+        let claims = crate::facts::story_claims(&articles, None);
+        let tally = running_tally(&articles, &claims);
+        let values: Vec<f64> = tally
+            .iter()
+            .flat_map(|t| t.points.iter().map(|p| p.value))
+            .collect();
+        assert_eq!(tally.map(|t| t.what), Some("killed".to_string()));
+        assert_eq!(values, [12.0, 12.0]);
     }
 
     /// One headline is not enough: a count in a single title may be a
