@@ -157,21 +157,27 @@ mod tests {
         ]
     }
 
-    /// The count two headlines report is the story's running count; its
-    /// reports are ordered by publication.
-    #[test]
-    fn the_count_two_headlines_report_is_the_running_tally() {
-        let mut articles = story();
+    /// The running count of `articles` (leads dropped, so that the text is
+    /// the title and body): what it counts and its values in order.
+    fn tally_of(mut articles: Vec<Article>) -> (Option<String>, Vec<f64>) {
         for a in &mut articles {
             a.lead = None;
         }
         let claims = crate::facts::story_claims(&articles, None);
         let tally = running_tally(&articles, &claims);
-        let values: Vec<f64> = tally
+        let values = tally
             .iter()
             .flat_map(|t| t.points.iter().map(|p| p.value))
             .collect();
-        assert_eq!(tally.map(|t| t.what), Some("death toll".to_string()));
+        (tally.map(|t| t.what), values)
+    }
+
+    /// The count two headlines report is the story's running count; its
+    /// reports are ordered by publication.
+    #[test]
+    fn the_count_two_headlines_report_is_the_running_tally() {
+        let (what, values) = tally_of(story());
+        assert_eq!(what.as_deref(), Some("death toll"));
         assert_eq!(values.first(), Some(&15000.0));
         assert_eq!(values.last(), Some(&35224.0));
         assert!(!values.contains(&8000.0), "{values:?}");
@@ -182,7 +188,7 @@ mod tests {
     /// for one place is a part.
     #[test]
     fn title_case_headlines_report_the_whole_count() {
-        let mut articles = vec![
+        let (what, values) = tally_of(vec![
             sample_article(
                 1,
                 "12 killed in Costa Rica plane crash",
@@ -193,17 +199,8 @@ mod tests {
                 "New York Family Of 5 Among 12 Killed In Costa Rica Plane Crash",
                 "In Guanacaste alone 3 people were killed.",
             ),
-        ];
-        for a in &mut articles {
-            a.lead = None;
-        }
-        let claims = crate::facts::story_claims(&articles, None);
-        let tally = running_tally(&articles, &claims);
-        let values: Vec<f64> = tally
-            .iter()
-            .flat_map(|t| t.points.iter().map(|p| p.value))
-            .collect();
-        assert_eq!(tally.map(|t| t.what), Some("killed".to_string()));
+        ]);
+        assert_eq!(what.as_deref(), Some("killed"));
         assert_eq!(values, [12.0, 12.0]);
     }
 
