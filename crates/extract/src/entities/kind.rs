@@ -66,6 +66,39 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "Workers",
     "Motors",
     "Airlines",
+    "Air",
+    "Airways",
+    "Aviation",
+    "Authority",
+    "Administration",
+    "Department",
+    "Service",
+    "Services",
+    "Police",
+    "Army",
+    "Navy",
+    "Force",
+    "Hospital",
+    "School",
+    "College",
+    "Foundation",
+    "Fund",
+    "Organization",
+    "Organisation",
+    "Office",
+    "Board",
+    "Committee",
+    "Senate",
+    "Congress",
+    "Parliament",
+    "Assembly",
+    "Network",
+    "Media",
+    "Studios",
+    "Technologies",
+    "Holdings",
+    "Partners",
+    "Exchange",
     "Institute",
     "University",
     "Commission",
@@ -228,6 +261,9 @@ pub fn guess(words: &[&str], before: Option<&str>, after: Option<&str>) -> Entit
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return EntityKind::Unknown;
     };
+    if super::places::is_place(&words.join(" ")) {
+        return EntityKind::Place;
+    }
     if ORGANIZATION_WORDS.contains(last)
         || (words.len() > 1 && ORGANIZATION_PREFIXES.contains(first))
     {
@@ -297,6 +333,19 @@ mod tests {
             EntityKind::Person
         );
         assert_eq!(guess(&["Old", "Trafford"], None, None), EntityKind::Place);
+        // Two-word places are not full names of people.
+        assert_eq!(guess(&["Costa", "Rica"], None, None), EntityKind::Place);
+        assert_eq!(guess(&["San", "Jose"], None, None), EntityKind::Place);
+        assert_eq!(guess(&["US"], None, None), EntityKind::Place);
+        // An airline or an agency is no person.
+        assert_eq!(
+            guess(&["Nature", "Air"], None, None),
+            EntityKind::Organization
+        );
+        assert_eq!(
+            guess(&["Civil", "Aviation"], None, None),
+            EntityKind::Organization
+        );
     }
 
     #[test]

@@ -96,6 +96,7 @@ const NOT_NAMES: &[&str] = &[
     "Last",
     "Next",
     "First",
+    "Former",
     "Sources",
     "Reports",
     "Monday",
@@ -590,7 +591,10 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
             } else {
                 true
             };
-            let demonym = run.len() == 1 && is_demonym(run[0].text);
+            let demonym = (run.len() == 1 && is_demonym(run[0].text))
+                || super::places::is_place_adjective(
+                    &text[run[0].span.start..run[run.len() - 1].span.end],
+                );
             if keep && !demonym && !names_a_prize(&tokens, last) {
                 mentions.push(mention(text, &tokens, first, last));
             }
@@ -654,6 +658,14 @@ mod tests {
         assert_eq!(
             names("LONDON - British Foreign Secretary Boris Johnson said he was horrified."),
             ["Boris Johnson"]
+        );
+    }
+
+    #[test]
+    fn a_former_officials_country_adjective_is_not_a_name() {
+        assert_eq!(
+            names("Former Costa Rican President Laura Chinchilla visited Costa Rica's coast."),
+            ["Laura Chinchilla", "Costa Rica"]
         );
     }
 

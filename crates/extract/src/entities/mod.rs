@@ -11,6 +11,7 @@
 mod aliases;
 mod kind;
 mod mentions;
+mod places;
 mod resolve;
 
 pub use aliases::{AliasBook, AliasError, KnownEntity, name_key};
