@@ -42,6 +42,7 @@ mod tense;
 mod year_part;
 
 pub use model::{DateMention, Granularity, Relation, Resolved, Value};
+pub use tense::{Tense, tense_at};
 
 use jiff::civil::Date;
 

@@ -306,6 +306,14 @@ fn upcoming_events(
             if resolved.relation != Relation::Future || resolved.granularity != Granularity::Day {
                 continue;
             }
+            // "Two years later, SpaceX became …": a past narrative's "later"
+            // counts from a moment it set, not from the report.
+            if mention.text.to_lowercase().ends_with("later")
+                && storyline_dates::tense_at(sentence, mention.span.clone())
+                    == Some(storyline_dates::Tense::Past)
+            {
+                continue;
+            }
             let sentence_terms = sentence_terms.get_or_insert_with(|| terms(sentence));
             let same = out.iter_mut().find(|(e, t)| {
                 e.date == Some(date)
@@ -385,6 +393,21 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// "N years later" in a past narrative announces nothing; told ahead,
+    /// it does.
+    #[test]
+    fn later_in_a_past_narrative_is_no_upcoming_entry() {
+        let article = sample_article(
+            1,
+            "SpaceX readies its new rocket",
+            "Two years later, SpaceX became the first supplier of the station. \
+             The booster will be tested again two weeks later.",
+        );
+        let entries = upcoming(&[article]);
+        assert_eq!(entries.len(), 1, "{entries:?}");
+        assert!(entries[0].1.starts_with("The booster"), "{entries:?}");
     }
 
     /// A broadcast listing kept in the body is no announcement; the same

@@ -95,27 +95,43 @@ pub fn find_money(text: &str) -> Vec<Money> {
     out
 }
 
-/// Words near "pounds" that make it a weight, not money: "5.1 million
-/// pounds of thrust", "a payload of 119,000 pounds", "weighs 300 pounds".
+/// Words in the sentence of a "pounds" figure that make it a weight, not
+/// money: "5.1 million pounds of thrust", "a payload of 119,000 pounds",
+/// "weighs 300 pounds", "four million pounds of TNT".
 const WEIGHT_CUES: &[&str] = &[
-    "thrust", "payload", "weigh", "load", "cargo", "lbs", "kilogram", "kilo", "kg", "tons",
-    "tonnes", "freight",
+    "thrust",
+    "payload",
+    "weigh",
+    "load",
+    "cargo",
+    "lbs",
+    "kilogram",
+    "kilo",
+    "kg",
+    "tons",
+    "tonnes",
+    "freight",
+    "tnt",
+    "propellant",
+    "fuel",
 ];
 
-/// How many bytes either side of a "pounds" figure are searched for a
-/// [`WEIGHT_CUES`] word.
-const WEIGHT_WINDOW: usize = 60;
+/// How far, in bytes, the sentence of a "pounds" figure is searched for a
+/// [`WEIGHT_CUES`] word on either side.
+const WEIGHT_WINDOW: usize = 240;
 
 /// Whether the figure at `span`, written with the word "pound" (not `£`),
 /// is a weight: hyphenated before a noun ("an 80,000-pound load") or with a
-/// weight word nearby. US news writes weights in pounds; a money figure in
-/// pounds is rarely written that way beside such words.
+/// weight word in its sentence. US news writes weights in pounds; a money
+/// figure in pounds is rarely written beside such words.
 fn is_weight(text: &str, span: &Range<usize>) -> bool {
     let figure = text[span.clone()].to_lowercase();
     if !figure.contains("pound") || figure.contains('£') || figure.contains("sterling") {
         return false;
     }
-    let hyphenated = figure.contains("-pound") && !text[span.end..].starts_with(" note");
+    if figure.contains("-pound") && !text[span.end..].starts_with(" note") {
+        return true;
+    }
     let mut from = span.start.saturating_sub(WEIGHT_WINDOW);
     while !text.is_char_boundary(from) {
         from -= 1;
@@ -124,6 +140,18 @@ fn is_weight(text: &str, span: &Range<usize>) -> bool {
     while !text.is_char_boundary(to) {
         to += 1;
     }
+    // The figure's own sentence within the window.
+    let before = &text[from..span.start];
+    let from = before
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(from, |at| from + at + 1);
+    let after = &text[span.end..to];
+    let to = after
+        .find(['!', '?', '\n'])
+        .into_iter()
+        .chain(after.find(". "))
+        .min()
+        .map_or(to, |at| span.end + at);
     let near = text[from..to].to_lowercase();
     let starts_word = |at: usize| {
         near[..at]
@@ -131,10 +159,9 @@ fn is_weight(text: &str, span: &Range<usize>) -> bool {
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric())
     };
-    hyphenated
-        || WEIGHT_CUES
-            .iter()
-            .any(|cue| near.match_indices(cue).any(|(at, _)| starts_word(at)))
+    WEIGHT_CUES
+        .iter()
+        .any(|cue| near.match_indices(cue).any(|(at, _)| starts_word(at)))
 }
 
 /// True when tokens `first..end` sit in brackets right after `tail`, allowing a

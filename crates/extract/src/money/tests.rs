@@ -234,6 +234,8 @@ fn weights_in_pounds_are_not_money() {
         "The 27 engines produce up to 5.1 million pounds of thrust at liftoff.",
         "The semi can travel 500 miles with a full 80,000-pound load.",
         "He weighs 250 pounds.",
+        "The average thrust from the Falcon Heavy's 27 kerosene-fueled Merlin 1D engines will be throttled back to 92 percent power, equivalent to roughly 4.7 million pounds, Musk said.",
+        "The propellant will have the explosive energy of four million pounds of TNT.",
     ] {
         assert!(
             find_money(text).is_empty(),
@@ -246,6 +248,11 @@ fn weights_in_pounds_are_not_money() {
     assert_eq!(find_money("A payload deal worth £5m was signed.").len(), 1);
     assert_eq!(
         find_money("They downloaded files worth 2 million pounds.").len(),
+        1
+    );
+    // A weight word in another sentence says nothing about this one.
+    assert_eq!(
+        find_money("The truck carried a heavy load. The driver was fined 500 pounds.").len(),
         1
     );
 }
