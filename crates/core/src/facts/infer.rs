@@ -348,4 +348,12 @@ pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
             claim.counterparty.clone_from(counterparty);
         }
     }
+    // No party bids for, asks for or pays for itself: a holder that is the
+    // subject ("Qualcomm's offer for Qualcomm") is a misreading.
+    for claim in claims.iter_mut() {
+        if claim.holder.is_some() && claim.holder == claim.subject {
+            claim.holder = None;
+            claim.inferred.retain(|f| f != "holder");
+        }
+    }
 }

@@ -46,6 +46,11 @@ pub struct Amount {
     pub currency: String,
     /// Pay period (`week`, `year`) for wages.
     pub period: Option<Period>,
+    /// The unit a price is quoted per, when it is not a total: `share` for
+    /// "$82 a share", so that a price per share and a deal's total are
+    /// never one series or two sides of a disagreement. Absent for totals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
 }
 
 impl Amount {
@@ -58,6 +63,7 @@ impl Amount {
             max,
             currency: money.currency.clone(),
             period: money.period,
+            per: None,
         }
     }
 
@@ -66,6 +72,7 @@ impl Amount {
     pub fn agrees_with(&self, other: &Amount) -> bool {
         self.currency == other.currency
             && self.period == other.period
+            && self.per == other.per
             && self.min <= other.max * 1.02
             && other.min <= self.max * 1.02
     }
@@ -112,8 +119,35 @@ impl Amount {
             text.push('/');
             text.push_str(per);
         }
+        if let Some(per) = &self.per {
+            text.push('/');
+            text.push_str(per);
+        }
         text
     }
+}
+
+/// "a share", "per share", "per Qualcomm share", "for each share" right
+/// after a figure: the figure is a price per share.
+static PER_SHARE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^\)?\s*(?:(?i:a|per|for each|each)\s+)(?:[A-Z][\w&.'’-]*\s+)?(?i:shares?)\b",
+    )
+    .ok()
+});
+
+/// The unit the figure ending at byte `end` of `text` is quoted per
+/// (`share`), if any.
+fn quoted_per(text: &str, end: usize) -> Option<String> {
+    let after = text.get(end..)?;
+    let mut cut = after.len().min(48);
+    while !after.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    PER_SHARE
+        .as_ref()?
+        .is_match(&after[..cut])
+        .then(|| "share".to_string())
 }
 
 /// A count or a duration: `{value, unit, what}`.
@@ -362,7 +396,11 @@ fn claims_of_analyzed(article: &Article, analyzed: &AnalyzedText<'_>) -> Vec<Sto
     for claim in find_claims_in(analyzed) {
         let id = claim_id(claim.span.start);
         let mut main = base(id.clone(), kind_name(claim.kind), &claim.text);
-        main.amount = Some(Amount::from_money(&claim.amount));
+        let per = quoted_per(text, claim.span.end);
+        main.amount = Some(Amount {
+            per: per.clone(),
+            ..Amount::from_money(&claim.amount)
+        });
         main.subject = claim.subject.clone();
         main.holder = claim.holder.clone();
         main.counterparty = claim.counterparty.clone();
@@ -385,7 +423,10 @@ fn claims_of_analyzed(article: &Article, analyzed: &AnalyzedText<'_>) -> Vec<Sto
             let mut copy = main.clone();
             copy.id = claim_id(start);
             copy.text = equivalent.text.clone();
-            copy.amount = Some(Amount::from_money(equivalent));
+            copy.amount = Some(Amount {
+                per: per.clone(),
+                ..Amount::from_money(equivalent)
+            });
             copy.span = [char_offset(start), char_offset(end)];
             copy.same_as = Some(id.clone());
             out.push(copy);
@@ -599,6 +640,12 @@ fn resolve_parties(found: &mut [StoryClaim], names: &NameIndex) {
                 if let Some(name) = field.as_mut() {
                     *name = names.canonical(name);
                 }
+            }
+            // No party bids for, asks for or pays for itself: a holder read
+            // as the subject is a misreading ("Qualcomm's offer for
+            // Qualcomm"); the story's other claims may fill it.
+            if claim.holder.is_some() && claim.holder == claim.subject {
+                claim.holder = None;
             }
         }
     }

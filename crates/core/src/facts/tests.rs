@@ -480,3 +480,53 @@ fn a_club_named_only_in_another_players_clause_is_no_inferred_holder() {
         );
     }
 }
+
+#[test]
+fn a_price_per_share_is_its_own_series_beside_the_total() {
+    let bid = article(
+        1,
+        "Broadcom raises its bid for Qualcomm",
+        "Broadcom has offered $82 a Qualcomm share for Qualcomm, a bid worth $121 billion. \
+         Its earlier offer was $70 per share.",
+    );
+    let claims = story_claims(&[bid], None);
+    let per = |t: &str| {
+        claims
+            .iter()
+            .find(|c| c.text == t)
+            .and_then(|c| c.amount.as_ref())
+            .map(|a| (a.per.clone(), a.display()))
+    };
+    assert_eq!(per("$82"), Some((Some("share".into()), "$82/share".into())));
+    assert_eq!(per("$70"), Some((Some("share".into()), "$70/share".into())));
+    assert_eq!(per("$121 billion"), Some((None, "$121bn".into())));
+    let series = crate::timeline::figure_series(&claims);
+    let totals: Vec<usize> = series.iter().map(|s| s.points.len()).collect();
+    assert!(
+        series.iter().all(|s| {
+            let per: Vec<_> = s.points.iter().map(|p| p.amount.per.clone()).collect();
+            per.windows(2).all(|w| w[0] == w[1])
+        }),
+        "a series mixes prices per share and totals: {totals:?}"
+    );
+}
+
+#[test]
+fn no_party_holds_a_figure_about_itself() {
+    let bid = article(
+        1,
+        "Northwind bid",
+        "Jane Holloway has offered to buy Northwind Inc for $9 billion.",
+    );
+    let mut claims = story_claims(&[bid], None);
+    for c in &mut claims {
+        c.holder.clone_from(&c.subject);
+    }
+    infer::fill_parties(&mut claims);
+    assert!(
+        claims
+            .iter()
+            .all(|c| c.holder.is_none() || c.holder != c.subject),
+        "{claims:?}"
+    );
+}

@@ -244,6 +244,7 @@ fn with_extras(claim: &StoryClaim, claims: &[StoryClaim]) -> Option<Amount> {
         max: base.max + extra,
         currency: base.currency.clone(),
         period: base.period,
+        per: base.per.clone(),
     })
 }
 
@@ -282,7 +283,11 @@ fn an_article_takes_both_sides(sides: &[Side]) -> bool {
 }
 
 fn same_key(a: &StoryClaim, b: &StoryClaim) -> bool {
-    a.subject == b.subject && a.holder == b.holder && kind_family(&a.kind) == kind_family(&b.kind)
+    let per = |c: &StoryClaim| c.amount.as_ref().and_then(|x| x.per.clone());
+    a.subject == b.subject
+        && a.holder == b.holder
+        && kind_family(&a.kind) == kind_family(&b.kind)
+        && per(a) == per(b)
 }
 
 /// Kinds that name the same figure: a seller's "valuation" and its "asking
@@ -348,6 +353,7 @@ impl Rates {
             max: amount.max * rate,
             currency: currency.to_string(),
             period: amount.period,
+            per: amount.per.clone(),
         })
     }
 }

@@ -98,8 +98,12 @@ pub fn figure_series(claims: &[StoryClaim]) -> Vec<Series> {
             claim: claim.id.clone(),
             text: claim.text.clone(),
         };
+        // A price per share and a total are never one series.
         match series.iter_mut().find(|s| {
-            s.subject == claim.subject && s.holder == claim.holder && s.kind == claim.kind
+            s.subject == claim.subject
+                && s.holder == claim.holder
+                && s.kind == claim.kind
+                && s.points.first().map(|p| &p.amount.per) == Some(&point.amount.per)
         }) {
             // One mark per report: an article repeating its own figure
             // (headline and body) counts once.
