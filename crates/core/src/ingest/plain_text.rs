@@ -154,9 +154,38 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid byline pattern")
 });
 
+/// Section labels a text dump keeps above the headline ("Business" over
+/// a story about a bank): a line that is only one of them is no headline.
+const SECTION_LABELS: &[&str] = &[
+    "business",
+    "sport",
+    "sports",
+    "news",
+    "world",
+    "world news",
+    "politics",
+    "opinion",
+    "technology",
+    "tech",
+    "entertainment",
+    "health",
+    "science",
+    "football",
+    "soccer",
+    "economy",
+    "markets",
+    "finance",
+    "money",
+    "culture",
+    "lifestyle",
+    "uk news",
+    "us news",
+];
+
 /// Whether a leading line is page furniture, not the article's.
 fn is_furniture(line: &str) -> bool {
-    is_boilerplate(line)
+    SECTION_LABELS.contains(&line.to_lowercase().as_str())
+        || is_boilerplate(line)
         || BYLINE.is_match(line)
         || CREDITED_CAPTION.is_match(line)
         || line.to_lowercase().starts_with(MEDIA_PLACEHOLDER)
@@ -334,6 +363,24 @@ fn without_glued_sentence(sentence: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_section_label_above_the_text_is_no_headline() {
+        let raw = parse(
+            " date 2021-04-06 Business\n\nThe collapse of a hedge fund cost the bank $4.7 billion.\n\nMore.",
+        )
+        .unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("The collapse of a hedge fund cost the bank $4.7 billion.")
+        );
+        // A headline that merely starts with the word stays.
+        let raw = parse("Business leaders back the bridge plan\n\nThe council agreed.").unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("Business leaders back the bridge plan")
+        );
+    }
 
     #[test]
     fn a_dataset_note_of_sectioned_lists_is_not_an_article() {
