@@ -40,6 +40,7 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "Plc",
     "plc",
     "Corp",
+    "Co",
     "Corporation",
     "Company",
     "Association",
@@ -125,8 +126,65 @@ const ORGANIZATION_PREFIXES: &[&str] = &[
 
 /// Last words of places.
 const PLACE_WORDS: &[&str] = &[
-    "Stadium", "Stadio", "Park", "Arena", "Road", "Street", "Island", "Islands", "Province",
-    "County", "Olimpico", "Trafford", "Lane", "Bridge", "Ground", "Stadion", "Anfield",
+    "Stadium",
+    "Stadio",
+    "Park",
+    "Arena",
+    "Road",
+    "Street",
+    "Island",
+    "Islands",
+    "Province",
+    "County",
+    "Olimpico",
+    "Trafford",
+    "Lane",
+    "Bridge",
+    "Ground",
+    "Stadion",
+    "Anfield",
+    "Plant",
+    "Factory",
+    "Airport",
+    "Station",
+    "Square",
+    "Centre",
+    "Center",
+    "Hotel",
+    "Beach",
+    "River",
+    "Lake",
+    "Valley",
+    "Harbour",
+    "Harbor",
+    "Prison",
+    "Avenue",
+    "Boulevard",
+    "Highway",
+    "Tower",
+    "Cathedral",
+    "Palace",
+    "Castle",
+];
+
+/// Last words of events, which are neither people nor places: a strike,
+/// a summit, a festival ("Stand Up Strike" reads like a full name).
+const EVENT_WORDS: &[&str] = &[
+    "Strike",
+    "Summit",
+    "Festival",
+    "Olympics",
+    "Games",
+    "Election",
+    "Elections",
+    "War",
+    "Crisis",
+    "Conference",
+    "Awards",
+    "Marathon",
+    "Tournament",
+    "Protest",
+    "Protests",
 ];
 
 /// Common places named alone.
@@ -273,6 +331,9 @@ pub fn guess(words: &[&str], before: Option<&str>, after: Option<&str>) -> Entit
     {
         return EntityKind::Place;
     }
+    if words.len() > 1 && EVENT_WORDS.contains(last) {
+        return EntityKind::Unknown;
+    }
     if words.len() == 1 && first.len() > 1 && first.chars().all(|c| c.is_ascii_uppercase()) {
         // Acronyms: UAW, BBC, UBS.
         return EntityKind::Organization;
@@ -337,6 +398,15 @@ mod tests {
         assert_eq!(guess(&["Costa", "Rica"], None, None), EntityKind::Place);
         assert_eq!(guess(&["San", "Jose"], None, None), EntityKind::Place);
         assert_eq!(guess(&["US"], None, None), EntityKind::Place);
+        assert_eq!(
+            guess(&["Kentucky", "Truck", "Plant"], None, None),
+            EntityKind::Place
+        );
+        // An event is no person, though it reads like a full name.
+        assert_eq!(
+            guess(&["Stand", "Up", "Strike"], None, None),
+            EntityKind::Unknown
+        );
         // An airline or an agency is no person.
         assert_eq!(
             guess(&["Nature", "Air"], None, None),
