@@ -591,7 +591,14 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
             } else {
                 true
             };
-            let demonym = (run.len() == 1 && is_demonym(run[0].text))
+            // "REUTERS/File Photo", "Getty Images": a picture's credit
+            // line names no one the text is about.
+            let credit_line = matches!(
+                run[run.len() - 1].text,
+                "Photo" | "Photos" | "Image" | "Images" | "Pictures"
+            );
+            let demonym = credit_line
+                || (run.len() == 1 && is_demonym(run[0].text))
                 || super::places::is_place_adjective(
                     &text[run[0].span.start..run[run.len() - 1].span.end],
                 );
@@ -666,6 +673,14 @@ mod tests {
         assert_eq!(
             names("Former Costa Rican President Laura Chinchilla visited Costa Rica's coast."),
             ["Laura Chinchilla", "Costa Rica"]
+        );
+    }
+
+    #[test]
+    fn a_picture_credit_is_not_a_name() {
+        assert_eq!(
+            names("Workers picket the plant (REUTERS/File Photo). Shawn Fain said talks go on."),
+            ["REUTERS", "Shawn Fain"]
         );
     }
 
