@@ -66,13 +66,65 @@ const NOT_NAMES: &[&str] = &[
     "the", "and", "for", "with", "from", "after", "how", "why", "what",
 ];
 
-/// The series a brief may quote: those whose parties (subject and holder,
-/// each when known, at least one known) the story's `headlines` name. A
+/// Words of a headline about money changing hands: a bid, a signing, a
+/// sale, a wage (a few in other languages). Stem prefixes, except the
+/// short words matched whole.
+const DEAL_STEMS: &[&str] = &[
+    "bid",
+    "offer",
+    "deal",
+    "transfer",
+    "agree",
+    "loan",
+    "acquir",
+    "acquisition",
+    "takeover",
+    "valuation",
+    "valued",
+    "wage",
+    "salar",
+    "contract",
+    "merger",
+    "purchas",
+    "oferta",
+    "offert",
+    "angebot",
+    "offre",
+    "fichaj",
+    "traspaso",
+    "ablöse",
+    "tilboð",
+    "kaup",
+];
+
+/// Deal words matched whole ("sign" would match "significant").
+const DEAL_WORDS: &[&str] = &[
+    "fee", "fees", "sign", "signs", "signed", "signing", "signings", "buy", "buys", "bought",
+    "buying", "sell", "sells", "sold", "selling", "sale", "pay", "pays", "paid", "raise", "raises",
+    "price", "priced", "bud",
+];
+
+/// Whether a headline is about a deal, so that the story's money figures
+/// can speak for it. A story about a rocket launch or a market slump
+/// quotes many sums, none of them what the story is about.
+fn about_a_deal(headline: &str) -> bool {
+    headline
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .any(|w| DEAL_WORDS.contains(&w.as_str()) || DEAL_STEMS.iter().any(|s| w.starts_with(s)))
+}
+
+/// The series a brief may quote: none unless a headline is about a deal;
+/// then those whose parties (subject and holder, each when known, at least
+/// one known) the story's `headlines` name. A
 /// figure whose parties no headline names was read from a sentence about
 /// something else, or with its parties misread ("Delta's valuation for
 /// Parker Solar Probe" in a story about a rocket launch); it stays in the
 /// figure series but does not speak for the story.
 fn headline_parties<'a>(series: Vec<&'a Series>, headlines: &[&str]) -> Vec<&'a Series> {
+    if !headlines.iter().any(|h| about_a_deal(h)) {
+        return Vec::new();
+    }
     let words: Vec<String> = headlines
         .iter()
         .flat_map(|h| h.split(|c: char| !c.is_alphanumeric()))
@@ -306,7 +358,10 @@ mod tests {
         assert_eq!(state_of_play_line(&series, &[], title, &[title]), None);
         let brief = state_of_play(&series, &[], &[], title, &[title], None);
         assert!(!brief.contains("$389m"), "{brief}");
-        // Named by a headline, it is the brief.
+        // A headline naming the parties but no deal: still not the brief.
+        let named = "Delta Air Lines and Parker Aerospace at the air show";
+        assert_eq!(state_of_play_line(&series, &[], named, &[named]), None);
+        // Named by a headline about a deal, it is the brief.
         let named = "Delta Air Lines buys Parker Aerospace";
         let line = state_of_play_line(&series, &[], named, &[named]).unwrap_or_default();
         assert!(line.contains("$389m"), "{line}");
