@@ -34,6 +34,8 @@ const STATUS_CUES: &[(&str, ClaimStatus)] = &[
     ("agrees", ClaimStatus::Accepted),
     // "United confirmed the €100m fee", "the deal was finalised".
     ("confirmed", ClaimStatus::Accepted),
+    ("confirms", ClaimStatus::Accepted),
+    ("confirm", ClaimStatus::Accepted),
     ("finalised", ClaimStatus::Accepted),
     ("finalized", ClaimStatus::Accepted),
     ("agreement", ClaimStatus::Accepted),
@@ -376,9 +378,17 @@ mod tests {
             status("A bidding war resulted in a £30m fee."),
             Some(ClaimStatus::Accepted)
         );
+        assert_eq!(
+            status("Everton confirm the £30m signing of the winger."),
+            Some(ClaimStatus::Accepted)
+        );
         // Still to come, or denied: nothing settled.
         assert_eq!(status("Everton would be paying £30m for the winger."), None);
         assert_eq!(status("Everton are not paying £30m for the winger."), None);
+        assert_eq!(
+            status("Everton are expected to confirm the £30m signing."),
+            None
+        );
     }
 
     #[test]
