@@ -32,6 +32,7 @@ SCALE = {
     "bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "mn": 1e6,
     "milljónir": 1e6, "miljoen": 1e6, "milhões": 1e6, "millioner": 1e6,
     "milioni": 1e6, "milijardo": 1e9, "bilyong": 1e9, "k": 1e3,
+    "миллионное": 1e6, "हजार": 1e3,
 }
 
 
@@ -116,7 +117,8 @@ def amounts_in(quote):
     """The numeric values a quote may stand for (as written, and scaled)."""
     values = set()
     # "US$44-billion": a hyphen may join the figure to its scale word.
-    for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)(?:-|\s*)([A-Za-zóõ]+)?", quote):
+    # The scale word may be of any script ("35 हजार", "90 миллионное").
+    for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)(?:-|\s*)([^\s\d.,;:()\"$£€-]+)?", quote):
         raw = m.group(1).replace(",", "")
         try:
             value = float(raw)
@@ -187,6 +189,14 @@ def placement(claim, charted, by_id):
     if claim["id"] in charted:
         return "series"
     charted_keys = {point_key(by_id[c]) for c in charted if c in by_id}
+    # A series keeps one point per article and figure: an article's repeat
+    # of a figure it already charted in the same series is that point.
+    series_key = lambda c: (c.get("subject"), c.get("holder"), c.get("kind"))
+    if any(
+        point_key(by_id[c]) == point_key(claim) and series_key(by_id[c]) == series_key(claim)
+        for c in charted if c in by_id
+    ):
+        return "series (the article's repeat of its point)"
     for link in ("same_as", "part_of"):
         other = claim.get(link)
         if other:

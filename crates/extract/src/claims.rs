@@ -133,6 +133,10 @@ const KIND_CUES: &[(&str, ClaimKind)] = &[
     ("bid", ClaimKind::Offer),
     ("proposal", ClaimKind::Offer),
     ("fee", ClaimKind::Fee),
+    // "City won the £51million race for Haaland": the price of a race
+    // for a player is the fee it ends in.
+    ("race for", ClaimKind::Fee),
+    ("race to sign", ClaimKind::Fee),
     ("deal", ClaimKind::Fee),
     ("transfer", ClaimKind::Fee),
     ("signing", ClaimKind::Fee),
@@ -662,6 +666,13 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             };
             let kind = if lower.get(end..).is_some_and(is_a_difference) {
                 ClaimKind::Other
+            } else if kind == ClaimKind::Other
+                && lower.get(end..).is_some_and(takeover::names_a_takeover)
+                && !takeover_completed(&lower)
+            {
+                // "his US$44 billion takeover": the price of a takeover
+                // not yet completed is its bid.
+                ClaimKind::Offer
             } else if wording::valued_at(&before_figure) {
                 ClaimKind::Valuation
             } else if let Some(by) = by {
@@ -1038,10 +1049,28 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             let mut subject = named_subject.or_else(|| previous_person.clone());
             // "Elon Musk offered to buy Twitter": a person's bid for a
             // company is the person's, and about the company.
+            let mut kind = kind;
             if matches!(kind, ClaimKind::Offer | ClaimKind::AddOns | ClaimKind::Fee)
                 && let Some((bidder, target)) =
-                    takeover::takeover_parties(sentence, range.start, &names)
+                    takeover::takeover_parties(sentence, range.start, &names).or_else(|| {
+                        // "Twitter is suing Elon Musk to force him to
+                        // complete his US$44 billion takeover": a figure
+                        // named as a takeover, with one person and one
+                        // company in its sentence, is the person's bid for
+                        // the company.
+                        lower
+                            .get(end..)
+                            .is_some_and(takeover::names_a_takeover)
+                            .then(|| takeover::sole_parties(sentence, range.start, &names))
+                            .flatten()
+                    })
             {
+                // "Twitter has agreed to be acquired by Elon Musk in a deal
+                // that values the company at $44 billion": until the
+                // purchase is completed, the deal's price is the bid.
+                if kind == ClaimKind::Fee && !takeover_completed(&lower) {
+                    kind = ClaimKind::Offer;
+                }
                 holder = Some(bidder);
                 counterparty = Some(target.clone());
                 subject = Some(target);
@@ -1319,6 +1348,12 @@ const PER_SHARE: &[&str] = &["per share", "a share", "per ordinary share", "each
 /// Words that say a takeover was carried out, not just bid or agreed.
 const COMPLETED: &[&str] = &["completed", "completes", "closed the deal", "finalized"];
 
+/// Whether a sentence (lowercased) says a takeover was carried out
+/// ([`COMPLETED`]).
+fn takeover_completed(lower: &str) -> bool {
+    COMPLETED.iter().any(|w| contains_word(lower, w))
+}
+
 /// The kind of a price per share (`after` is the sentence from the end of
 /// the figure on, `lower` the whole sentence lowercased). A price per share
 /// is the terms of a bid for a company: "Musk will pay $54.20 per share"
@@ -1333,7 +1368,7 @@ fn per_share_kind(kind: ClaimKind, lower: &str, after: &str) -> ClaimKind {
         || (opens_with_cue(&after, &["each", "apiece"]) && contains_word(lower, "shares"));
     if per_share
         && matches!(kind, ClaimKind::Fee | ClaimKind::Valuation)
-        && !COMPLETED.iter().any(|w| contains_word(lower, w))
+        && !takeover_completed(lower)
     {
         ClaimKind::Offer
     } else {
@@ -1653,6 +1688,13 @@ fn rises_to(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_race_a_club_won_for_a_player_is_its_accepted_fee() {
+        let claim = one("Everton won the £30m race for Leeds' winger Tom Ashby.");
+        assert_eq!(claim.kind, ClaimKind::Fee);
+        assert_eq!(claim.status, Some(ClaimStatus::Accepted));
+    }
 
     #[test]
     fn a_figure_the_fee_rises_to_is_the_fee() {

@@ -266,7 +266,15 @@ fn elided_count(
 /// Words that name a number of deaths given after them: "the death toll
 /// from the earthquakes has risen to 35,224", "the total number of
 /// confirmed deaths to 41,132".
-const TOLL_CUES: &[&str] = &["death toll", "number of deaths", "confirmed deaths"];
+const TOLL_CUES: &[&str] = &[
+    "death toll",
+    "number of deaths",
+    "confirmed deaths",
+    // Hindi: "the number of those who died", "the number of the dead"
+    // ("मरने वालों की संख्या 35 हजार के आंकड़े को पार कर चुकी है").
+    "मरने वालों की संख्या",
+    "मृतकों की संख्या",
+];
 
 /// How many words may stand between a toll word and its number ("the death
 /// toll from the earthquakes in Turkey and Syria has risen to").
@@ -820,6 +828,14 @@ mod tests {
             []
         );
         assert_eq!(shape("A toll road cost 12 pounds."), []);
+    }
+
+    #[test]
+    fn a_hindi_death_toll_in_thousands() {
+        assert_eq!(
+            shape("भूकंप में मरने वालों की संख्या 35 हजार के आंकड़े को पार कर चुकी है."),
+            [(35000.0, "deaths".to_string(), "death toll".to_string())]
+        );
     }
 
     #[test]

@@ -15,13 +15,29 @@ const STATUS_CUES: &[(&str, ClaimStatus)] = &[
     ("turn down", ClaimStatus::Rejected),
     ("fell short", ClaimStatus::Rejected),
     ("turned down", ClaimStatus::Rejected),
+    ("turns down", ClaimStatus::Rejected),
+    ("turning down", ClaimStatus::Rejected),
+    ("rejecting", ClaimStatus::Rejected),
+    ("rebuff", ClaimStatus::Rejected),
+    ("rebuffs", ClaimStatus::Rejected),
+    ("snubs", ClaimStatus::Rejected),
     ("snubbed", ClaimStatus::Rejected),
     ("rebuffed", ClaimStatus::Rejected),
     ("knocked back", ClaimStatus::Rejected),
     ("too low", ClaimStatus::Rejected),
     ("accepted", ClaimStatus::Accepted),
+    ("accept", ClaimStatus::Accepted),
+    ("accepts", ClaimStatus::Accepted),
+    ("accepting", ClaimStatus::Accepted),
     ("agreed", ClaimStatus::Accepted),
     ("agree", ClaimStatus::Accepted),
+    ("agrees", ClaimStatus::Accepted),
+    // "United confirmed the €100m fee", "the deal was finalised".
+    ("confirmed", ClaimStatus::Accepted),
+    ("confirms", ClaimStatus::Accepted),
+    ("confirm", ClaimStatus::Accepted),
+    ("finalised", ClaimStatus::Accepted),
+    ("finalized", ClaimStatus::Accepted),
     ("agreement", ClaimStatus::Accepted),
     ("agreeing", ClaimStatus::Accepted),
     ("completed", ClaimStatus::Accepted),
@@ -30,6 +46,13 @@ const STATUS_CUES: &[(&str, ClaimStatus)] = &[
     ("confirmed the signing", ClaimStatus::Accepted),
     ("have signed", ClaimStatus::Accepted),
     ("has signed", ClaimStatus::Accepted),
+    // "UBS is paying 3 billion Swiss francs for Credit Suisse": a price
+    // being paid is agreed ("would be paying" is still to come).
+    ("is paying", ClaimStatus::Accepted),
+    ("are paying", ClaimStatus::Accepted),
+    // "A bidding war resulted in a £115m fee": the fee a contest ended in
+    // is settled (a race won: see `won_a_race`).
+    ("resulted in", ClaimStatus::Accepted),
     ("being considered", ClaimStatus::Considering),
     ("considering", ClaimStatus::Considering),
     ("mulling", ClaimStatus::Considering),
@@ -102,6 +125,8 @@ const PROSPECTS: &[&str] = &[
     "likely to be",
     "poised to",
     "ready to",
+    "willing to",
+    "prepared to",
     "will",
     "will be",
     "would",
@@ -120,6 +145,35 @@ pub(super) fn sentence_status(lower: &str) -> Option<ClaimStatus> {
                     && prospective(lower, cue))
         })
         .map(|(_, status)| *status)
+        .or_else(|| won_a_race(lower).then_some(ClaimStatus::Accepted))
+}
+
+/// Nouns of a contest for a player that a club wins by signing him.
+const RACES: &[&str] = &["race", "battle", "chase", "scramble"];
+
+/// How many words after "won the" the contest's noun may come ("won the
+/// £51million race").
+const RACE_REACH: usize = 3;
+
+/// Whether a sentence (lowercased) says a club won the race for a player:
+/// "City won the £51million race for Haaland" (a deal done).
+fn won_a_race(lower: &str) -> bool {
+    lower.match_indices("won the").any(|(at, cue)| {
+        is_word_start(lower, at)
+            && !negated(lower, cue)
+            && lower[at + cue.len()..]
+                .split_whitespace()
+                .take(RACE_REACH)
+                .any(|w| RACES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+    })
+}
+
+/// Whether `at` starts a word of `text`.
+fn is_word_start(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Openings of a sentence that go on telling the deal of the sentence
@@ -301,6 +355,38 @@ mod tests {
         );
         assert_eq!(
             status("Everton moved to terminate the £30m merger agreement."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_price_being_paid_or_a_race_won_is_accepted() {
+        assert_eq!(
+            status("Northwind is paying 3 billion francs for Southgate."),
+            Some(ClaimStatus::Accepted)
+        );
+        assert_eq!(
+            status("Everton won the £30m race for the winger."),
+            Some(ClaimStatus::Accepted)
+        );
+        // A title won says nothing of a bid.
+        assert_eq!(
+            status("Everton, who won the league, bid £30m for the winger."),
+            None
+        );
+        assert_eq!(
+            status("A bidding war resulted in a £30m fee."),
+            Some(ClaimStatus::Accepted)
+        );
+        assert_eq!(
+            status("Everton confirm the £30m signing of the winger."),
+            Some(ClaimStatus::Accepted)
+        );
+        // Still to come, or denied: nothing settled.
+        assert_eq!(status("Everton would be paying £30m for the winger."), None);
+        assert_eq!(status("Everton are not paying £30m for the winger."), None);
+        assert_eq!(
+            status("Everton are expected to confirm the £30m signing."),
             None
         );
     }

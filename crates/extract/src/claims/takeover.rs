@@ -194,6 +194,60 @@ fn is_bidder(
     followed || preceded
 }
 
+/// Nouns that, right after a figure, make it the price of a takeover:
+/// "his US$44 billion takeover", "a $43 billion hostile takeover".
+const TAKEOVER_NOUNS: &[&str] = &["takeover", "hostile takeover", "buyout", "leveraged buyout"];
+
+/// True when the text after a figure (lowercased; a conversion in
+/// brackets, or the bracket closing it, may come first: "US$44 billion
+/// ($70b) takeover") opens with a takeover noun.
+pub(super) fn names_a_takeover(after: &str) -> bool {
+    // The frame of a figure with a conversion ends inside the bracket.
+    let mut rest = after.trim_start().trim_start_matches(')').trim_start();
+    if rest.starts_with('(')
+        && let Some(close) = rest.find(')')
+    {
+        rest = rest[close + 1..].trim_start();
+    }
+    TAKEOVER_NOUNS.iter().any(|noun| {
+        rest.strip_prefix(noun)
+            .is_some_and(|tail| tail.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    })
+}
+
+/// `(person, company)` when a sentence's names are one person and one
+/// company (places, and a currency's country as in "US$44 billion",
+/// aside), the bidder and target of a takeover it names without saying
+/// who bids for what. `offset` is the sentence's start in the text the
+/// names' spans index.
+pub(super) fn sole_parties(
+    sentence: &str,
+    offset: usize,
+    names: &[&Mention],
+) -> Option<(String, String)> {
+    let currency_country = |m: &&&Mention| {
+        sentence
+            .get(m.span.end.saturating_sub(offset)..)
+            .is_some_and(|rest| rest.starts_with('$'))
+    };
+    let mut people = names.iter().filter(|m| m.kind == EntityKind::Person);
+    let mut companies = names
+        .iter()
+        .filter(|m| !matches!(m.kind, EntityKind::Person | EntityKind::Place))
+        .filter(|m| !currency_country(m));
+    match (
+        people.next(),
+        people.next(),
+        companies.next(),
+        companies.next(),
+    ) {
+        (Some(person), None, Some(company), None) => {
+            Some((person.text.clone(), company.text.clone()))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::claims::{ClaimKind, find_claims};
@@ -204,6 +258,11 @@ mod tests {
             .into_iter()
             .map(|c| (c.holder, c.subject))
             .collect()
+    }
+
+    /// The kind of each claim in `text`.
+    fn kinds(text: &str) -> Vec<ClaimKind> {
+        find_claims(text).into_iter().map(|c| c.kind).collect()
     }
 
     fn pair(holder: &str, subject: &str) -> (Option<String>, Option<String>) {
@@ -251,6 +310,24 @@ mod tests {
     }
 
     #[test]
+    fn a_deal_to_buy_a_company_is_the_bid_until_completed() {
+        assert_eq!(
+            kinds(
+                "Northwind Inc has agreed to be acquired by Jane Holloway in a deal worth $9 billion."
+            ),
+            vec![ClaimKind::Offer]
+        );
+        let suing = "Northwind Inc is suing Jane Holloway to force her to complete her US$9 billion ($14b) takeover.";
+        assert_eq!(kinds(suing), vec![ClaimKind::Offer]);
+        assert_eq!(roles(suing), vec![pair("Jane Holloway", "Northwind Inc")]);
+        // Completed, the takeover's price is no longer a bid.
+        assert!(
+            !kinds("Jane Holloway has completed the $9 billion takeover of Northwind Inc.")
+                .contains(&ClaimKind::Offer)
+        );
+    }
+
+    #[test]
     fn a_completed_acquisition_is_the_buyers_fee_for_the_company() {
         let claims = find_claims(
             "Jane Holloway has completed the acquisition of Northwind Inc for 9 billion dollars.",
@@ -263,12 +340,6 @@ mod tests {
 
     #[test]
     fn a_price_per_share_is_the_bid_until_the_purchase_is_completed() {
-        let kinds = |text: &str| {
-            find_claims(text)
-                .into_iter()
-                .map(|c| c.kind)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             kinds("Jane Holloway will pay $12.50 per share in cash for Northwind Inc."),
             vec![ClaimKind::Offer]

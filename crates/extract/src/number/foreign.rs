@@ -1,7 +1,8 @@
 //! Scale words of languages other than English, so that figures in foreign
 //! news pages read as they do in English ones: `110 milljónir`, `95 millioner`,
 //! `740 miljoner`, `90 miljoen`, `150 milioni`, `75 milhões`, `85,5 millones`,
-//! `12 Millionen`, `80 Mio.`, `40 milijuna`, `90 миллионов`, `35 हजार`.
+//! `12 Millionen`, `80 Mio.`, `40 milijuna`, `90 миллионов`, `90 миллионное` (an adjective: a 90-million
+//! offer), `35 हजार`.
 //!
 //! Only words that are not also English words after a figure are listed: the
 //! Spanish and Portuguese `mil` (a thousand, but `2 mil` is two million in
@@ -31,6 +32,10 @@ pub(crate) fn foreign_scale(w: &str) -> Option<f64> {
         | "milion" | "miliony" | "milionów" | "milionu" | "milionů" // Polish, Czech
         | "milyon" | "milyong" // Turkish, Tagalog
         | "миллион" | "миллиона" | "миллионов" | "млн" // Russian
+        // Russian adjectives of a figure: "90 миллионное предложение" (a
+        // 90-million offer).
+        | "миллионный" | "миллионное" | "миллионная" | "миллионного" | "миллионной"
+        | "миллионную" | "миллионным" | "миллионном"
         | "mio" | "mln" => 1e6,
         // Billions (thousand millions).
         "milljarður" | "milljarða" | "milljörðum" // Icelandic
@@ -42,6 +47,8 @@ pub(crate) fn foreign_scale(w: &str) -> Option<f64> {
         | "miliard" | "miliardy" | "miliardów" // Polish, Czech
         | "milyar" | "bilyon" // Turkish, Tagalog
         | "миллиард" | "миллиарда" | "миллиардов" | "млрд" // Russian
+        | "миллиардный" | "миллиардное" | "миллиардная" | "миллиардного" | "миллиардной"
+        | "миллиардную" | "миллиардным" | "миллиардном"
         | "अरब" // Hindi
         | "mrd" | "mld" => 1e9,
         _ => return None,

@@ -27,6 +27,15 @@ fn separators_scales_and_suffixes() {
 }
 
 #[test]
+fn foreign_scale_nouns_and_adjectives() {
+    assert_eq!(values("35 हजार के आंकड़े"), vec![35e3]);
+    assert_eq!(values("90 миллионов евро"), vec![90e6]);
+    // A Russian adjective of a figure: "a 90-million offer".
+    assert_eq!(values("отклонил 90 миллионное предложение"), vec![90e6]);
+    assert_eq!(values("2 миллиардная сделка"), vec![2e9]);
+}
+
+#[test]
 fn fractions_and_signs() {
     assert_eq!(values("1/2 of the squad"), vec![0.5]);
     assert_eq!(values("two thirds"), vec![2.0 / 3.0]);
