@@ -4,11 +4,13 @@
 //! clusterer before the batch (snapshot or replay) and builds the snapshot
 //! saved with it.
 
+mod ahead;
 mod state;
 
 pub use state::{SnapshotMode, StateReport};
 
 use crate::cluster::{Clusterer, ClustererConfig, Explanation, StoryMerge};
+use crate::dedup::{Comparable, comparable_text};
 use crate::error::{IngestError, StoreError};
 use crate::facts::PreparedAnalyses;
 use crate::ingest::{InputDocument, parse_document, split_item_path};
@@ -351,7 +353,16 @@ impl<S: Store> Pipeline<S> {
         let mut revisions: Vec<Article> = Vec::new();
         let mut copies: Vec<Article> = Vec::new();
         let mut known: HashMap<ArticleId, Known> = HashMap::new();
-        for article in articles {
+        // What the duplicate detector reads of each article (its MinHash
+        // signature, most of the classifying) is computed ahead on a second
+        // core; the main thread computes what it does not find ready.
+        let config = duplicates.config().clone();
+        let comparing = ahead::Comparing::start(
+            articles.iter().map(comparable_text).collect(),
+            config.clone(),
+        );
+        for (position, article) in articles.into_iter().enumerate() {
+            let comparable = comparing.take(position);
             *report
                 .formats
                 .entry(article.format.as_str().to_string())
@@ -384,7 +395,10 @@ impl<S: Store> Pipeline<S> {
                     revisions.push(revised);
                     (Outcome::Revised { revision }, stored.story.clone())
                 }
-            } else if let Some(original) = duplicates.check(&article) {
+            } else if let Some(original) = duplicates.check_comparable(
+                &article,
+                comparable.unwrap_or_else(|| Comparable::of(&article, &config)),
+            ) {
                 let mut copy = article;
                 copy.duplicate_of = Some(original.clone());
                 known.insert(id.clone(), Known::Copy(copies.len()));
@@ -402,6 +416,7 @@ impl<S: Store> Pipeline<S> {
                 story,
             });
         }
+        drop(comparing);
         report.timings.classify = lap();
         let Clustered {
             stories,
@@ -545,21 +560,15 @@ impl<S: Store> Pipeline<S> {
         if cores < 2 || fresh.is_empty() {
             return self.cluster(clusterer, fresh);
         }
-        let done = std::sync::atomic::AtomicBool::new(false);
+        let ahead = ahead::Ahead::new(fresh.len());
         let (clustered, prepared) = std::thread::scope(|scope| {
             let articles: &[Article] = fresh;
-            let done = &done;
-            let reader = scope.spawn(move || {
-                PreparedAnalyses::of(
-                    articles
-                        .iter()
-                        .take_while(|_| !done.load(std::sync::atomic::Ordering::Relaxed)),
-                )
-            });
-            let clustered = self.cluster_in_place(clusterer, articles);
+            let ahead = &ahead;
+            let reader = scope.spawn(move || ahead.read(articles));
+            let clustered = self.cluster_in_place(clusterer, articles, Some(ahead));
             // What the reader has not reached yet is read by the summaries
             // (on every core), and only where a brief needs it.
-            done.store(true, std::sync::atomic::Ordering::Relaxed);
+            ahead.finish();
             let prepared = reader
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -583,7 +592,7 @@ impl<S: Store> Pipeline<S> {
         clusterer: Clusterer,
         fresh: &mut [Article],
     ) -> Result<Clustered, StoreError> {
-        let (clustered, stories_of) = self.cluster_in_place(clusterer, fresh)?;
+        let (clustered, stories_of) = self.cluster_in_place(clusterer, fresh, None)?;
         for (article, story) in fresh.iter_mut().zip(stories_of) {
             article.story = Some(story);
         }
@@ -591,11 +600,13 @@ impl<S: Store> Pipeline<S> {
     }
 
     /// `Pipeline::cluster` without writing the articles' stories: they
-    /// come back in the articles' order, for the caller to write.
+    /// come back in the articles' order, for the caller to write. Texts
+    /// another thread has read ahead are taken from `ahead`.
     fn cluster_in_place(
         &self,
         mut clusterer: Clusterer,
         fresh: &[Article],
+        ahead: Option<&ahead::Ahead<crate::cluster::TextReading>>,
     ) -> Result<(Clustered, Vec<StoryId>), StoreError> {
         let all_dated = fresh.last().is_none_or(|a| a.published_at.is_some());
         let now = jiff::Timestamp::now();
@@ -617,7 +628,8 @@ impl<S: Store> Pipeline<S> {
                     retired_at = Some(at);
                 }
             }
-            let mut assignment = clusterer.assign(article);
+            let reading = ahead.and_then(|ahead| ahead.take(position));
+            let mut assignment = clusterer.assign_read(article, reading.as_ref());
             for merge in &mut assignment.merges {
                 merge.absorbed_title = match stories.iter().find(|s| s.id == merge.absorbed) {
                     Some(story) => story.title.clone(),

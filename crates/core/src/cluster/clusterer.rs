@@ -27,7 +27,7 @@
 //! the live stories are at most those joined in the last `idle_articles`
 //! articles.
 
-use crate::cluster::features::{ArticleFeatures, Vocabularies};
+use crate::cluster::features::{ArticleFeatures, TextReading, Vocabularies};
 use crate::cluster::index::{Kind, StoryIndex};
 use crate::cluster::merge::StoryMerge;
 use crate::cluster::model::{Components, ScoreModel};
@@ -329,7 +329,25 @@ impl Clusterer {
     /// [`Clusterer::assign`] and by the fitter (which then joins the gold
     /// story itself).
     pub fn candidates(&mut self, article: &Article) -> (ArticleFeatures, Vec<Candidate>) {
-        let features = self.features(article);
+        self.candidates_read(article, None)
+    }
+
+    /// [`Clusterer::candidates`], with the article's text already read
+    /// when `reading` is given (it must be [`TextReading::of`] `article`).
+    fn candidates_read(
+        &mut self,
+        article: &Article,
+        reading: Option<&TextReading>,
+    ) -> (ArticleFeatures, Vec<Candidate>) {
+        let features = match reading {
+            Some(reading) => self.vocabularies.features_read(
+                article,
+                reading,
+                &self.analyzer,
+                self.config.title_repeat,
+            ),
+            None => self.features(article),
+        };
         self.query.prepare(&features, &self.vocabularies);
         let at = article.published_at;
         let active_days = self.config.active_days as f32;
@@ -372,8 +390,16 @@ impl Clusterer {
     /// when, once it has joined, it bridges its story and another about the
     /// same event, the two are merged and it ends in the survivor.
     pub fn assign(&mut self, article: &Article) -> Assignment {
+        self.assign_read(article, None)
+    }
+
+    /// [`Clusterer::assign`], with the article's text already read when
+    /// `reading` is given (it must be [`TextReading::of`] `article`, for
+    /// instance read on another thread ahead of the clustering): the same
+    /// assignment either way.
+    pub fn assign_read(&mut self, article: &Article, reading: Option<&TextReading>) -> Assignment {
         self.retire_idle_now_and_then();
-        let (features, candidates) = self.candidates(article);
+        let (features, candidates) = self.candidates_read(article, reading);
         let threshold = self.config.model.threshold;
         let best = candidates.first().cloned();
         let runner_up = candidates.get(1).cloned();

@@ -13,10 +13,10 @@
 //!   same in every language.
 
 use crate::cluster::vectors::{SparseVector, TermWeights};
+use crate::cluster::word_terms::WordTerms;
 use crate::model::Article;
 use crate::text::{Analyzer, name_terms, words};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// Letters a name keeps: enough to tell names apart, few enough to absorb
 /// inflections and transliteration differences.
@@ -58,13 +58,14 @@ pub struct Vocabularies {
     pub names: TermWeights,
     /// Figures.
     pub figures: TermWeights,
-    /// The term id of each word (as written) met so far, or none for a
+    /// The term id of recently met words (as written), or none for a
     /// word that gives no term: the same word recurs in every headline
     /// repeat and across articles, and stemming it again gives the same
-    /// term. Term ids are never reassigned, so an entry stays right. Not
-    /// serialized: a restored state fills it again as it reads.
+    /// term. Term ids are never reassigned, so an entry stays right; the
+    /// memo is bounded (see [`WordTerms`]). Not serialized: a restored
+    /// state fills it again as it reads.
     #[serde(skip)]
-    word_terms: HashMap<String, Option<u32>, foldhash::fast::RandomState>,
+    word_terms: WordTerms,
 }
 
 impl Vocabularies {
@@ -83,6 +84,20 @@ impl Vocabularies {
         analyzer: &Analyzer,
         title_repeat: usize,
     ) -> ArticleFeatures {
+        let reading = TextReading::of(article, analyzer);
+        self.features_read(article, &reading, analyzer, title_repeat)
+    }
+
+    /// [`Vocabularies::features`] with the names, figures and case of
+    /// `article` already read (`reading` must be [`TextReading::of`] this
+    /// very article).
+    pub fn features_read(
+        &mut self,
+        article: &Article,
+        reading: &TextReading,
+        analyzer: &Analyzer,
+        title_repeat: usize,
+    ) -> ArticleFeatures {
         // What is compared is the text of the headline `title_repeat`
         // times, the lead and the body, each part closed by ".\n" (the
         // headline names: headline and lead). A part ends a word and a
@@ -97,25 +112,20 @@ impl Vocabularies {
         let mut term_ids = title_terms.repeat(repeat);
         term_ids.extend(self.term_ids(lead, analyzer));
         term_ids.extend(self.term_ids(body, analyzer));
-        let title_names: Vec<u32> = names(title, analyzer)
-            .iter()
-            .map(|t| self.names.id(t))
-            .collect();
-        let lead_names: Vec<u32> = names(lead, analyzer)
-            .iter()
-            .map(|t| self.names.id(t))
-            .collect();
+        let [title_names, lead_names, body_names] = &reading.names;
+        let title_names: Vec<u32> = title_names.iter().map(|t| self.names.id(t)).collect();
+        let lead_names: Vec<u32> = lead_names.iter().map(|t| self.names.id(t)).collect();
         let mut name_ids = title_names.repeat(repeat);
         name_ids.extend_from_slice(&lead_names);
-        name_ids.extend(names(body, analyzer).iter().map(|t| self.names.id(t)));
+        name_ids.extend(body_names.iter().map(|t| self.names.id(t)));
         let mut head_ids = title_names;
         head_ids.extend_from_slice(&lead_names);
-        let title_figures: Vec<u32> = figures(title).iter().map(|t| self.figures.id(t)).collect();
+        let [title_figures, lead_figures, body_figures] = &reading.figures;
+        let title_figures: Vec<u32> = title_figures.iter().map(|t| self.figures.id(t)).collect();
         let mut figure_ids = title_figures.repeat(repeat);
-        for part in [lead, body] {
-            figure_ids.extend(figures(part).iter().map(|t| self.figures.id(t)));
+        for part in [lead_figures, body_figures] {
+            figure_ids.extend(part.iter().map(|t| self.figures.id(t)));
         }
-        let caseless = caseless_parts(&[title, lead, body]);
         let terms = SparseVector::from_term_ids(&term_ids);
         let features = ArticleFeatures {
             brevity: brevity(terms.0.len()),
@@ -124,7 +134,7 @@ impl Vocabularies {
             headline_names: SparseVector::from_term_ids(&head_ids),
             figures: SparseVector::from_term_ids(&figure_ids),
             foreign: article.language.as_deref().is_some_and(|l| l != "en"),
-            caseless,
+            caseless: reading.caseless,
         };
         self.terms.observe(&features.terms);
         self.names.observe(&features.names);
@@ -137,17 +147,41 @@ impl Vocabularies {
     fn term_ids(&mut self, text: &str, analyzer: &Analyzer) -> Vec<u32> {
         let mut ids = Vec::new();
         for word in words(text) {
-            let id = match self.word_terms.get(word) {
-                Some(id) => *id,
-                None => {
-                    let id = analyzer.term(word).map(|t| self.terms.id(&t));
-                    self.word_terms.insert(word.to_string(), id);
-                    id
-                }
-            };
+            let terms = &mut self.terms;
+            let id = self
+                .word_terms
+                .get_or_insert_with(word, || analyzer.term(word).map(|t| terms.id(&t)));
             ids.extend(id);
         }
         ids
+    }
+}
+
+/// What [`Vocabularies::features`] reads from an article's text before it
+/// consults any vocabulary: the names and figures of headline, lead and
+/// body, and whether the text is caseless. A pure function of the
+/// article, so it can be read on another thread ahead of the clustering.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextReading {
+    /// [`names`] of the headline, the lead and the body.
+    names: [Vec<String>; 3],
+    /// [`figures`] of the headline, the lead and the body.
+    figures: [Vec<String>; 3],
+    /// [`ArticleFeatures::caseless`].
+    caseless: bool,
+}
+
+impl TextReading {
+    /// Reads `article`.
+    pub fn of(article: &Article, analyzer: &Analyzer) -> Self {
+        let title = article.title.as_str();
+        let lead = article.lead.as_deref().unwrap_or_default();
+        let body = article.body.as_str();
+        Self {
+            names: [title, lead, body].map(|part| names(part, analyzer)),
+            figures: [title, lead, body].map(figures),
+            caseless: caseless_parts(&[title, lead, body]),
+        }
     }
 }
 

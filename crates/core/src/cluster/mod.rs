@@ -14,12 +14,13 @@ mod index;
 mod merge;
 mod model;
 mod vectors;
+mod word_terms;
 
 #[cfg(test)]
 pub(crate) use clusterer::tests::{long_stream, word};
 pub use clusterer::{Assignment, Candidate, Clusterer, ClustererConfig};
 pub use explanation::Explanation;
-pub use features::{ArticleFeatures, Vocabularies};
+pub use features::{ArticleFeatures, TextReading, Vocabularies};
 pub use merge::StoryMerge;
 pub use model::{Components, INPUT_COUNT, INPUTS, ScoreModel};
 pub use vectors::{SparseVector, TermWeights};

@@ -83,11 +83,61 @@ pub struct Duplicates {
 
 /// The text compared for copies: lead and body. The headline is left out,
 /// since syndicated copies often rewrite it.
-fn comparable_words(article: &Article) -> Vec<String> {
+pub fn comparable_text(article: &Article) -> String {
     let mut text = article.lead.clone().unwrap_or_default();
     text.push('\n');
     text.push_str(&article.body);
-    words(&text)
+    text
+}
+
+/// The words of [`comparable_text`].
+fn comparable_words(article: &Article) -> Vec<String> {
+    words(&comparable_text(article))
+}
+
+/// What [`Duplicates::check`] reads from an article before it consults
+/// the originals: the exact fingerprint of its comparable words and, for a
+/// text long enough to be a near copy, its MinHash signature. A pure
+/// function of the article and the thresholds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparable {
+    fingerprint: u64,
+    signature: Option<Signature>,
+}
+
+impl Comparable {
+    /// Reads `article` under `config`.
+    pub fn of(article: &Article, config: &DedupConfig) -> Self {
+        Self::of_text(&comparable_text(article), config)
+    }
+
+    /// The MinHash signature, for a text long enough to be a near copy.
+    pub fn signature(&self) -> Option<&Signature> {
+        self.signature.as_ref()
+    }
+
+    /// Reads an article's [`comparable_text`] under `config`.
+    pub fn of_text(text: &str, config: &DedupConfig) -> Self {
+        let words = words(text);
+        Self {
+            fingerprint: text_fingerprint(&words),
+            signature: comparable_signature(&words, config),
+        }
+    }
+}
+
+/// The signature of a text long enough to be a near copy: one with
+/// fewer than `min_shingles` shingles can never be one, neither as the
+/// copy nor as the original (`is_copy` requires the
+/// shorter text to reach it), so it is neither hashed nor indexed.
+/// Headlines alone (uci-news, googlenews-mstream) are that short: they
+/// are only compared exactly, as before, at a fraction of the cost.
+fn comparable_signature(words: &[String], config: &DedupConfig) -> Option<Signature> {
+    // A text of n words has at most n - SHINGLE_WORDS + 1 shingles.
+    if words.len() + 1 < SHINGLE_WORDS + config.min_shingles {
+        return None;
+    }
+    Signature::of_words(words).filter(|s| s.shingles >= config.min_shingles)
 }
 
 impl Duplicates {
@@ -115,12 +165,25 @@ impl Duplicates {
     /// The original `article` copies, if any; otherwise remembers it as an
     /// original and returns `None`.
     pub fn check(&mut self, article: &Article) -> Option<ArticleId> {
-        let words = comparable_words(article);
-        let fingerprint = text_fingerprint(&words);
+        let comparable = Comparable::of(article, &self.config);
+        self.check_comparable(article, comparable)
+    }
+
+    /// [`Duplicates::check`] with the article's text already read
+    /// (`comparable` must be [`Comparable::of`] this article under these
+    /// thresholds, for instance read on another thread): the same answer.
+    pub fn check_comparable(
+        &mut self,
+        article: &Article,
+        comparable: Comparable,
+    ) -> Option<ArticleId> {
+        let Comparable {
+            fingerprint,
+            signature,
+        } = comparable;
         if let Some(original) = self.exact.get(&fingerprint) {
             return Some(original.clone());
         }
-        let signature = self.comparable_signature(&words);
         if let Some(signature) = &signature
             && let Some(original) = self.near_copy_of(signature)
         {
@@ -139,23 +202,9 @@ impl Duplicates {
         self.exact
             .entry(text_fingerprint(&words))
             .or_insert_with(|| article.id.clone());
-        if let Some(signature) = self.comparable_signature(&words) {
+        if let Some(signature) = comparable_signature(&words, &self.config) {
             self.near.insert(article.id.clone(), signature);
         }
-    }
-
-    /// The signature of a text long enough to be a near copy: one with
-    /// fewer than `min_shingles` shingles can never be one, neither as the
-    /// copy nor as the original (`is_copy` requires the
-    /// shorter text to reach it), so it is neither hashed nor indexed.
-    /// Headlines alone (uci-news, googlenews-mstream) are that short: they
-    /// are only compared exactly, as before, at a fraction of the cost.
-    fn comparable_signature(&self, words: &[String]) -> Option<Signature> {
-        // A text of n words has at most n - SHINGLE_WORDS + 1 shingles.
-        if words.len() + 1 < SHINGLE_WORDS + self.config.min_shingles {
-            return None;
-        }
-        Signature::of_words(words).filter(|s| s.shingles >= self.config.min_shingles)
     }
 
     fn near_copy_of(&self, signature: &Signature) -> Option<ArticleId> {

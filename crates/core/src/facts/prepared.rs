@@ -42,6 +42,11 @@ impl PreparedAnalyses {
         Self { by_id }
     }
 
+    /// Reads one more article (a later one with the same id replaces it).
+    pub fn add(&mut self, article: &Article) {
+        self.by_id.insert(article.id.clone(), analyze(article));
+    }
+
     /// The analysis of `article` when it was prepared for this very text.
     pub(super) fn get(&self, article: &Article, text: &str) -> Option<&ArticleAnalysis> {
         self.by_id
