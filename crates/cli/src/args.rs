@@ -449,59 +449,11 @@ impl From<FormatArg> for storyline_core::model::SourceFormat {
     }
 }
 
-/// Parses `--since`: a day (`2020-09-20`, midnight UTC), an RFC 3339
-/// time, a span back from now (`24h`, `3d`, `2w`), or a day in words
-/// resolved against today (`yesterday`, `last Monday`, `3 days ago`,
-/// `September 20`; a period such as `last week` counts from its start).
+/// Parses `--since` against the current time (see
+/// [`storyline_core::view::since::parse_since`]).
 fn parse_since(text: &str) -> Result<jiff::Timestamp, String> {
-    parse_since_at(text, jiff::Timestamp::now())
-}
-
-/// [`parse_since`] with "now" given, so that relative forms are testable.
-fn parse_since_at(text: &str, now: jiff::Timestamp) -> Result<jiff::Timestamp, String> {
-    let text = text.trim();
-    if let Ok(ts) = text.parse::<jiff::Timestamp>() {
-        return Ok(ts);
-    }
-    let midnight = |d: jiff::civil::Date| {
-        d.to_zoned(jiff::tz::TimeZone::UTC)
-            .ok()
-            .map(|z| z.timestamp())
-    };
-    if let Some(ts) = text.parse::<jiff::civil::Date>().ok().and_then(midnight) {
-        return Ok(ts);
-    }
-    if let Some(ts) = span_back(text, now) {
-        return Ok(ts);
-    }
-    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
-    let whole: Vec<storyline_dates::DateMention> = storyline_dates::find_dates(text, today)
-        .into_iter()
-        .filter(|m| m.span == (0..text.len()))
-        .collect();
-    let day = whole.first().and_then(|m| match m.resolved.value {
-        storyline_dates::Value::Day(d) => Some(d),
-        storyline_dates::Value::Range { start, .. } => start,
-    });
-    day.and_then(midnight).ok_or_else(|| {
-        format!(
-            "'{text}' is not a date (2020-09-20), a time (2020-09-20T12:00:00Z), a span back from now (24h, 3d, 2w) or a day in words (yesterday, last Monday)"
-        )
-    })
-}
-
-/// `24h`, `3d`, `2w`: that long before `now`.
-fn span_back(text: &str, now: jiff::Timestamp) -> Option<jiff::Timestamp> {
-    let unit = text.chars().last()?;
-    let count: i64 = text[..text.len() - unit.len_utf8()].trim().parse().ok()?;
-    let hours = match unit {
-        'h' => count,
-        'd' => count.checked_mul(24)?,
-        'w' => count.checked_mul(24 * 7)?,
-        _ => return None,
-    };
-    now.checked_sub(jiff::SignedDuration::from_hours(hours))
-        .ok()
+    storyline_core::view::since::parse_since(text, jiff::Timestamp::now())
+        .map_err(|e| e.to_string())
 }
 
 /// Parses `1024`, `512K`, `10M`, `1G` (binary multiples).
@@ -531,36 +483,15 @@ fn parse_size(text: &str) -> Result<u64, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_since, parse_since_at, parse_size};
+    use super::{parse_since, parse_size};
 
     #[test]
-    fn since_takes_days_and_times() {
+    fn since_reads_the_current_time() {
         assert_eq!(
             parse_since("2020-09-20").unwrap().to_string(),
             "2020-09-20T00:00:00Z"
         );
-        assert_eq!(
-            parse_since("2020-09-20T12:30:00+02:00")
-                .unwrap()
-                .to_string(),
-            "2020-09-20T10:30:00Z"
-        );
         assert!(parse_since("soon-ish").is_err());
-    }
-
-    #[test]
-    fn since_takes_spans_back_and_days_in_words() {
-        // Tuesday 24 November 2026, 15:00 UTC.
-        let now: jiff::Timestamp = "2026-11-24T15:00:00Z".parse().unwrap();
-        let at = |text: &str| parse_since_at(text, now).map(|t| t.to_string());
-        assert_eq!(at("24h").as_deref(), Ok("2026-11-23T15:00:00Z"));
-        assert_eq!(at("3d").as_deref(), Ok("2026-11-21T15:00:00Z"));
-        assert_eq!(at("2w").as_deref(), Ok("2026-11-10T15:00:00Z"));
-        assert_eq!(at("yesterday").as_deref(), Ok("2026-11-23T00:00:00Z"));
-        assert_eq!(at("last Monday").as_deref(), Ok("2026-11-16T00:00:00Z"));
-        assert_eq!(at("3 days ago").as_deref(), Ok("2026-11-21T00:00:00Z"));
-        assert!(at("yesterday and more").is_err());
-        assert!(at("3x").is_err());
     }
 
     #[test]

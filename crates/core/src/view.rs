@@ -21,6 +21,7 @@ use storyline_extract::entities::AliasBook;
 pub mod article;
 pub mod entity;
 pub mod explain;
+pub mod since;
 
 /// One article in listings (`articles --json`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
