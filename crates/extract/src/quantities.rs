@@ -159,7 +159,9 @@ pub fn find_quantities_after(text: &str, carried: Option<&str>) -> Vec<Quantity>
             );
             continue;
         }
-        if number.value < 0.0 || number.value.fract() != 0.0 && number.value < 1.0 {
+        // "2016/17 PL stats": a number after a slash ends a season or a date.
+        let after_slash = text[..number.span.start].ends_with('/');
+        if after_slash || number.value < 0.0 || number.value.fract() != 0.0 && number.value < 1.0 {
             continue;
         }
         if let Some(elided) = elided_count(text, &number.span, number.value, &out, carried) {
@@ -968,8 +970,10 @@ mod tests {
                 (172437.0, "voters", "eligible Tory voters"),
             ],
         );
-        // Only one describing word, and none after a year or a function word.
+        // Only one describing word, and none after a year, a season or a
+        // function word.
         for text in [
+            "Coutinho's 2016/17 PL stats Appearances 31",
             "some 12 very angry members",
             "in 2019 new members joined",
             "sent 3 to members",
