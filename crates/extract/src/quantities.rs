@@ -16,6 +16,7 @@
 //! vote", "a 38% premium"): unit `percent`, `what` the sign with the words
 //! that say what the share is of or the rise is in.
 
+use crate::entities::NOT_NAMES;
 use crate::number::find_numbers;
 use serde::Serialize;
 use std::ops::Range;
@@ -82,6 +83,11 @@ const COUNT_UNITS: &[(&str, &str)] = &[
     ("workers", "workers"),
     ("people", "people"),
     ("cases", "cases"),
+    ("members", "members"),
+    // MPs backing a candidate are the candidate's votes in a ballot of MPs.
+    ("mps", "votes"),
+    ("ballots", "ballots"),
+    ("voters", "voters"),
 ];
 
 /// Time units and their canonical plural.
@@ -153,12 +159,14 @@ pub fn find_quantities_after(text: &str, carried: Option<&str>) -> Vec<Quantity>
             );
             continue;
         }
-        if number.value < 0.0 || number.value.fract() != 0.0 && number.value < 1.0 {
+        // "2016/17 PL stats": a number after a slash ends a season or a date.
+        let after_slash = text[..number.span.start].ends_with('/');
+        if after_slash || number.value < 0.0 || number.value.fract() != 0.0 && number.value < 1.0 {
             continue;
         }
         if let Some(elided) = elided_count(text, &number.span, number.value, &out, carried) {
             out.push(elided);
-        } else if let Some(found) = count_after(rest) {
+        } else if let Some(found) = count_after(rest, number.value).or_else(|| died_after(rest)) {
             push(
                 text,
                 &number.span,
@@ -200,6 +208,8 @@ const RESULT_VERBS: &[&str] = &[
     "secured",
     "securing",
     "on",
+    // "over 20,319 deaths, including 16,546 in Turkey": a part of the count.
+    "including",
 ];
 
 /// A bare whole number that a sentence lists after a count and that takes
@@ -212,13 +222,13 @@ fn elided_count(
     found: &[Quantity],
     carried: Option<&str>,
 ) -> Option<Quantity> {
-    let (antecedent_end, unit) = match found
+    let (antecedent_end, unit, antecedent_placed) = match found
         .iter()
         .rev()
         .find(|q| q.kind == QuantityKind::Count && q.span.end <= number.start)
     {
-        Some(q) => (q.span.end, q.unit.clone()),
-        None => (0, carried?.to_string()),
+        Some(q) => (q.span.end, q.unit.clone(), q.what.contains(" in ")),
+        None => (0, carried?.to_string(), false),
     };
     let between = &text[antecedent_end..number.start];
     let sentence_ends = between.char_indices().any(|(i, c)| {
@@ -240,10 +250,15 @@ fn elided_count(
     let listed_after_name = written.chars().next().is_some_and(char::is_uppercase)
         && before[..word_start].trim_end().ends_with([',', ')'])
         && !(1800.0..=2100.0).contains(&value);
-    if !possessive && !listed_after_name && !RESULT_VERBS.contains(&word.as_str()) {
+    let after = &text[number.end..];
+    // "16,546 in Turkey and 3,868 in Syria": the parts of a count by place.
+    let place = place_after(after);
+    let next_part =
+        place > 0 && antecedent_placed && matches!(between.trim(), "and" | "," | ", and");
+    if !possessive && !listed_after_name && !next_part && !RESULT_VERBS.contains(&word.as_str()) {
         return None;
     }
-    let after = &text[number.end..];
+    let after = &after[place..];
     let clause_ends = after.is_empty()
         || after.starts_with([',', '.', ';', ')', ':', '!', '?'])
         || after.starts_with(" (")
@@ -253,14 +268,40 @@ fn elided_count(
     if !clause_ends {
         return None;
     }
+    let span = number.start..number.end + place;
     Some(Quantity {
         kind: QuantityKind::Count,
         value,
-        what: unit.clone(),
+        what: format!("{unit}{}", &text[number.end..span.end]),
         unit,
-        text: text[number.clone()].to_string(),
-        span: number.clone(),
+        text: text[span.clone()].to_string(),
+        span,
     })
+}
+
+/// The length in bytes of a place that `after` opens with (" in Turkey",
+/// " in North Korea"): `in` and one to three capitalised words; 0 if none.
+fn place_after(after: &str) -> usize {
+    let Some(tail) = after.strip_prefix(" in ") else {
+        return 0;
+    };
+    // Byte offset of the word being read, and the end of the last name word.
+    let (mut at, mut end) = (0, 0);
+    for (taken, word) in tail.split(' ').enumerate() {
+        let bare = word.trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
+        let name = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !NOT_NAMES.contains(&bare);
+        if taken == 3 || !name {
+            break;
+        }
+        end = at + bare.len();
+        if bare.len() < word.len() {
+            break;
+        }
+        at += word.len() + 1;
+    }
+    if end == 0 { 0 } else { " in ".len() + end }
 }
 
 /// Words that name a number of deaths given after them: "the death toll
@@ -605,11 +646,24 @@ fn lookup(word: &str, table: &[(&str, &'static str)]) -> Option<&'static str> {
         .map(|(_, unit)| *unit)
 }
 
-fn count_after(rest: &str) -> Option<Unit> {
+fn count_after(rest: &str, value: f64) -> Option<Unit> {
     if !rest.starts_with(' ') {
         return None;
     }
     let words = words(rest);
+    // "81,326 of the votes", "31,643 of those deaths": part of a count.
+    if let [(_, of), (_, determiner), (at, word), ..] = words.as_slice() {
+        let determiner = determiner.to_lowercase();
+        if of.eq_ignore_ascii_case("of")
+            && matches!(determiner.as_str(), "the" | "those" | "these")
+            && let Some(unit) = lookup(word, COUNT_UNITS)
+        {
+            return Some(with_scope(rest, *at, unit, at + word.len()));
+        }
+    }
+    // One describing word of any kind may stand among the modifiers
+    // ("654 rejected ballots", "172,437 eligible Tory voters"), not after a year.
+    let mut described = (1800.0..=2100.0).contains(&value);
     // Up to two modifiers ("league", "senior", "Premier League") before the unit.
     for (index, (at, word)) in words.iter().take(3).enumerate() {
         // Two-word units first ("clean sheets").
@@ -622,7 +676,70 @@ fn count_after(rest: &str) -> Option<Unit> {
         if let Some(unit) = lookup(word, COUNT_UNITS) {
             return Some(with_scope(rest, words[0].0, unit, at + word.len()));
         }
-        if !is_modifier(word) {
+        if is_modifier(word) {
+            continue;
+        }
+        if described || !describes(word) {
+            return None;
+        }
+        described = true;
+    }
+    None
+}
+
+/// Words that never describe the unit after them ("3 of goals", "5 to
+/// people").
+const NOT_DESCRIBING: &[&str] = &[
+    "of", "the", "to", "in", "and", "or", "for", "with", "from", "by", "on", "at", "than", "as",
+    "his", "her", "their", "its", "our", "your", "my", "no", "not", "per",
+];
+
+/// A word that may describe the unit right after it: letters (and
+/// hyphens), not a function word, not a verb in -ing ("3 scoring goals").
+fn describes(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !word.starts_with('-')
+        && !lower.ends_with("ing")
+        && !NOT_DESCRIBING.contains(&lower.as_str())
+}
+
+/// Words that may stand between a number and the verb saying they died
+/// ("1,414 have died", "31,500 had been recorded killed").
+const DEATH_AUXILIARIES: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "been",
+    "were",
+    "are",
+    "now",
+    "reportedly",
+    "recorded",
+    "confirmed",
+    "already",
+];
+
+/// The verbs that say a number of people died.
+const DEATH_VERBS: &[&str] = &["died", "killed", "perished"];
+
+/// A number of deaths told by a verb: "1,414 have died", "more than 31,500
+/// had been recorded killed". At most three auxiliaries stand between; the
+/// verb is the scope.
+fn died_after(rest: &str) -> Option<Unit> {
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    for (index, (at, word)) in words(rest).into_iter().enumerate() {
+        let lower = word.to_lowercase();
+        if DEATH_VERBS.contains(&lower.as_str()) {
+            return Some(Unit {
+                unit: "deaths",
+                what_start: at,
+                end: at + word.len(),
+            });
+        }
+        if index == 3 || !DEATH_AUXILIARIES.contains(&lower.as_str()) {
             return None;
         }
     }
@@ -828,6 +945,90 @@ mod tests {
             []
         );
         assert_eq!(shape("A toll road cost 12 pounds."), []);
+    }
+
+    /// Asserts the (value, unit, what) of every quantity found in `text`.
+    fn finds(text: &str, want: &[(f64, &str, &str)]) {
+        let want: Vec<(f64, String, String)> = want
+            .iter()
+            .map(|(value, unit, what)| (*value, unit.to_string(), what.to_string()))
+            .collect();
+        assert_eq!(shape(text), want, "in {text:?}");
+    }
+
+    #[test]
+    fn members_mps_ballots_and_voters_are_counted() {
+        finds(
+            "Mr Sunak picking up the support of 88 MPs, Ms Truss of 86 Tory MPs.",
+            &[(88.0, "votes", "MPs"), (86.0, "votes", "Tory MPs")],
+        );
+        finds(
+            "approved by 57,000 union members, with 654 rejected ballots from 172,437 eligible Tory voters",
+            &[
+                (57000.0, "members", "union members"),
+                (654.0, "ballots", "rejected ballots"),
+                (172437.0, "voters", "eligible Tory voters"),
+            ],
+        );
+        // Only one describing word, and none after a year, a season or a
+        // function word.
+        for text in [
+            "Coutinho's 2016/17 PL stats Appearances 31",
+            "some 12 very angry members",
+            "in 2019 new members joined",
+            "sent 3 to members",
+        ] {
+            finds(text, &[]);
+        }
+    }
+
+    #[test]
+    fn part_of_a_count_of_the_things_counted() {
+        finds(
+            "She received 81,326 of the votes while Rishi Sunak received 60,399.",
+            &[(81326.0, "votes", "votes"), (60399.0, "votes", "votes")],
+        );
+        finds(
+            "with 31,643 of those deaths being verified in Turkey alone",
+            &[(31643.0, "deaths", "deaths")],
+        );
+        finds("8 of the best", &[]);
+    }
+
+    #[test]
+    fn a_verb_of_dying_counts_deaths() {
+        finds(
+            "More than 3,160 people have died in the north, while 1,414 have died in areas held by the government.",
+            &[(3160.0, "people", "people"), (1414.0, "deaths", "died")],
+        );
+        finds(
+            "more than 31,500 had been recorded killed; at least 5,800 have died there",
+            &[(31500.0, "deaths", "killed"), (5800.0, "deaths", "died")],
+        );
+        // A number that did something else is no death count.
+        finds("1,414 have left and 20 had been recorded", &[]);
+    }
+
+    #[test]
+    fn the_parts_of_a_count_by_place_keep_the_place() {
+        finds(
+            "over 20,319 deaths reported, including 16,546 in Turkey and 3,868 in Syria.",
+            &[
+                (20319.0, "deaths", "deaths"),
+                (16546.0, "deaths", "deaths in Turkey"),
+                (3868.0, "deaths", "deaths in Syria"),
+            ],
+        );
+        // A month is a time, and a number after "and" without a place is
+        // not a part.
+        finds(
+            "20 deaths, including 5 in March",
+            &[(20.0, "deaths", "deaths")],
+        );
+        finds(
+            "20 deaths in Turkey and 5 in the south",
+            &[(20.0, "deaths", "deaths")],
+        );
     }
 
     #[test]

@@ -26,7 +26,7 @@ const CONNECTORS: &[&str] = &[
 
 /// Capitalized words that are not names: function words that open
 /// sentences, weekdays and months (dates are found elsewhere).
-const NOT_NAMES: &[&str] = &[
+pub(crate) const NOT_NAMES: &[&str] = &[
     "The",
     "A",
     "An",
