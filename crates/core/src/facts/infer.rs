@@ -348,12 +348,17 @@ pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
             claim.counterparty.clone_from(counterparty);
         }
     }
-    // No party bids for, asks for or pays for itself: a holder that is the
-    // subject ("Qualcomm's offer for Qualcomm") is a misreading.
     for claim in claims.iter_mut() {
-        if claim.holder.is_some() && claim.holder == claim.subject {
-            claim.holder = None;
-            claim.inferred.retain(|f| f != "holder");
-        }
+        drop_self_holding(claim);
+    }
+}
+
+/// No party bids for, asks for or pays for itself: a holder that is the
+/// claim's subject ("Qualcomm's offer for Qualcomm") is a misreading and is
+/// dropped, whether the claim reader or the inference put it there.
+pub(super) fn drop_self_holding(claim: &mut StoryClaim) {
+    if claim.holder.is_some() && claim.holder == claim.subject {
+        claim.holder = None;
+        claim.inferred.retain(|f| f != "holder");
     }
 }

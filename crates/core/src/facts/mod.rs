@@ -641,12 +641,9 @@ fn resolve_parties(found: &mut [StoryClaim], names: &NameIndex) {
                     *name = names.canonical(name);
                 }
             }
-            // No party bids for, asks for or pays for itself: a holder read
-            // as the subject is a misreading ("Qualcomm's offer for
-            // Qualcomm"); the story's other claims may fill it.
-            if claim.holder.is_some() && claim.holder == claim.subject {
-                claim.holder = None;
-            }
+            // Dropped before inference, so the story's other claims may
+            // fill the holder.
+            infer::drop_self_holding(claim);
         }
     }
 }

@@ -31,20 +31,11 @@ fn status_words(status: Option<ClaimStatus>) -> &'static str {
 /// mentions. (The subject most figures are about was tried as well: on
 /// stories-dev it picked misread subjects, "Stand Up Strike".)
 fn latest_first<'a>(series: &'a [Series], headline: &str) -> Vec<&'a Series> {
-    // Names in the headline: its words that open with a capital ("strike"
-    // in "as strike goes on" does not name "Stand Up Strike").
-    let names: Vec<String> = headline
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
-        .map(str::to_lowercase)
-        .collect();
+    let names = headline_names(&[headline]);
     let named = |s: &Series| {
-        s.subject.as_deref().is_some_and(|subject| {
-            subject
-                .split_whitespace()
-                .filter(|word| word.chars().count() >= MIN_NAME_CHARS)
-                .any(|word| names.contains(&word.to_lowercase()))
-        })
+        s.subject
+            .as_deref()
+            .is_some_and(|subject| names_party(&names, subject, MIN_NAME_CHARS))
     };
     let mut latest: Vec<&Series> = series.iter().filter(|s| !s.points.is_empty()).collect();
     latest.sort_by_key(|s| {
@@ -55,6 +46,32 @@ fn latest_first<'a>(series: &'a [Series], headline: &str) -> Vec<&'a Series> {
     });
     latest
 }
+
+/// Names in headlines: their words that open with a capital ("strike" in
+/// "as strike goes on" does not name "Stand Up Strike"), lowercased,
+/// without the capitalized function words that open headlines.
+fn headline_names(headlines: &[&str]) -> Vec<String> {
+    headlines
+        .iter()
+        .flat_map(|h| h.split(|c: char| !c.is_alphanumeric()))
+        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+        .map(str::to_lowercase)
+        .filter(|word| !NOT_NAMES.contains(&word.as_str()))
+        .collect()
+}
+
+/// Whether a word of `party`'s name at least `min_chars` long is among
+/// the headline `names`.
+fn names_party(names: &[String], party: &str, min_chars: usize) -> bool {
+    party
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() >= min_chars)
+        .any(|word| names.contains(&word.to_lowercase()))
+}
+
+/// The shortest word of a party's name looked for in the headlines when
+/// deciding what a brief may quote ("PSG", "UBS" count).
+const MIN_PARTY_CHARS: usize = 3;
 
 /// The shortest word of a subject's name looked for in the headline:
 /// "Jo" or "de" would match inside other words.
@@ -125,19 +142,8 @@ fn headline_parties<'a>(series: Vec<&'a Series>, headlines: &[&str]) -> Vec<&'a 
     if !headlines.iter().any(|h| about_a_deal(h)) {
         return Vec::new();
     }
-    let words: Vec<String> = headlines
-        .iter()
-        .flat_map(|h| h.split(|c: char| !c.is_alphanumeric()))
-        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
-        .map(str::to_lowercase)
-        .filter(|word| !NOT_NAMES.contains(&word.as_str()))
-        .collect();
-    let named = |party: &str| {
-        party
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|word| word.chars().count() >= 3)
-            .any(|word| words.contains(&word.to_lowercase()))
-    };
+    let words = headline_names(headlines);
+    let named = |party: &str| names_party(&words, party, MIN_PARTY_CHARS);
     series
         .into_iter()
         .filter(|s| {
