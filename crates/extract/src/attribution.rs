@@ -2,7 +2,7 @@
 //! Sport", "Sky Sports Italia reports", "reports the Guardian", "told
 //! BBC Sport"). Sources are the capitalized names next to a reporting cue.
 
-use crate::entities::find_mentions;
+use crate::entities::{find_mentions, office_start};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -231,7 +231,7 @@ pub fn find_attributions(sentence: &str) -> Vec<Attribution> {
             {
                 start..mention.span.end
             }
-            _ => mention.span.clone(),
+            _ => office_start(sentence, mention.span.start)..mention.span.end,
         };
         // "according to the Bloomberg Billionaire's Index": the name goes on
         // past a possessive into the capitalized words that follow it.
@@ -348,6 +348,18 @@ mod tests {
         assert_eq!(
             sources("Fonseca told Sky Italia he wants him."),
             ["Sky Italia"]
+        );
+    }
+
+    #[test]
+    fn a_source_is_quoted_with_the_office_written_before_the_name() {
+        assert_eq!(
+            sources("House Speaker Paul Ryan said the bill would pass."),
+            ["House Speaker Paul Ryan"]
+        );
+        assert_eq!(
+            sources("The vote was close, the CEO of SpaceX said on Friday."),
+            ["CEO of SpaceX"]
         );
     }
 

@@ -110,6 +110,7 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "Trophy",
     "Championship",
     "Series",
+    "State",
 ];
 
 /// Foreign articles that open club nicknames and names of things, not
@@ -165,6 +166,18 @@ const PLACE_WORDS: &[&str] = &[
     "Cathedral",
     "Palace",
     "Castle",
+    "Ocean",
+    "Sea",
+    "Bay",
+    "Gulf",
+    "Coast",
+    "Mountains",
+    "Desert",
+    "Canyon",
+    "Peninsula",
+    "Strait",
+    "Zoo",
+    "Museum",
 ];
 
 /// Last words of events, which are neither people nor places: a strike,
@@ -185,6 +198,49 @@ const EVENT_WORDS: &[&str] = &[
     "Tournament",
     "Protest",
     "Protests",
+];
+
+/// Last words of names of things that are neither people nor places: days,
+/// documents, prizes, products' stores ("Bastille Day", "New Year",
+/// "Panama Papers", "App Store", "Brazilian Grand Prix").
+const THING_WORDS: &[&str] = &[
+    "Day",
+    "Eve",
+    "Year",
+    "Week",
+    "Papers",
+    "Prix",
+    "Store",
+    "Index",
+    "Act",
+    "Award",
+    "Prize",
+    "Medal",
+    "Bowl",
+    "Treaty",
+    "Accord",
+    "Galaxy",
+    "Mission",
+    "Programme",
+    "Program",
+];
+
+/// Compass adjectives before a place ("Northeastern Afghanistan",
+/// "Southern California"): the whole is a place.
+const COMPASS_ADJECTIVES: &[&str] = &[
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Northeastern",
+    "Northwestern",
+    "Southeastern",
+    "Southwestern",
+    "North",
+    "South",
+    "East",
+    "West",
 ];
 
 /// Common places named alone that the gazetteer (`places.rs`, countries
@@ -213,7 +269,99 @@ const PLACES: &[&str] = &[
     "Brussels",
     "Amsterdam",
     "Lisbon",
+    "Chicago",
+    "Boston",
+    "Seattle",
+    "Houston",
+    "Dallas",
+    "Atlanta",
+    "Miami",
+    "Detroit",
+    "Philadelphia",
+    "Baltimore",
+    "Pittsburgh",
+    "Cleveland",
+    "Cincinnati",
+    "Minneapolis",
+    "Toronto",
+    "Montreal",
+    "Vancouver",
+    "Tokyo",
+    "Beijing",
+    "Shanghai",
+    "Moscow",
+    "Seoul",
+    "Pyongyang",
+    "Melbourne",
+    "Dubai",
+    "Doha",
+    "Riyadh",
+    "Tehran",
+    "Baghdad",
+    "Kabul",
+    "Cairo",
+    "Lagos",
+    "Nairobi",
+    "Johannesburg",
+    "Mumbai",
+    "Delhi",
+    "Karachi",
+    "Jakarta",
+    "Manila",
+    "Bangkok",
+    "Kyiv",
+    "Kiev",
+    "Warsaw",
+    "Vienna",
+    "Prague",
+    "Budapest",
+    "Athens",
+    "Dublin",
+    "Edinburgh",
+    "Glasgow",
+    "Stockholm",
+    "Oslo",
+    "Copenhagen",
+    "Helsinki",
+    "Frankfurt",
+    "Hamburg",
+    "Cologne",
 ];
+
+/// True when `words` name a place: the gazetteer's, a common city, or a
+/// compass adjective before one of them ("Southern California").
+fn names_a_place(words: &[&str]) -> bool {
+    let whole = words.join(" ");
+    if super::places::is_place(&whole) || (words.len() == 1 && PLACES.contains(&whole.as_str())) {
+        return true;
+    }
+    words.len() > 1 && COMPASS_ADJECTIVES.contains(&words[0]) && names_a_place(&words[1..])
+}
+
+/// True when `name` calls people by where they live ("Londoners", "New
+/// Yorkers", "Parisians"): a description, not a name; the singular is
+/// left alone, as it names papers ("The New Yorker"). (A
+/// paper's "the north Londoners" for Arsenal is resolved from the
+/// sentence's other names, not from this word.)
+pub fn names_residents(name: &str) -> bool {
+    ["ers", "ians", "ites"]
+        .iter()
+        .filter_map(|ending| name.strip_suffix(ending))
+        .any(|stem| {
+            let words: Vec<&str> = stem.split(' ').collect();
+            names_a_place(&words)
+        })
+}
+
+/// True when `word` is a capitalized plural ("Cubs", "Cardinals",
+/// "Indians"), as the nicknames of teams are.
+fn is_plural_nickname(word: &str) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+}
 
 /// Words before a name that make it a person.
 const PERSON_CUES: &[&str] = &[
@@ -301,20 +449,26 @@ pub fn guess(words: &[&str], before: Option<&str>, after: Option<&str>) -> Entit
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return EntityKind::Unknown;
     };
-    if super::places::is_place(&words.join(" ")) {
+    if names_a_place(words) {
         return EntityKind::Place;
     }
+    // "Chicago Cubs", "Arizona Cardinals": a place and a plural nickname
+    // name a team.
+    let team =
+        words.len() > 1 && is_plural_nickname(last) && names_a_place(&words[..words.len() - 1]);
     if ORGANIZATION_WORDS.contains(last)
         || (words.len() > 1 && ORGANIZATION_PREFIXES.contains(first))
     {
         return EntityKind::Organization;
     }
-    if PLACE_WORDS.iter().any(|w| words.contains(w)) || (words.len() == 1 && PLACES.contains(first))
-    {
+    if PLACE_WORDS.iter().any(|w| words.contains(w)) {
         return EntityKind::Place;
     }
-    if words.len() > 1 && EVENT_WORDS.contains(last) {
+    if words.len() > 1 && (EVENT_WORDS.contains(last) || THING_WORDS.contains(last)) {
         return EntityKind::Unknown;
+    }
+    if team {
+        return EntityKind::Organization;
     }
     if words.len() == 1 && first.len() > 1 && first.chars().all(|c| c.is_ascii_uppercase()) {
         // Acronyms: UAW, BBC, UBS.
@@ -398,6 +552,40 @@ mod tests {
             guess(&["Civil", "Aviation"], None, None),
             EntityKind::Organization
         );
+    }
+
+    #[test]
+    fn teams_regions_and_things_are_not_people() {
+        for (name, kind) in [
+            ("Chicago Cubs", EntityKind::Organization),
+            ("Arizona Cardinals", EntityKind::Organization),
+            ("Southern California", EntityKind::Place),
+            ("Northeastern Afghanistan", EntityKind::Place),
+            ("Pacific Ocean", EntityKind::Place),
+            ("Cincinnati Zoo", EntityKind::Place),
+            ("Chicago", EntityKind::Place),
+            ("Islamic State", EntityKind::Organization),
+            ("Bastille Day", EntityKind::Unknown),
+            ("Panama Papers", EntityKind::Unknown),
+            ("App Store", EntityKind::Unknown),
+            // People keep their kind, whatever their names' endings.
+            ("Chris Evans", EntityKind::Person),
+            ("Paris Hilton", EntityKind::Person),
+            ("Jordan Henderson", EntityKind::Person),
+        ] {
+            let words: Vec<&str> = name.split(' ').collect();
+            assert_eq!(guess(&words, None, None), kind, "{name}");
+        }
+    }
+
+    #[test]
+    fn residents_of_a_place_are_no_name() {
+        for name in ["Londoners", "New Yorkers", "Parisians", "Berliners"] {
+            assert!(names_residents(name), "{name}");
+        }
+        for name in ["London", "Gunners", "Lionel Messi", "Rangers", "New Yorker"] {
+            assert!(!names_residents(name), "{name}");
+        }
     }
 
     #[test]

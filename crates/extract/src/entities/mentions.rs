@@ -2,7 +2,7 @@
 //! `dello`, `de`, `van`), trimmed of sentence-initial function words, each
 //! with its byte span and a guessed kind.
 
-use crate::entities::kind::{CLAUSE_WORDS, EntityKind, guess, owns_with_his};
+use crate::entities::kind::{CLAUSE_WORDS, EntityKind, guess, names_residents, owns_with_his};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -190,6 +190,23 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Click",
     "Share",
     "Follow",
+    // A page's controls copied with its text ("Hide Caption 1 of 8",
+    // "Skip in Skip x Embed x Share", "Advertisement Continue reading").
+    "Hide",
+    "Caption",
+    "Skip",
+    "Embed",
+    "Enlarge",
+    "Replay",
+    "Advertisement",
+    "Continue",
+    "Please",
+    "Video",
+    "Videos",
+    "Image",
+    "Newsletter",
+    "Sign",
+    "Subscribe",
 ];
 
 #[derive(Debug, Clone)]
@@ -407,7 +424,119 @@ const TITLE_HEADS: &[&str] = &[
     "CEO",
     "Billionaire",
     "Tycoon",
+    "Speaker",
 ];
+
+/// Occupations written before a full name ("Actress Uma Thurman",
+/// "Cardinals QB Carson Palmer"). Unlike a title head they stand before a
+/// name only when a full name (two or more capitalized words) follows:
+/// "Model S" and "Investor Day" are names of their own.
+const OCCUPATIONS: &[&str] = &[
+    "Actress",
+    "Actor",
+    "Comedian",
+    "Model",
+    "Singer",
+    "Rapper",
+    "Quarterback",
+    "QB",
+    "Astronaut",
+    "Author",
+    "Producer",
+    "Filmmaker",
+    "Journalist",
+    "Reporter",
+    "Photographer",
+    "Prosecutor",
+    "Judge",
+    "Sheriff",
+    "Detective",
+    "Mayor",
+    "Ambassador",
+    "Congressman",
+    "Congresswoman",
+    "Representative",
+    "Commissioner",
+    "Founder",
+    "Co-founder",
+    "Entrepreneur",
+    "Investor",
+    "Analyst",
+    "Economist",
+    "Professor",
+    "Scientist",
+    "Attorney",
+];
+
+/// True when `word` names a person's office or occupation, so that the
+/// name after it is a person's.
+fn is_title_word(word: &str) -> bool {
+    TITLE_HEADS.contains(&word) || OCCUPATIONS.contains(&word)
+}
+
+/// What an office is in charge of, when written after it ("Secretary of
+/// State", "Minister of Finance"): the office's own name, not a name after
+/// a title.
+const PORTFOLIOS: &[&str] = &[
+    "State",
+    "Finance",
+    "Defence",
+    "Defense",
+    "Health",
+    "Justice",
+    "Commerce",
+    "Energy",
+    "Education",
+    "Transport",
+    "Transportation",
+    "Labor",
+    "Labour",
+    "Treasury",
+    "Interior",
+    "Agriculture",
+    "Communications",
+];
+
+/// Where a name's office begins when one is written right before it
+/// ("House Speaker Paul Ryan", "Actress Uma Thurman"): the start of the
+/// capitalized title words that end at `start`, or `start` itself. The
+/// name found by [`find_mentions`] leaves the office out; a source
+/// credited in a sentence is quoted with it.
+pub(crate) fn office_start(text: &str, start: usize) -> usize {
+    let is_office =
+        |word: &str| is_title_word(word) || TITLE_MODIFIERS.contains(&word) || word == "General";
+    let mut begin = start;
+    let mut rest = &text[..start];
+    // "CEO of SpaceX": an office may stand before a name with "of".
+    let mut of_allowed = true;
+    while let Some((word_start, word)) = last_word(rest) {
+        let office = is_office(word);
+        let of_office = of_allowed
+            && word == "of"
+            && last_word(&rest[..word_start]).is_some_and(|(_, w)| is_office(w));
+        if !office && !of_office {
+            break;
+        }
+        if office {
+            begin = word_start;
+        }
+        of_allowed = false;
+        rest = &rest[..word_start];
+    }
+    begin
+}
+
+/// The word that ends `text` after one space, with its byte offset.
+fn last_word(text: &str) -> Option<(usize, &str)> {
+    let head = text.strip_suffix(' ')?;
+    let word_start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &head[word_start..];
+    (!word.is_empty()).then_some((word_start, word))
+}
 
 /// Words that may stand before a title head: "Foreign", "Deputy Prime".
 const TITLE_MODIFIERS: &[&str] = &[
@@ -435,6 +564,7 @@ const TITLE_MODIFIERS: &[&str] = &[
     "Acting",
     "Club",
     "Team",
+    "House",
 ];
 
 /// How many leading words of `run` are a job title before a name: the
@@ -445,12 +575,26 @@ fn title_prefix(run: &[Token<'_>]) -> usize {
     let mut prefix = 0;
     for (index, token) in run.iter().enumerate().take(run.len().saturating_sub(1)) {
         let word = token.text;
-        let head = TITLE_HEADS.contains(&word) || (word == "General" && index > 0);
+        let occupation = OCCUPATIONS.contains(&word)
+            && run[index + 1..].len() >= 2
+            && run[index + 1].text.chars().count() >= 2;
+        let head = TITLE_HEADS.contains(&word) || occupation || (word == "General" && index > 0);
         if head {
             prefix = index + 1;
         } else if !TITLE_MODIFIERS.contains(&word) {
             break;
         }
+    }
+    // "CEO of SpaceX": the office names the organization after it, which
+    // is the name; "Minister of Finance" is an office's own name.
+    if let Some(connector) = run.get(prefix).filter(|t| !is_capitalized(t.text)) {
+        let rest = &run[prefix + 1..];
+        let portfolio = rest.len() == 1 && PORTFOLIOS.contains(&rest[0].text);
+        return if connector.text == "of" && !rest.is_empty() && !portfolio {
+            prefix + 1
+        } else {
+            0
+        };
     }
     if prefix == 0 {
         // "Tesla CEO Elon Musk", "Ajax Coach Erik ten Hag": an employer's
@@ -460,10 +604,23 @@ fn title_prefix(run: &[Token<'_>]) -> usize {
             .enumerate()
             .skip(1)
             .take(2)
-            .find(|(index, token)| TITLE_HEADS.contains(&token.text) && run.len() >= index + 3)
+            .find(|(index, token)| is_title_word(token.text) && run.len() >= index + 3)
             .map_or(0, |(index, _)| index + 1);
     }
     prefix
+}
+
+/// True when a capitalized word reads as a verb's `-ing` form or an
+/// adverb ("Using", "Reportedly", "Previously"), which opens sentences but
+/// rarely names anyone. First names that end so ("Sterling", "Kelly") are
+/// kept by the minimum length and the adverb endings chosen.
+fn opens_like_a_verb(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    // "Beijing", "Nanjing": places, not verbs.
+    (lower.len() >= 5 && lower.ends_with("ing") && !lower.ends_with("jing"))
+        || ["edly", "ally", "ously", "ively", "ently", "antly", "fully"]
+            .iter()
+            .any(|ending| lower.len() > ending.len() + 2 && lower.ends_with(ending))
 }
 
 /// A possessive (`Smalling's`) or a lone letter (`Serie A`) closes a name:
@@ -543,9 +700,15 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
             }
         }
         let mut first = i;
-        // A shouted byline ("ALVISE CAGNAZZO IN ITALY Roma") is not part of
-        // the name after it; a single acronym ("AS Roma") is.
-        let shouted = tokens[i..end]
+        // A shouted byline ("ALVISE CAGNAZZO IN ITALY Roma") or a video
+        // player's heading ("Share CLOSE WHAT YOU NEED TO KNOW ABOUT ELON
+        // MUSK Elon Musk") is not part of the name after it; a single
+        // acronym ("AS Roma") is.
+        let opening = tokens[i..end]
+            .iter()
+            .take_while(|t| NOT_NAMES.contains(&t.text))
+            .count();
+        let shouted = tokens[i + opening..end]
             .iter()
             .take_while(|t| is_shouting(t.text))
             .count();
@@ -560,9 +723,19 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
             continue;
         }
         if shouted >= 2 {
-            first += shouted;
+            first += opening + shouted;
         }
         while first < end && NOT_NAMES.contains(&tokens[first].text) {
+            first += 1;
+        }
+        // "Using Amazon", "Tranquilizing Harambe", "Reportedly Apple": a
+        // sentence's opening verb or adverb is capitalized, not a name.
+        if first + 1 < end
+            && tokens[first].sentence_start
+            && opens_like_a_verb(tokens[first].text)
+            && !mid_sentence.contains(tokens[first].text)
+            && !is_shouting(tokens[first + 1].text)
+        {
             first += 1;
         }
         // Trailing function words ("Roma On") are not part of the name, but
@@ -597,12 +770,14 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
                 run[run.len() - 1].text,
                 "Photo" | "Photos" | "Image" | "Images" | "Pictures"
             );
+            let written = &text[run[0].span.start..run[run.len() - 1].span.end];
             let demonym = credit_line
                 || (run.len() == 1 && is_demonym(run[0].text))
-                || super::places::is_place_adjective(
-                    &text[run[0].span.start..run[run.len() - 1].span.end],
-                );
-            if keep && !demonym && !names_a_prize(&tokens, last) {
+                || super::places::is_place_adjective(written)
+                || names_residents(written);
+            // A lone letter ("U" of "U.S.") names nothing.
+            let letter = run.len() == 1 && run[0].text.chars().count() == 1;
+            if keep && !demonym && !letter && !names_a_prize(&tokens, last) {
                 mentions.push(mention(text, &tokens, first, last));
             }
         }
@@ -639,6 +814,11 @@ fn mention(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Menti
         .collect();
     let mut kind = guess(&words, before, after);
     if kind == EntityKind::Unknown && words.len() == 1 && owns_with_his(&clause) {
+        kind = EntityKind::Person;
+    }
+    // "Actress Uma Thurman", "Executive Chairman Bill Ford": the office
+    // before the name makes it a person's.
+    if kind == EntityKind::Unknown && before.is_some_and(is_title_word) {
         kind = EntityKind::Person;
     }
     Mention {
@@ -681,6 +861,62 @@ mod tests {
         assert_eq!(
             names("Workers picket the plant (REUTERS/File Photo). Shawn Fain said talks go on."),
             ["REUTERS", "Shawn Fain"]
+        );
+    }
+
+    #[test]
+    fn page_controls_and_video_headings_are_not_names() {
+        assert_eq!(
+            names(
+                "Skip in Skip x Embed x Share CLOSE WHAT YOU NEED TO KNOW ABOUT ELON MUSK Elon Musk confirms the split."
+            ),
+            ["Elon Musk"]
+        );
+        assert_eq!(
+            names("The rocket lifted off from Sohae. Hide Caption 1 of 8"),
+            ["Sohae"]
+        );
+    }
+
+    #[test]
+    fn an_occupation_before_a_full_name_is_not_part_of_it() {
+        let found = find_mentions("Actress Uma Thurman spoke. Cardinals QB Carson Palmer threw.");
+        let kinds: Vec<(&str, EntityKind)> =
+            found.iter().map(|m| (m.text.as_str(), m.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Uma Thurman", EntityKind::Person),
+                ("Carson Palmer", EntityKind::Person)
+            ]
+        );
+        // A product or an event named with the word stays whole.
+        assert_eq!(
+            names("Elon Musk showed the Model S in March."),
+            ["Elon Musk", "Model S"]
+        );
+        assert_eq!(
+            names("Shares rose before Investor Day on Monday."),
+            ["Investor Day"]
+        );
+        // An office names the organization after it; an office's own name
+        // keeps its words.
+        assert_eq!(
+            names("He met the CEO of SpaceX and the Minister of Finance."),
+            ["SpaceX", "Minister of Finance"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_verb_is_not_part_of_the_name_after_it() {
+        assert_eq!(
+            names("Using Amazon is easy. Reportedly Apple agreed."),
+            ["Amazon", "Apple"]
+        );
+        // Names that end the same way stay whole.
+        assert_eq!(
+            names("Reading FC won. Beijing Guoan lost. Kelly Smith scored."),
+            ["Reading FC", "Beijing Guoan", "Kelly Smith"]
         );
     }
 

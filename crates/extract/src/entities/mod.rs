@@ -16,6 +16,6 @@ mod resolve;
 
 pub use aliases::{AliasBook, AliasError, KnownEntity, name_key};
 pub use kind::EntityKind;
-pub(crate) use mentions::NOT_NAMES;
 pub use mentions::{Mention, find_mentions};
+pub(crate) use mentions::{NOT_NAMES, office_start};
 pub use resolve::{Entity, resolve};

@@ -1,5 +1,5 @@
-//! A small gazetteer: the world's countries and the multi-word cities and
-//! regions news names most, with the adjectives derived from them. Without
+//! A small gazetteer: the world's countries, the states of the United
+//! States and the multi-word cities and regions news names most, with the adjectives derived from them. Without
 //! it a two-word place reads like a full name ("Costa Rica", "San Jose",
 //! "New York" were people), and "Costa Rican" like a name of its own.
 //!
@@ -288,11 +288,55 @@ const MULTI_WORD_PLACES: &[&str] = &[
     "Punta Islita",
 ];
 
+/// The states of the United States named in one word (the others are
+/// among the multi-word places; Georgia is a country too).
+const US_STATES: &[&str] = &[
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Wisconsin",
+    "Wyoming",
+];
+
 /// Every gazetteer name, lowercased.
 static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     COUNTRIES
         .iter()
         .chain(MULTI_WORD_PLACES)
+        .chain(US_STATES)
         .map(|p| p.to_lowercase())
         .collect()
 });
@@ -302,7 +346,7 @@ static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// suffixes; a few forms no one writes are harmless.
 static ADJECTIVES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     let mut out = HashSet::new();
-    for place in COUNTRIES.iter().chain(MULTI_WORD_PLACES) {
+    for place in COUNTRIES.iter().chain(MULTI_WORD_PLACES).chain(US_STATES) {
         let place = place.to_lowercase();
         let stem = place.trim_end_matches(['a', 'e', 'o', 'y']);
         for suffix in ["n", "an", "ian", "ese", "ish", "i"] {

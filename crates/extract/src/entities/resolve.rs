@@ -63,6 +63,12 @@ fn abbreviates(s: &[&str], l: &[&str]) -> bool {
     if s.is_empty() || s.len() >= l.len() {
         if s.len() == l.len() && s != l {
             // Word-by-word prefixes: "man united" for "manchester united".
+            // A lone word only abbreviates its plural ("cub", "cubs"): a
+            // word that merely starts another is another name ("sun" and
+            // "sunak", "chris" and "christmas", "niger" and "nigeria").
+            if s.len() == 1 {
+                return is_plural_of(l[0], s[0]);
+            }
             return s
                 .iter()
                 .zip(l)
@@ -74,6 +80,25 @@ fn abbreviates(s: &[&str], l: &[&str]) -> bool {
         return true;
     }
     s.len() == 1 && is_initials_of(s[0], l)
+}
+
+/// True when `plural` is `word` with a plural ending ("cubs", "boxes").
+fn is_plural_of(plural: &str, word: &str) -> bool {
+    word.len() >= 3
+        && plural
+            .strip_prefix(word)
+            .is_some_and(|ending| matches!(ending, "s" | "es"))
+}
+
+/// True when `display` is written as a short acronym ("UN", "EU", "NK"):
+/// it abbreviates by initials only, never as the last word of a name
+/// ("UN" is not "Kim Jong Un").
+fn is_acronym(display: &str) -> bool {
+    let letters = display.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=3).contains(&letters)
+        && display
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 /// True when `long` is `short` followed only by words of a company's legal
@@ -186,7 +211,14 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
     for &short in &order {
         let mut targets: Vec<usize> = Vec::new();
         for long in 0..keys.len() {
-            if long != short && abbreviates(&key_words[short], &key_words[long]) {
+            let linked = if is_acronym(&forms.display[short]) {
+                is_without_legal_form(&key_words[short], &key_words[long])
+                    || (key_words[short].len() == 1
+                        && is_initials_of(key_words[short][0], &key_words[long]))
+            } else {
+                abbreviates(&key_words[short], &key_words[long])
+            };
+            if long != short && linked {
                 let root = forms.root(long);
                 if !targets.contains(&root) {
                     targets.push(root);
@@ -431,6 +463,40 @@ mod tests {
             found.contains(&("Penny Mordaunt".into(), vec![])),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_word_that_starts_another_is_another_name() {
+        let text = "Rishi Sunak spoke to The Sun. Chris Evans spent Christmas in Niger, \
+                    not Nigeria. Kim Jong Un defied the UN. The Chicago Cubs won; the Cub \
+                    fans cheered.";
+        let found = entity_names(text, None);
+        for (name, aliases) in &found {
+            for (a, b) in [
+                ("Sun", "Sunak"),
+                ("Chris", "Christmas"),
+                ("Niger", "Nigeria"),
+            ] {
+                assert!(
+                    !(name.contains(b) && aliases.iter().any(|x| x == a)),
+                    "{a} linked to {name}: {found:?}"
+                );
+            }
+            assert!(
+                !(name == "Kim Jong Un" && aliases.iter().any(|x| x == "UN")),
+                "{found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_lone_word_abbreviates_its_plural() {
+        assert!(abbreviates(&["cub"], &["cubs"]));
+        assert!(!abbreviates(&["u"], &["us"]));
+        assert!(!abbreviates(&["sun"], &["sunak"]));
+        assert!(abbreviates(&["man", "united"], &["manchester", "united"]));
+        // Inflected names (Slovenian "Rishija Sunaka") keep their link.
+        assert!(abbreviates(&["rishi", "sunak"], &["rishija", "sunaka"]));
     }
 
     #[test]
