@@ -1343,7 +1343,14 @@ fn is_a_difference(after: &str) -> bool {
 }
 
 /// Words that put a price on each share: "$54.20 per share", "a share".
-const PER_SHARE: &[&str] = &["per share", "a share", "per ordinary share", "each share"];
+const PER_SHARE: &[&str] = &[
+    "per share",
+    "a share",
+    "per ordinary share",
+    "each share",
+    "a-share",
+    "per-share",
+];
 
 /// Words that say a takeover was carried out, not just bid or agreed.
 const COMPLETED: &[&str] = &["completed", "completes", "closed the deal", "finalized"];
@@ -1361,7 +1368,8 @@ fn takeover_completed(lower: &str) -> bool {
 /// total is its "$44 billion" — not a fee paid, until the sentence says the
 /// purchase was completed.
 fn per_share_kind(kind: ClaimKind, lower: &str, after: &str) -> ClaimKind {
-    let after = after.trim_start().to_lowercase();
+    // "its $70-a-share offer"
+    let after = after.trim_start().trim_start_matches('-').to_lowercase();
     // "The shares were valued at 0.25 francs each": a price each share is
     // given in the deal.
     let per_share = opens_with_cue(&after, PER_SHARE)

@@ -512,6 +512,58 @@ fn a_price_per_share_is_its_own_series_beside_the_total() {
 }
 
 #[test]
+fn the_parts_of_a_price_per_share_and_market_prices_are_per_share() {
+    let bid = article(
+        1,
+        "Northwind bid",
+        "Its first offer, of $70 per share, in November comprised $60 in cash and $10 in stock. \
+         Contoso's $70-a-share offer was rejected. \
+         Northwind shares fell 4.3 percent to $63.20 on Monday. \
+         The deal is worth $105 billion, or $70 a share.",
+    );
+    let claims = story_claims(&[bid], None);
+    let find = |t: &str| {
+        claims
+            .iter()
+            .filter(|c| c.text == t)
+            .map(|c| {
+                let amount = c.amount.as_ref();
+                (c.kind.clone(), amount.and_then(|a| a.per.clone()))
+            })
+            .collect::<Vec<_>>()
+    };
+    let share = Some("share".to_string());
+    assert!(
+        find("$60").iter().all(|(_, per)| *per == share),
+        "{claims:?}"
+    );
+    assert!(
+        find("$10").iter().all(|(_, per)| *per == share),
+        "{claims:?}"
+    );
+    assert!(
+        find("$70").iter().all(|(_, per)| *per == share),
+        "{claims:?}"
+    );
+    assert_eq!(find("$63.20"), [("other".to_string(), share.clone())]);
+    let deal = article(
+        2,
+        "Northwind deal",
+        "Contoso will buy Northwind. The shares were valued at 0.25 francs each.",
+    );
+    let claims = story_claims(&[deal], None);
+    assert!(
+        claims.iter().all(|c| c.kind != "other"),
+        "a deal's price per share is no market price: {claims:?}"
+    );
+    // A deal's total in the same sentence stays a total.
+    assert_eq!(
+        find("$105 billion").first().map(|(_, per)| per.clone()),
+        Some(None)
+    );
+}
+
+#[test]
 fn no_party_holds_a_figure_about_itself() {
     let bid = article(
         1,
