@@ -44,6 +44,12 @@ const CHANGE_WORDS: &[&str] = &[
     "first",
     "previous",
     "previously",
+    "initial",
+    "original",
+    "originally",
+    "sweetened",
+    "sweetening",
+    "sweeter",
     "already",
     // "The fee could rise to €95m if bonuses are met": the total a fee
     // may reach, beside reports of the fixed fee.
@@ -938,6 +944,12 @@ mod tests {
             ),
         ]);
         assert!(find_contradictions(&worded).is_empty());
+        // A takeover story recalls the first bid beside the new one.
+        let recalled = claims_of(&[
+            (1, "Roma have made a bid of £15m for Chris Smalling."),
+            (1, "Roma made their initial £11m bid for Chris Smalling."),
+        ]);
+        assert!(find_contradictions(&recalled).is_empty());
     }
 
     /// Day 0 of `claims_of` is 2020-09-13.
