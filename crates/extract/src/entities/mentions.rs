@@ -747,6 +747,25 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
         {
             last -= 1;
         }
+        // "Additional reporting by Soyoung Kim SEOUL": a shouted dateline
+        // after a byline's name is a name of its own.
+        let dateline = (last >= first + 3
+            && is_shouting(tokens[last - 1].text)
+            && tokens[last - 1].text.chars().count() >= 4
+            && !is_shouting(tokens[last - 2].text))
+        .then(|| {
+            last -= 1;
+            last
+        });
+        // "Barcroft Media Vladimir Putin has ordered …": a picture agency's
+        // credit glued to the caption's first name.
+        if last >= first + 4 {
+            let opening = format!("{} {}", tokens[first].text, tokens[first + 1].text);
+            if PICTURE_AGENCIES.contains(&opening.as_str()) {
+                mentions.push(mention(text, &tokens, first, first + 2));
+                first += 2;
+            }
+        }
         // "San Francisco-based Twitter", "British-record": words up to a
         // compound adjective describe what follows; they name nothing.
         if let Some(at) = tokens[first..last]
@@ -781,10 +800,26 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
                 mentions.push(mention(text, &tokens, first, last));
             }
         }
+        if let Some(at) = dateline {
+            mentions.push(mention(text, &tokens, at, at + 1));
+        }
         i = end;
     }
     mentions
 }
+
+/// Picture agencies whose credit line opens a caption ("Associated Press
+/// Felipe Massa waves to the crowd").
+const PICTURE_AGENCIES: &[&str] = &[
+    "Associated Press",
+    "Barcroft Media",
+    "Splash News",
+    "Rex Features",
+    "Getty Images",
+    "Press Association",
+    "PA Wire",
+    "AP Photo",
+];
 
 /// True when the word after a name ends a prize's name ("Ballon d'Or",
 /// "Palme d'Or"): a prize is no person, club or place.
@@ -917,6 +952,23 @@ mod tests {
         assert_eq!(
             names("Reading FC won. Beijing Guoan lost. Kelly Smith scored."),
             ["Reading FC", "Beijing Guoan", "Kelly Smith"]
+        );
+    }
+
+    #[test]
+    fn credits_and_datelines_glued_to_a_name_are_apart_from_it() {
+        assert_eq!(
+            names("AP:Associated Press Felipe Massa waves to the crowd."),
+            ["Associated Press", "Felipe Massa"]
+        );
+        assert_eq!(
+            names("(Additional reporting by Soyoung Kim SEOUL, and others)"),
+            ["Soyoung Kim", "SEOUL"]
+        );
+        // A shouted word inside a name or an acronym at its end stays.
+        assert_eq!(
+            names("He works for Lloyds Bank PLC now."),
+            ["Lloyds Bank PLC"]
         );
     }
 
