@@ -59,6 +59,7 @@ fn joined_by_and(
         span: first.span.start..second.span.end,
         text: whole.to_string(),
         kind: kind_of(known.kind, first.kind),
+        named_as_thing: first.named_as_thing,
     })
 }
 
@@ -80,6 +81,7 @@ fn without_foreign_article(text: &str, mention: Mention, book: &AliasBook) -> Me
             span: start..mention.span.end,
             text: name.to_string(),
             kind: kind_of(known.kind, mention.kind),
+            named_as_thing: mention.named_as_thing,
         },
         None => mention,
     }

@@ -16,6 +16,10 @@ pub struct Mention {
     pub text: String,
     /// The kind guessed from the name and its neighbours.
     pub kind: EntityKind,
+    /// Written as a thing's name: after "the" and before a verb or
+    /// punctuation ("the Falcon Heavy is", "the Boko Haram."), which no
+    /// person's name is; its entity is then no person.
+    pub named_as_thing: bool,
 }
 
 /// Lowercase words allowed inside a name: `Corriere dello Sport`.
@@ -856,12 +860,24 @@ fn mention(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Menti
     if kind == EntityKind::Unknown && before.is_some_and(is_title_word) {
         kind = EntityKind::Person;
     }
+    let after_the = before == Some("the");
+    let verb_or_stop = tokens
+        .get(last)
+        .is_none_or(|t| !t.joined || THING_VERBS.contains(&t.text));
     Mention {
         span: start..end,
         text: text[start..end].to_string(),
         kind,
+        named_as_thing: after_the && verb_or_stop,
     }
 }
+
+/// Verbs after "the" and a name that make the name a thing's: "the Falcon
+/// Heavy is", "the Boko Haram has" ("the Trump administration" says
+/// nothing).
+const THING_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "will", "would", "can", "could", "has", "had", "have",
+];
 
 #[cfg(test)]
 mod tests {

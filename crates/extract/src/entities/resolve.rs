@@ -280,6 +280,7 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
                     .filter(|m| Some(mention_form[**m]) == longest_form)
                     .map(|m| mentions[*m].kind),
             );
+            let in_book = from_book.is_some();
             let kind = from_book
                 .map(|(_, k)| k)
                 .filter(|k| *k != EntityKind::Unknown)
@@ -288,6 +289,15 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
                         .then_some(full_kind)
                 })
                 .unwrap_or_else(|| majority_kind(members.iter().map(|m| mentions[*m].kind)));
+            // "the Falcon Heavy is": a thing's name, whatever its words say.
+            let kind = if kind == EntityKind::Person
+                && !in_book
+                && members.iter().any(|m| mentions[*m].named_as_thing)
+            {
+                EntityKind::Unknown
+            } else {
+                kind
+            };
             let mut aliases: Vec<String> = group_forms
                 .iter()
                 .map(|f| forms.display[*f].clone())
@@ -487,6 +497,17 @@ mod tests {
                 "{found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_name_written_as_a_things_is_no_person() {
+        let text = "Falcon Heavy lifted off. The launch of the Falcon Heavy was a success. \
+                    Elon Musk watched the Elon Musk show, and Donald Trump praised the Donald Trump \
+                    administration.";
+        let entities = resolve(&find_mentions(text), None);
+        let kind = |name: &str| entities.iter().find(|e| e.name == name).map(|e| e.kind);
+        assert_eq!(kind("Falcon Heavy"), Some(EntityKind::Unknown));
+        assert_eq!(kind("Donald Trump"), Some(EntityKind::Person));
     }
 
     #[test]
