@@ -852,7 +852,10 @@ fn mention(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Menti
         .map(|t| t.text)
         .collect();
     let mut kind = guess(&words, before, after);
-    if kind == EntityKind::Unknown && words.len() == 1 && owns_with_his(&clause) {
+    // "Antony went public with his demands"; but "the SpaceX frontman
+    // revealed his plans" is about the frontman.
+    let after_the = before.is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    if kind == EntityKind::Unknown && words.len() == 1 && !after_the && owns_with_his(&clause) {
         kind = EntityKind::Person;
     }
     // "Actress Uma Thurman", "Executive Chairman Bill Ford": the office
@@ -860,7 +863,6 @@ fn mention(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Menti
     if kind == EntityKind::Unknown && before.is_some_and(is_title_word) {
         kind = EntityKind::Person;
     }
-    let after_the = before == Some("the");
     let verb_or_stop = tokens
         .get(last)
         .is_none_or(|t| !t.joined || THING_VERBS.contains(&t.text));
@@ -868,7 +870,7 @@ fn mention(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Menti
         span: start..end,
         text: text[start..end].to_string(),
         kind,
-        named_as_thing: after_the && verb_or_stop,
+        named_as_thing: before == Some("the") && verb_or_stop,
     }
 }
 
@@ -985,6 +987,22 @@ mod tests {
         assert_eq!(
             names("He works for Lloyds Bank PLC now."),
             ["Lloyds Bank PLC"]
+        );
+    }
+
+    #[test]
+    fn a_company_before_a_persons_role_is_no_person() {
+        let found = find_mentions(
+            "The SpaceX frontman revealed his plans. Then Antony went public with his demands.",
+        );
+        let kinds: Vec<(&str, EntityKind)> =
+            found.iter().map(|m| (m.text.as_str(), m.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("SpaceX", EntityKind::Unknown),
+                ("Antony", EntityKind::Person)
+            ]
         );
     }
 
