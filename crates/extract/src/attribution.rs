@@ -2,7 +2,7 @@
 //! Sport", "Sky Sports Italia reports", "reports the Guardian", "told
 //! BBC Sport"). Sources are the capitalized names next to a reporting cue.
 
-use crate::entities::{find_mentions, office_start};
+use crate::entities::{EntityKind, Mention, find_mentions, office_start};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -222,6 +222,7 @@ pub fn find_attributions(sentence: &str) -> Vec<Attribution> {
                     .iter()
                     .find(|cue| after.starts_with(*cue) && word_boundary_after(after, cue))
                     .copied()
+                    .filter(|_| !place_in_the_speakers_phrase(&mention, &before))
             });
         let Some(cue) = cue else { continue };
         let span = match the_start {
@@ -243,6 +244,19 @@ pub fn find_attributions(sentence: &str) -> Vec<Attribution> {
         });
     }
     found
+}
+
+/// True when `mention` is a place inside the phrase that names the speaker
+/// ("a family in the suburbs of New York City said", "officials in Beijing
+/// said"): the speaker is the phrase's head, not the place. `before` is
+/// the sentence before the mention, lowercased.
+fn place_in_the_speakers_phrase(mention: &Mention, before: &str) -> bool {
+    mention.kind == EntityKind::Place
+        && before
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| matches!(w, "in" | "of" | "from" | "near" | "outside" | "around"))
 }
 
 /// The end of a name that continues past a possessive into capitalized
@@ -360,6 +374,20 @@ mod tests {
         assert_eq!(
             sources("The vote was close, the CEO of SpaceX said on Friday."),
             ["CEO of SpaceX"]
+        );
+    }
+
+    #[test]
+    fn a_place_in_the_speakers_phrase_is_not_the_source() {
+        assert!(
+            sources(
+                "A family in the suburbs of New York City said five of the dead were relatives."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            sources("Costa Rica said the pilots were experienced."),
+            ["Costa Rica"]
         );
     }
 
