@@ -195,8 +195,11 @@ pub fn find_attributions(sentence: &str) -> Vec<Attribution> {
         if NOT_SOURCES.contains(&mention.text.as_str()) {
             continue;
         }
+        // "Duisburg emergency services", "Berlin police": a name before the
+        // body that speaks is part of the source.
+        let end = speaking_body_end(sentence, mention.span.end);
         let before = sentence[..mention.span.start].to_lowercase();
-        let after = sentence[mention.span.end..].to_lowercase();
+        let after = sentence[end..].to_lowercase();
         let after = after
             .trim_start_matches(['\'', '’'])
             .trim_start_matches(',')
@@ -217,6 +220,22 @@ pub fn find_attributions(sentence: &str) -> Vec<Attribution> {
                 fits.then_some(*cue)
             })
             .max_by_key(|cue| cue.len())
+            .filter(|cue| {
+                // "via Croydon" is a route and "ISIS claims Las Vegas
+                // attack" names a target: a place is credited only by
+                // "according to" or as a speaking body.
+                let place_alone = mention.kind == EntityKind::Place
+                    && end == mention.span.end
+                    && !cue.starts_with("according");
+                // "Chart on phone image via Shutterstock": a picture credit.
+                let picture = *cue == "via"
+                    && before
+                        .trim_end()
+                        .strip_suffix("via")
+                        .and_then(|b| b.split_whitespace().last())
+                        .is_some_and(|w| PICTURE_WORDS.contains(&w));
+                !place_alone && !picture
+            })
             .or_else(|| {
                 CUES_AFTER
                     .iter()
@@ -236,12 +255,73 @@ pub fn find_attributions(sentence: &str) -> Vec<Attribution> {
         };
         // "according to the Bloomberg Billionaire's Index": the name goes on
         // past a possessive into the capitalized words that follow it.
-        let span = span.start..possessive_tail(sentence, span.end);
+        let span = span.start..possessive_tail(sentence, span.end.max(end));
         found.push(Attribution {
             source: sentence[span.clone()].to_string(),
             cue: cue.to_string(),
             span,
         });
+    }
+    found
+}
+
+/// Bodies that speak for a place or an organization named before them
+/// ("Duisburg emergency services", "Berlin police", "Chinese state media").
+const SPEAKING_BODIES: &[&str] = &[
+    "police",
+    "officials",
+    "authorities",
+    "services",
+    "prosecutors",
+    "government",
+    "ministry",
+    "council",
+    "media",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officers",
+    "firefighters",
+];
+
+/// Words before "via" that make what follows a picture's credit.
+const PICTURE_WORDS: &[&str] = &[
+    "image",
+    "images",
+    "photo",
+    "photos",
+    "picture",
+    "pictures",
+    "chart",
+    "graphic",
+    "illustration",
+    "footage",
+    "video",
+];
+
+/// The end of the source that a name at `end` opens when one or two lower-case
+/// words after it close on a speaking body ("Duisburg emergency services
+/// said"), else `end`.
+fn speaking_body_end(sentence: &str, end: usize) -> usize {
+    let mut at = end;
+    let mut found = end;
+    for _ in 0..2 {
+        let rest = &sentence[at..];
+        let Some(word_start) = rest.strip_prefix(' ').map(|_| at + 1) else {
+            break;
+        };
+        let word_len = sentence[word_start..]
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(sentence.len() - word_start);
+        let word = &sentence[word_start..word_start + word_len];
+        if word.is_empty() || !word.chars().all(char::is_lowercase) {
+            break;
+        }
+        at = word_start + word_len;
+        if SPEAKING_BODIES.contains(&word) {
+            found = at;
+            break;
+        }
     }
     found
 }
@@ -388,6 +468,25 @@ mod tests {
         assert_eq!(
             sources("Costa Rica said the pilots were experienced."),
             ["Costa Rica"]
+        );
+    }
+
+    #[test]
+    fn a_body_speaking_for_a_place_is_the_source_and_a_route_is_none() {
+        assert_eq!(
+            sources("According to Duisburg emergency services, the operator offered hotels."),
+            ["Duisburg emergency services"]
+        );
+        assert_eq!(
+            sources("The zones will be staffed, Berlin police said."),
+            ["Berlin police"]
+        );
+        assert!(sources("Trains run to Boston via Chicago.").is_empty());
+        assert!(sources("ISIS claims Las Vegas attack").is_empty());
+        assert!(sources("Chart on phone image via Shutterstock").is_empty());
+        assert_eq!(
+            sources("The figures came via CoinDesk on Monday."),
+            ["CoinDesk"]
         );
     }
 
