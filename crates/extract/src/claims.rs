@@ -18,6 +18,7 @@ use std::ops::Range;
 
 mod background;
 mod known_names;
+mod pronoun;
 mod relative;
 mod response;
 mod status;
@@ -351,6 +352,7 @@ pub fn find_quantity_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<QuantityClaim
     let all_names = &analyzed.names;
     let listed = find_listed_votes(text);
     let mut last_person: Option<String> = None;
+    let mut salience = pronoun::Salience::default();
     // Whether the sentence before counted votes: "…, ahead of Mordaunt
     // with 82. Truss was third with 71."
     let mut carried_votes = false;
@@ -392,6 +394,11 @@ pub fn find_quantity_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<QuantityClaim
             })
             .collect();
         let named = people.first().map(|m| m.text.clone());
+        // "She received 81,326 of the votes while … Sunak received
+        // 60,399": a pronoun opening the sentence stands for an earlier
+        // subject, never for a name later in the sentence.
+        let resolved = salience.resolve(sentence);
+        salience.observe(text, resolved.as_deref(), people.first().copied());
         let previous = last_person.clone();
         if named.is_some() {
             last_person.clone_from(&named);
@@ -448,8 +455,11 @@ pub fn find_quantity_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<QuantityClaim
                 (Some(p), _) => Some(p),
                 (None, a) => a,
             }
-            .map(|m| m.text.clone())
-            .or_else(|| named.clone());
+            .map(|m| m.text.clone());
+            let from_pronoun = nearest.is_none() && resolved.is_some();
+            let nearest = nearest
+                .or_else(|| resolved.clone())
+                .or_else(|| named.clone());
             // "137 votes (39% of the total)": a share in brackets after a
             // figure is that figure's subject's share.
             let bracketed = out.last().filter(|prior: &&QuantityClaim| {
@@ -464,7 +474,7 @@ pub fn find_quantity_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<QuantityClaim
             };
             out.push(QuantityClaim {
                 quantity,
-                subject_inferred: nearest.is_none() && previous.is_some(),
+                subject_inferred: from_pronoun || nearest.is_none() && previous.is_some(),
                 subject: nearest.or_else(|| previous.clone()),
                 attributed_to: source(),
                 sentence: sentence.to_string(),
@@ -524,15 +534,19 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
     // recognized because it appears mid-sentence elsewhere.
     let all_names = &analyzed.names;
     let prose_names = names_outside_headlines(text, &analyzed.sentences, all_names);
+    // "UAW President Shawn Fain … Fain said": executives and credited
+    // photographers, however they are named later.
+    let titled = wording::titled_bystanders(text, all_names);
     // The first person of the latest sentence that named one.
     let mut last_person: Option<String> = None;
+    let mut salience = pronoun::Salience::default();
     // The sentence before, whose agreement "the deal" of the next one
     // continues.
     let mut previous_sentence = "";
     for range in analyzed.sentences.iter().cloned() {
         let sentence = &text[range.clone()];
         let sentence_before = std::mem::replace(&mut previous_sentence, sentence);
-        let first_person = all_names
+        let first_mention = all_names
             .iter()
             .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
             .filter(|m| m.kind == EntityKind::Person)
@@ -540,9 +554,12 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 !wording::bystander(
                     &text[range.start..m.span.start],
                     &text[m.span.end..range.end],
-                )
-            })
-            .map(|m| m.text.clone());
+                ) && !wording::is_titled(&m.text, &titled)
+            });
+        let first_person = first_mention.map(|m| m.text.clone());
+        // "She said it would cost £5m": the pronoun's earlier subject.
+        let resolved = salience.resolve(sentence);
+        salience.observe(text, resolved.as_deref(), first_mention);
         let previous_person = last_person.clone();
         let sentence_person = first_person.clone();
         if first_person.is_some() {
@@ -988,6 +1005,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                             .iter()
                             .any(|(i, person)| *i != index && *person == m.text)
                         && !wording::bystander(&sentence[..span.start], &sentence[span.end..])
+                        && !wording::is_titled(&m.text, &titled)
                         && !matches!(outside(m), Some(true))
                 })
                 .find(|m| {
@@ -999,8 +1017,15 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                         .any(|w| matches!(w, "him" | "her" | "them"));
                     !joined && !acts_on_him
                 })
+                // "He joined for £30m, and Marcus Rashford …": with a
+                // pronoun opening the sentence, a person named only after
+                // the figure is not whom it is about.
+                .filter(|m| resolved.is_none() || m.span.start - range.start < money.span.start)
                 .map(|m| m.text.clone());
-            let mut subject_inferred = named_subject.is_none() && previous_person.is_some();
+            let from_pronoun = named_subject.is_none() && resolved.is_some();
+            let named_subject = named_subject.or_else(|| resolved.clone());
+            let mut subject_inferred =
+                from_pronoun || named_subject.is_none() && previous_person.is_some();
             let mut holder = holder.map(str::to_string);
             let mut counterparty = counterparty.map(str::to_string);
             // "behind the £198m PSG paid for Neymar": a figure of another
@@ -1519,6 +1544,54 @@ fn contains_word(haystack: &str, cue: &str) -> bool {
 
 /// True when `haystack[at..at + len]` is a whole word: no letter or digit
 /// touches it on either side.
+/// True when the text after a "sign" cue (lowercased) finishes the word
+/// and goes on "into law".
+fn signs_a_law(after: &str) -> bool {
+    after
+        .trim_start_matches(char::is_alphabetic)
+        .trim_start()
+        .starts_with("into law")
+}
+
+/// Endings a cue word may take and stay the same word: "offers",
+/// "signed", "signing", "payment".
+const CUE_ENDINGS: &[&str] = &["s", "es", "d", "ed", "ing", "ment", "ments"];
+
+/// Endings after a doubled last letter: "bidder", "transferred".
+const DOUBLED_ENDINGS: &[&str] = &["ed", "ing", "er", "ers"];
+
+/// The longest cue, in bytes, whose word must end where the cue does (or
+/// with one of [`CUE_ENDINGS`]).
+const SHORT_CUE: usize = 4;
+
+/// True when the English kind cue found at byte `at` of `lower` is that
+/// word (or an inflection of it), not a piece of another: "sign" in
+/// "signed", never in "signals" or "design"; "fee" in "fees", never in
+/// "coffee"; "move" in "moved", never in "movement" (a cue of up to
+/// [`SHORT_CUE`] bytes).
+fn is_cue_word_at(lower: &str, at: usize, cue: &str) -> bool {
+    let starts_word = !cue.starts_with(char::is_alphabetic)
+        || lower[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+    // Longer cues also stand in other languages' words ("offerta",
+    // "transferência"): only the short ones need a word's end.
+    if !starts_word || !cue.ends_with(char::is_alphabetic) || cue.len() > SHORT_CUE {
+        return starts_word;
+    }
+    let rest = &lower[at + cue.len()..];
+    let tail = &rest[..rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len())];
+    let doubled = cue
+        .chars()
+        .next_back()
+        .and_then(|last| tail.strip_prefix(last))
+        .is_some_and(|t| DOUBLED_ENDINGS.contains(&t));
+    tail.is_empty() || CUE_ENDINGS.contains(&tail) || doubled
+}
+
 fn is_word_at(haystack: &str, at: usize, len: usize) -> bool {
     let before = haystack[..at].chars().last();
     let after = haystack[at + len..].chars().next();
@@ -1563,7 +1636,11 @@ fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> Cl
         // Lowercasing changed byte offsets: fall back to a plain search.
         return KIND_CUES
             .iter()
-            .find(|(cue, _)| lower.contains(cue))
+            .find(|(cue, _)| {
+                lower
+                    .match_indices(cue)
+                    .any(|(at, _)| is_cue_word_at(&lower, at, cue))
+            })
             .or_else(|| {
                 FOREIGN_KIND_CUES
                     .iter()
@@ -1582,7 +1659,8 @@ fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> Cl
     let mut best: Option<(usize, usize, ClaimKind)> = None;
     for (rank, (cue, kind, whole_word)) in cues.enumerate() {
         for (at, _) in lower.match_indices(cue) {
-            if whole_word && !is_word_at(&lower, at, cue.len()) {
+            if whole_word && !is_word_at(&lower, at, cue.len()) || !is_cue_word_at(&lower, at, cue)
+            {
                 continue;
             }
             let end = at + cue.len();
@@ -1593,6 +1671,10 @@ fn nearest_kind(sentence: &str, figure: Range<usize>, next: Option<usize>) -> Cl
                 continue;
             }
             if *cue == "offer" && is_securities_offering(&lower, at) {
+                continue;
+            }
+            // "the tax overhaul signed into law": a law's signing, no deal.
+            if cue.starts_with("sign") && signs_a_law(&lower[end..]) {
                 continue;
             }
             let distance = if end <= figure.start {
@@ -1714,6 +1796,54 @@ mod tests {
             one("Rovers will add €4 million in bonuses.").kind,
             ClaimKind::AddOns
         );
+    }
+
+    #[test]
+    fn a_cue_inside_another_word_is_no_cue() {
+        // "signals" holds "sign", "design" holds "sign", "coffee" holds "fee".
+        assert_eq!(
+            one("The coin's price falls below $6,000 as a central banker signals a crackdown.")
+                .kind,
+            ClaimKind::Other
+        );
+        assert_eq!(
+            one("The new design is likely to cost $916 in the shops.").kind,
+            ClaimKind::Other
+        );
+        assert_eq!(one("Rovers signed him for £30m.").kind, ClaimKind::Fee);
+        assert_eq!(
+            one("Rovers made an offerta of €30m.").kind,
+            ClaimKind::Offer
+        );
+    }
+
+    #[test]
+    fn a_law_signed_is_no_deal() {
+        assert_eq!(
+            one("The bank expects a $5 billion hit because of the tax overhaul signed into law last week.").kind,
+            ClaimKind::Other
+        );
+    }
+
+    #[test]
+    fn a_pronoun_subject_is_the_earlier_subject_not_a_later_name() {
+        let text = "Jane Holt has been announced as the new leader. Sir Tom Reeve made the announcement. She received 81,326 of the votes while her rival Sam Patel received 60,399.";
+        let counts: Vec<_> = find_quantity_claims(text)
+            .into_iter()
+            .map(|c| (c.quantity.value, c.subject))
+            .collect();
+        assert_eq!(
+            counts,
+            vec![
+                (81_326.0, Some("Jane Holt".into())),
+                (60_399.0, Some("Sam Patel".into()))
+            ]
+        );
+        let claims = find_claims(
+            "Jane Holt joined Rovers in May. Sir Tom Reeve approved it. She cost £30m, more than Sam Patel did.",
+        );
+        assert_eq!(claims.len(), 1, "{claims:#?}");
+        assert_eq!(claims[0].subject.as_deref(), Some("Jane Holt"));
     }
 
     fn one(text: &str) -> Claim {

@@ -379,10 +379,14 @@ fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
             .next()
             .is_some_and(|first| holders.any(|h| h != first))
     };
+    // A figure about no one known, held by no one known ("the top wage
+    // rises to $40 an hour" beside "the starting wage to $28") cannot be
+    // told to be the same figure as another: it disagrees with nobody.
     let money: Vec<&StoryClaim> = charted
         .iter()
         .copied()
         .filter(|c| c.holder.is_some() || !contested(c))
+        .filter(|c| c.holder.is_some() || c.subject.is_some())
         .collect();
     let mut used: Vec<bool> = vec![false; money.len()];
     for i in 0..money.len() {
@@ -1003,5 +1007,29 @@ mod tests {
         assert!(found.is_empty(), "{found:#?}");
         // Without the third report, the two outlets do disagree.
         assert_eq!(find_contradictions(&claims[..2]).len(), 1);
+    }
+
+    #[test]
+    fn figures_of_no_known_party_disagree_with_nobody() {
+        // As with stories-dev's UAW deal: one report gives the starting
+        // wage, another the top wage, neither says whose.
+        let claims = claims_of(&[
+            (
+                1,
+                "Under the agreement, the starting wage will jump to $28 an hour.",
+            ),
+            (
+                1,
+                "Under the agreement, the top wage will rise to $40 an hour.",
+            ),
+        ]);
+        assert!(
+            claims
+                .iter()
+                .all(|c| c.subject.is_none() && c.holder.is_none()),
+            "{claims:#?}"
+        );
+        let found = find_contradictions(&claims);
+        assert!(found.is_empty(), "{found:#?}");
     }
 }

@@ -6,6 +6,7 @@
 //! venue or a region standing for a club, never the holder of a figure.
 
 use super::{ClaimKind, contains_word};
+use crate::entities::{EntityKind, Mention};
 
 /// Verbs of valuing: "Villa value Grealish at about £100m".
 const VALUE_VERBS: &[&str] = &["value", "values", "valuing"];
@@ -228,13 +229,87 @@ pub(super) fn executive_before(before: &str) -> bool {
     })
 }
 
+/// Wordings that credit a picture to the name after them.
+const PHOTO_CREDITS: &[&str] = &[
+    "photo by",
+    "photos by",
+    "photograph by",
+    "photographs by",
+    "picture by",
+    "pictures by",
+    "image by",
+    "images by",
+    "photo:",
+    "credit:",
+];
+
+/// True when `before` (the text before a name) ends with a picture
+/// credit: "File Photo by Aaron Smith/UPI".
+fn photo_credit_before(before: &str) -> bool {
+    let lower = before.trim_end().to_lowercase();
+    PHOTO_CREDITS.iter().any(|credit| lower.ends_with(credit))
+}
+
 /// True when a person named between `before` and `after` (the sentence's
 /// text either side of the name) is no one a figure is about: an
 /// executive who speaks for a club ("its CEO, Ferran Soriano") or a
 /// photographer credited before a "|" ("Jose Cendon | Bloomberg | Getty
-/// Images").
+/// Images") or after "Photo by" ("File Photo by Aaron Smith/UPI").
 pub(super) fn bystander(before: &str, after: &str) -> bool {
-    executive_before(before) || after.trim_start().starts_with('|')
+    executive_before(before) || after.trim_start().starts_with('|') || photo_credit_before(before)
+}
+
+/// The people `names` introduces as an organization's executive or as a
+/// picture's credit anywhere in `text` ("UAW President Shawn Fain", "its
+/// CEO, Ferran Soriano", "Photo by Aaron Smith"): later mentions of them,
+/// even bare ("Fain said …"), speak for a side or took a picture, and no
+/// figure is about them. A title with no organization before it
+/// ("President Vladimir Putin") is a head of state's, who stays a subject.
+pub(super) fn titled_bystanders(text: &str, names: &[Mention]) -> Vec<String> {
+    names
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .filter(|m| {
+            let before = &text[..m.span.start];
+            photo_credit_before(before)
+                || executive_before(before) && organization_before_title(text, before, names)
+        })
+        .map(|m| m.text.clone())
+        .collect()
+}
+
+/// Words before an executive's title that make it an organization's: "its
+/// CEO", "the club's chairman".
+const OWNERS: &[&str] = &["its", "their", "club's", "club’s", "company's", "company’s"];
+
+/// True when the executive's title that ends `before` follows a name
+/// known to be an organization's ("UAW President", "Ford CEO"; not "the
+/// ousted Islamist president") or an owner word.
+fn organization_before_title(text: &str, before: &str, names: &[Mention]) -> bool {
+    let trimmed = before.trim_end().trim_end_matches(',').trim_end();
+    let lower = trimmed.to_lowercase();
+    let Some(title) = EXECUTIVES.iter().find(|t| lower.ends_with(*t)) else {
+        return false;
+    };
+    let rest = trimmed[..trimmed.len() - title.len()].trim_end();
+    let owner = rest
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| OWNERS.contains(&w.to_lowercase().as_str()));
+    owner
+        || names.iter().any(|n| {
+            n.span.end == rest.len()
+                && n.kind == EntityKind::Organization
+                && text.get(..n.span.end) == Some(rest)
+        })
+}
+
+/// True when `name` is one of the `titled` people, in full or by the end
+/// of their name ("Fain" for "Shawn Fain").
+pub(super) fn is_titled(name: &str, titled: &[String]) -> bool {
+    titled
+        .iter()
+        .any(|t| t == name || t.strip_suffix(name).is_some_and(|rest| rest.ends_with(' ')))
 }
 
 #[cfg(test)]
@@ -252,6 +327,31 @@ mod tests {
             " | Reuters | Getty Images"
         ));
         assert!(!bystander("Arsenal have signed ", " for £50m"));
+    }
+
+    #[test]
+    fn people_introduced_by_title_or_credit_stay_bystanders() {
+        assert!(bystander("The union signed a deal. File Photo by ", "/UPI"));
+        let text = "UAW President Shawn Fain spoke. President Joe Lamb agreed. Fain said pay rises to $40 an hour.";
+        let mention = |name: &str, kind| {
+            let start = text.find(name).unwrap_or_default();
+            Mention {
+                span: start..start + name.len(),
+                text: name.into(),
+                kind,
+            }
+        };
+        let names = vec![
+            mention("UAW", EntityKind::Organization),
+            mention("Shawn Fain", EntityKind::Person),
+            mention("Joe Lamb", EntityKind::Person),
+        ];
+        let titled = titled_bystanders(text, &names);
+        assert!(is_titled("Fain", &titled));
+        assert!(is_titled("Shawn Fain", &titled));
+        assert!(!is_titled("Ain", &titled));
+        // A president of no organization named is a head of state.
+        assert!(!is_titled("Lamb", &titled));
     }
 
     #[test]

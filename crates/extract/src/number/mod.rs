@@ -82,11 +82,22 @@ pub fn find_numbers(text: &str) -> Vec<Number> {
     out
 }
 
+/// Lowercase words a page's text may have lost the space after: "with137
+/// MPs' votes" is "with 137".
+const SPACE_LOST_AFTER: &[&str] = &[
+    "with", "of", "to", "by", "at", "on", "in", "and", "from", "than", "over", "about",
+];
+
 /// A numeral glued to letters before it (`MP3`, `USD115`) is part of a name or a
-/// code, not a number on its own.
+/// code, not a number on its own; after a lowercase preposition or "and"
+/// ("with137") it is a number whose space was lost.
 fn glued_to_word_before(toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
-    t.num().is_some() && i > 0 && toks[i - 1].end == t.start && toks[i - 1].kind == Kind::Word
+    t.num().is_some()
+        && i > 0
+        && toks[i - 1].end == t.start
+        && toks[i - 1].kind == Kind::Word
+        && !SPACE_LOST_AFTER.contains(&toks[i - 1].raw.as_str())
 }
 
 fn glued_to_word_after(toks: &[Tok], end: usize) -> bool {

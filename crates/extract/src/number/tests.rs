@@ -82,3 +82,10 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_number_glued_to_a_preposition_lost_its_space() {
+    assert_eq!(values("held first place with137 votes"), vec![137.0]);
+    // Codes stay codes.
+    assert_eq!(values("an MP3 file priced USD115"), Vec::<f64>::new());
+}
