@@ -136,6 +136,7 @@ mod tests {
             span: start..start + name.len(),
             text: name.to_string(),
             kind: EntityKind::Person,
+            named_as_thing: false,
         }
     }
 

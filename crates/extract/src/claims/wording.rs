@@ -339,6 +339,7 @@ mod tests {
                 span: start..start + name.len(),
                 text: name.into(),
                 kind,
+                named_as_thing: false,
             }
         };
         let names = vec![
