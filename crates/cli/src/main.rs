@@ -19,7 +19,10 @@ use std::process::ExitCode;
 /// many small vectors and strings per article (tokens, term vectors,
 /// candidates), where mimalloc takes about a tenth fewer instructions
 /// than the system allocator over a whole ingest (README, "Measured",
-/// session 9). Results do not depend on it.
+/// session 9). It is built without transparent huge pages (`no_thp`):
+/// with them the kernel zeroed 2 MiB pages the program barely used, about
+/// a tenth of the CPU of a headline ingest (docs/MEASUREMENTS.md, session
+/// 13). Results do not depend on it.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -51,6 +51,21 @@ fn load(path: &Path) -> anyhow::Result<(String, Vec<Article>, Vec<IngestError>)>
     Ok((path.display().to_string(), articles, failures))
 }
 
+/// CPU seconds (user and system, every thread) this process has used so
+/// far, where the system reports them (`/proc/self/stat`, in clock ticks
+/// of 1/100 s): on a shared machine the pipeline's CPU time moves less
+/// with the load than its wall-clock time.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold
+    // spaces: state is field 3, utime and stime are fields 14 and 15.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i)?.parse::<u64>().ok();
+    let total = ticks(11)? + ticks(12)?;
+    Some(total as f64 / 100.0)
+}
+
 /// Peak resident set size of this process in kB (`VmHWM`), where the
 /// system reports it.
 fn peak_memory_kb() -> Option<u64> {
@@ -113,10 +128,12 @@ fn clustering(path: &Path, expect: Option<usize>, global: &Global) -> anyhow::Re
     let db = dir.join("bench.db");
     let store = SqliteStore::open(&db)
         .with_context(|| format!("cannot create the database {}", db.display()))?;
+    let cpu_before = cpu_seconds();
     let started = Instant::now();
     let mut pipeline = Pipeline::new(store);
     let report = pipeline.ingest_articles(articles, failures)?;
     let pipeline_seconds = started.elapsed().as_secs_f64();
+    let pipeline_cpu = cpu_before.zip(cpu_seconds()).map(|(a, b)| b - a);
     let stored = pipeline.store().articles()?.len();
     let stories = pipeline.store().stories()?.len();
     drop(pipeline);
@@ -164,6 +181,7 @@ fn clustering(path: &Path, expect: Option<usize>, global: &Global) -> anyhow::Re
             "seconds": {
                 "read_and_parse": read_seconds,
                 "pipeline": pipeline_seconds,
+                "pipeline_cpu": pipeline_cpu,
                 "sort_alone": sort_seconds,
                 "dedup_alone": dedup_seconds,
                 "cluster_alone": cluster_seconds,
@@ -200,6 +218,9 @@ fn clustering(path: &Path, expect: Option<usize>, global: &Global) -> anyhow::Re
         "stages alone: sort {sort_seconds:.2} s, dedup {dedup_seconds:.2} s, cluster {cluster_seconds:.2} s; the rest of the pipeline (identity, store) ≈ {:.2} s",
         (pipeline_seconds - sort_seconds - dedup_seconds - cluster_seconds).max(0.0)
     )?;
+    if let Some(cpu) = pipeline_cpu {
+        outln!("CPU time of the pipeline, every thread: {cpu:.2} s")?;
+    }
     let t = report.timings;
     outln!(
         "pipeline stages: prepare {:.2} s, classify {:.2} s, cluster {:.2} s, snapshot {:.2} s, save (SQLite, story summaries) {:.2} s",
@@ -228,4 +249,27 @@ fn tempfile_dir() -> anyhow::Result<std::path::PathBuf> {
     ));
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     Ok(dir)
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cpu_time_counts_the_work_done() {
+        let before = cpu_seconds().expect("Linux reports CPU time");
+        let started = Instant::now();
+        let mut x = 1_u64;
+        // Spin until at least two clock ticks of CPU time are counted (on
+        // a loaded machine that takes longer than two ticks of wall time).
+        while cpu_seconds().is_some_and(|now| now - before < 0.02)
+            && started.elapsed().as_secs() < 20
+        {
+            for _ in 0..100_000 {
+                x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
+            }
+        }
+        let spent = cpu_seconds().expect("Linux reports CPU time") - before;
+        assert!(spent >= 0.02, "{spent} s counted");
+    }
 }
