@@ -1007,6 +1007,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                         && !wording::bystander(&sentence[..span.start], &sentence[span.end..])
                         && !wording::is_titled(&m.text, &titled)
                         && !matches!(outside(m), Some(true))
+                        && !introduces_another(&sentence[span.end..])
                 })
                 .find(|m| {
                     let after = &sentence[m.span.end - range.start..];
@@ -1365,6 +1366,48 @@ const DIFFERENCE_CUES: &[&str] = &[
 /// so that the figure is the difference between two amounts.
 fn is_a_difference(after: &str) -> bool {
     opens_with_cue(after, DIFFERENCE_CUES)
+}
+
+/// Relations through which a possessive introduces another person:
+/// "Caicedo's team-mate Alexis Mac Allister", "his agent Jorge Mendes".
+const RELATIONS: &[&str] = &[
+    "team-mate",
+    "teammate",
+    "team-mates",
+    "teammates",
+    "compatriot",
+    "agent",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "son",
+    "wife",
+    "husband",
+    "partner",
+    "replacement",
+    "successor",
+    "predecessor",
+    "understudy",
+    "colleague",
+];
+
+/// True when the words after a name (`after`) make it the possessor of a
+/// relation that names someone else next: the figure is not about the
+/// possessor.
+fn introduces_another(after: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("’s "))
+    else {
+        return false;
+    };
+    let mut words = rest.split_whitespace();
+    let relation = words.next().map(str::to_lowercase);
+    relation.is_some_and(|r| RELATIONS.contains(&r.trim_end_matches(',')))
+        && words
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Words that put a price on each share: "$54.20 per share", "a share".

@@ -673,7 +673,8 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
         .filter(|t| !t.sentence_start && is_capitalized(t.text))
         .map(|t| without_possessive(t.text))
         .collect();
-    let mut mentions = Vec::new();
+    // Each name as the tokens `first..last`.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !is_capitalized(tokens[i].text)
@@ -722,7 +723,7 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
             && is_shouting(tokens[i].text)
             && mid_sentence.contains(title_case(tokens[i].text).as_str());
         if shouted_name {
-            mentions.push(mention(text, &tokens, i, i + 1));
+            runs.push((i, i + 1));
             i += 1;
             continue;
         }
@@ -766,7 +767,7 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
         if last >= first + 4 {
             let opening = format!("{} {}", tokens[first].text, tokens[first + 1].text);
             if PICTURE_AGENCIES.contains(&opening.as_str()) {
-                mentions.push(mention(text, &tokens, first, first + 2));
+                runs.push((first, first + 2));
                 first += 2;
             }
         }
@@ -801,15 +802,111 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
             // A lone letter ("U" of "U.S.") names nothing.
             let letter = run.len() == 1 && run[0].text.chars().count() == 1;
             if keep && !demonym && !letter && !names_a_prize(&tokens, last) {
-                mentions.push(mention(text, &tokens, first, last));
+                runs.push((first, last));
             }
         }
         if let Some(at) = dateline {
-            mentions.push(mention(text, &tokens, at, at + 1));
+            runs.push((at, at + 1));
         }
         i = end;
     }
-    mentions
+    split_headline_runs(&tokens, &mut runs);
+    runs.into_iter()
+        .map(|(first, last)| mention(text, &tokens, first, last))
+        .collect()
+}
+
+/// Title-case sentences ("Broadcom Raises Offer For Qualcomm") capitalize
+/// every word, so a run there may hold several names and the words between
+/// them. When the text also has ordinary sentences, such a run is cut at
+/// the words the text writes in lower case elsewhere ("offer", "for"),
+/// keeping whole the names of several words it uses in ordinary sentences
+/// ("Real Madrid"): "Broadcom", "Qualcomm".
+fn split_headline_runs(tokens: &[Token<'_>], runs: &mut Vec<(usize, usize)>) {
+    let headline = title_case_tokens(tokens);
+    if !headline.iter().any(|h| *h) || headline.iter().all(|h| *h) {
+        return;
+    }
+    let words = |first: usize, last: usize| -> Vec<&str> {
+        tokens[first..last]
+            .iter()
+            .map(|t| without_possessive(t.text))
+            .collect()
+    };
+    let known: HashSet<Vec<&str>> = runs
+        .iter()
+        .filter(|&&(first, last)| !headline[first] && last - first >= 2)
+        .map(|&(first, last)| words(first, last))
+        .collect();
+    let longest = known.iter().map(Vec::len).max().unwrap_or(0);
+    let lower: HashSet<&str> = tokens
+        .iter()
+        .filter(|t| !is_capitalized(t.text))
+        .map(|t| stem(t.text))
+        .collect();
+    let common = |at: usize| {
+        let word = without_possessive(tokens[at].text);
+        NOT_NAMES.contains(&word) || lower.contains(stem(&word.to_lowercase()))
+    };
+    let mut out = Vec::with_capacity(runs.len());
+    for &(first, last) in runs.iter() {
+        if !headline[first] {
+            out.push((first, last));
+            continue;
+        }
+        let mut segment: Option<usize> = None;
+        let mut at = first;
+        while at < last {
+            let name = (2..=longest.min(last - at))
+                .rev()
+                .find(|n| known.contains(&words(at, at + n)));
+            if name.is_some() || common(at) {
+                out.extend(segment.take().map(|start| (start, at)));
+                if let Some(n) = name {
+                    out.push((at, at + n));
+                    at += n;
+                    continue;
+                }
+            } else if segment.is_none() {
+                segment = Some(at);
+            }
+            at += 1;
+        }
+        out.extend(segment.map(|start| (start, last)));
+    }
+    *runs = out;
+}
+
+/// A lower-case word without its commonest inflection ("raises",
+/// "raised" → "rais"), so a headline's "Raises" meets the text's "raised".
+fn stem(word: &str) -> &str {
+    ["ing", "es", "ed", "s"]
+        .iter()
+        .find_map(|ending| word.strip_suffix(ending).filter(|s| s.len() >= 3))
+        .unwrap_or(word)
+}
+
+/// For each token, whether its sentence is written in title case: at
+/// least four words of four letters or more, nearly all capitalized.
+fn title_case_tokens(tokens: &[Token<'_>]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    let mut start = 0;
+    while start < tokens.len() {
+        let end = tokens[start + 1..]
+            .iter()
+            .position(|t| t.sentence_start)
+            .map_or(tokens.len(), |p| start + 1 + p);
+        let long: Vec<&str> = tokens[start..end]
+            .iter()
+            .map(|t| t.text)
+            .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+            .collect();
+        let capitalized = long.iter().filter(|w| is_capitalized(w)).count();
+        let title_case = long.len() >= 4 && capitalized * 10 >= long.len() * 9;
+        out[start..end].fill(title_case);
+        start = end;
+    }
+    out
 }
 
 /// Picture agencies whose credit line opens a caption ("Associated Press
@@ -1003,6 +1100,35 @@ mod tests {
                 ("SpaceX", EntityKind::Unknown),
                 ("Antony", EntityKind::Person)
             ]
+        );
+    }
+
+    #[test]
+    fn a_title_case_headline_is_cut_into_the_names_the_text_uses() {
+        let text = "Broadcom Raises Offer For Qualcomm To About $121 Billion\n\n\
+                    On Monday, Broadcom raised its offer for Qualcomm to about $121 billion.";
+        assert_eq!(
+            names(text),
+            ["Broadcom", "Qualcomm", "Broadcom", "Qualcomm"]
+        );
+        // Names of several words the text uses stay whole.
+        let text = "Real Madrid Bid For Jude Bellingham Rejected\n\n\
+                    Borussia Dortmund rejected the bid from Real Madrid for Jude Bellingham, \
+                    a real blow.";
+        assert_eq!(
+            names(text),
+            [
+                "Real Madrid",
+                "Jude Bellingham",
+                "Borussia Dortmund",
+                "Real Madrid",
+                "Jude Bellingham"
+            ]
+        );
+        // A headline alone keeps its runs: nothing tells the names apart.
+        assert_eq!(
+            names("Broadcom Raises Offer For Qualcomm To About $121 Billion"),
+            ["Broadcom Raises Offer For Qualcomm To About", "Billion"]
         );
     }
 

@@ -76,7 +76,15 @@ fn abbreviates(s: &[&str], l: &[&str]) -> bool {
         }
         return s.len() == 1 && l.len() > 1 && is_initials_of(s[0], l);
     }
-    if l.ends_with(s) || is_without_legal_form(s, l) {
+    // "Japan" is not short for "Sea of Japan", nor "England" for "Bank of
+    // England": a suffix after a connector names another thing.
+    let after_connector = l.len().checked_sub(s.len() + 1).is_some_and(|i| {
+        matches!(
+            l[i],
+            "of" | "de" | "del" | "della" | "di" | "du" | "la" | "le"
+        )
+    });
+    if (l.ends_with(s) && !after_connector) || is_without_legal_form(s, l) {
         return true;
     }
     s.len() == 1 && is_initials_of(s[0], l)
@@ -508,6 +516,13 @@ mod tests {
         let kind = |name: &str| entities.iter().find(|e| e.name == name).map(|e| e.kind);
         assert_eq!(kind("Falcon Heavy"), Some(EntityKind::Unknown));
         assert_eq!(kind("Donald Trump"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn a_name_after_of_is_not_short_for_the_whole() {
+        assert!(!abbreviates(&["japan"], &["sea", "of", "japan"]));
+        assert!(!abbreviates(&["england"], &["bank", "of", "england"]));
+        assert!(abbreviates(&["smalling"], &["chris", "smalling"]));
     }
 
     #[test]
