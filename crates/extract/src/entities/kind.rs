@@ -328,11 +328,17 @@ const PLACES: &[&str] = &[
     "Cologne",
 ];
 
+/// [`PLACES`], for lookups by hash.
+static COMMON_PLACES: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| PLACES.iter().copied().collect());
+
 /// True when `words` name a place: the gazetteer's, a common city, or a
 /// compass adjective before one of them ("Southern California").
 fn names_a_place(words: &[&str]) -> bool {
     let whole = words.join(" ");
-    if super::places::is_place(&whole) || (words.len() == 1 && PLACES.contains(&whole.as_str())) {
+    if super::places::is_place(&whole)
+        || (words.len() == 1 && COMMON_PLACES.contains(whole.as_str()))
+    {
         return true;
     }
     words.len() > 1 && COMPASS_ADJECTIVES.contains(&words[0]) && names_a_place(&words[1..])

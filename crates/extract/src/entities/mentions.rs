@@ -896,13 +896,15 @@ fn title_case_tokens(tokens: &[Token<'_>]) -> Vec<bool> {
             .iter()
             .position(|t| t.sentence_start)
             .map_or(tokens.len(), |p| start + 1 + p);
-        let long: Vec<&str> = tokens[start..end]
-            .iter()
-            .map(|t| t.text)
-            .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
-            .collect();
-        let capitalized = long.iter().filter(|w| is_capitalized(w)).count();
-        let title_case = long.len() >= 4 && capitalized * 10 >= long.len() * 9;
+        let (mut long, mut capitalized) = (0, 0);
+        for word in tokens[start..end].iter().map(|t| t.text) {
+            if word.len() >= 4 && word.chars().count() >= 4 && word.chars().all(char::is_alphabetic)
+            {
+                long += 1;
+                capitalized += usize::from(is_capitalized(word));
+            }
+        }
+        let title_case = long >= 4 && capitalized * 10 >= long * 9;
         out[start..end].fill(title_case);
         start = end;
     }

@@ -218,15 +218,19 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
     // `United` is considered.
     for &short in &order {
         let mut targets: Vec<usize> = Vec::new();
+        let acronym = is_acronym(&forms.display[short]);
         for long in 0..keys.len() {
-            let linked = if is_acronym(&forms.display[short]) {
+            if long == short {
+                continue;
+            }
+            let linked = if acronym {
                 is_without_legal_form(&key_words[short], &key_words[long])
                     || (key_words[short].len() == 1
                         && is_initials_of(key_words[short][0], &key_words[long]))
             } else {
                 abbreviates(&key_words[short], &key_words[long])
             };
-            if long != short && linked {
+            if linked {
                 let root = forms.root(long);
                 if !targets.contains(&root) {
                     targets.push(root);
