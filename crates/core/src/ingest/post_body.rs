@@ -89,8 +89,9 @@ impl ArticleInput {
     /// strings, which YAML reads as double-quoted scalars, so no input can
     /// break out of its field.
     pub fn to_document(&self, path: &str) -> InputDocument {
-        let quote = |s: &str| serde_json::Value::String(s.to_string()).to_string();
-        let list = |items: &[String]| serde_json::Value::from(items.to_vec()).to_string();
+        let quote = |s: &str| yaml_safe(&serde_json::Value::String(s.to_string()).to_string());
+        let list =
+            |items: &[String]| yaml_safe(&serde_json::Value::from(items.to_vec()).to_string());
         let mut text = String::from("---\n");
         text.push_str(&format!("title: {}\n", quote(&self.title)));
         let optional = [
@@ -116,6 +117,30 @@ impl ArticleInput {
         text.push_str(&self.body);
         InputDocument::from_text(path, text)
     }
+}
+
+/// JSON text with every character YAML may not hold raw written as a
+/// `\uXXXX` escape, which JSON and YAML double-quoted scalars read alike.
+/// JSON escapes only `"`, `\\` and controls below U+0020, so a DEL or C1
+/// control (U+007F–U+009F but NEL) or U+FFFE/U+FFFF in a field made the
+/// whole front matter invalid YAML (found by the `post_body` fuzz target).
+fn yaml_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if yaml_printable(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\u{:04X}", u32::from(c)));
+        }
+    }
+    out
+}
+
+/// YAML 1.2's `c-printable` (tab, line breaks and the printable ranges).
+fn yaml_printable(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}'
+        | '\u{10000}'..)
 }
 
 /// Reads a request body into the documents to ingest, named `api/N`.
@@ -178,6 +203,47 @@ mod tests {
         assert_eq!(article.lead.as_deref(), Some("\"quoted\" lead"));
         assert!(article.published_at.is_some());
         assert_eq!(article.body, "Body text here.");
+    }
+
+    /// Regression (`fuzz/regressions/post_body/del-in-title`): a DEL in the
+    /// title went into the front matter raw and made it invalid YAML.
+    #[test]
+    fn no_character_of_a_field_makes_the_front_matter_invalid() {
+        let special = [
+            '\u{2028}',
+            '\u{2029}',
+            '\u{FEFF}',
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{10FFFF}',
+        ];
+        for c in (0..=0xFFu32).filter_map(char::from_u32).chain(special) {
+            let text = format!("Harbour{c}bridge reopens");
+            let input = ArticleInput {
+                title: text.clone(),
+                body: "Body text here.".into(),
+                lead: Some(text.clone()),
+                url: None,
+                published_at: None,
+                source_domain: None,
+                authors: vec![text.clone()],
+                categories: vec![],
+                language: None,
+                image: None,
+            };
+            let article = parse_document(&input.to_document("api/0")).remove(0);
+            let article = article.unwrap_or_else(|e| panic!("U+{:04X}: {e}", u32::from(c)));
+            assert!(
+                article.title.starts_with("Harbour"),
+                "U+{:04X}",
+                u32::from(c)
+            );
+            assert!(
+                article.title.ends_with("bridge reopens"),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
     }
 
     #[test]
