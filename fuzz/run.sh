@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every fuzz target for SECONDS (default 120) each, one after another.
+# Runs every fuzz target (or the TARGETs named) for SECONDS (default 120)
+# each, one after another: run.sh [SECONDS [TARGET...]].
 # Needs the nightly toolchain and cargo-fuzz (`cargo install --locked cargo-fuzz`).
 # Corpora (fuzz/corpus, not committed) are seeded from the repository's own
 # article fixtures and every target replays its fixed crash inputs in
@@ -15,9 +16,32 @@ for target in ingest_auto ingest_format; do
         cp -n "$file" "corpus/$target/$(sha1sum < "$file" | cut -d' ' -f1)"
     done
 done
+# The targets that read a selector byte first get each seed behind it.
+for target in post_body html_page; do
+    mkdir -p "corpus/$target"
+    for file in ../examples/articles/* ../testdata/articles/*/*; do
+        name="$(sha1sum < "$file" | cut -d' ' -f1)"
+        for selector in 0 1 2; do
+            [ -e "corpus/$target/$selector-$name" ] \
+                || { printf '%s' "$selector"; cat "$file"; } > "corpus/$target/$selector-$name"
+        done
+    done
+done
+# JSON bodies as the API documents them (selector '0' is JSON for post_body).
+printf '0{"title": "A", "body": "Text.", "date": "2020-09-30", "authors": ["Ann"], "categories": ["x"], "lead": "L", "url": "https://x.com/a", "source": "x.com", "language": "en", "image": "https://x.com/i.jpg"}' \
+    > corpus/post_body/json-one
+printf '0[{"title": "A", "text": "One."}, {"title": "B", "body": "Two.", "published_at": "Tue, 29 Sep 2020 10:00:00 +0200"}]' \
+    > corpus/post_body/json-array
+# Selector '2': one JSON article's fields, NUL-separated, in ArticleInput's order.
+printf '2A headline\000Body text.\000The lead\000https://x.com/a\0002020-09-30\000x.com\000Ann\000sport\000en\000https://x.com/i.jpg' \
+    > corpus/post_body/fields
+mkdir -p corpus/charset && cp -n ../testdata/articles/html/* corpus/charset/
+gzip -c ../testdata/articles/html/harbour-bridge.html > corpus/charset/harbour-bridge.html.gz
 seconds="${1:-120}"
 status=0
-for target in $(cargo +nightly fuzz list); do
+targets=("${@:2}")
+[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(cargo +nightly fuzz list)
+for target in "${targets[@]}"; do
     mkdir -p "corpus/$target"
     seeds=()
     [ -d "regressions/$target" ] && seeds=("regressions/$target")

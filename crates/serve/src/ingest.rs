@@ -12,82 +12,13 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, StatusCode, header};
-use serde::Deserialize;
 use storyline_core::cluster::{Explanation, StoryMerge};
-use storyline_core::ingest::{InputDocument, decode_text};
+use storyline_core::ingest::InputDocument;
+pub use storyline_core::ingest::post_body::ArticleInput;
+use storyline_core::ingest::post_body::{BodyKind, parse_post_body};
 use storyline_core::pipeline::{IngestReport, Pipeline, SnapshotMode};
 use storyline_core::store::{Batch, SearchHit};
 use storyline_core::{Article, ArticleId, Store, StoreError, Story, StoryId};
-
-/// One article as JSON. `title` and `body` are required; the rest is
-/// optional and read like the front matter keys of the same names.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ArticleInput {
-    /// Headline.
-    pub title: String,
-    /// Main text.
-    #[serde(alias = "text")]
-    pub body: String,
-    /// Lead or summary.
-    #[serde(default)]
-    pub lead: Option<String>,
-    /// URL of the article.
-    #[serde(default)]
-    pub url: Option<String>,
-    /// Publication time, in any form the CLI reads.
-    #[serde(default, alias = "date")]
-    pub published_at: Option<String>,
-    /// Outlet.
-    #[serde(default, alias = "source")]
-    pub source_domain: Option<String>,
-    /// Bylines.
-    #[serde(default)]
-    pub authors: Vec<String>,
-    /// Categories.
-    #[serde(default)]
-    pub categories: Vec<String>,
-    /// Language code.
-    #[serde(default)]
-    pub language: Option<String>,
-    /// Lead image.
-    #[serde(default)]
-    pub image: Option<String>,
-}
-
-impl ArticleInput {
-    /// The article as a front-matter document. Values are written as JSON
-    /// strings, which YAML reads as double-quoted scalars, so no input can
-    /// break out of its field.
-    pub fn to_document(&self, path: &str) -> InputDocument {
-        let quote = |s: &str| serde_json::Value::String(s.to_string()).to_string();
-        let list = |items: &[String]| serde_json::Value::from(items.to_vec()).to_string();
-        let mut text = String::from("---\n");
-        text.push_str(&format!("title: {}\n", quote(&self.title)));
-        let optional = [
-            ("description", &self.lead),
-            ("url", &self.url),
-            ("date", &self.published_at),
-            ("source", &self.source_domain),
-            ("language", &self.language),
-            ("image", &self.image),
-        ];
-        for (key, value) in optional {
-            if let Some(value) = value {
-                text.push_str(&format!("{key}: {}\n", quote(value)));
-            }
-        }
-        if !self.authors.is_empty() {
-            text.push_str(&format!("authors: {}\n", list(&self.authors)));
-        }
-        if !self.categories.is_empty() {
-            text.push_str(&format!("categories: {}\n", list(&self.categories)));
-        }
-        text.push_str("---\n");
-        text.push_str(&self.body);
-        InputDocument::from_text(path, text)
-    }
-}
 
 /// True when `headers` carry `Bearer TOKEN` for the configured token. The
 /// comparison takes the same time wherever the first difference is.
@@ -106,40 +37,14 @@ pub fn authorized(headers: &HeaderMap, token: Option<&str>) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// Parses the request body into input documents.
+/// Parses the request body into input documents, as JSON when the
+/// `Content-Type` says so ([`parse_post_body`]).
 pub fn documents(headers: &HeaderMap, body: Bytes) -> Result<Vec<InputDocument>, ApiError> {
-    let is_json = headers
+    let content_type = headers
         .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    if is_json {
-        let bad = |e: serde_json::Error| {
-            ApiError::bad_request(format!("the JSON body is not an article: {e}"))
-        };
-        let value: serde_json::Value = serde_json::from_slice(&body).map_err(bad)?;
-        // One article or an array of them; parsed by shape so that the
-        // error names the field at fault.
-        let inputs: Vec<ArticleInput> = if value.is_array() {
-            serde_json::from_value(value).map_err(bad)?
-        } else {
-            vec![serde_json::from_value(value).map_err(bad)?]
-        };
-        if inputs.is_empty() {
-            return Err(ApiError::bad_request("the JSON array holds no article"));
-        }
-        Ok(inputs
-            .iter()
-            .enumerate()
-            .map(|(i, a)| a.to_document(&format!("api/{i}")))
-            .collect())
-    } else {
-        let text = decode_text(body.to_vec())
-            .map_err(|e| ApiError::bad_request(format!("the body is not text: {e}")))?;
-        if text.trim().is_empty() {
-            return Err(ApiError::bad_request("the body is empty"));
-        }
-        Ok(vec![InputDocument::from_text("api/0", text)])
-    }
+        .and_then(|v| v.to_str().ok());
+    parse_post_body(&body, BodyKind::of_content_type(content_type))
+        .map_err(|e| ApiError::bad_request(e.to_string()))
 }
 
 /// `POST /api/v1/articles`: answers the ingest report (`ingest --json`).
@@ -248,30 +153,6 @@ impl Store for Borrowed<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use storyline_core::ingest::parse_document;
-
-    #[test]
-    fn json_fields_cannot_break_out_of_the_front_matter() {
-        let input = ArticleInput {
-            title: "A\n---\nevil: yes".into(),
-            body: "Body text here.".into(),
-            lead: Some("\"quoted\" lead".into()),
-            url: None,
-            published_at: Some("2020-09-30".into()),
-            source_domain: None,
-            authors: vec!["X".into()],
-            categories: vec![],
-            language: None,
-            image: None,
-        };
-        let article = parse_document(&input.to_document("api/0"))
-            .remove(0)
-            .unwrap();
-        assert!(article.title.contains("evil: yes"));
-        assert_eq!(article.lead.as_deref(), Some("\"quoted\" lead"));
-        assert!(article.published_at.is_some());
-        assert_eq!(article.body, "Body text here.");
-    }
 
     #[test]
     fn only_the_configured_bearer_token_passes() {

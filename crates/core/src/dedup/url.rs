@@ -68,7 +68,9 @@ pub fn canonical_url(url: &str) -> Option<String> {
         .collect();
     params.sort();
     let mut out = format!("https://{host}");
-    if let Some(port) = parsed.port() {
+    // 443 is the default of the https written out: kept, it would be
+    // dropped on the next read ("http://x:443").
+    if let Some(port) = parsed.port().filter(|&port| port != 443) {
         out.push_str(&format!(":{port}"));
     }
     out.push_str(&path);
@@ -164,6 +166,10 @@ mod tests {
             // next read.
             "httP:n'w-/G%E//2\0\0\0.\u{6}/%2E..amp.amp?22",
             "https://example.com/a/b.amp.amp/amp",
+            // Session 13: an http URL on port 443 kept the port after
+            // becoming https, whose default it is.
+            "httP:n'\u{45e}tnP:443",
+            "http://example.com:443/a",
         ] {
             let once = canonical_url(url).unwrap();
             assert_eq!(

@@ -14,6 +14,7 @@ pub mod html;
 pub mod jsonl;
 pub(crate) mod parallel;
 mod plain_text;
+pub mod post_body;
 mod raw;
 pub mod time;
 
