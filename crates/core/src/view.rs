@@ -123,7 +123,18 @@ pub struct StorySummary {
     /// appearance.
     #[serde(default)]
     pub categories: Vec<String>,
+    /// The version of the rules that wrote the state of play and entities
+    /// ([`BRIEF_VERSION`]); 0 before any brief. A store re-briefs older
+    /// summaries when it opens, so an upgrade shows at once in the story
+    /// list, not only in the stories that get new articles.
+    #[serde(default)]
+    pub brief_version: u32,
 }
+
+/// The version of the extraction rules behind a story's brief (names,
+/// figures, sources). Raise it when a change to them should reach the
+/// briefs stored by an earlier build.
+pub const BRIEF_VERSION: u32 = 1;
 
 /// How many entities a story summary keeps.
 pub const SUMMARY_ENTITIES: usize = 40;
@@ -318,6 +329,7 @@ pub fn summarize(story: &crate::model::Story, members: &[Article]) -> StorySumma
         state_of_play: None,
         entities: Vec::new(),
         categories,
+        brief_version: 0,
     }
 }
 
@@ -361,6 +373,7 @@ pub fn add_brief_prepared(
     entities.sort_by_key(|e| std::cmp::Reverse(e.mentions));
     entities.truncate(SUMMARY_ENTITIES);
     summary.entities = entities;
+    summary.brief_version = BRIEF_VERSION;
 }
 
 /// [`summarize`] and [`add_brief`]: what a story list shows.

@@ -604,6 +604,49 @@ mod tests {
     }
 
     #[test]
+    fn briefs_written_by_older_rules_are_rewritten_when_the_store_opens() {
+        use storyline_core::store::StoryQuery;
+        use storyline_core::view::BRIEF_VERSION;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let mut article = conformance::sample_article(
+            7,
+            "Roma bid for Smalling",
+            "Roma have made a bid of £15m for Chris Smalling, Manchester United's defender.",
+        );
+        article.story = Some(StoryId("s7".into()));
+        {
+            let mut store = SqliteStore::open(&path).unwrap();
+            store
+                .save(&Batch {
+                    stories: vec![conformance::sample_story("s7", &article)],
+                    articles: vec![article.clone()],
+                    ..Batch::default()
+                })
+                .unwrap();
+        }
+        // An older build's brief: no version, no entities.
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute(
+                "UPDATE stories SET summary = json_set(json_remove(summary, '$.brief_version'), \
+                 '$.entities', json('[]'))",
+                [],
+            )
+            .unwrap();
+        }
+        let store = SqliteStore::open(&path).unwrap();
+        let (page, _) = store.story_page(&StoryQuery::default()).unwrap();
+        assert_eq!(page.len(), 1);
+        assert_eq!(page[0].brief_version, BRIEF_VERSION);
+        assert!(
+            page[0].entities.iter().any(|e| e.name == "Chris Smalling"),
+            "{:?}",
+            page[0].entities
+        );
+    }
+
+    #[test]
     fn a_batch_larger_than_one_insert_statement_is_stored_whole_in_order_and_searchable() {
         let mut store = SqliteStore::open_in_memory().unwrap();
         let count = u32::try_from(ARTICLES_PER_INSERT * 2 + 3).unwrap();

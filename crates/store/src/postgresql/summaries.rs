@@ -10,7 +10,7 @@ use postgres::GenericClient;
 use postgres::types::ToSql;
 use storyline_core::store::StoryQuery;
 use storyline_core::view::entity::filter_key;
-use storyline_core::view::{StorySummary, summarize_with_brief};
+use storyline_core::view::{BRIEF_VERSION, StorySummary, summarize_with_brief};
 use storyline_core::{StoreError, StoryId};
 
 /// Recomputes the summaries of `ids` from their articles.
@@ -71,10 +71,17 @@ fn facets(summary: &StorySummary) -> Vec<(&'static str, String, String)> {
     rows
 }
 
-/// Summarizes the stories stored before migration V6 (no summary yet).
+/// Summarizes the stories stored before migration V6 (no summary yet) and
+/// re-briefs those briefed by older rules than this build's
+/// ([`BRIEF_VERSION`]).
 pub(super) fn backfill(client: &mut postgres::Client) -> Result<(), StoreError> {
+    let version = i32::try_from(BRIEF_VERSION).unwrap_or(i32::MAX);
     let ids: Vec<String> = client
-        .query("SELECT id FROM stories WHERE summary IS NULL", &[])
+        .query(
+            "SELECT id FROM stories WHERE summary IS NULL \
+             OR COALESCE((summary->>'brief_version')::int, 0) < $1",
+            &[&version],
+        )
         .map_err(pg_error("cannot read stories"))?
         .iter()
         .map(|row| row.try_get(0))

@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use storyline_core::facts::PreparedAnalyses;
 use storyline_core::store::StoryQuery;
 use storyline_core::view::entity::filter_key;
-use storyline_core::view::{StorySummary, summarize_with_brief_prepared};
+use storyline_core::view::{BRIEF_VERSION, StorySummary, summarize_with_brief_prepared};
 use storyline_core::{Article, StoreError, Story, StoryId};
 
 fn millis(ts: Option<jiff::Timestamp>) -> Option<i64> {
@@ -189,17 +189,25 @@ pub(super) fn forget_facets(conn: &Connection, id: &str) -> Result<(), StoreErro
 }
 
 /// The stories whose summaries need (re)computing when the store opens:
-/// those stored before migration V3 (revision 0) and those summarized
-/// before V5 added the state of play, entities and categories.
-const STALE_SUMMARIES: &str =
-    "revision = 0 OR summary IS NULL OR json_extract(summary, '$.categories') IS NULL";
+/// those stored before migration V3 (revision 0), those summarized before
+/// V5 added the state of play, entities and categories, and those briefed
+/// by older rules than this build's ([`BRIEF_VERSION`]).
+fn stale_summaries() -> String {
+    format!(
+        "revision = 0 OR summary IS NULL OR json_extract(summary, '$.categories') IS NULL \
+         OR IFNULL(json_extract(summary, '$.brief_version'), 0) < {BRIEF_VERSION}"
+    )
+}
 
 /// Summarizes the stories whose summaries are missing or older than the
-/// current summary shape (see [`STALE_SUMMARIES`]).
+/// current summary shape or brief rules (see [`stale_summaries`]).
 pub(super) fn backfill(conn: &mut Connection) -> Result<(), StoreError> {
     let pending: bool = conn
         .query_row(
-            &format!("SELECT EXISTS (SELECT 1 FROM stories WHERE {STALE_SUMMARIES})"),
+            &format!(
+                "SELECT EXISTS (SELECT 1 FROM stories WHERE {})",
+                stale_summaries()
+            ),
             [],
             |r| r.get(0),
         )
@@ -212,7 +220,10 @@ pub(super) fn backfill(conn: &mut Connection) -> Result<(), StoreError> {
         .map_err(sql_error("cannot start a transaction"))?;
     let ids: Vec<String> = {
         let mut stmt = tx
-            .prepare(&format!("SELECT id FROM stories WHERE {STALE_SUMMARIES}"))
+            .prepare(&format!(
+                "SELECT id FROM stories WHERE {}",
+                stale_summaries()
+            ))
             .map_err(sql_error("cannot read stories"))?;
         stmt.query_map([], |r| r.get(0))
             .and_then(Iterator::collect)
