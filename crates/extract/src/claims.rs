@@ -1534,7 +1534,9 @@ fn sellers_condition(before: &str) -> bool {
     REFUSALS_TO_SELL.iter().any(|r| before[..at].contains(r))
 }
 
-/// True for a title-case line (a headline): most words capitalized.
+/// True for a title-case line (a headline): most words capitalized. The
+/// name finder's headline test (`entities::mentions`) is stricter, as it
+/// cuts the names it finds there.
 fn is_title_case(sentence: &str) -> bool {
     let words: Vec<&str> = sentence
         .split_whitespace()

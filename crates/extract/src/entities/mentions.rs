@@ -888,6 +888,10 @@ fn stem(word: &str) -> &str {
 
 /// For each token, whether its sentence is written in title case: at
 /// least four words of four letters or more, nearly all capitalized.
+/// Stricter on purpose than the claim finder's `is_title_case` (seven in
+/// ten of all words), whose looser reading only ranks names: here a
+/// sentence read as a headline has its names cut, and a name-heavy
+/// ordinary sentence ("UBS will buy Credit Suisse Group AG") must not be.
 fn title_case_tokens(tokens: &[Token<'_>]) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
     let mut start = 0;
