@@ -97,6 +97,9 @@ pub struct Claim {
     pub sentence_span: Range<usize>,
     /// Byte span of the figure in the text.
     pub span: Range<usize>,
+    /// A price of one share ("$54.20 per share", a market price), never
+    /// compared with a deal's total.
+    pub per_share: bool,
 }
 
 /// Reporting words, by the kind they signal. Multi-word cues first.
@@ -646,16 +649,14 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                     kind => kind,
                 }
             };
-            let kind = per_share_kind(kind, &lower, &sentence[end..]);
-            let kind = if lower
+            let per_share = priced_per_share(&lower, &sentence[end..]);
+            let kind = per_share_kind(kind, per_share, &lower);
+            let market_price = lower
                 .get(..money.span.start)
                 .is_some_and(quotes_share_price)
-                || lower.get(end..).is_some_and(closes_a_trading_day)
-            {
-                ClaimKind::Other
-            } else {
-                kind
-            };
+                || lower.get(end..).is_some_and(closes_a_trading_day);
+            let kind = if market_price { ClaimKind::Other } else { kind };
+            let per_share = per_share || market_price;
             // "Villa value Grealish at about £100m", "the fee demanded by
             // Villa", "a club willing to pay £100m" under a release clause:
             // wordings that fix the kind whatever cue stands nearer.
@@ -1126,6 +1127,7 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 sentence: sentence.to_string(),
                 sentence_span: range.clone(),
                 span: range.start + money.span.start..range.start + money.span.end,
+                per_share,
             });
         }
         // "desperate to replace Neymar following his £198m transfer, with
@@ -1314,11 +1316,28 @@ const SHARE_PRICE_CUES: &[&str] = &[
     "trading at",
 ];
 
+/// A company's shares or stock moving to, or trading at, the figure that
+/// follows: "qualcomm shares fell 4.3 percent to $63.20", "the stock had
+/// been trading at less than $55" (a market verb is needed: "the shares
+/// were valued at 0.25 francs each" is a deal's price).
+static SHARE_MOVE_BEFORE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(
+    || {
+        regex::Regex::new(
+            r"\b(?:shares|stock)\b(?:[^.;:]|\.\d){0,40}\b(?:fell|falling|rose|rising|jumped|dropped|closed|traded|trading|slid|slumped|plunged|soared|surged|climbed|gained|edged|sank|tumbled|rallied|opened|ended|finished)\b(?:[^.;:]|\.\d){0,30}\b(?:to|at)\s+(?:(?:less|more) than\s+|about\s+|around\s+|nearly\s+)?$",
+        )
+        .ok()
+    },
+);
+
 /// True when the text before a figure (lowercased) ends with a market
-/// price cue, so that the figure is a share's price on the market.
+/// price cue or a share's move, so that the figure is a share's price on
+/// the market.
 fn quotes_share_price(before: &str) -> bool {
-    let before = before.trim_end();
-    SHARE_PRICE_CUES.iter().any(|cue| before.ends_with(cue))
+    let trimmed = before.trim_end();
+    SHARE_PRICE_CUES.iter().any(|cue| trimmed.ends_with(cue))
+        || SHARE_MOVE_BEFORE
+            .as_ref()
+            .is_some_and(|re| re.is_match(before))
 }
 
 /// Words after a figure that make it the market's price at a close: "1.86
@@ -1410,15 +1429,32 @@ fn introduces_another(after: &str) -> bool {
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// Words that put a price on each share: "$54.20 per share", "a share".
-const PER_SHARE: &[&str] = &[
-    "per share",
-    "a share",
-    "per ordinary share",
-    "each share",
-    "a-share",
-    "per-share",
-];
+/// "a share", "per share", "per Qualcomm share", "for each share", "-a-share"
+/// right after a figure: the figure is a price per share.
+static PER_SHARE_AFTER: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(
+    || {
+        regex::Regex::new(
+            r"^\)?[\s-]*(?:(?i:a|per|for each|each)[\s-]+)(?:(?i:ordinary)\s+|[A-Z][\w&.'’-]*\s+)?(?i:shares?)\b",
+        )
+        .ok()
+    },
+);
+
+/// True when the figure whose sentence goes on with `after` (as written;
+/// `lower` is the whole sentence lowercased) is a price per share: "$54.20
+/// per share", "$82 a Qualcomm share", "its $70-a-share offer", "the shares
+/// were valued at 0.25 francs each".
+fn priced_per_share(lower: &str, after: &str) -> bool {
+    let mut cut = after.len().min(48);
+    while !after.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    PER_SHARE_AFTER
+        .as_ref()
+        .is_some_and(|re| re.is_match(&after[..cut]))
+        || (opens_with_cue(&after.to_lowercase(), &["each", "apiece"])
+            && contains_word(lower, "shares"))
+}
 
 /// Words that say a takeover was carried out, not just bid or agreed.
 const COMPLETED: &[&str] = &["completed", "completes", "closed the deal", "finalized"];
@@ -1429,19 +1465,12 @@ fn takeover_completed(lower: &str) -> bool {
     COMPLETED.iter().any(|w| contains_word(lower, w))
 }
 
-/// The kind of a price per share (`after` is the sentence from the end of
-/// the figure on, `lower` the whole sentence lowercased). A price per share
-/// is the terms of a bid for a company: "Musk will pay $54.20 per share"
-/// and "to be acquired … for $54.20 per share" state the offer, whose
-/// total is its "$44 billion" — not a fee paid, until the sentence says the
-/// purchase was completed.
-fn per_share_kind(kind: ClaimKind, lower: &str, after: &str) -> ClaimKind {
-    // "its $70-a-share offer"
-    let after = after.trim_start().trim_start_matches('-').to_lowercase();
-    // "The shares were valued at 0.25 francs each": a price each share is
-    // given in the deal.
-    let per_share = opens_with_cue(&after, PER_SHARE)
-        || (opens_with_cue(&after, &["each", "apiece"]) && contains_word(lower, "shares"));
+/// The kind of a figure priced per share (`lower` is the whole sentence
+/// lowercased). A price per share is the terms of a bid for a company:
+/// "Musk will pay $54.20 per share" and "to be acquired … for $54.20 per
+/// share" state the offer, whose total is its "$44 billion" — not a fee
+/// paid, until the sentence says the purchase was completed.
+fn per_share_kind(kind: ClaimKind, per_share: bool, lower: &str) -> ClaimKind {
     if per_share
         && matches!(kind, ClaimKind::Fee | ClaimKind::Valuation)
         && !takeover_completed(lower)

@@ -127,37 +127,6 @@ impl Amount {
     }
 }
 
-/// "a share", "per share", "per Qualcomm share", "for each share" right
-/// after a figure: the figure is a price per share.
-static PER_SHARE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"^\)?[\s-]*(?:(?i:a|per|for each|each)[\s-]+)(?:[A-Z][\w&.'’-]*\s+)?(?i:shares?)\b",
-    )
-    .ok()
-});
-
-/// A company's shares or stock moving to, or trading at, the figure that
-/// follows: "Qualcomm shares fell 4.3 percent to $63.20", "NXP shares were
-/// trading at $119.16", "the stock had been trading at less than $55" (a
-/// market verb is needed: "the shares were valued at 0.25 francs each" is
-/// a deal's price).
-static SHARE_PRICE_BEFORE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(
-    || {
-        regex::Regex::new(
-            r"(?i)\b(?:shares|stock)\b(?:[^.;:]|\.\d){0,40}\b(?:fell|falling|rose|rising|jumped|dropped|closed|traded|trading|slid|slumped|plunged|soared|surged|climbed|gained|edged|sank|tumbled|rallied|opened|ended|finished)\b(?:[^.;:]|\.\d){0,30}\b(?:to|at)\s+(?:(?:less|more) than\s+|about\s+|around\s+|nearly\s+)?$",
-        )
-        .ok()
-    },
-);
-
-/// True when the figure after `before` (its sentence up to the figure) is
-/// a share's market price.
-fn is_share_price(before: &str) -> bool {
-    SHARE_PRICE_BEFORE
-        .as_ref()
-        .is_some_and(|re| re.is_match(before))
-}
-
 /// Amounts below this are read as prices of one share when their sentence
 /// prices a share: a deal's total is never this small.
 const SHARE_PRICE_CEILING: f64 = 1000.0;
@@ -187,20 +156,6 @@ fn share_prices_in_sentence(claims: &mut [StoryClaim]) {
             amount.per = Some("share".to_string());
         }
     }
-}
-
-/// The unit the figure ending at byte `end` of `text` is quoted per
-/// (`share`), if any.
-fn quoted_per(text: &str, end: usize) -> Option<String> {
-    let after = text.get(end..)?;
-    let mut cut = after.len().min(48);
-    while !after.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    PER_SHARE
-        .as_ref()?
-        .is_match(&after[..cut])
-        .then(|| "share".to_string())
 }
 
 /// A count or a duration: `{value, unit, what}`.
@@ -448,19 +403,8 @@ fn claims_of_analyzed(article: &Article, analyzed: &AnalyzedText<'_>) -> Vec<Sto
     };
     for claim in find_claims_in(analyzed) {
         let id = claim_id(claim.span.start);
-        let before = text
-            .get(claim.sentence_span.start.min(claim.span.start)..claim.span.start)
-            .unwrap_or_default();
-        let share_price = is_share_price(before);
-        // A share's market price is no deal's figure.
-        let kind = if share_price {
-            ClaimKind::Other
-        } else {
-            claim.kind
-        };
-        let mut main = base(id.clone(), kind_name(kind), &claim.text);
-        let per =
-            quoted_per(text, claim.span.end).or_else(|| share_price.then(|| "share".to_string()));
+        let mut main = base(id.clone(), kind_name(claim.kind), &claim.text);
+        let per = claim.per_share.then(|| "share".to_string());
         main.amount = Some(Amount {
             per: per.clone(),
             ..Amount::from_money(&claim.amount)
