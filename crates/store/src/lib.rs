@@ -12,6 +12,7 @@
 
 mod any;
 mod postgresql;
+mod rebrief;
 mod sql;
 mod sqlite;
 

@@ -90,6 +90,7 @@ pub(super) fn backfill(client: &mut postgres::Client) -> Result<(), StoreError> 
     if ids.is_empty() {
         return Ok(());
     }
+    let rebriefing = crate::rebrief::Rebriefing::start(ids.len());
     let mut tx = client
         .transaction()
         .map_err(pg_error("cannot start a transaction"))?;
@@ -97,7 +98,9 @@ pub(super) fn backfill(client: &mut postgres::Client) -> Result<(), StoreError> 
     tx.execute("UPDATE store_revision SET revision = revision + 1", &[])
         .map_err(pg_error("cannot bump the store revision"))?;
     tx.commit()
-        .map_err(pg_error("cannot commit story summaries"))
+        .map_err(pg_error("cannot commit story summaries"))?;
+    rebriefing.finish();
+    Ok(())
 }
 
 /// The revision of one story.

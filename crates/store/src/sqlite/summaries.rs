@@ -229,6 +229,7 @@ pub(super) fn backfill(conn: &mut Connection) -> Result<(), StoreError> {
             .and_then(Iterator::collect)
             .map_err(sql_error("cannot read stories"))?
     };
+    let rebriefing = crate::rebrief::Rebriefing::start(ids.len());
     refresh(
         &tx,
         ids.iter().map(String::as_str),
@@ -236,7 +237,9 @@ pub(super) fn backfill(conn: &mut Connection) -> Result<(), StoreError> {
     )?;
     bump_revision(&tx)?;
     tx.commit()
-        .map_err(sql_error("cannot commit story summaries"))
+        .map_err(sql_error("cannot commit story summaries"))?;
+    rebriefing.finish();
+    Ok(())
 }
 
 /// The store-wide revision: the database's `user_version`.
