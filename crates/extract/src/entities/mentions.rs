@@ -621,11 +621,16 @@ fn title_prefix(run: &[Token<'_>]) -> usize {
 fn opens_like_a_verb(word: &str) -> bool {
     let lower = word.to_lowercase();
     // "Beijing", "Nanjing": places, not verbs.
-    (lower.len() >= 5 && lower.ends_with("ing") && !lower.ends_with("jing"))
+    // "Picture SpaceX's Falcon 9", "Imagine Apple": an imperative.
+    IMPERATIVES.contains(&lower.as_str())
+        || (lower.len() >= 5 && lower.ends_with("ing") && !lower.ends_with("jing"))
         || ["edly", "ally", "ously", "ively", "ently", "antly", "fully"]
             .iter()
             .any(|ending| lower.len() > ending.len() + 2 && lower.ends_with(ending))
 }
+
+/// Verbs that open a sentence as an imperative, addressing the reader.
+const IMPERATIVES: &[&str] = &["picture", "imagine", "consider", "meet", "watch", "listen"];
 
 /// A possessive (`Smalling's`) or a lone letter (`Serie A`) closes a name:
 /// what follows is another name.
@@ -689,7 +694,8 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
         while end < tokens.len()
             && tokens[end].joined
             && !tokens[end].sentence_start
-            && !ends_run(tokens[end - 1].text)
+            && (!ends_run(tokens[end - 1].text)
+                || possessive_inside_name(tokens[end - 1].text, tokens[end].text))
         {
             let word = tokens[end].text;
             if is_capitalized(word) && !word.chars().any(|c| c.is_ascii_digit()) {
@@ -733,6 +739,18 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
         while first < end && NOT_NAMES.contains(&tokens[first].text) {
             first += 1;
         }
+        // "Facebook Twitter Pinterest China's leader": a page's share bar
+        // copied with the text names no network the text is about.
+        let share_bar = tokens[first..end]
+            .iter()
+            .take_while(|t| SHARE_NETWORKS.contains(&t.text))
+            .count();
+        if share_bar >= 2 {
+            first += share_bar;
+            while first < end && NOT_NAMES.contains(&tokens[first].text) {
+                first += 1;
+            }
+        }
         // "Using Amazon", "Tranquilizing Harambe", "Reportedly Apple": a
         // sentence's opening verb or adverb is capitalized, not a name.
         if first + 1 < end
@@ -770,6 +788,15 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
                 runs.push((first, first + 2));
                 first += 2;
             }
+        }
+        // "Reuters Boko Haram - which means …": a one-word credit on a
+        // caption line of its own.
+        if last >= first + 3
+            && tokens[first].sentence_start
+            && PICTURE_AGENCY_WORDS.contains(&tokens[first].text)
+        {
+            runs.push((first, first + 1));
+            first += 1;
         }
         // "San Francisco-based Twitter", "British-record": words up to a
         // compound adjective describe what follows; they name nothing.
@@ -810,10 +837,92 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
         }
         i = end;
     }
-    split_headline_runs(&tokens, &mut runs);
+    let headline = title_case_tokens(&tokens);
+    split_glued_runs(&tokens, &headline, &mut runs);
+    split_headline_runs(&tokens, &headline, &mut runs);
     runs.into_iter()
         .map(|(first, last)| mention(text, &tokens, first, last))
         .collect()
+}
+
+/// True when a possessive is part of the name it opens: "Democratic
+/// People's Republic of Korea", "New Year's Eve", "Women's World Cup",
+/// "King's Cross" (where "Liverpool's Mohamed Salah" is two names).
+fn possessive_inside_name(possessive: &str, next: &str) -> bool {
+    let owner = without_possessive(possessive);
+    matches!(
+        owner,
+        "People" | "Children" | "Women" | "Men" | "Workers" | "Year"
+    ) || matches!(
+        next,
+        "Day" | "Eve" | "Republic" | "Hospital" | "Cross" | "Cathedral" | "College"
+    )
+}
+
+/// Prepositions and conjunctions that a run of capitalized words can only
+/// hold when two names or a caption and a name were glued together ("Giant
+/// Landform on Mars On Mars, we", "NORTH By The New York Times").
+const INNER_BREAKS: &[&str] = &[
+    "On", "In", "At", "By", "From", "For", "To", "With", "After", "Before", "As", "If", "When",
+    "While", "Where",
+];
+
+/// Splits runs that hold two names glued together by copied page text: at
+/// an inner preposition outside title-case headlines (see [`INNER_BREAKS`];
+/// function words after it are dropped), after a shouted headline of three words or more ("TV &
+/// Showbiz LEW WANTED SEX WITH TWO Lewis Hamilton"), and a name written
+/// twice in a row ("Justin Timberlake Justin Timberlake").
+fn split_glued_runs(tokens: &[Token<'_>], headline: &[bool], runs: &mut Vec<(usize, usize)>) {
+    // Title-case headlines (`headline`, by token) are cut by
+    // [`split_headline_runs`].
+    let mut out = Vec::with_capacity(runs.len());
+    for &(first, last) in runs.iter() {
+        let mut pieces = vec![(first, last)];
+        if let Some(at) = (first + 1..last.saturating_sub(1))
+            .filter(|_| !headline[first])
+            .find(|&k| INNER_BREAKS.contains(&tokens[k].text))
+        {
+            let mut next = at + 1;
+            while next < last && NOT_NAMES.contains(&tokens[next].text) {
+                next += 1;
+            }
+            pieces = vec![(first, at), (next, last)];
+        }
+        for (first, last) in pieces {
+            // The last of three or more shouted words before a name written
+            // in ordinary case ends a headline the name is not part of.
+            let mut start = first;
+            let mut shouted = 0;
+            for (k, token) in tokens.iter().enumerate().take(last).skip(first) {
+                if is_shouting(token.text) {
+                    shouted += 1;
+                } else {
+                    if shouted >= 3 && is_capitalized(token.text) {
+                        start = k;
+                    }
+                    shouted = 0;
+                }
+            }
+            let mut first = start;
+            while first < last && NOT_NAMES.contains(&tokens[first].text) {
+                first += 1;
+            }
+            let len = last.saturating_sub(first);
+            let doubled = len >= 4
+                && len % 2 == 0
+                && (0..len / 2).all(|k| {
+                    without_possessive(tokens[first + k].text)
+                        == without_possessive(tokens[first + len / 2 + k].text)
+                });
+            if doubled {
+                out.push((first, first + len / 2));
+                out.push((first + len / 2, last));
+            } else if first < last {
+                out.push((first, last));
+            }
+        }
+    }
+    *runs = out;
 }
 
 /// Title-case sentences ("Broadcom Raises Offer For Qualcomm") capitalize
@@ -821,9 +930,9 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
 /// them. When the text also has ordinary sentences, such a run is cut at
 /// the words the text writes in lower case elsewhere ("offer", "for"),
 /// keeping whole the names of several words it uses in ordinary sentences
-/// ("Real Madrid"): "Broadcom", "Qualcomm".
-fn split_headline_runs(tokens: &[Token<'_>], runs: &mut Vec<(usize, usize)>) {
-    let headline = title_case_tokens(tokens);
+/// ("Real Madrid"): "Broadcom", "Qualcomm". `headline` marks the tokens of
+/// title-case sentences ([`title_case_tokens`]).
+fn split_headline_runs(tokens: &[Token<'_>], headline: &[bool], runs: &mut Vec<(usize, usize)>) {
     if !headline.iter().any(|h| *h) || headline.iter().all(|h| *h) {
         return;
     }
@@ -928,6 +1037,31 @@ const PICTURE_AGENCIES: &[&str] = &[
     "AP Photo",
 ];
 
+/// The networks a page's share buttons name: two or more of them glued
+/// together ("Facebook Twitter Pinterest") are a share bar, not names.
+const SHARE_NETWORKS: &[&str] = &[
+    "Facebook",
+    "Twitter",
+    "Pinterest",
+    "WhatsApp",
+    "Whatsapp",
+    "LinkedIn",
+    "Linkedin",
+    "Reddit",
+    "Email",
+    "Messenger",
+    "Flipboard",
+    "Tumblr",
+    "Telegram",
+    "Print",
+    "Copy",
+    "Link",
+    "SMS",
+];
+
+/// One-word picture credits ([`PICTURE_AGENCIES`] has the longer ones).
+const PICTURE_AGENCY_WORDS: &[&str] = &["Reuters", "AFP", "EPA", "Getty", "Xinhua", "Shutterstock"];
+
 /// True when the word after a name ends a prize's name ("Ballon d'Or",
 /// "Palme d'Or"): a prize is no person, club or place.
 fn names_a_prize(tokens: &[Token<'_>], last: usize) -> bool {
@@ -1017,6 +1151,76 @@ mod tests {
         assert_eq!(
             names("Workers picket the plant (REUTERS/File Photo). Shawn Fain said talks go on."),
             ["REUTERS", "Shawn Fain"]
+        );
+    }
+
+    #[test]
+    fn glued_names_are_split() {
+        assert_eq!(
+            names("The photo shows a Giant Landform on Mars On Mars, we see dunes."),
+            ["Giant Landform", "Mars", "Mars"]
+        );
+        assert_eq!(
+            names("People fled in this direction NORTH By The New York Times"),
+            ["NORTH", "New York Times"]
+        );
+        assert_eq!(
+            names("Read more in TV & Showbiz LEW WANTED SEX WITH TWO Lewis Hamilton today."),
+            ["Lewis Hamilton"]
+        );
+        assert_eq!(
+            names("Watch KIM WARNS TRUMP AGAIN The NK leader spoke."),
+            ["NK"]
+        );
+        assert_eq!(
+            names("A video of Justin Timberlake Justin Timberlake sang at the show."),
+            ["Justin Timberlake", "Justin Timberlake"]
+        );
+        assert_eq!(
+            names("Justin Timberlake Justin Timberlake's show was short."),
+            ["Justin Timberlake", "Justin Timberlake"]
+        );
+        assert_eq!(
+            names("The leader died.\nReuters Boko Haram fighters - which means"),
+            ["Reuters", "Boko Haram"]
+        );
+        assert_eq!(
+            names("It is huge. Picture SpaceX's Falcon 9 beside it."),
+            ["SpaceX", "Falcon"]
+        );
+        // A name that happens to hold a repeated word stays whole.
+        assert_eq!(names("They flew to Bora Bora last week."), ["Bora Bora"]);
+    }
+
+    #[test]
+    fn a_possessive_inside_a_name_keeps_it_whole() {
+        assert_eq!(
+            names("Officials of the Democratic People's Republic of Korea spoke."),
+            ["Democratic People's Republic of Korea"]
+        );
+        assert_eq!(
+            names("A safe zone at the Berlin New Year's Eve party opened."),
+            ["Berlin New Year's Eve"]
+        );
+        assert_eq!(
+            names("He praised Liverpool's Mohamed Salah again."),
+            ["Liverpool", "Mohamed Salah"]
+        );
+    }
+
+    #[test]
+    fn a_share_bar_is_no_name() {
+        assert_eq!(
+            names("Facebook Twitter Pinterest China's leader Xi Jinping spoke."),
+            ["China", "Xi Jinping"]
+        );
+        assert_eq!(
+            names("Facebook Twitter Pinterest Email The Cleveland Indians won."),
+            ["Cleveland Indians"]
+        );
+        assert_eq!(
+            names("He left Facebook for Twitter in 2015."),
+            ["Facebook", "Twitter"]
         );
     }
 
