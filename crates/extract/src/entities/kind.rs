@@ -326,6 +326,11 @@ const PLACES: &[&str] = &[
     "Frankfurt",
     "Hamburg",
     "Cologne",
+    "Nice",
+    "Toulouse",
+    "Sydney",
+    "Damascus",
+    "Jerusalem",
 ];
 
 /// [`PLACES`], for lookups by hash.
@@ -432,6 +437,33 @@ pub const CLAUSE_WORDS: usize = 5;
 /// Possessive and reflexive pronouns that only a person takes.
 const PERSONAL_POSSESSIVES: &[&str] = &["his", "himself", "herself"];
 
+/// Nouns that follow a company's or a network's name and whose "his" is
+/// someone else's ("a Facebook page rammed his car", "Twitter account
+/// posted his photo"): no verb of the name's own.
+const OWNED_NOUNS: &[&str] = &[
+    "page",
+    "post",
+    "posts",
+    "account",
+    "channel",
+    "feed",
+    "group",
+    "user",
+    "users",
+    "video",
+    "statement",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "employee",
+    "employees",
+    "staff",
+    "founder",
+    "boss",
+    "chief",
+    "fans",
+];
+
 /// True when the lower-case words after a one-word name make it a person
 /// acting on something of his own: "Antony went public with his demands"
 /// (a club's would be "its" or "their"). `clause` is the words up to the
@@ -444,6 +476,7 @@ pub fn owns_with_his(clause: &[&str]) -> bool {
     let lowercase = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
     lowercase(verb)
         && !matches!(*verb, "and" | "or" | "of" | "to" | "for" | "with" | "in")
+        && !OWNED_NOUNS.contains(verb)
         && rest
             .iter()
             .take_while(|w| lowercase(w))
@@ -486,7 +519,10 @@ pub fn guess(words: &[&str], before: Option<&str>, after: Option<&str>) -> Entit
         return EntityKind::Unknown;
     }
     let verb_after = after.is_some_and(|w| PERSON_VERBS.contains(&w));
+    // "Nigerian Prince", "Nigerian Chibok": a place's adjective describes
+    // what follows; it is no first name.
     let looks_like_full_name = (2..=3).contains(&words.len())
+        && !super::places::is_place_adjective(first)
         && words.iter().all(|w| {
             w.chars().count() >= 2
                 && w.chars().next().is_some_and(char::is_uppercase)
@@ -538,6 +574,10 @@ mod tests {
         assert_eq!(guess(&["Old", "Trafford"], None, None), EntityKind::Place);
         // Two-word places are not full names of people.
         assert_eq!(guess(&["Costa", "Rica"], None, None), EntityKind::Place);
+        assert_eq!(
+            guess(&["Nigerian", "Prince"], None, None),
+            EntityKind::Unknown
+        );
         assert_eq!(guess(&["San", "Jose"], None, None), EntityKind::Place);
         assert_eq!(guess(&["US"], None, None), EntityKind::Place);
         assert_eq!(
@@ -601,5 +641,6 @@ mod tests {
         assert!(!owns_with_his(&["and", "his", "agent"]));
         assert!(!owns_with_his(&["rejected", "Smith", "and", "his"]));
         assert!(!owns_with_his(&[]));
+        assert!(!owns_with_his(&["page", "rammed", "his", "car"]));
     }
 }

@@ -221,6 +221,9 @@ struct Token<'a> {
     sentence_start: bool,
     /// Separated from the previous token by spaces only.
     joined: bool,
+    /// Written with a plural's possessive apostrophe ("the Cubs' World
+    /// Series"): the name ends here, like one written with `'s`.
+    plural_possessive: bool,
 }
 
 fn tokens(text: &str) -> Vec<Token<'_>> {
@@ -283,6 +286,7 @@ fn push<'a>(
         span: offset..offset + word.len(),
         sentence_start: *boundary,
         joined,
+        plural_possessive: word.ends_with('s') && raw.ends_with(['\'', '’']),
     });
     *boundary = false;
     true
@@ -694,6 +698,7 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
         while end < tokens.len()
             && tokens[end].joined
             && !tokens[end].sentence_start
+            && !tokens[end - 1].plural_possessive
             && (!ends_run(tokens[end - 1].text)
                 || possessive_inside_name(tokens[end - 1].text, tokens[end].text))
         {
@@ -1205,6 +1210,14 @@ mod tests {
         assert_eq!(
             names("He praised Liverpool's Mohamed Salah again."),
             ["Liverpool", "Mohamed Salah"]
+        );
+    }
+
+    #[test]
+    fn a_plurals_possessive_ends_a_name() {
+        assert_eq!(
+            names("Fans celebrated the Chicago Cubs' World Series win."),
+            ["Chicago Cubs", "World Series"]
         );
     }
 
