@@ -20,7 +20,8 @@
 //!      in a short list of non-verbs (`need`, `indeed`, `hundred`, ...).
 //!
 //!    A deadline word right before the expression (`by`, `until`, `till`)
-//!    makes it future whatever else the clause says, and so does a
+//!    makes it future whatever else the clause says (unless it opens a
+//!    clause told in the past: "By Thanksgiving, she had begun"), and so does a
 //!    participle right after `be` ("will be held on Friday"); a plan told
 //!    in the past ("was set to expire on Friday") is past.
 //! 3. Without a cue there is no tense ([`tense_at`] returns `None`); the
@@ -202,14 +203,19 @@ pub fn tense_at(text: &str, span: std::ops::Range<usize>) -> Option<Tense> {
         .find(is_break)
         .map_or(text.len(), |i| span.end + i);
     let before = words(&text[clause_start..span.start]);
-    // "by Friday", "until Monday": a deadline lies ahead.
+    let after = words(&text[span.end..clause_end]);
+    // "by Friday", "until Monday": a deadline lies ahead, unless the clause
+    // it opens is told in the past ("By Thanksgiving, she had begun …").
     if before
         .last()
         .is_some_and(|w| matches!(w.as_str(), "by" | "until" | "till"))
     {
+        let opens_clause = before.len() == 1;
+        if opens_clause && after.iter().find_map(|w| cue(w)) == Some(Tense::Past) {
+            return Some(Tense::Past);
+        }
         return Some(Tense::Future);
     }
-    let after = words(&text[span.end..clause_end]);
     // Scanning back, a participle right after "be" is the passive of a
     // modal or "to" ("will be held on Friday", "is set to be signed on
     // Monday"): the future.
@@ -267,6 +273,25 @@ mod tests {
     fn tense_of(text: &str, needle: &str) -> Option<Tense> {
         let start = text.find(needle).unwrap_or(0);
         tense_at(text, start..start + needle.len())
+    }
+
+    #[test]
+    fn a_clause_opened_by_a_deadline_word_keeps_its_own_tense() {
+        assert_eq!(
+            tense_of("By Thanksgiving, she had begun to speak.", "Thanksgiving"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("By Friday, the deal will be done.", "Friday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of(
+                "Roma must decide by Friday, which was the deadline.",
+                "Friday"
+            ),
+            Some(Tense::Future)
+        );
     }
 
     #[test]

@@ -20,6 +20,23 @@ const BEFORE_NUMBERS: &[&str] = &[
     "Nos", "Vol", "pp", "p",
 ];
 
+/// The AP's abbreviations of US states, written after a town in datelines
+/// ("WAYNE, Mich. (WXYZ) — United Auto Workers …"): after a comma the
+/// period does not end a sentence.
+const STATES: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J", "N.M",
+    "N.Y", "N.C", "N.D", "Okla", "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Vt", "Va", "Wash",
+    "W.Va", "Wis", "Wyo", "D.C",
+];
+
+/// Words that follow a clock time in news style without a new sentence
+/// ("until 11:59 p.m. Sept. 14", "at 5 p.m. Monday", "at 9 a.m. ET"), besides
+/// the month abbreviations of [`BEFORE_NUMBERS`]; space-separated.
+const AFTER_CLOCK_TIMES: &str = "January February March April May June July August September \
+     October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday \
+     ET EDT EST PT PDT PST CT GMT BST UTC";
+
 /// Byte spans of the sentences of `text` (trimmed, never empty).
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -70,8 +87,23 @@ fn period_continues(text: &str, at: usize) -> bool {
     if next.is_ascii_digit() {
         return BEFORE_NUMBERS.contains(&word);
     }
+    if STATES.contains(&word)
+        && before[..before.len() - word.len()]
+            .trim_end()
+            .ends_with(',')
+    {
+        return true;
+    }
     if !next.is_uppercase() {
         return false;
+    }
+    if matches!(word, "a.m" | "p.m") {
+        let following = after[gap..]
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        return (following != "No" && BEFORE_NUMBERS.contains(&following))
+            || AFTER_CLOCK_TIMES.split_whitespace().any(|w| w == following);
     }
     TITLES.contains(&word) || is_initial(word)
 }
@@ -101,6 +133,30 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn datelines_and_clock_times_stay_in_their_sentence() {
+        assert_eq!(
+            split(
+                "WAYNE, Mich. (WXYZ) — Talks continue. They have until 11:59 p.m. Sept. 14 to agree."
+            ),
+            [
+                "WAYNE, Mich. (WXYZ) — Talks continue.",
+                "They have until 11:59 p.m. Sept. 14 to agree."
+            ]
+        );
+        assert_eq!(
+            split(
+                "The vote ended at 5 p.m. The union said no. He moved to Michigan. Mich. is cold."
+            ),
+            [
+                "The vote ended at 5 p.m.",
+                "The union said no.",
+                "He moved to Michigan.",
+                "Mich. is cold."
+            ]
+        );
     }
 
     #[test]

@@ -13,7 +13,6 @@ use crate::ingest::time::parse_time;
 use crate::model::SourceFormat;
 use regex::Regex;
 use std::sync::LazyLock;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Longest first line still taken for a headline.
 const MAX_HEADLINE_CHARS: usize = 200;
@@ -307,7 +306,12 @@ fn is_headline(line: &str) -> bool {
 /// The first sentence of the text, trimmed, when it is of headline length.
 fn first_sentence(text: &str) -> Option<String> {
     let paragraph = text.split("\n\n").next().unwrap_or(text);
-    let sentence = paragraph.unicode_sentences().next()?.trim();
+    // The news-aware splitter keeps datelines ("WAYNE, Mich. (WXYZ) — …")
+    // and abbreviations ("Inc. to", "Nov. 2") inside the sentence.
+    let sentence = paragraph[storyline_extract::sentences::sentences(paragraph)
+        .into_iter()
+        .next()?]
+    .trim();
     let sentence = without_glued_sentence(sentence);
     let sentence = if sentence.chars().count() > MAX_HEADLINE_CHARS {
         let cut: String = sentence.chars().take(MAX_HEADLINE_CHARS).collect();

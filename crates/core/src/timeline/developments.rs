@@ -27,6 +27,11 @@ use storyline_extract::claims::sentences;
 const MERGE_DAYS: i32 = 3;
 /// Share of a headline's terms that must be new for it to be news.
 const NOVEL_HEADLINE: f64 = 0.5;
+/// A headline with at least [`NOVEL_TERMS`] terms the story has not used
+/// yet is news from this share of new terms on.
+const NOVEL_HEADLINE_WITH_TERMS: f64 = 0.25;
+/// See [`NOVEL_HEADLINE_WITH_TERMS`].
+const NOVEL_TERMS: usize = 2;
 /// Term overlap (Jaccard) above which two headlines tell the same thing.
 const SAME_HEADLINE: f64 = 0.4;
 
@@ -109,16 +114,21 @@ pub fn developments(articles: &[Article], claims: &[StoryClaim]) -> Vec<Developm
             .filter(|c| !seen_claims.contains(&claim_key(c)))
             .collect();
         let title_terms = terms(&article.title);
+        let new_terms = title_terms.difference(&seen_terms).count();
         let new_share = if title_terms.is_empty() {
             0.0
         } else {
-            title_terms.difference(&seen_terms).count() as f64 / title_terms.len() as f64
+            new_terms as f64 / title_terms.len() as f64
         };
+        // "… due to child pornography", "Tarantino breaks silence": a
+        // long title whose few new words are the news.
+        let news = new_share >= NOVEL_HEADLINE
+            || (new_terms >= NOVEL_TERMS && new_share >= NOVEL_HEADLINE_WITH_TERMS);
         let first = entries.is_empty();
-        if first || !novel.is_empty() || new_share >= NOVEL_HEADLINE {
+        if first || !novel.is_empty() || news {
             // The headline: the title when it carries news, else the
             // sentence of the first new figure.
-            let headline = if new_share >= NOVEL_HEADLINE || novel.is_empty() || first {
+            let headline = if news || novel.is_empty() || first {
                 article.title.clone()
             } else {
                 novel[0].sentence.clone()
@@ -306,10 +316,13 @@ fn upcoming_events(
             if resolved.relation != Relation::Future || resolved.granularity != Granularity::Day {
                 continue;
             }
-            // "Two years later, SpaceX became …": a past narrative's "later"
-            // counts from a moment it set, not from the report.
+            // "Two years later, SpaceX became …", "the apology he would
+            // trot out about 16 years later": a narrative's "later" counts
+            // from a moment it set, not from the report. A day told in the
+            // past tense ("By Thanksgiving, Thurman had begun …") is the
+            // last one of that name, whatever the calendar says next.
             if mention.text.to_lowercase().ends_with("later")
-                && storyline_dates::tense_at(sentence, mention.span.clone())
+                || storyline_dates::tense_at(sentence, mention.span.clone())
                     == Some(storyline_dates::Tense::Past)
             {
                 continue;
@@ -395,19 +408,60 @@ mod tests {
         );
     }
 
-    /// "N years later" in a past narrative announces nothing; told ahead,
-    /// it does.
+    /// "N years later" counts from a moment the text set, in a past
+    /// narrative or ahead ("would … later", "will … later"): no upcoming
+    /// entry; "in two weeks" counts from the report and is one. A day told
+    /// in the past tense is no upcoming entry either.
     #[test]
-    fn later_in_a_past_narrative_is_no_upcoming_entry() {
+    fn later_and_past_tense_days_are_no_upcoming_entries() {
         let article = sample_article(
             1,
             "SpaceX readies its new rocket",
             "Two years later, SpaceX became the first supplier of the station. \
-             The booster will be tested again two weeks later.",
+             He offered an apology he would repeat about 16 years later. \
+             By Thanksgiving, she had begun to speak out. \
+             The booster will be tested again two weeks later. \
+             The rocket will fly in two weeks.",
         );
         let entries = upcoming(&[article]);
         assert_eq!(entries.len(), 1, "{entries:?}");
-        assert!(entries[0].1.starts_with("The booster"), "{entries:?}");
+        assert!(entries[0].1.starts_with("The rocket"), "{entries:?}");
+    }
+
+    /// A title whose few new words are the news makes an entry even when
+    /// most of its words were told before ("… due to child pornography");
+    /// one with a single new word does not.
+    #[test]
+    fn a_title_with_new_words_is_a_development() {
+        let first = sample_article(
+            1,
+            "Apple removes Telegram from app store",
+            "Apple removed the Telegram messaging app from its App Store on Thursday.",
+        );
+        let reason = sample_article(
+            2,
+            "Apple removed Telegram from the App Store due to child pornography",
+            "Apple removed the Telegram app from the App Store.",
+        );
+        let mut reason = reason;
+        // Five days on: not the same days' reports of the first.
+        reason.published_at = first
+            .published_at
+            .and_then(|t| t.checked_add(jiff::SignedDuration::from_hours(24 * 5)).ok());
+        let mut reworded =
+            sample_article(3, "Secretive Telegram app removed from App Store", "Text.");
+        reworded.published_at = reason.published_at;
+        let headlines: Vec<String> = developments(&[first, reason, reworded], &[])
+            .into_iter()
+            .map(|d| d.headline)
+            .collect();
+        assert_eq!(
+            headlines,
+            [
+                "Apple removes Telegram from app store",
+                "Apple removed Telegram from the App Store due to child pornography"
+            ]
+        );
     }
 
     /// A broadcast listing kept in the body is no announcement; the same
