@@ -524,12 +524,14 @@ const PERCENT_SCOPE_STOPS: &[&str] = &[
     "before", "this", "last", "next", "but", "as", "when", "while", "across", "into", "per", "of",
     "a", "an", "the", "it", "its", "their", "his", "her", "up", "down", "more", "less", "higher",
     "lower", "between", "through", "until", "under", "above", "below", "if", "so", "will", "would",
-    "could", "said", "says",
+    "could", "said", "says", "all", "each", "every", "both",
 ];
 
 /// Words that may follow `of` in a percentage's scope before its noun
 /// ("54 per cent of the vote").
-const DETERMINERS: &[&str] = &["the", "a", "its", "their", "his", "her"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "its", "their", "his", "her", "our", "your", "my", "all", "those", "these",
+];
 
 /// The percentage sign after a number, and the phrase that scopes it: "%
 /// raise", "% general wage increase", " per cent of the vote".
@@ -559,8 +561,18 @@ fn percent_after(rest: &str) -> Option<Unit> {
                 lower.as_str(),
                 "right" | "now" | "away" | "again" | "already"
             );
+        // "20% ain’t good", "25% of all U.S. workers": a word cut at an
+        // apostrophe or an abbreviation's period is no noun of the phrase.
+        let mut next = tail[at + word.len()..].chars();
+        let cut = match next.next() {
+            Some('\'' | '’') => true,
+            Some('.') => next.next().is_some_and(char::is_alphabetic),
+            _ => false,
+        };
         let noun = !PERCENT_SCOPE_STOPS.contains(&lower.as_str())
             && !verb_or_adverb
+            && !determiner
+            && !cut
             && word.chars().all(|c| c.is_alphabetic() || c == '-')
             && (of || word.chars().next().is_some_and(char::is_lowercase));
         // Only spaces between the sign and the words of the phrase.
@@ -1070,11 +1082,19 @@ mod tests {
             ]
         );
         assert_eq!(
-            shape("a 23% pay increase, up from 20%, and a 0.5% fee"),
+            shape("17.5% wage increases all told, a 23% pay increase, up from 20%, and a 0.5% fee"),
             [
+                (17.5, "percent".into(), "% wage increases".into()),
                 (23.0, "percent".into(), "% pay increase".into()),
                 (20.0, "percent".into(), "%".into()),
                 (0.5, "percent".into(), "% fee".into()),
+            ]
+        );
+        assert_eq!(
+            shape("“20% ain’t good enough,” he said of 25% of all U.S. workers."),
+            [
+                (20.0, "percent".into(), "%".into()),
+                (25.0, "percent".into(), "%".into()),
             ]
         );
         // Other languages (sentences written for this test).
