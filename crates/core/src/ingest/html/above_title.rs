@@ -9,7 +9,7 @@
 //! it as article text, others do not), and so does a deck under it.
 //!
 //! Measured in session 14 (P / R / F): trafilatura-eval-dev unchanged at
-//! 0.9410 / 0.9709 / 0.9557 (the 30 pages changed have no segment there),
+//! 0.9410 / 0.9709 / 0.9557 (the pages changed have no annotated segment there),
 //! readability-pages 0.97294 / 0.96316 / 0.96802 → 0.97305 / 0.96316 /
 //! 0.96808 (`tumblr`, `quanta-1`, `bbc-1`). Without the date test (any short
 //! line under the headline) decks went too and the figures moved with the
