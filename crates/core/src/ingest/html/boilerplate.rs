@@ -37,6 +37,11 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
           # advertising and affiliate notes, feed links, picture credits
           |werbung\s*[.:\]|]|letzte\s+aktualisierung\s+am\b|inscription\s+à\s*:|image\s+illustrative
           |fotos?\s*:|bild(?:quelle)?\s*:|titelbild\s*:
+          # session 14: a story's taxonomy, a label alone or one before its
+          # list (Topics: uber, libertarians; Temas; From the section US)
+          |(?:topics?|tags?|tagged(?:\s+with)?|filed\s+under|schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter
+            |temas|etiquetas|mots[-\s]cl(?:é|e)s|argomenti)\s*(?::|$)
+          |from\s+the\s+section\b
         )",
     )
     .expect("valid boilerplate pattern")
@@ -103,6 +108,12 @@ mod tests {
             "Inscription à : Publier les commentaires (Atom)",
             "(Bild: Dieter Stork)",
             "Foto: MDR/Bernd Cramer",
+            "Topics: uber, libertarians, sharing economy, Technology News",
+            "Tags:",
+            "Temas",
+            "Schlagwörter: Energie, Klima",
+            "Filed under: Politics",
+            "From the section US & Canada",
         ] {
             assert!(is_boilerplate(cue), "{cue}");
         }
@@ -117,6 +128,9 @@ mod tests {
             "Telefonieren ist teurer geworden, sagte der Verband.",
             "Werbung neuer Mitglieder: Hans hat dazu ein Papier geschrieben.",
             "Fotografen zeigten ihre Bilder in der Halle.",
+            "Topics such as housing dominated the debate.",
+            "Tagged birds were released on Monday.",
+            "Temas como la vivienda dominaron el debate.",
         ] {
             assert!(!is_boilerplate(text), "{text}");
         }

@@ -26,6 +26,7 @@
 //! its own fallbacks) is used alone; [`MainText::readability_skipped`] says
 //! so.
 
+use super::above_title;
 use super::article_body;
 use super::block_text::with_paragraphs;
 use super::boilerplate;
@@ -166,6 +167,7 @@ pub fn extract_page_main_text(
             .chain(meta.urls.iter().map(String::as_str))
             .collect();
         main.text = link_lines::without_link_lines(&main.text, doc, &titles, &urls);
+        main.text = above_title::without_headline_frame(&main.text, &titles);
         main.text = captions::without_captions(&main.text, doc);
         main.text = galleries::without_galleries(&main.text);
         main.text = related_tail::without_related_tail(&main.text);

@@ -50,6 +50,7 @@
 //! assert!(raw.body.contains("reopen talks"));
 //! ```
 
+pub mod above_title;
 pub mod article_body;
 pub mod block_text;
 pub mod boilerplate;

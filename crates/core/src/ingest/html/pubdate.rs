@@ -163,7 +163,7 @@ const MONTH_NAMES: [&[&str]; 12] = [
 ];
 
 /// The month a written name stands for.
-fn month_named(word: &str) -> Option<i8> {
+pub(super) fn month_named(word: &str) -> Option<i8> {
     let word = word.to_lowercase();
     MONTH_NAMES
         .iter()
