@@ -60,6 +60,10 @@ fn period_continues(text: &str, at: usize) -> bool {
         return true;
     }
     let before = &text[..at];
+    // "évaluée à... 90M €": an ellipsis of suspense before a figure.
+    if before.ends_with("..") && (next.is_ascii_digit() || "$£€¥".contains(next)) {
+        return true;
+    }
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
         .next()
@@ -101,6 +105,18 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn an_ellipsis_before_a_figure_stays_in_its_sentence() {
+        assert_eq!(
+            split("Ajax ont repoussé une offre évaluée à... 90M €. Il a 22 ans... Il joue."),
+            [
+                "Ajax ont repoussé une offre évaluée à... 90M €.",
+                "Il a 22 ans...",
+                "Il joue."
+            ]
+        );
     }
 
     #[test]
