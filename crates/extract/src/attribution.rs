@@ -36,6 +36,9 @@ const CUES_BEFORE: &[&str] = &[
     "in an interview with",
     "speaking to",
     "cited by",
+    // French and Spanish "according to": "Selon Fabrizio Romano, l'Ajax …".
+    "selon",
+    "según",
 ];
 
 /// Cues placed after the source: "X reports".

@@ -390,13 +390,28 @@ pub fn find_quantity_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<QuantityClaim
                     .take(4)
                     .any(|w| matches!(w, "him" | "her" | "them"))
             })
+            // "to play for Pep Guardiola's side": a team, not whom a count
+            // is about.
+            .filter(|m| !wording::stands_for_a_team(&text[m.span.end..range.end]))
             .filter(|m| {
                 !credited
                     .as_deref()
                     .is_some_and(|c| c.contains(m.text.as_str()))
             })
             .collect();
-        let named = people.first().map(|m| m.text.clone());
+        // A person named only inside a relative clause ("The 25-year-old,
+        // who will wear the shirt vacated by Sergio Aguero, has signed a
+        // six-year contract") is not whom the rest of the sentence counts.
+        let clauses = relative::relative_clauses(sentence);
+        let aside_of = |m: &Mention| {
+            clauses.iter().find(|c| {
+                m.span.start >= range.start + c.start && m.span.end <= range.start + c.end
+            })
+        };
+        let named = people
+            .iter()
+            .find(|m| aside_of(m).is_none())
+            .map(|m| m.text.clone());
         // "She received 81,326 of the votes while … Sunak received
         // 60,399": a pronoun opening the sentence stands for an earlier
         // subject, never for a name later in the sentence.
@@ -442,6 +457,7 @@ pub fn find_quantity_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<QuantityClaim
             let person = people
                 .iter()
                 .rev()
+                .filter(|m| aside_of(m).is_none_or(|c| range.start + c.end > quantity.span.start))
                 .find(|m| m.span.end <= quantity.span.start)
                 .copied();
             let adjacent = adjacent_name(text, all_names, &range, quantity.span.start);
@@ -695,7 +711,12 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 ClaimKind::Valuation
             } else if let Some(by) = by {
                 by
-            } else if kind == ClaimKind::Fee && wording::prices_a_clause(&lower, &before_figure) {
+            } else if kind == ClaimKind::Fee && wording::prices_a_clause(&lower, &before_figure)
+                || matches!(kind, ClaimKind::Fee | ClaimKind::Other)
+                    && lower
+                        .get(end..)
+                        .is_some_and(wording::releases_from_contract)
+            {
                 ClaimKind::ReleaseClause
             } else {
                 kind
@@ -714,7 +735,13 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             // ever paid ("triggered his £100m release clause").
             let figure_status = match kind {
                 ClaimKind::Offer | ClaimKind::AddOns | ClaimKind::Fee => status,
-                ClaimKind::ReleaseClause if status::clause_triggered(&lower) => {
+                ClaimKind::ReleaseClause
+                    if status::clause_triggered(&lower)
+                        || lower
+                            .get(end..)
+                            .is_some_and(wording::releases_from_contract)
+                            && status::paid(&lower) =>
+                {
                     Some(ClaimStatus::Accepted)
                 }
                 _ => None,
@@ -878,6 +905,15 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
                 // answers a bid sells; it holds the price, not the bid.
                 // "Arsenal offered £75m …, told it will take a minimum of
                 // £100m": the bidder is the other side of the price.
+                // "City paid an initial €60m to release Haaland from his
+                // contract": the club that pays a clause is its other side.
+                if kind == ClaimKind::ReleaseClause
+                    && owner != Some(m.text.as_str())
+                    && wording::pays_a_clause(after)
+                {
+                    others.push(m.text.as_str());
+                    continue;
+                }
                 match response::side_by_verb(after) {
                     Some(_) if owner == Some(m.text.as_str()) => {}
                     Some(Side::Seller) if selling => {
@@ -2289,6 +2325,34 @@ mod tests {
             subjects,
             [Some("Rishi Sunak".into()), Some("Rishi Sunak".into())]
         );
+    }
+
+    /// stories-dev's Grealish: the contract is the player's, not that of
+    /// the man named in passing in a relative clause before it.
+    #[test]
+    fn a_person_named_in_a_relative_clause_is_not_the_counts_subject() {
+        let subjects: Vec<Option<String>> = find_quantity_claims(
+            "Aston Villa confirmed that Jack Grealish joined Manchester City. The 25-year-old, who will wear the No 10 shirt vacated by the departure of Sergio Aguero, has signed a six-year contract to play for Pep Guardiola's side.",
+        )
+        .into_iter()
+        .map(|c| c.subject)
+        .collect();
+        assert_eq!(subjects, [Some("Jack Grealish".into())]);
+    }
+
+    /// stories-dev's Haaland: a payment that releases a player from his
+    /// contract is the price of his release clause.
+    #[test]
+    fn a_payment_to_release_a_player_from_his_contract_is_the_clause() {
+        let claim = one(
+            "Telegraph Sport understands that City paid an initial €60m (£51.2m) to release Erling Haaland from his contract this summer.",
+        );
+        assert_eq!(claim.kind, ClaimKind::ReleaseClause);
+        assert_eq!(claim.status, Some(ClaimStatus::Accepted));
+        // The club that pays is the other side: the clause is the seller's.
+        assert_ne!(claim.holder.as_deref(), Some("City"));
+        let claim = one("City paid €60m for Erling Haaland.");
+        assert_eq!(claim.kind, ClaimKind::Fee);
     }
 
     #[test]

@@ -77,6 +77,10 @@ fn period_continues(text: &str, at: usize) -> bool {
         return true;
     }
     let before = &text[..at];
+    // "évaluée à... 90M €": an ellipsis of suspense before a figure.
+    if before.ends_with("..") && (next.is_ascii_digit() || "$£€¥".contains(next)) {
+        return true;
+    }
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
         .next()
@@ -155,6 +159,18 @@ mod tests {
                 "The union said no.",
                 "He moved to Michigan.",
                 "Mich. is cold."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ellipsis_before_a_figure_stays_in_its_sentence() {
+        assert_eq!(
+            split("Ajax ont repoussé une offre évaluée à... 90M €. Il a 22 ans... Il joue."),
+            [
+                "Ajax ont repoussé une offre évaluée à... 90M €.",
+                "Il a 22 ans...",
+                "Il joue."
             ]
         );
     }

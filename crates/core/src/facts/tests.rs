@@ -582,3 +582,28 @@ fn no_party_holds_a_figure_about_itself() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn the_source_a_deal_figure_credits_is_not_its_subject() {
+    let first = article(
+        1,
+        "United bid for Antony",
+        "Manchester United have made a bid of €80m for Ajax winger Antony.",
+    );
+    let second = article(
+        2,
+        "Ajax repoussent United",
+        "Selon Fabrizio Romano, l'Ajax vient de repousser une offre de Manchester United, cette fois évaluée à... 90M €.",
+    );
+    let third = article(
+        3,
+        "Ajax turn United down",
+        "According to Fabrizio Romano, Ajax have rejected a €95m offer from Manchester United.",
+    );
+    let claims = story_claims(&[first, second, third], None);
+    for text in ["90M €", "€95m"] {
+        let offer = claims.iter().find(|c| c.text == text).unwrap();
+        assert_eq!(offer.kind, "offer");
+        assert_eq!(offer.subject.as_deref(), Some("Antony"), "{text}");
+    }
+}

@@ -254,6 +254,40 @@ fn with_extras(claim: &StoryClaim, claims: &[StoryClaim]) -> Option<Amount> {
     })
 }
 
+/// Words that set a figure right: "it had been rumoured that the clause
+/// stood at €75m but it is, in fact, only €60m".
+const CORRECTIONS: &[&str] = &["in fact", "actually", "in reality", "in truth"];
+
+/// True when the sentence of `claim` corrects it with a later figure of
+/// the same kind ("rumoured to be €75m … in fact only €60m"): the article
+/// does not hold the figure it sets right, so it is on no side of it.
+fn corrected(claim: &StoryClaim, claims: &[&StoryClaim]) -> bool {
+    let Some(after_figure) = claim
+        .sentence
+        .find(&claim.text)
+        .map(|at| at + claim.text.len())
+    else {
+        return false;
+    };
+    claims.iter().any(|other| {
+        other.article == claim.article
+            && other.sentence == claim.sentence
+            && other.span[0] > claim.span[1]
+            && same_key(claim, other)
+            && other
+                .amount
+                .as_ref()
+                .zip(claim.amount.as_ref())
+                .is_some_and(|(a, b)| a.currency == b.currency && !a.agrees_with(b))
+            && claim.sentence[after_figure..]
+                .find(&other.text)
+                .is_some_and(|at| {
+                    let between = claim.sentence[after_figure..after_figure + at].to_lowercase();
+                    CORRECTIONS.iter().any(|w| between.contains(w))
+                })
+    })
+}
+
 fn join(side: &mut Side, claim: &StoryClaim) {
     if !side.articles.contains(&claim.article) {
         side.articles.push(claim.article.clone());
@@ -385,6 +419,7 @@ fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
     let money: Vec<&StoryClaim> = charted
         .iter()
         .copied()
+        .filter(|c| !corrected(c, &charted))
         .filter(|c| c.holder.is_some() || !contested(c))
         .filter(|c| c.holder.is_some() || c.subject.is_some())
         .collect();
@@ -396,6 +431,10 @@ fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
         let first = money[i];
         let mut sides = vec![side_of(first)];
         sides[0].whole = with_extras(first, claims);
+        // Whether some report on each side states its value plainly, not
+        // worded as a change ("an initial €60m" beside The Times' plain
+        // "€60m"): a plain side is a rival of another plain value.
+        let mut plain = vec![!worded_as_change(first)];
         let mut about = None;
         let mut members = vec![i];
         for j in i + 1..money.len() {
@@ -435,14 +474,19 @@ fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
             });
             // One article giving two values is detail, not sources disagreeing.
             let same_source = sides.iter().any(|s| s.articles.contains(&other.article));
+            let changed = worded_as_change(other);
             match agrees_with {
-                Some(k) => join(&mut sides[k], other),
-                None if worded_as_change(other) || worded_as_change(first) || same_source => {}
+                Some(k) => {
+                    join(&mut sides[k], other);
+                    plain[k] |= !changed;
+                }
+                None if changed || !plain.iter().any(|p| *p) || same_source => {}
                 None => {
                     about = Some(if a.agrees_with(&b) { "status" } else { "value" });
                     let mut side = side_of(other);
                     side.whole = b_whole;
                     sides.push(side);
+                    plain.push(true);
                 }
             }
             members.push(j);
@@ -559,7 +603,10 @@ fn count_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
                     && other.value != q.value
             })
     };
-    let mut done: Vec<(String, String, u64)> = Vec::new();
+    // Each disagreement found, by (subject, unit, values), with its place
+    // in `out`: a later pair with the same values adds its reports to the
+    // sides, so every source of each value is listed.
+    let mut done: Vec<((String, String, u64), usize)> = Vec::new();
     for (i, (a, qa)) in counts.iter().enumerate() {
         for (b, qb) in counts.iter().skip(i + 1) {
             if a.subject != b.subject
@@ -590,10 +637,13 @@ fn count_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
                 qa.unit.clone(),
                 qa.value.to_bits() ^ qb.value.to_bits(),
             );
-            if done.contains(&key) {
+            if let Some((_, at)) = done.iter().find(|(k, _)| *k == key) {
+                for (claim, q) in [(a, qa), (b, qb)] {
+                    join_count_side(&mut out[*at].sides, claim, q);
+                }
                 continue;
             }
-            done.push(key);
+            done.push((key, out.len()));
             out.push(Contradiction {
                 subject: a.subject.clone(),
                 holder: None,
@@ -604,6 +654,21 @@ fn count_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
                 sides: vec![side_of(a), side_of(b)],
             });
         }
+    }
+}
+
+/// Adds a report of a count to the side that gives its value (and scope),
+/// unless its article is already there.
+fn join_count_side(sides: &mut [Side], claim: &StoryClaim, q: &QuantityValue) {
+    let side = sides.iter_mut().find(|s| {
+        s.quantity
+            .as_ref()
+            .is_some_and(|x| x.value == q.value && scope_of(x) == scope_of(q))
+    });
+    if let Some(side) = side
+        && !side.articles.contains(&claim.article)
+    {
+        join(side, claim);
     }
 }
 
@@ -879,6 +944,65 @@ mod tests {
         let found = find_contradictions(&claims);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].kind, "duration");
+    }
+
+    /// stories-dev's Haaland: The Times sets the rumoured €75m clause
+    /// right (€60m); it is on the €60m side only.
+    #[test]
+    fn a_figure_an_article_sets_right_is_not_its_side() {
+        let claims = claims_of(&[
+            (
+                1,
+                "It had been rumoured that the release clause in Erling Haaland's Borussia Dortmund contract stood at €75 million but The Times revealed that it is, in fact only €60 million.",
+            ),
+            (
+                1,
+                "Borussia Dortmund have set a €75 million release clause in the contract of Erling Haaland.",
+            ),
+        ]);
+        let found = find_contradictions(&claims);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let sides: Vec<(&str, usize)> = found[0]
+            .sides
+            .iter()
+            .map(|s| (s.value.as_str(), s.articles.len()))
+            .collect();
+        assert_eq!(sides, [("€60m", 1), ("€75m", 1)], "{found:#?}");
+    }
+
+    /// stories-dev's Haaland: "an initial €60m" (the payment up front)
+    /// reported first does not hide that The Times' plain €60m and
+    /// another outlet's €75m disagree; the order of reports does not matter.
+    #[test]
+    fn a_value_worded_as_a_change_does_not_hide_a_plain_rival() {
+        let initial = "Borussia Dortmund received an initial €60 million from the release clause in the contract of Erling Haaland.";
+        let plain = "Borussia Dortmund have set a €60 million release clause in the contract of Erling Haaland.";
+        let rival = "Borussia Dortmund have set a €75 million release clause in the contract of Erling Haaland.";
+        for texts in [[initial, plain, rival], [plain, initial, rival]] {
+            let claims = claims_of(&texts.map(|t| (1, t)));
+            let found = find_contradictions(&claims);
+            assert_eq!(found.len(), 1, "{texts:?}: {found:#?}");
+            let sides: Vec<usize> = found[0].sides.iter().map(|s| s.articles.len()).collect();
+            assert_eq!(sides, [2, 1], "{texts:?}: {found:#?}");
+        }
+        // Worded as a change on its only side, a value has no rival.
+        let claims = claims_of(&[(1, initial), (1, rival)]);
+        assert!(find_contradictions(&claims).is_empty());
+    }
+
+    /// stories-dev's Grealish: "six-year" in two reports against
+    /// "five-year" in one; each side lists all its reports.
+    #[test]
+    fn each_side_of_a_count_disagreement_lists_all_its_reports() {
+        let claims = claims_of(&[
+            (1, "Jack Grealish has signed a six-year contract."),
+            (2, "Jack Grealish has signed a six-year deal."),
+            (2, "Jack Grealish agreed a five-year contract."),
+        ]);
+        let found = find_contradictions(&claims);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let articles: Vec<usize> = found[0].sides.iter().map(|s| s.articles.len()).collect();
+        assert_eq!(articles, [2, 1], "{found:#?}");
     }
 
     #[test]

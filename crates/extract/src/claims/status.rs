@@ -244,6 +244,12 @@ pub(super) fn clause_triggered(lower: &str) -> bool {
         && !prospective(lower, "triggered")
 }
 
+/// Whether a sentence (lowercased) says a payment was made: "City paid
+/// an initial €60m to release Haaland from his contract".
+pub(super) fn paid(lower: &str) -> bool {
+    contains_word(lower, "paid") && !negated(lower, "paid") && !prospective(lower, "paid")
+}
+
 /// Words that, opening the clause of a status word, deny it of part or
 /// all of what the clause names: "not all of the bonuses have been
 /// triggered", "none of the offers was accepted".

@@ -195,6 +195,87 @@ pub(super) fn prices_a_clause(lower_sentence: &str, before: &str) -> bool {
         || LEAVE_FOR.iter().any(|p| contains_word(before, p))
 }
 
+/// Endings of a payment that frees a player from his contract.
+const FROM_CONTRACT: &[&str] = &[
+    " from his contract",
+    " from her contract",
+    " from their contract",
+    " from the contract",
+];
+
+/// Longest run of words between "to release" and "from his contract"
+/// ("to release Erling Haaland from his contract").
+const RELEASED_WORDS: usize = 4;
+
+/// True when the text after a figure (`after`, lowercased) says it was
+/// paid to free a player from his contract: "an initial €60m (£51.2m) to
+/// release Haaland from his contract" is the price of his release clause.
+/// A conversion in brackets may stand between.
+pub(super) fn releases_from_contract(after: &str) -> bool {
+    let after = after.trim_start();
+    let after = match after.strip_prefix('(') {
+        Some(rest) => rest.split_once(')').map_or(rest, |(_, r)| r),
+        None => after.strip_prefix(')').unwrap_or(after),
+    };
+    let Some(rest) = after.trim_start().strip_prefix("to release ") else {
+        return false;
+    };
+    FROM_CONTRACT.iter().any(|ending| {
+        rest.find(ending)
+            .is_some_and(|at| rest[..at].split_whitespace().count() <= RELEASED_WORDS)
+    })
+}
+
+/// Verbs of paying a clause, as they follow the payer's name.
+const PAY_VERBS: &[&str] = &[
+    "paid",
+    "pay",
+    "pays",
+    "triggered",
+    "trigger",
+    "triggers",
+    "activated",
+];
+
+/// Words that may stand between a payer's name and its verb ("City have
+/// triggered", "City will pay").
+const PAY_FILLERS: &[&str] = &[
+    "have", "has", "had", "will", "would", "duly", "finally", "then",
+];
+
+/// True when the text after a club's name (`after`) makes it the payer of
+/// a clause: "City paid an initial €60m to release Haaland", "City have
+/// triggered his clause". The payer is the other side of the clause,
+/// which is the selling club's.
+pub(super) fn pays_a_clause(after: &str) -> bool {
+    after
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .find(|w| !PAY_FILLERS.contains(&w.as_str()))
+        .is_some_and(|w| PAY_VERBS.contains(&w.as_str()))
+}
+
+/// Words after a person's possessive that make the phrase a club ("Pep
+/// Guardiola's side"), not the person.
+const TEAM_WORDS: &[&str] = &["side", "team", "men", "squad", "club"];
+
+/// True when the text after a person's name (`after`) makes the name stand
+/// for his team: "to play for Pep Guardiola's side".
+pub(super) fn stands_for_a_team(after: &str) -> bool {
+    let Some(rest) = ["'s ", "’s ", "' ", "’ "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+    else {
+        return false;
+    };
+    rest.split(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| TEAM_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Titles of the people who speak for a club or company: the person named
 /// after one ("City's CEO, Ferran Soriano") is its voice, not the player a
 /// figure is about.

@@ -78,6 +78,9 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Why",
     "How",
     "According",
+    // French and Spanish "according to" ("Selon Fabrizio Romano, …").
+    "Selon",
+    "Según",
     "Despite",
     "Although",
     "Following",
