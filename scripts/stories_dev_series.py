@@ -58,6 +58,10 @@ def page_record(data, label):
         text = text[match.end():]
     record = {"text": text.strip(), "url": label["url"], "source_domain": label["outlet"]}
     first, _, rest = text.strip().partition("\n")
+    # A section label above the headline ("Sports") is not the headline a
+    # crawler would read from the page: take the line under it.
+    if len(first.split()) <= 2 and rest.strip() and not any(c.isdigit() for c in first):
+        first, _, rest = rest.strip().partition("\n")
     if rest.strip() and len(first) <= 200 and not first.rstrip().endswith((".", "!", "?")):
         record = {"title": first.strip(), **record, "text": rest.strip()}
     if date:

@@ -373,20 +373,31 @@ impl Rates {
         Self(rates)
     }
 
-    /// `amount` in `currency`, when the story gives a rate.
-    fn convert(&self, amount: &Amount, currency: &str) -> Option<Amount> {
+    /// `amount` in `currency`, when the story gives a rate. Articles of
+    /// different days give different rates (and round them): of the rates
+    /// given, the one that brings the amount closest to `toward` is used,
+    /// so two figures disagree only when every rate the story states says
+    /// they differ (Sancho's "€85m ($101m)" and "£73m ($101m)" are one fee).
+    fn convert(&self, amount: &Amount, currency: &str, toward: f64) -> Option<Amount> {
         if amount.currency == currency {
             return Some(amount.clone());
         }
-        let rate = self.0.iter().find_map(|(from, to, rate)| {
-            if *from == amount.currency && to == currency {
-                Some(*rate)
-            } else if from == currency && *to == amount.currency {
-                Some(1.0 / rate)
-            } else {
-                None
-            }
-        })?;
+        let rate = self
+            .0
+            .iter()
+            .filter_map(|(from, to, rate)| {
+                if *from == amount.currency && to == currency {
+                    Some(*rate)
+                } else if from == currency && *to == amount.currency {
+                    Some(1.0 / rate)
+                } else {
+                    None
+                }
+            })
+            .min_by(|x, y| {
+                let gap = |r: f64| (amount.value * r - toward).abs();
+                gap(*x).total_cmp(&gap(*y))
+            })?;
         Some(Amount {
             value: amount.value * rate,
             min: amount.min * rate,
@@ -452,7 +463,7 @@ fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
             let Some(b) = other
                 .amount
                 .as_ref()
-                .and_then(|b| rates.convert(b, &a.currency))
+                .and_then(|b| rates.convert(b, &a.currency, a.value))
             else {
                 continue;
             };
@@ -462,10 +473,14 @@ fn money_contradictions(claims: &[StoryClaim], out: &mut Vec<Contradiction>) {
             }
             // A guaranteed part with its extras agrees with the total.
             let b_whole = with_extras(other, claims);
-            let b_whole_here = b_whole.as_ref().and_then(|w| rates.convert(w, &a.currency));
+            let b_whole_here = b_whole
+                .as_ref()
+                .and_then(|w| rates.convert(w, &a.currency, a.value));
             let agrees_with = sides.iter().position(|s| {
-                let here =
-                    |x: &Option<Amount>| x.as_ref().and_then(|x| rates.convert(x, &a.currency));
+                let here = |x: &Option<Amount>| {
+                    x.as_ref()
+                        .and_then(|x| rates.convert(x, &a.currency, b.value))
+                };
                 let (value, whole) = (here(&s.amount), here(&s.whole));
                 let same = value.as_ref().is_some_and(|x| {
                     x.agrees_with(&b) || b_whole_here.as_ref().is_some_and(|w| x.agrees_with(w))
@@ -786,6 +801,55 @@ mod tests {
         ]);
         let found = find_contradictions(&claims);
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// stories-dev's Sancho: "£73m ($101m)" and "€85m ($101m)" are one fee
+    /// under the rate a third report gives (€85m, £73m); an older report's
+    /// rate (€100m = £91.3m) would make them differ, so the rate that
+    /// brings them closest is used. A fee that differs under every stated
+    /// rate still disagrees.
+    #[test]
+    fn a_fee_in_two_currencies_agrees_under_some_stated_rate() {
+        let base = [
+            (
+                1,
+                "Manchester United had a bid for Jadon Sancho worth £91.3m (€100m) rejected by Borussia Dortmund.",
+            ),
+            (
+                2,
+                "Manchester United will pay Borussia Dortmund a fee of 85 million euros (£73 million) for Jadon Sancho.",
+            ),
+            (
+                3,
+                "Manchester United will pay Borussia Dortmund a fee of £73 million for Jadon Sancho.",
+            ),
+        ];
+        let fees = |found: &[Contradiction]| found.iter().filter(|c| c.kind == "fee").count();
+        let same = story_of(&[
+            base[0],
+            base[1],
+            base[2],
+            (
+                3,
+                "Manchester United will pay Borussia Dortmund a fee of 85 million euros for Jadon Sancho.",
+            ),
+        ]);
+        assert_eq!(fees(&find_contradictions(&same)), 0);
+        let rival = story_of(&[
+            base[0],
+            base[1],
+            base[2],
+            (
+                3,
+                "Manchester United will pay Borussia Dortmund a fee of 120 million euros for Jadon Sancho.",
+            ),
+        ]);
+        assert_eq!(
+            fees(&find_contradictions(&rival)),
+            1,
+            "{:#?}",
+            find_contradictions(&rival)
+        );
     }
 
     /// stories-dev's Haaland: an instalment and a total with agents' fees
