@@ -22,13 +22,14 @@ pub(crate) struct Rebriefing {
 impl Rebriefing {
     /// Announces that `stories` stored stories are about to be re-briefed.
     pub(crate) fn start(stories: usize) -> Self {
+        let noun = stories_noun(stories);
         if stories >= LOUD_FROM {
             tracing::warn!(
-                "re-briefing {stories} stories stored by an older Storyline \
+                "re-briefing {stories} {noun} stored by an older Storyline \
                  (once, after an upgrade); this can take a while"
             );
         } else {
-            tracing::info!("re-briefing {stories} stories stored by an older Storyline");
+            tracing::info!("re-briefing {stories} {noun} stored by an older Storyline");
         }
         Self {
             stories,
@@ -39,9 +40,15 @@ impl Rebriefing {
     /// Logs how long the re-briefing took.
     pub(crate) fn finish(self) {
         tracing::info!(
-            "re-briefed {} stories in {:.1} s",
+            "re-briefed {} {} in {:.1} s",
             self.stories,
+            stories_noun(self.stories),
             self.started.elapsed().as_secs_f64()
         );
     }
+}
+
+/// "story" or "stories".
+fn stories_noun(count: usize) -> &'static str {
+    if count == 1 { "story" } else { "stories" }
 }
