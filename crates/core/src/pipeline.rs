@@ -510,6 +510,7 @@ impl<S: Store> Pipeline<S> {
         };
         report.state.saved_bytes = snapshot.as_ref().map_or(0, Vec::len);
         report.timings.snapshot = lap();
+        let fresh_count = fresh.len();
         let mut articles = fresh;
         articles.extend(copies);
         articles.extend(revisions);
@@ -519,12 +520,14 @@ impl<S: Store> Pipeline<S> {
             explanations,
             merges,
         };
-        match self.snapshots {
-            SnapshotMode::Off => self.store.save_prepared(&batch, None, &prepared)?,
-            _ => self
-                .store
-                .save_prepared(&batch, snapshot.as_deref(), &prepared)?,
-        }
+        let snapshot = match self.snapshots {
+            SnapshotMode::Off => None,
+            _ => snapshot.as_deref(),
+        };
+        let store = &mut self.store;
+        ahead::while_saving(prepared, &batch.articles[..fresh_count], |prepared| {
+            store.save_prepared(&batch, snapshot, prepared)
+        })?;
         report.timings.save = lap();
         Ok(report)
     }

@@ -88,7 +88,7 @@ impl Store for AnyStore {
         &mut self,
         batch: &Batch,
         snapshot: Option<&[u8]>,
-        prepared: &storyline_core::facts::PreparedAnalyses,
+        prepared: &mut dyn FnMut() -> storyline_core::facts::PreparedAnalyses,
     ) -> Result<(), StoreError> {
         both!(self, s => s.save_prepared(batch, snapshot, prepared))
     }

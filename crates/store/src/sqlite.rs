@@ -441,14 +441,14 @@ impl Store for SqliteStore {
         batch: &Batch,
         snapshot: Option<&[u8]>,
     ) -> Result<(), StoreError> {
-        self.save_prepared(batch, snapshot, &PreparedAnalyses::default())
+        self.save_prepared(batch, snapshot, &mut PreparedAnalyses::default)
     }
 
     fn save_prepared(
         &mut self,
         batch: &Batch,
         snapshot: Option<&[u8]>,
-        prepared: &PreparedAnalyses,
+        prepared: &mut dyn FnMut() -> PreparedAnalyses,
     ) -> Result<(), StoreError> {
         let ingested_at = jiff::Timestamp::now().to_string();
         let tx = self
@@ -500,7 +500,8 @@ impl Store for SqliteStore {
         }
         merges::apply(&tx, &batch.merges)?;
         let touched = batch.touched_stories();
-        summaries::refresh(&tx, touched, prepared)?;
+        // The analyses read while the articles were written.
+        summaries::refresh(&tx, touched, &prepared())?;
         if !batch.articles.is_empty() || !batch.stories.is_empty() || !batch.merges.is_empty() {
             summaries::bump_revision(&tx)?;
         }

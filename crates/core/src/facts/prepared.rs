@@ -54,6 +54,11 @@ impl PreparedAnalyses {
             .filter(|a| a.text_hash == text_hash(text))
     }
 
+    /// True when the article with this id was analyzed.
+    pub fn contains(&self, id: &ArticleId) -> bool {
+        self.by_id.contains_key(id)
+    }
+
     /// How many articles were analyzed.
     pub fn len(&self) -> usize {
         self.by_id.len()

@@ -8,8 +8,9 @@
 //! for the duplicate detector ([`Comparable`]). All are pure functions of
 //! an article, so what the main thread finds ready is what it would
 //! compute itself; what it does not find (the helper is behind, or was not
-//! scheduled) it computes itself. Results do not depend on timing, only
-//! the share of the work each thread does.
+//! scheduled) it computes itself. While the batch is saved it goes on with
+//! the briefs' analyses the clustering left ([`while_saving`]). Results do
+//! not depend on timing, only the share of the work each thread does.
 
 use crate::cluster::TextReading;
 use crate::dedup::{Comparable, DedupConfig};
@@ -106,6 +107,57 @@ impl Ahead<TextReading> {
         );
         prepared
     }
+}
+
+/// Saves a batch through `save` while a second thread (when the machine
+/// has one) goes on reading, for the story summaries, the analyses of
+/// `articles` (the batch's fresh articles) that the reader of the
+/// clustering did not reach: most of the rest of the reading overlaps the
+/// writing of the articles instead of following it. `save` gets the
+/// analyses by calling the function it is given, which stops the reading
+/// there; what was not read by then the summaries read themselves.
+pub(super) fn while_saving<R>(
+    mut prepared: PreparedAnalyses,
+    articles: &[Article],
+    save: impl FnOnce(&mut dyn FnMut() -> PreparedAnalyses) -> R,
+) -> R {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    if cores < 2 || articles.iter().all(|a| prepared.contains(&a.id)) {
+        let mut prepared = Some(prepared);
+        return save(&mut || prepared.take().unwrap_or_default());
+    }
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let stop = &stop;
+        let reader = scope.spawn(move || {
+            for article in articles {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                if !prepared.contains(&article.id) {
+                    prepared.add(article);
+                }
+            }
+            prepared
+        });
+        let mut reader = Some(reader);
+        let mut finish = || {
+            stop.store(true, Ordering::Relaxed);
+            reader
+                .take()
+                .map(|reader| {
+                    reader
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .unwrap_or_default()
+        };
+        let saved = save(&mut finish);
+        // Stops the reader when `save` never asked (an error, or a store
+        // that keeps no summaries).
+        finish();
+        saved
+    })
 }
 
 /// The helper while a batch is classified: what the duplicate detector
@@ -216,6 +268,34 @@ mod tests {
             reader.join().unwrap()
         });
         assert!(prepared.len() < articles.len());
+    }
+
+    #[test]
+    fn the_save_gets_what_the_clustering_read_and_more_of_the_batch_only() {
+        let articles = articles(300);
+        let read_while_clustering = PreparedAnalyses::of(&articles[..50]);
+        let prepared = while_saving(read_while_clustering, &articles, |prepared| {
+            // The save writes the batch, then asks.
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            prepared()
+        });
+        assert!((50..=300).contains(&prepared.len()), "{}", prepared.len());
+        assert!(articles[..50].iter().all(|a| prepared.contains(&a.id)));
+        // Read in order: once one is missing, every later one is.
+        let read = articles
+            .iter()
+            .take_while(|a| prepared.contains(&a.id))
+            .count();
+        assert_eq!(read, prepared.len());
+    }
+
+    #[test]
+    fn a_save_that_never_asks_stops_the_reading_and_keeps_its_result() {
+        let articles = articles(5_000);
+        let result: Result<(), &str> = while_saving(PreparedAnalyses::default(), &articles, |_| {
+            Err("cannot start a transaction")
+        });
+        assert_eq!(result, Err("cannot start a transaction"));
     }
 
     #[test]

@@ -126,15 +126,17 @@ pub trait Store {
     }
 
     /// [`Store::save_with_snapshot`], the summaries of the stories the
-    /// batch touches built from the `prepared` analyses of its articles
-    /// where they hold them (the pipeline reads a batch's texts while it
-    /// clusters them): the same summaries, sooner. The default ignores
-    /// them.
+    /// batch touches built from the analyses of its articles that
+    /// `prepared` returns, where they hold them (the pipeline reads a
+    /// batch's texts while it clusters and saves them): the same
+    /// summaries, sooner. A backend calls `prepared` at most once, when it
+    /// needs the analyses, so the reading goes on until then. The default
+    /// never calls it.
     fn save_prepared(
         &mut self,
         batch: &Batch,
         snapshot: Option<&[u8]>,
-        prepared: &crate::facts::PreparedAnalyses,
+        prepared: &mut dyn FnMut() -> crate::facts::PreparedAnalyses,
     ) -> Result<(), StoreError> {
         let _ = prepared;
         self.save_with_snapshot(batch, snapshot)
