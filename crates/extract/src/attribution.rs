@@ -237,7 +237,10 @@ pub fn find_attributions(sentence: &str) -> Vec<Attribution> {
                         .strip_suffix("via")
                         .and_then(|b| b.split_whitespace().last())
                         .is_some_and(|w| PICTURE_WORDS.contains(&w));
-                !place_alone && !picture
+                // "import wallpapers via USB", "said via Twitter": a channel
+                // carries the words; it is no source of them.
+                let channel = *cue == "via" && CHANNELS.contains(&mention.text.as_str());
+                !place_alone && !picture && !channel
             })
             .or_else(|| {
                 CUES_AFTER
@@ -285,6 +288,32 @@ const SPEAKING_BODIES: &[&str] = &[
     "spokesperson",
     "officers",
     "firefighters",
+];
+
+/// Channels and connections named after "via": what they carry comes from
+/// someone else.
+const CHANNELS: &[&str] = &[
+    "USB",
+    "Bluetooth",
+    "Wi-Fi",
+    "WiFi",
+    "HDMI",
+    "NFC",
+    "Skype",
+    "Zoom",
+    "FaceTime",
+    "WhatsApp",
+    "Twitter",
+    "X",
+    "Instagram",
+    "Facebook",
+    "YouTube",
+    "TikTok",
+    "Telegram",
+    "Snapchat",
+    "LinkedIn",
+    "Email",
+    "Satellite",
 ];
 
 /// Words before "via" that make what follows a picture's credit.
@@ -487,6 +516,8 @@ mod tests {
         assert!(sources("Trains run to Boston via Chicago.").is_empty());
         assert!(sources("ISIS claims Las Vegas attack").is_empty());
         assert!(sources("Chart on phone image via Shutterstock").is_empty());
+        assert!(sources("You can import custom wallpapers via USB.").is_empty());
+        assert!(sources("The coach announced his exit via Twitter.").is_empty());
         assert_eq!(
             sources("The figures came via CoinDesk on Monday."),
             ["CoinDesk"]

@@ -197,6 +197,18 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Click",
     "Share",
     "Follow",
+    // Time zones ("at 6.44am GMT"): a clock's, not a name.
+    "GMT",
+    "BST",
+    "UTC",
+    "CET",
+    "CEST",
+    "EST",
+    "EDT",
+    "PST",
+    "PDT",
+    "CST",
+    "CDT",
     // A page's controls copied with its text ("Hide Caption 1 of 8",
     // "Skip in Skip x Embed x Share", "Advertisement Continue reading").
     "Hide",
@@ -1213,6 +1225,14 @@ mod tests {
         assert_eq!(
             names("He praised Liverpool's Mohamed Salah again."),
             ["Liverpool", "Mohamed Salah"]
+        );
+    }
+
+    #[test]
+    fn a_time_zone_is_no_name() {
+        assert_eq!(
+            names("Prices came from Coindesk: bitcoin was at $10,097 at 6.44am GMT."),
+            ["Coindesk"]
         );
     }
 
