@@ -2015,6 +2015,12 @@ mod tests {
     }
 
     #[test]
+    fn a_holiday_holds_nothing() {
+        let claim = one("Bitcoin hit a peak of almost $20,000 in the week before Christmas.");
+        assert_eq!(claim.holder, None);
+    }
+
+    #[test]
     fn a_venue_or_a_region_standing_for_a_club_holds_nothing() {
         let claim =
             one("Coutinho signed a long contract at the Camp Nou with a buyout clause at €400m.");

@@ -153,7 +153,8 @@ const ROLE_NAMES: &[&str] = &["ceo", "cfo", "chairman", "president", "director",
 /// Italian article "Il"), a capitalized role ("CEO"), a nationality before
 /// "international", a venue after "at the", a place standing for a club
 /// ("the Merseyside club"), or a name in a photo credit, after a "|"
-/// ("Jose Cendon | Bloomberg | Getty Images").
+/// ("Jose Cendon | Bloomberg | Getty Images"), a holiday, or a name after
+/// a preposition of time ("before Christmas", "since Monday").
 pub(super) fn not_a_party(name: &str, before: &str, after: &str) -> bool {
     let lower_after = after.trim_start().to_lowercase();
     let next = lower_after
@@ -169,7 +170,28 @@ pub(super) fn not_a_party(name: &str, before: &str, after: &str) -> bool {
         || (before.ends_with(" at the") || before == "at the")
         || ((before.ends_with(" the") || before == "the") && CLUB_NOUNS.contains(&next))
         || before.ends_with('|')
+        || HOLIDAYS.contains(&name)
+        || ["before", "until", "since", "during"]
+            .iter()
+            .any(|p| before == *p || before.ends_with(&format!(" {p}")))
 }
+
+/// Holidays name a time, never a party: "a peak of almost $20,000 in the
+/// week before Christmas".
+const HOLIDAYS: &[&str] = &[
+    "Christmas",
+    "Easter",
+    "Thanksgiving",
+    "Halloween",
+    "Ramadan",
+    "Eid",
+    "Diwali",
+    "Hanukkah",
+    "New Year",
+    "Christmas Day",
+    "Boxing Day",
+    "Black Friday",
+];
 
 /// Payments that would set a player free, written with a clause.
 const CLAUSE_PAYMENTS: &[&str] = &[
