@@ -640,8 +640,11 @@ fn title_prefix(run: &[Token<'_>]) -> usize {
 fn opens_like_a_verb(word: &str) -> bool {
     let lower = word.to_lowercase();
     // "Beijing", "Nanjing": places, not verbs.
-    // "Picture SpaceX's Falcon 9", "Imagine Apple": an imperative.
+    // "Picture SpaceX's Falcon 9", "Imagine Apple": an imperative;
+    // "Secretive Telegram app removed", "Disgraced Samsung heir": a
+    // headline's adjective.
     IMPERATIVES.contains(&lower.as_str())
+        || HEADLINE_ADJECTIVES.contains(&lower.as_str())
         || (lower.len() >= 5 && lower.ends_with("ing") && !lower.ends_with("jing"))
         || ["edly", "ally", "ously", "ively", "ently", "antly", "fully"]
             .iter()
@@ -650,6 +653,22 @@ fn opens_like_a_verb(word: &str) -> bool {
 
 /// Verbs that open a sentence as an imperative, addressing the reader.
 const IMPERATIVES: &[&str] = &["picture", "imagine", "consider", "meet", "watch", "listen"];
+
+/// Adjectives that open headlines before a name and are no part of it.
+const HEADLINE_ADJECTIVES: &[&str] = &[
+    "secretive",
+    "disgraced",
+    "embattled",
+    "beleaguered",
+    "troubled",
+    "controversial",
+    "notorious",
+    "jailed",
+    "ousted",
+    "outgoing",
+    "poor",
+    "tiny",
+];
 
 /// A possessive (`Smalling's`) or a lone letter (`Serie A`) closes a name:
 /// what follows is another name.
@@ -1203,6 +1222,10 @@ mod tests {
         assert_eq!(
             names("The leader died.\nReuters Boko Haram fighters - which means"),
             ["Reuters", "Boko Haram"]
+        );
+        assert_eq!(
+            names("Secretive Telegram app removed from the App Store"),
+            ["Telegram", "App Store"]
         );
         assert_eq!(
             names("It is huge. Picture SpaceX's Falcon 9 beside it."),
