@@ -307,8 +307,10 @@ fn is_headline(line: &str) -> bool {
 fn first_sentence(text: &str) -> Option<String> {
     let paragraph = text.split("\n\n").next().unwrap_or(text);
     // The news-aware splitter keeps datelines ("WAYNE, Mich. (WXYZ) — …")
-    // and abbreviations ("Inc. to", "Nov. 2") inside the sentence.
-    let sentence = paragraph[storyline_extract::sentences::sentences(paragraph)
+    // and abbreviations ("Inc. to", "Nov. 2") inside the sentence; it ends
+    // every sentence at a line break, so the first line is all it reads.
+    let line = paragraph.lines().find(|l| !l.trim().is_empty())?;
+    let sentence = line[storyline_extract::sentences::sentences(line)
         .into_iter()
         .next()?]
     .trim();

@@ -370,11 +370,37 @@ impl Rates {
                 ));
             }
         }
-        Self(rates)
+        // Rates through a third currency both are given in ("£73m ($101m)"
+        // and "€85m ($101m)" in two reports), chained once here.
+        let stated = Self(rates);
+        let mut chained = Vec::new();
+        for (i, (a, b, first)) in stated.0.iter().enumerate() {
+            for (c, d, second) in &stated.0[i + 1..] {
+                // Orient both through their shared currency: a → x → d.
+                let (from, via_first, to, via_second) = if b == c {
+                    (a, *first, d, *second)
+                } else if b == d {
+                    (a, *first, c, 1.0 / second)
+                } else if a == c {
+                    (b, 1.0 / first, d, *second)
+                } else if a == d {
+                    (b, 1.0 / first, c, 1.0 / second)
+                } else {
+                    continue;
+                };
+                if from != to {
+                    chained.push((from.clone(), to.clone(), via_first * via_second));
+                }
+            }
+        }
+        let mut all = stated.0;
+        all.extend(chained);
+        Self(all)
     }
 
-    /// The stated rates from one currency to another, either way round.
-    fn direct(&self, from: &str, to: &str) -> impl Iterator<Item = f64> + '_ {
+    /// The rates from `from` to `to` the story states (directly or through
+    /// a third currency), either way round.
+    fn rates_between(&self, from: &str, to: &str) -> impl Iterator<Item = f64> + '_ {
         let (from, to) = (from.to_string(), to.to_string());
         self.0.iter().filter_map(move |(a, b, rate)| {
             if *a == from && *b == to {
@@ -385,29 +411,6 @@ impl Rates {
                 None
             }
         })
-    }
-
-    /// The rates from `from` to `to` the story states: directly, or through
-    /// a third currency both are given in ("£73m ($101m)" and "€85m ($101m)"
-    /// in two reports).
-    fn rates_between(&self, from: &str, to: &str) -> impl Iterator<Item = f64> + '_ {
-        let mut via: Vec<String> = self
-            .0
-            .iter()
-            .flat_map(|(a, b, _)| [a.clone(), b.clone()])
-            .filter(|c| c != from && c != to)
-            .collect();
-        via.sort_unstable();
-        via.dedup();
-        let chained: Vec<f64> = via
-            .iter()
-            .flat_map(|x| {
-                self.direct(from, x)
-                    .flat_map(|first| self.direct(x, to).map(move |second| first * second))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        self.direct(from, to).chain(chained)
     }
 
     /// `amount` in `currency`, when the story gives a rate. Articles of

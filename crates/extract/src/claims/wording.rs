@@ -171,9 +171,11 @@ pub(super) fn not_a_party(name: &str, before: &str, after: &str) -> bool {
         || ((before.ends_with(" the") || before == "the") && CLUB_NOUNS.contains(&next))
         || before.ends_with('|')
         || HOLIDAYS.contains(&name)
-        || ["before", "until", "since", "during"]
-            .iter()
-            .any(|p| before == *p || before.ends_with(&format!(" {p}")))
+        || ["before", "until", "since", "during"].iter().any(|p| {
+            before
+                .strip_suffix(p)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        })
 }
 
 /// Holidays name a time, never a party: "a peak of almost $20,000 in the
