@@ -1956,6 +1956,21 @@ mod tests {
         assert_eq!(claims[0].subject.as_deref(), Some("Jane Holt"));
     }
 
+    #[test]
+    fn an_analyst_quoted_on_a_figure_is_not_what_it_is_about() {
+        for text in [
+            "Keefe Bruyette & Woods analyst Brian Kleinhanzl said the bank took a $3.2 billion charge.",
+            "Brian Kleinhanzl, an analyst at Keefe, said the bank took a $3.2 billion charge.",
+        ] {
+            let claims = find_claims(text);
+            assert_eq!(claims.len(), 1, "{claims:#?}");
+            assert_eq!(claims[0].subject, None, "{text}");
+        }
+        // A player named in the same place stays the subject.
+        let claims = find_claims("Jadon Sancho, a winger at Dortmund, will cost £108m.");
+        assert_eq!(claims[0].subject.as_deref(), Some("Jadon Sancho"));
+    }
+
     fn one(text: &str) -> Claim {
         let claims = find_claims(text);
         assert_eq!(claims.len(), 1, "{claims:#?}");

@@ -378,9 +378,51 @@ pub(super) fn titled_bystanders(text: &str, names: &[Mention]) -> Vec<String> {
             let before = &text[..m.span.start];
             photo_credit_before(before)
                 || executive_before(before) && organization_before_title(text, before, names)
+                || commentator_around(before, &text[m.span.end..])
         })
         .map(|m| m.text.clone())
         .collect()
+}
+
+/// Roles of people who comment on figures: an analyst's estimate of a
+/// bank's charge is not about the analyst.
+const COMMENTATORS: &[&str] = &[
+    "analyst",
+    "economist",
+    "strategist",
+    "professor",
+    "researcher",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "pundit",
+    "commentator",
+];
+
+/// True when the person between `before` and `after` is introduced as a
+/// commentator, by the role right before the name ("Keefe Bruyette & Woods
+/// analyst Brian Kleinhanzl") or in an apposition after it ("Brian
+/// Kleinhanzl, an analyst at Keefe").
+fn commentator_around(before: &str, after: &str) -> bool {
+    let is_role = |word: &str| {
+        let word = word
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase();
+        COMMENTATORS.contains(&word.as_str())
+    };
+    let role_before = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| !w.ends_with(',') && is_role(w));
+    let apposition = after.trim_start().strip_prefix(',').is_some_and(|rest| {
+        let words: Vec<&str> = rest.split_whitespace().take(4).collect();
+        matches!(
+            words.first(),
+            Some(&("an" | "a" | "the" | "chief" | "senior"))
+        ) && words.iter().any(|w| is_role(w))
+    });
+    role_before || apposition
 }
 
 /// Words before an executive's title that make it an organization's: "its

@@ -121,8 +121,29 @@ const ARTICLES: &[&str] = &[
 
 /// First words that make a name an organization.
 const ORGANIZATION_PREFIXES: &[&str] = &[
-    "AS", "AC", "FC", "SS", "SSC", "RB", "SC", "SL", "Real", "Borussia", "Bayern", "Inter",
-    "Atletico", "Sky",
+    "AS",
+    "AC",
+    "FC",
+    "SS",
+    "SSC",
+    "RB",
+    "SC",
+    "SL",
+    "Real",
+    "Borussia",
+    "Bayern",
+    "Inter",
+    "Atletico",
+    "Sky",
+    "Bank",
+    "University",
+    "Ministry",
+    "Department",
+    "Office",
+    "Bureau",
+    "Institute",
+    "Commission",
+    "Federal",
 ];
 
 /// Last words of places.

@@ -643,12 +643,18 @@ fn opens_like_a_verb(word: &str) -> bool {
     // "Picture SpaceX's Falcon 9", "Imagine Apple": an imperative;
     // "Secretive Telegram app removed", "Disgraced Samsung heir": a
     // headline's adjective.
-    IMPERATIVES.contains(&lower.as_str())
-        || HEADLINE_ADJECTIVES.contains(&lower.as_str())
+    is_listed_opener(word)
         || (lower.len() >= 5 && lower.ends_with("ing") && !lower.ends_with("jing"))
         || ["edly", "ally", "ously", "ively", "ently", "antly", "fully"]
             .iter()
             .any(|ending| lower.len() > ending.len() + 2 && lower.ends_with(ending))
+}
+
+/// True for an imperative or a headline's adjective ("Retired NASA
+/// astronaut"), which opens no name even before an acronym.
+fn is_listed_opener(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    IMPERATIVES.contains(&lower.as_str()) || HEADLINE_ADJECTIVES.contains(&lower.as_str())
 }
 
 /// Verbs that open a sentence as an imperative, addressing the reader.
@@ -668,6 +674,10 @@ const HEADLINE_ADJECTIVES: &[&str] = &[
     "outgoing",
     "poor",
     "tiny",
+    "retired",
+    "veteran",
+    "legendary",
+    "billionaire",
 ];
 
 /// A possessive (`Smalling's`) or a lone letter (`Serie A`) closes a name:
@@ -716,6 +726,12 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
         .filter(|t| !t.sentence_start && is_capitalized(t.text))
         .map(|t| without_possessive(t.text))
         .collect();
+    let lower = lower_case_stems(&tokens);
+    // "At Friday's prices", "UPDATE - Bitcoin fights back", "Bitcoin Price
+    // LIVE": a day's name, or a shouted word the text also writes in lower
+    // case (a live blog's label, not an acronym), opens or closes no name.
+    let no_name =
+        |word: &str| NOT_NAMES.contains(&without_possessive(word)) || is_shouted_word(word, &lower);
     // Each name as the tokens `first..last`.
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -775,7 +791,7 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
         if shouted >= 2 {
             first += opening + shouted;
         }
-        while first < end && NOT_NAMES.contains(&tokens[first].text) {
+        while first < end && no_name(tokens[first].text) {
             first += 1;
         }
         // "Facebook Twitter Pinterest China's leader": a page's share bar
@@ -796,17 +812,14 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
             && tokens[first].sentence_start
             && opens_like_a_verb(tokens[first].text)
             && !mid_sentence.contains(tokens[first].text)
-            && !is_shouting(tokens[first + 1].text)
+            && (!is_shouting(tokens[first + 1].text) || is_listed_opener(tokens[first].text))
         {
             first += 1;
         }
         // Trailing function words ("Roma On") are not part of the name, but
         // a final letter is ("Serie A").
         let mut last = end;
-        while last > first
-            && NOT_NAMES.contains(&tokens[last - 1].text)
-            && tokens[last - 1].text.len() > 1
-        {
+        while last > first && no_name(tokens[last - 1].text) && tokens[last - 1].text.len() > 1 {
             last -= 1;
         }
         // "Additional reporting by Soyoung Kim SEOUL": a shouted dateline
@@ -830,9 +843,15 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
         }
         // "Reuters Boko Haram - which means …": a one-word credit on a
         // caption line of its own.
-        if last >= first + 3
-            && tokens[first].sentence_start
-            && PICTURE_AGENCY_WORDS.contains(&tokens[first].text)
+        // "GETTY Bitcoin took another hit": a shouted credit is one
+        // wherever it stands.
+        let credit = first < last
+            && PICTURE_AGENCY_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(tokens[first].text));
+        let shouted = credit && is_shouting(tokens[first].text) && tokens[first].text.len() > 3;
+        if credit
+            && (last >= first + 3 && tokens[first].sentence_start || last >= first + 2 && shouted)
         {
             runs.push((first, first + 1));
             first += 1;
@@ -844,6 +863,16 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
             .rposition(|t| is_compound_adjective(t.text))
         {
             first += at + 1;
+        }
+        // "Major European banks": a nationality before a common noun
+        // describes it and ends no name.
+        if last > first + 1
+            && DEMONYMS.contains(&tokens[last - 1].text)
+            && tokens
+                .get(last)
+                .is_some_and(|next| next.joined && !is_capitalized(next.text))
+        {
+            last -= 1;
         }
         if first < last {
             first += title_prefix(&tokens[first..last]);
@@ -987,11 +1016,7 @@ fn split_headline_runs(tokens: &[Token<'_>], headline: &[bool], runs: &mut Vec<(
         .map(|&(first, last)| words(first, last))
         .collect();
     let longest = known.iter().map(Vec::len).max().unwrap_or(0);
-    let lower: HashSet<&str> = tokens
-        .iter()
-        .filter(|t| !is_capitalized(t.text))
-        .map(|t| stem(t.text))
-        .collect();
+    let lower = lower_case_stems(tokens);
     let common = |at: usize| {
         let word = without_possessive(tokens[at].text);
         NOT_NAMES.contains(&word) || lower.contains(stem(&word.to_lowercase()))
@@ -1023,6 +1048,29 @@ fn split_headline_runs(tokens: &[Token<'_>], headline: &[bool], runs: &mut Vec<(
         out.extend(segment.map(|start| (start, last)));
     }
     *runs = out;
+}
+
+/// The words `tokens` write in lower case, each without its commonest
+/// inflection ([`stem`]).
+fn lower_case_stems<'a>(tokens: &[Token<'a>]) -> HashSet<&'a str> {
+    tokens
+        .iter()
+        .filter(|t| !is_capitalized(t.text))
+        .map(|t| stem(t.text))
+        .collect()
+}
+
+/// True for a shouted word of four letters or more that the text also
+/// writes in lower case (`lower`, from [`lower_case_stems`]): "UPDATE",
+/// "LIVE", "ENGAGED" shout a word; "NASA" and "UEFA", never written so,
+/// are acronyms.
+fn is_shouted_word(word: &str, lower: &HashSet<&str>) -> bool {
+    let word = without_possessive(word);
+    if !is_shouting(word) || word.chars().count() < 4 || !word.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let lowered = word.to_lowercase();
+    lower.contains(lowered.as_str()) || lower.contains(stem(&lowered))
 }
 
 /// A lower-case word without its commonest inflection ("raises",
@@ -1336,6 +1384,30 @@ mod tests {
         assert_eq!(
             names("Reading FC won. Beijing Guoan lost. Kelly Smith scored."),
             ["Reading FC", "Beijing Guoan", "Kelly Smith"]
+        );
+    }
+
+    #[test]
+    fn live_blog_labels_and_days_are_no_names() {
+        let text = "Bitcoin Price LIVE as BTC falls. 2.05pm - UPDATE -Bitcoin fights back. \
+                    At Friday's record high prices, Ripple rose. Follow our live update.";
+        assert_eq!(names(text), ["Bitcoin Price", "BTC", "Bitcoin", "Ripple"]);
+        // A shouted word the text never writes in lower case is an acronym.
+        assert_eq!(
+            names("The NASA team met UEFA officials and the press."),
+            ["NASA", "UEFA"]
+        );
+        assert_eq!(
+            names("The price fell. GETTY Bitcoin took another hit yesterday."),
+            ["GETTY", "Bitcoin"]
+        );
+        assert_eq!(
+            names("Major European banks fell. The Cleveland Indians won."),
+            ["Cleveland Indians"]
+        );
+        assert_eq!(
+            names("Retired NASA astronaut Scott Kelly said it."),
+            ["NASA", "Scott Kelly"]
         );
     }
 

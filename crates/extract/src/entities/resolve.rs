@@ -301,6 +301,19 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
                         .then_some(full_kind)
                 })
                 .unwrap_or_else(|| majority_kind(members.iter().map(|m| mentions[*m].kind)));
+            // "Goldman Sachs said …" beside "Goldman Sachs Group Inc": a
+            // form with a legal form or an organization's word names an
+            // organization, whatever the verbs after the shorter forms say.
+            let organization_form = group_forms.iter().any(|f| {
+                let words: Vec<&str> = forms.display[*f].split_whitespace().collect();
+                words.len() > 1
+                    && super::kind::guess(&words, None, None) == EntityKind::Organization
+            });
+            let kind = if kind == EntityKind::Person && !in_book && organization_form {
+                EntityKind::Organization
+            } else {
+                kind
+            };
             // "the Falcon Heavy is": a thing's name, whatever its words say.
             let kind = if kind == EntityKind::Person
                 && !in_book
@@ -520,6 +533,17 @@ mod tests {
         let kind = |name: &str| entities.iter().find(|e| e.name == name).map(|e| e.kind);
         assert_eq!(kind("Falcon Heavy"), Some(EntityKind::Unknown));
         assert_eq!(kind("Donald Trump"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn a_company_named_once_with_its_legal_form_is_no_person() {
+        let text = "Goldman Sachs said on Friday it expects a hit. Goldman Sachs Group Inc \
+                    filed the figures, and Goldman Sachs said more. Bank of America said \
+                    the same.";
+        let entities = resolve(&find_mentions(text), None);
+        let kind = |name: &str| entities.iter().find(|e| e.name == name).map(|e| e.kind);
+        assert_eq!(kind("Goldman Sachs"), Some(EntityKind::Organization));
+        assert_eq!(kind("Bank of America"), Some(EntityKind::Organization));
     }
 
     #[test]
