@@ -6,7 +6,7 @@ mod explain;
 pub use explain::explain;
 use std::fmt::Write;
 use storyline_core::facts::names::EntitySummary;
-use storyline_core::facts::{StoryClaim, source_label};
+use storyline_core::facts::{StoryClaim, figure_line, source_label};
 use storyline_core::model::{outlet_label, outlet_list};
 use storyline_core::store::SearchHit;
 use storyline_core::view::article::ArticleDetail;
@@ -177,9 +177,9 @@ pub fn story(
                 );
             }
             let _ = writeln!(out, "  {:<10}  {}", "", who);
-            let figures: Vec<String> = entry.claims.iter().filter_map(claim_text).collect();
+            let figures = figure_line(entry.claims.iter().filter_map(claim_text));
             if !figures.is_empty() {
-                let _ = writeln!(out, "  {:<10}  figures: {}", "", figures.join("; "));
+                let _ = writeln!(out, "  {:<10}  figures: {figures}", "");
             }
         }
     }

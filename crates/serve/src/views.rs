@@ -459,12 +459,13 @@ pub fn story_view_of(
                 }
             }
             let date = entry.date.map(|d| d.to_string());
-            let figures: Vec<String> = entry
-                .claims
-                .iter()
-                .filter_map(|id| claims_by_id.get(id.as_str()).copied())
-                .map(|c| c.label())
-                .collect();
+            let figures = storyline_core::facts::figure_line(
+                entry
+                    .claims
+                    .iter()
+                    .filter_map(|id| claims_by_id.get(id.as_str()).copied())
+                    .map(|c| c.label()),
+            );
             let credited: Vec<&str> = entry
                 .attributed_to
                 .iter()
@@ -481,7 +482,7 @@ pub fn story_view_of(
                 articles: articles.into_iter().map(row).collect(),
                 new: since.is_some_and(|since| entry.reported.is_some_and(|d| d >= since)),
                 upcoming: entry.upcoming,
-                figures: figures.join("; "),
+                figures,
                 credited: credited.join(", "),
             }
         })

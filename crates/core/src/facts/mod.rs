@@ -86,7 +86,9 @@ impl Amount {
             _ => "",
         };
         let one = |v: f64| {
-            let (scaled, suffix) = if v >= 1e9 {
+            let (scaled, suffix) = if v >= 1e12 {
+                (v / 1e12, "tn")
+            } else if v >= 1e9 {
                 (v / 1e9, "bn")
             } else if v >= 1e6 {
                 (v / 1e6, "m")
@@ -311,6 +313,8 @@ impl StoryClaim {
     pub fn label(&self) -> String {
         match (&self.amount, &self.quantity) {
             (None, Some(_)) => self.value_text(),
+            // A figure of no known kind ("a $5 billion hit") is its value.
+            _ if self.kind == "other" => self.value_text(),
             _ => format!("{} {}", self.value_text(), self.kind.replace('_', " ")),
         }
     }
@@ -333,6 +337,30 @@ impl StoryClaim {
             (None, None) => self.text.clone(),
         }
     }
+}
+
+/// How many figures a timeline entry lists before it says how many more
+/// there are: a long report's twenty figures would bury the entry.
+pub const FIGURES_PER_ENTRY: usize = 8;
+
+/// A timeline entry's figures as one line: each label once, in order, the
+/// first [`FIGURES_PER_ENTRY`] of them and how many more ("$5bn; 15.5%;
+/// … and 11 more"). Three reports of "$5bn" in one article are one figure
+/// to a reader.
+pub fn figure_line(labels: impl IntoIterator<Item = String>) -> String {
+    let mut distinct: Vec<String> = Vec::new();
+    for label in labels {
+        if !distinct.contains(&label) {
+            distinct.push(label);
+        }
+    }
+    let more = distinct.len().saturating_sub(FIGURES_PER_ENTRY);
+    distinct.truncate(FIGURES_PER_ENTRY);
+    let mut line = distinct.join("; ");
+    if more > 0 {
+        line.push_str(&format!(" and {more} more"));
+    }
+    line
 }
 
 /// How a credited source reads in prose: unnamed sources ("Sources

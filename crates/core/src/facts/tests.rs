@@ -607,3 +607,23 @@ fn the_source_a_deal_figure_credits_is_not_its_subject() {
         assert_eq!(offer.subject.as_deref(), Some("Antony"), "{text}");
     }
 }
+
+#[test]
+fn a_timeline_entry_lists_each_figure_once_and_counts_the_rest() {
+    let a = article(
+        1,
+        "Goldman Sachs expects a $5 billion hit",
+        "Goldman Sachs expects a $5 billion hit. The $5 billion hit comes from taxes.",
+    );
+    let claims = article_claims(&a);
+    let labels: Vec<String> = claims.iter().map(StoryClaim::label).collect();
+    assert!(labels.iter().all(|l| l == "$5bn"), "{labels:?}");
+    assert_eq!(figure_line(labels), "$5bn");
+    let a = article(3, "Debt", "The debt is $2.5 trillion now.");
+    assert_eq!(article_claims(&a)[0].label(), "$2.5tn");
+    let many = (1..=11).map(|n| format!("{n}%"));
+    assert_eq!(
+        figure_line(many),
+        "1%; 2%; 3%; 4%; 5%; 6%; 7%; 8% and 3 more"
+    );
+}
