@@ -8,6 +8,12 @@
 //!   `Антони`/`Antony` and `Sunak`/`Sunaka` meet.
 //! - `headline_names`: the names of the headline and lead only: who the
 //!   article is about, not who it mentions in passing.
+//!
+//!   A headline's sentence-opening capitalized word before a lowercase one
+//!   ("Snowden calls for oversight", "Titanfall review") is a name when the
+//!   stream has already met it as one elsewhere: headlines open with their
+//!   subject, and without it a headline's only name may be a word every
+//!   story uses ("US" of "Libyan commander seeks US help").
 //! - `figures`: the numbers written in the text (`90` of `£90m` or
 //!   `90 миллионное`, `44` of `$44bn`, `2023`): figures and dates are the
 //!   same in every language.
@@ -15,7 +21,7 @@
 use crate::cluster::vectors::{SparseVector, TermWeights};
 use crate::cluster::word_terms::WordTerms;
 use crate::model::Article;
-use crate::text::{Analyzer, name_terms, words};
+use crate::text::{Analyzer, name_terms_and_openers, words};
 use serde::{Deserialize, Serialize};
 
 /// Letters a name keeps: enough to tell names apart, few enough to absorb
@@ -112,8 +118,13 @@ impl Vocabularies {
         let mut term_ids = title_terms.repeat(repeat);
         term_ids.extend(self.term_ids(lead, analyzer));
         term_ids.extend(self.term_ids(body, analyzer));
-        let [title_names, lead_names, body_names] = &reading.names;
-        let title_names: Vec<u32> = title_names.iter().map(|t| self.names.id(t)).collect();
+        let [title_names_read, lead_names, body_names] = &reading.names;
+        let mut title_names: Vec<u32> = reading
+            .title_openers
+            .iter()
+            .filter_map(|t| self.names.known(t))
+            .collect();
+        title_names.extend(title_names_read.iter().map(|t| self.names.id(t)));
         let lead_names: Vec<u32> = lead_names.iter().map(|t| self.names.id(t)).collect();
         let mut name_ids = title_names.repeat(repeat);
         name_ids.extend_from_slice(&lead_names);
@@ -165,6 +176,10 @@ impl Vocabularies {
 pub struct TextReading {
     /// [`names`] of the headline, the lead and the body.
     names: [Vec<String>; 3],
+    /// The headline's sentence-opening capitalized words before a
+    /// lowercase one, as [`names`] writes names: names only if the
+    /// stream has met them as names.
+    title_openers: Vec<String>,
     /// [`figures`] of the headline, the lead and the body.
     figures: [Vec<String>; 3],
     /// [`ArticleFeatures::caseless`].
@@ -177,8 +192,10 @@ impl TextReading {
         let title = article.title.as_str();
         let lead = article.lead.as_deref().unwrap_or_default();
         let body = article.body.as_str();
+        let (title_names, title_openers) = names_and_openers(title, analyzer);
         Self {
-            names: [title, lead, body].map(|part| names(part, analyzer)),
+            names: [title_names, names(lead, analyzer), names(body, analyzer)],
+            title_openers,
             figures: [title, lead, body].map(figures),
             caseless: caseless_parts(&[title, lead, body]),
         }
@@ -214,7 +231,21 @@ fn caseless_parts(parts: &[&str]) -> bool {
 
 /// Names of `text`, transliterated and cut to [`NAME_PREFIX`] letters.
 pub fn names(text: &str, analyzer: &Analyzer) -> Vec<String> {
-    name_terms(text, analyzer)
+    names_and_openers(text, analyzer).0
+}
+
+/// [`names`] of `text` and, apart, its sentence-opening capitalized words
+/// before a lowercase one, written the same way (see
+/// [`crate::text::name_terms_and_openers`]).
+fn names_and_openers(text: &str, analyzer: &Analyzer) -> (Vec<String>, Vec<String>) {
+    let (names, openers) = name_terms_and_openers(text, analyzer);
+    (name_keys(names), name_keys(openers))
+}
+
+/// Names transliterated and cut to [`NAME_PREFIX`] letters; shorter than
+/// two letters, dropped.
+fn name_keys(names: Vec<String>) -> Vec<String> {
+    names
         .into_iter()
         .filter_map(|name| {
             let ascii: String = deunicode::deunicode(&name)
@@ -267,7 +298,7 @@ mod tests {
         let analyzer = Analyzer::english();
         let mut parts = crate::store::conformance::sample_article(
             1,
-            "Roma bid £18m for Chris Smalling",
+            "AS Roma bid £18m for Chris Smalling",
             "Talks with Manchester United go on. Smalling's fee: 18,5m.",
         );
         parts.lead = Some("AS Roma are preparing a second bid".into());
@@ -305,6 +336,28 @@ mod tests {
             names("Antony joined Manchester United", &analyzer)[0],
             "manch"
         );
+    }
+
+    #[test]
+    fn a_headline_opening_name_counts_once_met_as_a_name() {
+        let analyzer = Analyzer::english();
+        let headline = |title: &str| {
+            let mut article = crate::store::conformance::sample_article(1, title, title);
+            article.lead = None;
+            article
+        };
+        let mut v = Vocabularies::default();
+        // "Snowden" opens the headline before a lowercase word: not yet a
+        // name, so the headline's only name is "US".
+        let first = v.features(&headline("Snowden calls for US oversight"), &analyzer, 2);
+        assert_eq!(first.headline_names.0.len(), 1);
+        // Once met as a name, the same opening word is one.
+        v.features(&headline("Edward Snowden speaks"), &analyzer, 2);
+        let again = v.features(&headline("Snowden calls for US oversight"), &analyzer, 2);
+        assert_eq!(again.headline_names.0.len(), 2);
+        // A common word opening a headline never becomes a name.
+        let common = v.features(&headline("Stocks fall on US data"), &analyzer, 2);
+        assert_eq!(common.headline_names.0.len(), 1);
     }
 
     #[test]

@@ -66,6 +66,14 @@ impl TermWeights {
         id
     }
 
+    /// The id of `term` when some document recorded so far has it (none
+    /// for a term never seen, or only assigned an id).
+    pub fn known(&self, term: &str) -> Option<u32> {
+        let id = *self.ids.get(term)?;
+        let df = self.document_frequency.get(id as usize).copied()?;
+        (df > 0).then_some(id)
+    }
+
     /// Records one document containing the terms of `vector`.
     pub fn observe(&mut self, vector: &SparseVector) {
         self.documents += 1;

@@ -4,5 +4,5 @@
 mod names;
 mod terms;
 
-pub use names::name_terms;
+pub use names::{name_terms, name_terms_and_openers};
 pub use terms::{Analyzer, words};

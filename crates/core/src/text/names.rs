@@ -10,7 +10,17 @@ use crate::text::terms::words;
 /// sentence, only when the next word is capitalized too (so "Sources claim"
 /// yields nothing but "Chris Smalling" does).
 pub fn name_terms(text: &str, analyzer: &Analyzer) -> Vec<String> {
+    name_terms_and_openers(text, analyzer).0
+}
+
+/// [`name_terms`] and, apart, the capitalized words it leaves out only
+/// because they open a sentence before a lowercase word ("Snowden" of
+/// "Snowden calls for oversight"): in a headline such a word is often
+/// the name the story is about, which the caller may tell from a common
+/// word by whether it has been met as a name elsewhere.
+pub fn name_terms_and_openers(text: &str, analyzer: &Analyzer) -> (Vec<String>, Vec<String>) {
     let mut out = Vec::new();
+    let mut openers = Vec::new();
     for sentence in text.split(['.', '!', '?', '\n', ':', ';', '"', '“', '”']) {
         let tokens: Vec<&str> = words(sentence).collect();
         for (i, word) in tokens.iter().enumerate() {
@@ -28,12 +38,13 @@ pub fn name_terms(text: &str, analyzer: &Analyzer) -> Vec<String> {
             let sentence_start = i == 0;
             let next_capitalized = tokens.get(i + 1).is_some_and(|w| is_capitalized(w));
             if sentence_start && !next_capitalized {
+                openers.push(lower);
                 continue;
             }
             out.push(lower);
         }
     }
-    out
+    (out, openers)
 }
 
 fn is_capitalized(word: &str) -> bool {
@@ -65,5 +76,16 @@ mod tests {
                 "united"
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_opening_word_is_set_apart() {
+        let analyzer = Analyzer::english();
+        let (names, openers) = name_terms_and_openers(
+            "Snowden calls for oversight of US spying. The NSA replied: Sources differ",
+            &analyzer,
+        );
+        assert_eq!(names, ["us", "nsa"]);
+        assert_eq!(openers, ["snowden", "sources"]);
     }
 }
