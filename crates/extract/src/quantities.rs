@@ -1191,16 +1191,15 @@ mod tests {
         }
     }
 
-    /// Numbers in a text without clause breaks ("1 1 1 …", 100 KB) are read
-    /// in time linear in its length: each one read the whole text before it
-    /// for a death-toll cue (quadratic; tens of seconds in a debug build).
+    /// Numbers in a text without clause breaks ("1 1 1 …", 100 KB) count
+    /// no deaths. Each one once read the whole text before it for a
+    /// death-toll cue, so this input took tens of seconds in a debug build;
+    /// the timings are in docs/MEASUREMENTS.md, not asserted here.
     #[test]
-    fn a_long_clause_of_numbers_is_read_in_linear_time() {
+    fn a_long_clause_of_bare_numbers_counts_no_deaths() {
         let text = "1 ".repeat(50_000);
-        let started = std::time::Instant::now();
-        let _ = find_quantities_after(&text, None);
-        let seconds = started.elapsed().as_secs_f64();
-        assert!(seconds < 10.0, "took {seconds:.1} s");
+        let found = find_quantities_after(&text, None);
+        assert!(found.iter().all(|q| q.unit != "deaths"), "{found:?}");
     }
 
     /// A toll cue still gives its number after a long clause.

@@ -90,15 +90,12 @@ fn a_number_glued_to_a_preposition_lost_its_space() {
     assert_eq!(values("an MP3 file priced USD115"), Vec::<f64>::new());
 }
 
-/// A text of counts and no ordinal ("1 1 1 …", 100 KB) is read in time
-/// linear in its length: every token once opened a fraction that was read
-/// to the end of the text (minutes in a debug build, 21 s for 128 KB in
-/// release before the bound).
+/// A text of counts and no ordinal ("1 1 1 …", 100 KB) reads as that many
+/// numbers. Every token once opened a fraction read to the end of the
+/// text, so this input took minutes in a debug build (21 s for 128 KB in
+/// release); the timings are in docs/MEASUREMENTS.md, not asserted here.
 #[test]
-fn a_long_run_of_counts_is_read_in_linear_time() {
+fn a_long_run_of_counts_is_read_as_counts() {
     let text = "1 ".repeat(50_000);
-    let started = std::time::Instant::now();
     assert_eq!(find_numbers(&text).len(), 50_000);
-    let seconds = started.elapsed().as_secs_f64();
-    assert!(seconds < 10.0, "took {seconds:.1} s");
 }
