@@ -121,14 +121,43 @@ fn is_initial(word: &str) -> bool {
             .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
 }
 
+/// The longest sentence the splitter returns, in bytes: a longer stretch
+/// without a sentence end (a run of figures or links copied without
+/// punctuation; real sentences stay under 1,000) is cut at the last space
+/// before it, so that the claim finders, which read the whole sentence
+/// around each figure, take time linear in such input.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// Adds `range` of `text`, trimmed, when anything is left of it; cut into
+/// pieces of at most [`MAX_SENTENCE_BYTES`].
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let slice = &text[range.clone()];
     let lead = slice.len() - slice.trim_start().len();
     let trimmed = slice.trim();
-    if !trimmed.is_empty() {
-        let start = range.start + lead;
-        out.push(start..start + trimmed.len());
+    if trimmed.is_empty() {
+        return;
     }
+    let start = range.start + lead;
+    let end = start + trimmed.len();
+    if trimmed.len() <= MAX_SENTENCE_BYTES {
+        out.push(start..end);
+        return;
+    }
+    let mut limit = start + MAX_SENTENCE_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    // At the last space before the limit, else at the limit itself.
+    let cut = text[start..limit]
+        .rfind(char::is_whitespace)
+        .map_or(limit, |at| start + at)
+        .max(start + 1);
+    let mut cut = cut;
+    while !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    push_trimmed(text, start..cut, out);
+    push_trimmed(text, cut..end, out);
 }
 
 #[cfg(test)]
@@ -137,6 +166,23 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_stretch_without_sentence_ends_is_cut_into_bounded_pieces() {
+        let text = "$5,000 ".repeat(1_000);
+        let pieces = sentences(&text);
+        assert!(pieces.len() >= 3, "{}", pieces.len());
+        assert!(pieces.iter().all(|r| r.len() <= MAX_SENTENCE_BYTES));
+        // Cut between figures, never inside one.
+        assert!(pieces.iter().all(|r| text[r.clone()].ends_with("$5,000")));
+        // A string with no space at all is cut on a character boundary.
+        let text = "é".repeat(3_000);
+        let pieces = sentences(&text);
+        assert_eq!(
+            pieces.iter().map(ExactSizeIterator::len).sum::<usize>(),
+            text.len()
+        );
     }
 
     #[test]
