@@ -29,6 +29,7 @@
 
 use crate::cluster::features::{ArticleFeatures, TextReading, Vocabularies};
 use crate::cluster::index::{Kind, StoryIndex};
+use crate::cluster::kept::BackToBack;
 use crate::cluster::merge::StoryMerge;
 use crate::cluster::model::{Components, ScoreModel};
 use crate::cluster::vectors::{
@@ -144,6 +145,10 @@ struct StoryState {
     /// and for re-scoring them against another story before a merge
     /// components (at most [`MEMBERS_KEPT`]).
     members: Vec<Member>,
+    /// The kept members' word and name vectors, back to back, for the
+    /// nearest-member cosines (not serialized: rebuilt from `members`).
+    #[serde(skip)]
+    kept: [BackToBack; 2],
     first: Option<Timestamp>,
     last: Option<Timestamp>,
     /// The clusterer's article count when the story last gained one.
@@ -160,6 +165,7 @@ impl StoryState {
             absorbed: false,
             retired: false,
             members: Vec::new(),
+            kept: Default::default(),
             first: None,
             last: None,
             last_joined: 0,
@@ -214,10 +220,18 @@ impl Clusterer {
     }
 
     /// A deserialized clusterer with its configuration put back (the
-    /// serialized state carries none) and its IDF caches rebuilt.
+    /// serialized state carries none), its IDF caches and its stories' member
+    /// layouts rebuilt.
     pub fn with_config(mut self, config: ClustererConfig) -> Self {
         self.config = config;
         self.vocabularies.restore_caches();
+        for story in &mut self.stories {
+            story.kept = Default::default();
+            for member in &story.members {
+                story.kept[0].push(&member.features.terms);
+                story.kept[1].push(&member.features.names);
+            }
+        }
         self
     }
 
@@ -294,6 +308,7 @@ impl Clusterer {
             story.names = Centroid::default();
             story.figures = Centroid::default();
             story.members = Vec::new();
+            story.kept = Default::default();
             retired += 1;
             false
         });
@@ -539,6 +554,10 @@ impl Clusterer {
         story.members.extend(gone.members);
         let excess = story.members.len().saturating_sub(MEMBERS_KEPT);
         story.members.drain(..excess);
+        for (kept, gone) in story.kept.iter_mut().zip(&gone.kept) {
+            kept.append(gone);
+            kept.drop_oldest(excess);
+        }
         story.first = min_time(story.first, gone.first);
         story.last = story.last.max(gone.last);
         story.last_joined = story.last_joined.max(gone.last_joined);
@@ -595,10 +614,10 @@ impl Clusterer {
             names,
             nearest_text: query
                 .terms
-                .highest_cosine(story.members.iter().map(|m| &m.features.terms), &v.terms),
+                .highest_cosine(story.kept[0].members(), &v.terms),
             nearest_names: query
                 .names
-                .highest_cosine(story.members.iter().map(|m| &m.features.names), &v.names),
+                .highest_cosine(story.kept[1].members(), &v.names),
             headline_names,
             figures: centroid_cosine(
                 &features.figures,
@@ -642,7 +661,12 @@ impl Clusterer {
         }
         if story.members.len() >= MEMBERS_KEPT {
             story.members.remove(0);
+            for kept in &mut story.kept {
+                kept.drop_oldest(1);
+            }
         }
+        story.kept[0].push(&features.terms);
+        story.kept[1].push(&features.names);
         story.members.push(Member {
             features: features.clone(),
             at,

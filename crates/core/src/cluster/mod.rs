@@ -11,6 +11,7 @@ mod explanation;
 mod features;
 pub mod fit;
 mod index;
+mod kept;
 mod merge;
 mod model;
 mod vectors;

@@ -1,6 +1,7 @@
 //! Sparse term vectors and document frequencies that grow with the stream,
 //! so IDF weights reflect everything seen so far.
 
+use crate::cluster::kept::KeptVector;
 use serde::{Deserialize, Serialize};
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -13,15 +14,16 @@ impl SparseVector {
     /// Sublinear term frequencies (`1 + ln tf`), L2-normalized, from the
     /// term ids of one document (repeats allowed).
     pub fn from_term_ids(ids: &[u32]) -> Self {
-        let mut counts: HashMap<u32, u32> = HashMap::new();
-        for id in ids {
-            *counts.entry(*id).or_default() += 1;
+        // Sorting and counting runs gives the entries in id order without
+        // a map.
+        let mut sorted = ids.to_vec();
+        sorted.sort_unstable();
+        let mut entries: Vec<(u32, f32)> = Vec::new();
+        for run in sorted.chunk_by(|a, b| a == b) {
+            if let Some(&id) = run.first() {
+                entries.push((id, 1.0 + (run.len() as f32).ln()));
+            }
         }
-        let mut entries: Vec<(u32, f32)> = counts
-            .into_iter()
-            .map(|(id, n)| (id, 1.0 + (n as f32).ln()))
-            .collect();
-        entries.sort_unstable_by_key(|(id, _)| *id);
         let norm = entries.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm > 0.0 {
             for (_, w) in &mut entries {
@@ -290,10 +292,15 @@ pub fn weighted_cosine(doc: &SparseVector, centroid: &Centroid, weights: &TermWe
 
 /// One document prepared for many cosines with other documents under the
 /// same weights: its norm computed once and its weights laid out densely
-/// by term id, so each comparison is one pass over the other document.
+/// by term id, with each of its terms' IDF, so each comparison is one
+/// pass over the other document, looking up no IDF for the terms they
+/// share.
 #[derive(Debug, Default)]
 pub struct DenseQuery {
+    /// Weight by term id; 0 for the terms the document lacks.
     dense: Vec<f32>,
+    /// IDF by term id, for the document's terms.
+    idf: Vec<f32>,
     terms: Vec<u32>,
     norm: f32,
     empty: bool,
@@ -307,10 +314,15 @@ impl DenseQuery {
         let vocabulary = weights.len();
         if self.dense.len() < vocabulary {
             self.dense.resize(vocabulary, 0.0);
+            self.idf.resize(vocabulary, 0.0);
         }
         for &(id, w) in &doc.0 {
-            if let Some(slot) = self.dense.get_mut(id as usize) {
+            if let (Some(slot), Some(idf)) = (
+                self.dense.get_mut(id as usize),
+                self.idf.get_mut(id as usize),
+            ) {
                 *slot = w;
+                *idf = weights.idf(id);
                 self.terms.push(id);
             }
         }
@@ -355,21 +367,25 @@ impl DenseQuery {
     /// The highest [`DenseQuery::cosine`] with any of `others` (0 when
     /// none is above), bit for bit, without computing every cosine in full.
     ///
-    /// A first pass over each other document sums its dot product with the
-    /// query (an IDF only for the terms they share) and a lower bound of
-    /// its squared norm: the shared terms weighted, the others not. Every
-    /// IDF is at least 1 (a term's document frequency never exceeds the
-    /// document count), so each unweighted square is at most the weighted
-    /// one, and the norm summed in the same order is at most the weighted
-    /// norm even after f32 rounding (rounding is monotonic); the dot product
-    /// divided by it is therefore an upper bound of the cosine as `cosine`
-    /// computes it. A document whose bound does not
-    /// beat the best so far cannot change the maximum and skips the second
-    /// pass (its norm under the current IDF, an IDF per term). Documents
-    /// are taken from the last, the latest member of a story.
+    /// A first pass over each other document's term ids sums its dot
+    /// product with the query (reading a weight and an IDF only for the
+    /// terms they share) and, from the same shared terms, a lower bound of
+    /// its squared norm under the current IDF: every IDF is at least 1 (a
+    /// term's document frequency never exceeds the document count), so the
+    /// norm is at least the sum of the squared weights (`squares`, summed
+    /// once when the member was kept) plus, for each shared term, its
+    /// square times `idf² - 1`. The bound is lowered by far more than the
+    /// rounding of a sum of `n` squares in f32 can take off (`n + 2`
+    /// halves of an ulp, relatively), so it stays below the norm as the
+    /// second pass sums it; the dot product divided by it is therefore an
+    /// upper bound of the cosine as `cosine` computes it. A document whose
+    /// bound does not beat the best so far cannot change the maximum and
+    /// skips the second pass (its norm under the current IDF, an IDF per
+    /// term). Documents are taken from the last, the latest member of a
+    /// story.
     pub fn highest_cosine<'a>(
         &self,
-        others: impl DoubleEndedIterator<Item = &'a SparseVector>,
+        others: impl DoubleEndedIterator<Item = KeptVector<'a>>,
         weights: &TermWeights,
     ) -> f32 {
         let mut best = 0.0f32;
@@ -377,26 +393,31 @@ impl DenseQuery {
             return best;
         }
         for other in others.rev() {
-            if other.is_empty() {
+            if other.ids.is_empty() {
                 continue;
             }
-            let (mut dot, mut low_norm) = (0.0f32, 0.0f32);
-            for &(id, wb) in &other.0 {
+            let (mut dot, mut lift) = (0.0f32, 0.0f64);
+            for (k, &id) in other.ids.iter().enumerate() {
                 let wa = self.dense.get(id as usize).copied().unwrap_or(0.0);
                 if wa != 0.0 {
-                    let idf = weights.idf(id);
+                    let wb = other.weights.get(k).copied().unwrap_or(0.0);
+                    let idf = self.idf.get(id as usize).copied().unwrap_or(1.0);
                     dot += wa * wb * idf * idf;
-                    low_norm += (wb * idf).powi(2);
-                } else {
-                    low_norm += wb.powi(2);
+                    let (wb, idf) = (f64::from(wb), f64::from(idf));
+                    lift += wb * wb * (idf * idf - 1.0);
                 }
             }
-            let bound_denominator = self.norm * low_norm.sqrt();
-            if bound_denominator != 0.0 && dot / bound_denominator <= best {
-                continue;
+            // 16 times the relative rounding of the sum, at least.
+            let margin = (other.ids.len() as f64 + 8.0) / f64::from(1u32 << 20);
+            if margin < 0.5 {
+                let low_norm = ((other.squares + lift) * (1.0 - margin)) as f32;
+                let bound_denominator = self.norm * low_norm.sqrt();
+                if bound_denominator != 0.0 && dot / bound_denominator <= best {
+                    continue;
+                }
             }
             let mut other_norm = 0.0f32;
-            for &(id, wb) in &other.0 {
+            for (&id, &wb) in other.ids.iter().zip(other.weights) {
                 other_norm += (wb * weights.idf(id)).powi(2);
             }
             let denominator = self.norm * other_norm.sqrt();
@@ -577,7 +598,11 @@ mod tests {
                 .iter()
                 .map(|other| pair_cosine(doc, other, &weights))
                 .fold(0.0, f32::max);
-            let fast = query.highest_cosine(members.iter(), &weights);
+            let mut kept = crate::cluster::kept::BackToBack::default();
+            for member in members {
+                kept.push(member);
+            }
+            let fast = query.highest_cosine(kept.members(), &weights);
             assert_eq!(fast.to_bits(), full.to_bits(), "article {n}");
             skipped_some |= members
                 .iter()
