@@ -9,6 +9,36 @@ use crate::ingest::time::ParsedTime;
 use crate::model::SourceFormat;
 use serde_json::Value;
 
+/// RSS elements that feed-rs reads as an e-mail address and a name.
+const AUTHOR_FIELDS: &[&str] = &["author", "managingEditor", "webMaster"];
+
+/// `text` with every character outside ASCII inside the RSS author fields
+/// ([`AUTHOR_FIELDS`]) replaced by `?`: the copy feed-rs reads when the
+/// original made it panic. Only those fields lose their accents.
+fn ascii_author_fields(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((at, field)) = AUTHOR_FIELDS
+        .iter()
+        .filter_map(|f| rest.find(&format!("<{f}>")).map(|at| (at, *f)))
+        .min_by_key(|(at, _)| *at)
+    {
+        let open = at + field.len() + 2;
+        out.push_str(&rest[..open]);
+        let close = rest[open..]
+            .find(&format!("</{field}>"))
+            .map_or(rest.len(), |c| open + c);
+        out.extend(
+            rest[open..close]
+                .chars()
+                .map(|c| if c.is_ascii() { c } else { '?' }),
+        );
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// One item's result: its 1-based position in the feed and the article or
 /// the reason it was refused.
 pub type Item = (usize, Result<RawArticle, IngestErrorKind>);
@@ -17,10 +47,17 @@ pub type Item = (usize, Result<RawArticle, IngestErrorKind>);
 pub fn parse(text: &str) -> Result<Vec<Item>, IngestErrorKind> {
     // feed-rs 3.0 panics on an author whose e-mail address is followed by a
     // character of more than one byte ("desk@example.com€ (Name)"): it
-    // slices one byte past the address. One such feed is an error, not the
-    // end of the ingest.
-    let parsed = std::panic::catch_unwind(|| feed_rs::parser::parse(text.as_bytes()))
-        .map_err(|_| IngestErrorKind::InvalidFeed("the feed parser failed on this feed".into()))?;
+    // slices one byte past the address. Such a feed is read again with its
+    // author fields in ASCII; if the parser still fails, the feed is one
+    // error, never the end of the ingest.
+    let parse_bytes = |bytes: &[u8]| {
+        std::panic::catch_unwind(|| feed_rs::parser::parse(bytes))
+            .map_err(|_| IngestErrorKind::InvalidFeed("the feed parser failed on this feed".into()))
+    };
+    let parsed = match parse_bytes(text.as_bytes()) {
+        Ok(parsed) => parsed,
+        Err(_) => parse_bytes(ascii_author_fields(text).as_bytes())?,
+    };
     let feed = parsed.map_err(|e| IngestErrorKind::InvalidFeed(e.to_string()))?;
     let format = match feed.feed_type {
         feed_rs::model::FeedType::Atom => SourceFormat::Atom,
@@ -254,12 +291,26 @@ mod tests {
 
     /// A non-ASCII character right after an author's e-mail address made
     /// feed-rs slice inside it and panic, which aborted `storyline ingest`
-    /// (found by the `ingest_format` fuzz target); the feed is now one error.
+    /// (found by the `ingest_format` fuzz target); the feed is now read
+    /// with that field in ASCII, and its items are kept.
     #[test]
-    fn a_feed_that_breaks_the_parser_is_an_error() {
+    fn a_feed_that_breaks_the_parser_keeps_its_items() {
         let feed = "<rss version=\"2.0\"><channel><title>G</title><item><title>Ferry</title>\
             <author>desk@harbour.exa\u{20ac} (Mara Quill)</author>\
-            <description>Text.</description></item></channel></rss>";
-        assert!(matches!(parse(feed), Err(IngestErrorKind::InvalidFeed(_))));
+            <description>Text \u{e9}t\u{e9}.</description></item></channel></rss>";
+        let items = parse(feed).expect("the feed is read again");
+        assert_eq!(items.len(), 1);
+        let article = items[0].1.as_ref().expect("its item is kept");
+        assert_eq!(article.title.as_deref(), Some("Ferry"));
+        // Only the author field lost its accents.
+        assert!(
+            article.body.contains("Text \u{e9}t\u{e9}"),
+            "{}",
+            article.body
+        );
+        assert_eq!(
+            ascii_author_fields("<author>Jos\u{e9}</author><p>\u{e9}</p><webMaster>\u{e9}"),
+            "<author>Jos?</author><p>\u{e9}</p><webMaster>?"
+        );
     }
 }
