@@ -33,7 +33,7 @@ use crate::cluster::kept::BackToBack;
 use crate::cluster::merge::StoryMerge;
 use crate::cluster::model::{Components, ScoreModel};
 use crate::cluster::vectors::{
-    Centroid, DenseQuery, SparseVector, TermWeights, centroid_dot, centroid_dot_and_norm,
+    Centroid, DenseQuery, SparseVector, TermWeights, centroid_dot, centroid_dot_norm_and_shared,
     cosine_of, weighted_norm_squared,
 };
 use crate::model::{Article, ArticleId, StoryId};
@@ -344,15 +344,22 @@ impl Clusterer {
     /// [`Clusterer::assign`] and by the fitter (which then joins the gold
     /// story itself).
     pub fn candidates(&mut self, article: &Article) -> (ArticleFeatures, Vec<Candidate>) {
-        self.candidates_read(article, None)
+        self.candidates_read(article, None, false)
     }
 
     /// [`Clusterer::candidates`], with the article's text already read
     /// when `reading` is given (it must be [`TextReading::of`] `article`).
+    /// With `decisive`, only the candidates that can decide the assignment
+    /// are scored in full: the best two and every one that can reach the
+    /// merge threshold (when merges are on), the very ones and scores the
+    /// full list begins with; a story whose score cannot reach them, by an
+    /// upper bound of its nearest-member components ([`upper_score`]),
+    /// is left out.
     fn candidates_read(
         &mut self,
         article: &Article,
         reading: Option<&TextReading>,
+        decisive: bool,
     ) -> (ArticleFeatures, Vec<Candidate>) {
         let features = match reading {
             Some(reading) => self.vocabularies.features_read(
@@ -376,18 +383,72 @@ impl Clusterer {
                         && gap_days(story, at) <= active_days
                         && now.saturating_sub(story.last_joined) <= idle
                 });
-        let mut candidates: Vec<Candidate> = retrieved
+        let model = &self.config.model;
+        let mut partial: Vec<(usize, Components, NearestBounds, f32)> = retrieved
             .into_iter()
             .filter_map(|index| {
                 let story = &self.stories[index];
-                let components = self.components(&self.query, &features, story, at)?;
-                Some(Candidate {
-                    story: story.id.clone(),
-                    score: self.config.model.probability(&components),
-                    components,
-                })
+                let (components, bounds) =
+                    self.centroid_components(&self.query, &features, story, at)?;
+                let upper = if decisive {
+                    upper_score(model, &components, [0.0, bounds.text], [0.0, bounds.names])
+                } else {
+                    f32::INFINITY
+                };
+                Some((index, components, bounds, upper))
             })
             .collect();
+        // Highest bound first, so the best scores come early and the
+        // cut-off rises fast; a stable sort keeps the index's order on ties.
+        if decisive {
+            partial.sort_by(|a, b| b.3.total_cmp(&a.3));
+        }
+        let merge_threshold = if self.config.merges {
+            self.config.merge_threshold.max(model.threshold)
+        } else {
+            f32::NEG_INFINITY
+        };
+        let mut top_two = [f32::NEG_INFINITY; 2];
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(partial.len());
+        for (index, mut components, bounds, upper) in partial {
+            // Strictly below both: it can neither be among the best two
+            // (not even on a tie, which the story id breaks) nor merge.
+            if upper < top_two[1] && upper < merge_threshold {
+                break;
+            }
+            let story = &self.stories[index];
+            let v = &self.vocabularies;
+            // The names first (shorter vectors): with them known, the
+            // bound may fall below the cut-off before the word terms'.
+            components.nearest_names = self
+                .query
+                .names
+                .highest_cosine(story.kept[1].members(), &v.names);
+            let upper = upper_score(
+                model,
+                &components,
+                [0.0, bounds.text],
+                [components.nearest_names; 2],
+            );
+            if upper < top_two[1] && upper < merge_threshold {
+                continue;
+            }
+            components.nearest_text = self
+                .query
+                .terms
+                .highest_cosine(story.kept[0].members(), &v.terms);
+            let score = model.probability(&components);
+            if score > top_two[0] {
+                top_two = [score, top_two[0]];
+            } else if score > top_two[1] {
+                top_two[1] = score;
+            }
+            candidates.push(Candidate {
+                story: story.id.clone(),
+                score,
+                components,
+            });
+        }
         candidates.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
@@ -414,7 +475,7 @@ impl Clusterer {
     /// assignment either way.
     pub fn assign_read(&mut self, article: &Article, reading: Option<&TextReading>) -> Assignment {
         self.retire_idle_now_and_then();
-        let (features, candidates) = self.candidates_read(article, reading);
+        let (features, candidates) = self.candidates_read(article, reading, true);
         let threshold = self.config.model.threshold;
         let best = candidates.first().cloned();
         let runner_up = candidates.get(1).cloned();
@@ -587,15 +648,33 @@ impl Clusterer {
         story: &StoryState,
         at: Option<Timestamp>,
     ) -> Option<Components> {
+        let (mut components, _) = self.centroid_components(query, features, story, at)?;
+        self.nearest_components(query, story, &mut components);
+        Some(components)
+    }
+
+    /// [`Clusterer::components`] but the nearest-member ones (left 0),
+    /// with upper bounds of those: the cosine of the article's part the
+    /// story's centroid holds with the whole article. Every kept member's
+    /// terms are in the centroid (it only ever adds them), so no member
+    /// shares more with the article than that part.
+    fn centroid_components(
+        &self,
+        query: &ArticleQuery,
+        features: &ArticleFeatures,
+        story: &StoryState,
+        at: Option<Timestamp>,
+    ) -> Option<(Components, NearestBounds)> {
         let gap_days = gap_days(story, at);
         if gap_days > self.config.active_days as f32 {
             return None;
         }
         let v = &self.vocabularies;
-        let (names, headline_names) = if story.names.is_empty() {
-            (0.0, 0.0)
+        let (names, headline_names, names_shared) = if story.names.is_empty() {
+            (0.0, 0.0, 0.0)
         } else {
-            let (dot, norm) = centroid_dot_and_norm(Some(&features.names), &story.names, &v.names);
+            let (dot, norm, shared) =
+                centroid_dot_norm_and_shared(Some(&features.names), &story.names, &v.names);
             let names = if features.names.is_empty() {
                 0.0
             } else {
@@ -607,29 +686,49 @@ impl Clusterer {
                 let dot = centroid_dot(&features.headline_names, &story.names, &v.names);
                 cosine_of(dot, query.headline_names_norm, norm)
             };
-            (names, headline)
+            (names, headline, shared)
         };
-        Some(Components {
-            text: centroid_cosine(&features.terms, query.terms_norm, &story.terms, &v.terms),
+        let (text, text_shared) =
+            centroid_cosine(&features.terms, query.terms_norm, &story.terms, &v.terms);
+        let components = Components {
+            text,
             names,
-            nearest_text: query
-                .terms
-                .highest_cosine(story.kept[0].members(), &v.terms),
-            nearest_names: query
-                .names
-                .highest_cosine(story.kept[1].members(), &v.names),
+            nearest_text: 0.0,
+            nearest_names: 0.0,
             headline_names,
             figures: centroid_cosine(
                 &features.figures,
                 query.figures_norm,
                 &story.figures,
                 &v.figures,
-            ),
+            )
+            .0,
             gap_days,
             foreign: features.foreign,
             brevity: features.brevity,
             caseless: features.caseless,
-        })
+        };
+        let bounds = NearestBounds {
+            text: share_bound(text_shared, query.terms_norm),
+            names: share_bound(names_shared, query.names_norm),
+        };
+        Some((components, bounds))
+    }
+
+    /// Fills in the nearest-member components of `components`.
+    fn nearest_components(
+        &self,
+        query: &ArticleQuery,
+        story: &StoryState,
+        components: &mut Components,
+    ) {
+        let v = &self.vocabularies;
+        components.nearest_text = query
+            .terms
+            .highest_cosine(story.kept[0].members(), &v.terms);
+        components.nearest_names = query
+            .names
+            .highest_cosine(story.kept[1].members(), &v.names);
     }
 
     fn join(&mut self, id: &StoryId, features: &ArticleFeatures, at: Option<Timestamp>) {
@@ -716,18 +815,65 @@ impl ArticleQuery {
 
 /// The IDF-weighted cosine of a document (its squared norm given) with a
 /// centroid: `cluster::vectors::weighted_cosine` with the document's norm
-/// computed once per article.
+/// computed once per article; and the squared norm of the document's part
+/// the centroid holds.
 fn centroid_cosine(
     doc: &SparseVector,
     doc_norm: f32,
     centroid: &Centroid,
     weights: &TermWeights,
-) -> f32 {
+) -> (f32, f32) {
     if doc.is_empty() || centroid.is_empty() {
+        return (0.0, 0.0);
+    }
+    let (dot, norm, shared) = centroid_dot_norm_and_shared(Some(doc), centroid, weights);
+    (cosine_of(dot, doc_norm, norm), shared)
+}
+
+/// Upper bounds of the nearest-member components of one candidate.
+#[derive(Debug, Clone, Copy)]
+struct NearestBounds {
+    text: f32,
+    names: f32,
+}
+
+/// How much the f32 roundings of a cosine and of a bound can take off a
+/// bound or add to a cosine, at most, with a wide margin: relative to
+/// the bound, and in absolute terms.
+const BOUND_MARGIN: (f32, f32) = (1e-3, 1e-6);
+
+/// The cosine bound from the squared norm of a document's shared part and
+/// of the whole (0 when nothing is shared), widened by [`BOUND_MARGIN`].
+fn share_bound(shared: f32, whole: f32) -> f32 {
+    if shared <= 0.0 || whole <= 0.0 {
         return 0.0;
     }
-    let (dot, norm) = centroid_dot_and_norm(Some(doc), centroid, weights);
-    cosine_of(dot, doc_norm, norm)
+    (shared / whole).sqrt() * (1.0 + BOUND_MARGIN.0) + BOUND_MARGIN.1
+}
+
+/// An upper bound of the probability of `components` once its
+/// nearest-member components are set to any values in the ranges `text`
+/// and `names` (lowest, highest). The logit is linear in each of them
+/// with no term joining the two, so its highest value over the box of
+/// their ranges is at a corner, whatever the signs of the weights.
+fn upper_score(
+    model: &ScoreModel,
+    components: &Components,
+    text: [f32; 2],
+    names: [f32; 2],
+) -> f32 {
+    let mut upper = f32::NEG_INFINITY;
+    for nearest_text in text {
+        for nearest_names in names {
+            let corner = Components {
+                nearest_text,
+                nearest_names,
+                ..*components
+            };
+            upper = upper.max(model.probability(&corner));
+        }
+    }
+    upper * (1.0 + BOUND_MARGIN.0) + BOUND_MARGIN.1
 }
 
 /// The earlier of two optional times (`None` when both are).
@@ -894,6 +1040,36 @@ pub(crate) mod tests {
                 a
             })
             .collect()
+    }
+
+    #[test]
+    fn scoring_only_the_decisive_candidates_keeps_the_best_two_and_the_mergeable() {
+        let new = || Clusterer::new(ClustererConfig::default());
+        let (mut full, mut decisive) = (new(), new());
+        let merge_threshold = full.config.merge_threshold.max(full.config.model.threshold);
+        let (mut scored_full, mut scored_decisive) = (0, 0);
+        for article in long_stream() {
+            let (features, all) = full.candidates_read(&article, None, false);
+            let (_, some) = decisive.candidates_read(&article, None, true);
+            scored_full += all.len();
+            scored_decisive += some.len();
+            assert_eq!(all.get(..2.min(all.len())), some.get(..2.min(all.len())));
+            let mergeable = |c: &&Candidate| c.score >= merge_threshold;
+            assert_eq!(
+                all.iter().filter(mergeable).collect::<Vec<_>>(),
+                some.iter().filter(mergeable).collect::<Vec<_>>()
+            );
+            let story = match all.first() {
+                Some(best) if best.score >= full.config.model.threshold => best.story.clone(),
+                _ => StoryId::founded_by(&article.id),
+            };
+            full.join_story(&story, &features, &article);
+            decisive.join_story(&story, &features, &article);
+        }
+        assert!(
+            scored_decisive < scored_full,
+            "{scored_decisive} of {scored_full} scored"
+        );
     }
 
     #[test]

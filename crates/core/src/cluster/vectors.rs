@@ -221,13 +221,28 @@ pub fn weighted_norm_squared(doc: &SparseVector, weights: &TermWeights) -> f32 {
 /// so it does not depend on the order of the terms (a map's order differs
 /// from run to run; re-runs on the same input must give the same scores).
 /// The dot product is summed in f32 in the document's term order.
+#[cfg(test)]
 pub fn centroid_dot_and_norm(
     doc: Option<&SparseVector>,
     centroid: &Centroid,
     weights: &TermWeights,
 ) -> (f32, f32) {
+    let (dot, norm, _) = centroid_dot_norm_and_shared(doc, centroid, weights);
+    (dot, norm)
+}
+
+/// [`centroid_dot_and_norm`] and, from the same pass, the squared norm
+/// under the current IDF of the part of `doc` the centroid holds (summed
+/// in f32 in term order): no document whose terms the centroid all holds
+/// can have a cosine with `doc` above the square root of it over `doc`'s
+/// squared norm (Cauchy–Schwarz on the shared terms).
+pub fn centroid_dot_norm_and_shared(
+    doc: Option<&SparseVector>,
+    centroid: &Centroid,
+    weights: &TermWeights,
+) -> (f32, f32, f32) {
     let doc = doc.map_or(&[][..], |d| &d.0[..]);
-    let (mut dot, mut norm) = (0.0f32, 0.0f64);
+    let (mut dot, mut norm, mut shared) = (0.0f32, 0.0f64, 0.0f32);
     let mut next = doc.iter().peekable();
     for &(id, c) in &centroid.0 {
         let idf = weights.idf(id);
@@ -243,10 +258,11 @@ pub fn centroid_dot_and_norm(
         {
             let x = w * idf;
             dot += x * c * idf;
+            shared += x * x;
             next.next();
         }
     }
-    (dot, norm as f32)
+    (dot, norm as f32, shared)
 }
 
 /// The dot product of `doc` with a centroid under the current IDF, in the
