@@ -228,8 +228,7 @@ impl Clusterer {
         for story in &mut self.stories {
             story.kept = Default::default();
             for member in &story.members {
-                story.kept[0].push(&member.features.terms);
-                story.kept[1].push(&member.features.names);
+                keep_vectors(&mut story.kept, &member.features);
             }
         }
         self
@@ -764,8 +763,7 @@ impl Clusterer {
                 kept.drop_oldest(1);
             }
         }
-        story.kept[0].push(&features.terms);
-        story.kept[1].push(&features.names);
+        keep_vectors(&mut story.kept, features);
         story.members.push(Member {
             features: features.clone(),
             at,
@@ -874,6 +872,13 @@ fn upper_score(
         }
     }
     upper * (1.0 + BOUND_MARGIN.0) + BOUND_MARGIN.1
+}
+
+/// Lays a newly kept member's word and name vectors after the others
+/// (`StoryState::kept`).
+fn keep_vectors(kept: &mut [BackToBack; 2], features: &ArticleFeatures) {
+    kept[0].push(&features.terms);
+    kept[1].push(&features.names);
 }
 
 /// The earlier of two optional times (`None` when both are).

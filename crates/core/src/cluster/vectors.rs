@@ -221,21 +221,12 @@ pub fn weighted_norm_squared(doc: &SparseVector, weights: &TermWeights) -> f32 {
 /// so it does not depend on the order of the terms (a map's order differs
 /// from run to run; re-runs on the same input must give the same scores).
 /// The dot product is summed in f32 in the document's term order.
-#[cfg(test)]
-pub fn centroid_dot_and_norm(
-    doc: Option<&SparseVector>,
-    centroid: &Centroid,
-    weights: &TermWeights,
-) -> (f32, f32) {
-    let (dot, norm, _) = centroid_dot_norm_and_shared(doc, centroid, weights);
-    (dot, norm)
-}
-
-/// [`centroid_dot_and_norm`] and, from the same pass, the squared norm
-/// under the current IDF of the part of `doc` the centroid holds (summed
-/// in f32 in term order): no document whose terms the centroid all holds
-/// can have a cosine with `doc` above the square root of it over `doc`'s
-/// squared norm (Cauchy–Schwarz on the shared terms).
+///
+/// Also returns, from the same pass, the squared norm under the current
+/// IDF of the part of `doc` the centroid holds (summed in f32 in term
+/// order): no document whose terms the centroid all holds can have a
+/// cosine with `doc` above the square root of it over `doc`'s squared
+/// norm (Cauchy–Schwarz on the shared terms).
 pub fn centroid_dot_norm_and_shared(
     doc: Option<&SparseVector>,
     centroid: &Centroid,
@@ -266,7 +257,7 @@ pub fn centroid_dot_norm_and_shared(
 }
 
 /// The dot product of `doc` with a centroid under the current IDF, in the
-/// document's term order (as [`centroid_dot_and_norm`] sums it).
+/// document's term order (as [`centroid_dot_norm_and_shared`] sums it).
 pub fn centroid_dot(doc: &SparseVector, centroid: &Centroid, weights: &TermWeights) -> f32 {
     let mut dot = 0.0;
     let entries = &centroid.0;
@@ -302,7 +293,7 @@ pub fn weighted_cosine(doc: &SparseVector, centroid: &Centroid, weights: &TermWe
         return 0.0;
     }
     let doc_norm = weighted_norm_squared(doc, weights);
-    let (dot, centroid_norm) = centroid_dot_and_norm(Some(doc), centroid, weights);
+    let (dot, centroid_norm, _) = centroid_dot_norm_and_shared(Some(doc), centroid, weights);
     cosine_of(dot, doc_norm, centroid_norm)
 }
 
@@ -572,7 +563,7 @@ mod tests {
             }
             let fast = weighted_cosine(doc, &centroid, &weights);
             assert_eq!(fast.to_bits(), map_cosine(doc, &map, &weights).to_bits());
-            let (dot, _) = centroid_dot_and_norm(Some(doc), &centroid, &weights);
+            let (dot, _, _) = centroid_dot_norm_and_shared(Some(doc), &centroid, &weights);
             assert_eq!(
                 dot.to_bits(),
                 centroid_dot(doc, &centroid, &weights).to_bits()

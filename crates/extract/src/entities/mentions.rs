@@ -653,8 +653,10 @@ fn opens_like_a_verb(word: &str) -> bool {
 /// True for an imperative or a headline's adjective ("Retired NASA
 /// astronaut"), which opens no name even before an acronym.
 fn is_listed_opener(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    IMPERATIVES.contains(&lower.as_str()) || HEADLINE_ADJECTIVES.contains(&lower.as_str())
+    IMPERATIVES
+        .iter()
+        .chain(HEADLINE_ADJECTIVES)
+        .any(|listed| listed.eq_ignore_ascii_case(word))
 }
 
 /// Verbs that open a sentence as an imperative, addressing the reader.
@@ -907,7 +909,7 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
     }
     let headline = title_case_tokens(&tokens);
     split_glued_runs(&tokens, &headline, &mut runs);
-    split_headline_runs(&tokens, &headline, &mut runs);
+    split_headline_runs(&tokens, &headline, &lower, &mut runs);
     runs.into_iter()
         .map(|(first, last)| mention(text, &tokens, first, last))
         .collect()
@@ -999,8 +1001,14 @@ fn split_glued_runs(tokens: &[Token<'_>], headline: &[bool], runs: &mut Vec<(usi
 /// the words the text writes in lower case elsewhere ("offer", "for"),
 /// keeping whole the names of several words it uses in ordinary sentences
 /// ("Real Madrid"): "Broadcom", "Qualcomm". `headline` marks the tokens of
-/// title-case sentences ([`title_case_tokens`]).
-fn split_headline_runs(tokens: &[Token<'_>], headline: &[bool], runs: &mut Vec<(usize, usize)>) {
+/// title-case sentences ([`title_case_tokens`]); `lower` is the text's
+/// [`lower_case_stems`].
+fn split_headline_runs(
+    tokens: &[Token<'_>],
+    headline: &[bool],
+    lower: &HashSet<&str>,
+    runs: &mut Vec<(usize, usize)>,
+) {
     if !headline.iter().any(|h| *h) || headline.iter().all(|h| *h) {
         return;
     }
@@ -1016,7 +1024,6 @@ fn split_headline_runs(tokens: &[Token<'_>], headline: &[bool], runs: &mut Vec<(
         .map(|&(first, last)| words(first, last))
         .collect();
     let longest = known.iter().map(Vec::len).max().unwrap_or(0);
-    let lower = lower_case_stems(tokens);
     let common = |at: usize| {
         let word = without_possessive(tokens[at].text);
         NOT_NAMES.contains(&word) || lower.contains(stem(&word.to_lowercase()))
