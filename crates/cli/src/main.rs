@@ -29,6 +29,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let args = args::Cli::parse();
     init_logging(&args.global);
+    // A third-party parser's panic on one hostile file becomes an error
+    // naming that file; its panic message stays off the terminal.
+    storyline_core::ingest::guard::quiet_caught_panics();
     match cmd::run(args) {
         Ok(code) => code,
         Err(err) if output::is_closed_pipe(&err) => ExitCode::SUCCESS,

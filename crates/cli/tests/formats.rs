@@ -118,6 +118,26 @@ fn json_lines_from_standard_input_with_a_bad_line_names_the_line() {
     assert_eq!(first["published_at"], "1987-02-26T15:01:01.79Z");
 }
 
+/// feed-rs panics on an author e-mail followed by a multi-byte character;
+/// the ingest catches it and reads the feed again. The user sees the
+/// article stored and no panic message (`run` fails on "panicked").
+#[test]
+fn a_feed_that_makes_the_parser_panic_is_stored_without_a_panic_message() {
+    let db = Db::new();
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("harbour.xml");
+    std::fs::write(
+        &feed,
+        "<rss version=\"2.0\"><channel><title>Harbour News</title><item><title>Ferry delayed</title>\
+         <author>desk@harbour.exa\u{20ac} (Mara Quill)</author><pubDate>Tue, 03 Mar 2020 10:00:00 GMT</pubDate>\
+         <description>The morning ferry was delayed by fog.</description></item></channel></rss>",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = db.run(&["ingest", path_str(&feed)], None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("read 1, new 1,"), "{stdout}");
+}
+
 #[test]
 fn gzip_json_lines_and_a_forced_format_are_read() {
     let db = Db::new();

@@ -51,8 +51,9 @@ pub fn parse(text: &str) -> Result<Vec<Item>, IngestErrorKind> {
     // author fields in ASCII; if the parser still fails, the feed is one
     // error, never the end of the ingest.
     let parse_bytes = |bytes: &[u8]| {
-        std::panic::catch_unwind(|| feed_rs::parser::parse(bytes))
-            .map_err(|_| IngestErrorKind::InvalidFeed("the feed parser failed on this feed".into()))
+        crate::ingest::guard::guarded(|| feed_rs::parser::parse(bytes)).map_err(|panic| {
+            IngestErrorKind::InvalidFeed(format!("the feed parser failed on this feed ({panic})"))
+        })
     };
     let parsed = match parse_bytes(text.as_bytes()) {
         Ok(parsed) => parsed,

@@ -10,6 +10,7 @@ mod detect;
 mod discover;
 pub mod feed;
 mod front_matter;
+pub mod guard;
 pub mod html;
 pub mod jsonl;
 pub(crate) mod parallel;

@@ -76,7 +76,6 @@ use crate::error::IngestErrorKind;
 use crate::ingest::RawArticle;
 use crate::model::SourceFormat;
 use scraper::Html;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// The `extra` key that records why a page's text was extracted with less
 /// than the usual means (the Readability fallback skipped on a page too
@@ -134,14 +133,7 @@ pub fn page_publication_time(
 /// Runs `f`, turning a panic inside a third-party extractor into an error
 /// for this one page.
 fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, IngestErrorKind> {
-    catch_unwind(AssertUnwindSafe(f)).map_err(|panic| {
-        let message = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown failure".into());
-        IngestErrorKind::HtmlExtraction(message)
-    })
+    crate::ingest::guard::guarded(f).map_err(IngestErrorKind::HtmlExtraction)
 }
 
 fn build_article(html: &str, shape: limits::PageShape, hints: &PageHints) -> RawArticle {
