@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use storyline_core::ingest::InputDocument;
 use storyline_core::pipeline::Pipeline;
 use storyline_core::store::MemoryStore;
+use storyline_core::view::article::{StoryArticles, article_detail};
 use storyline_core::view::{StoryDetail, StoryOptions, story_detail_with, story_summaries};
 use storyline_extract::entities::AliasBook;
 
@@ -14,7 +15,7 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn seed_story(with_book: bool, since: Option<&str>) -> StoryDetail {
+fn seed_store() -> MemoryStore {
     let mut docs = Vec::new();
     let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join("examples/articles"))
         .unwrap()
@@ -27,7 +28,11 @@ fn seed_story(with_book: bool, since: Option<&str>) -> StoryDetail {
     }
     let mut pipeline = Pipeline::new(MemoryStore::default());
     pipeline.ingest(docs, &mut ()).unwrap();
-    let store = pipeline.into_store();
+    pipeline.into_store()
+}
+
+fn seed_story(with_book: bool, since: Option<&str>) -> StoryDetail {
+    let store = seed_store();
     let stories = story_summaries(&store).unwrap();
     assert_eq!(stories.len(), 1);
     let book = with_book
@@ -187,4 +192,34 @@ fn since_keeps_only_later_reports() {
 fn without_the_alias_book_the_names_still_resolve_from_the_text() {
     let story = seed_story(false, None);
     assert_eq!(series(&story, "AS Roma", "offer").len(), 3);
+}
+
+/// An article's page lists the figures it reported with names resolved
+/// across its story; the static site reads the story once for all its
+/// pages, and every page is the same as when the article is read alone.
+#[test]
+fn each_article_page_shows_its_own_figures_the_same_when_read_with_its_story() {
+    let store = seed_store();
+    let book = AliasBook::load(&root().join("examples/aliases/football-clubs.yaml")).unwrap();
+    let stories = story_summaries(&store).unwrap();
+    let story = StoryArticles::read(&store, &stories[0].id, Some(&book)).unwrap();
+    assert_eq!(story.members.len(), 5);
+    let mut offers = Vec::new();
+    for article in &story.members {
+        let alone = article_detail(&store, article.clone(), Some(&book)).unwrap();
+        let shared = story.detail(article.clone(), Some(&book));
+        assert_eq!(alone, shared, "{}", article.id.0);
+        assert!(shared.claims.iter().all(|c| c.article == article.id));
+        offers.extend(
+            shared
+                .claims
+                .iter()
+                .filter(|c| c.kind == "offer" && c.subject.as_deref() == Some("Chris Smalling"))
+                .map(|c| (c.holder.clone(), c.text.clone())),
+        );
+    }
+    assert!(
+        offers.contains(&(Some("AS Roma".to_string()), "£13.5m".to_string())),
+        "{offers:?}"
+    );
 }

@@ -12,8 +12,10 @@ use crate::html;
 use crate::links::{Links, is_plain_id};
 use crate::query::StoryFilter;
 use crate::views::{self, Layout};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use storyline_core::Store;
+use storyline_core::view::article::StoryArticles;
 use storyline_core::view::story_summaries;
 
 /// Why publishing stopped.
@@ -94,6 +96,15 @@ fn write(path: &Path, text: &str) -> Result<(), PublishError> {
     })
 }
 
+/// Writes one article's page under `out/articles/<id>/`.
+fn write_article(out: &Path, id: &str, view: &views::ArticleView) -> Result<(), PublishError> {
+    let layout = Layout::new(view.title.clone(), &Links::static_at(2));
+    write(
+        &out.join("articles").join(id).join("index.html"),
+        &html::article(&layout, view)?,
+    )
+}
+
 /// Writes the site into `out`. Pages of stories and articles whose ids are
 /// not plain (never the case for the stores' own ids) are skipped, so no id
 /// can write outside `out`. A story merged into another gets a stub page
@@ -151,18 +162,31 @@ pub fn publish(
             }
         }
     }
-    for article in store.articles()? {
-        let id = &article.id.0;
-        if !is_plain_id(id) {
-            continue;
+    // Articles story by story: a story's figures are found once for all
+    // its pages (an article's figures have their names resolved across its
+    // story), then the articles of no story.
+    let mut written = HashSet::new();
+    for summary in story_summaries(store)? {
+        let story =
+            StoryArticles::read(store, &summary.id, views::aliases()).map_err(ApiError::from)?;
+        for article in &story.members {
+            if is_plain_id(&article.id.0) && written.insert(article.id.0.clone()) {
+                let detail = story.detail(article.clone(), views::aliases());
+                write_article(
+                    out,
+                    &article.id.0,
+                    &views::article_view_of(store, detail, &deep)?,
+                )?;
+                report.articles += 1;
+            }
         }
-        let view = views::article_view(store, id, &deep)?;
-        let layout = Layout::new(view.title.clone(), &deep);
-        write(
-            &out.join("articles").join(id).join("index.html"),
-            &html::article(&layout, &view)?,
-        )?;
-        report.articles += 1;
+    }
+    for article in store.articles()? {
+        if is_plain_id(&article.id.0) && !written.contains(&article.id.0) {
+            let id = &article.id.0;
+            write_article(out, id, &views::article_view(store, id, &deep)?)?;
+            report.articles += 1;
+        }
     }
     Ok(report)
 }

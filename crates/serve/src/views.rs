@@ -629,7 +629,16 @@ pub struct ArticleView {
 
 /// Builds an article page.
 pub fn article_view(store: &dyn Store, id: &str, links: &Links) -> Result<ArticleView, ApiError> {
-    let detail = article_detail(store, id)?;
+    article_view_of(store, article_detail(store, id)?, links)
+}
+
+/// Builds the page of an article already read in full (the static site
+/// reads each story's articles once, see `StoryArticles`).
+pub fn article_view_of(
+    store: &dyn Store,
+    detail: ArticleDetail,
+    links: &Links,
+) -> Result<ArticleView, ApiError> {
     let s = &detail.summary;
     let story = match &s.story {
         Some(story_id) => store.story(story_id)?.map(|story| LinkRow {

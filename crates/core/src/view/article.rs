@@ -6,7 +6,7 @@
 use super::{ArticleSummary, LookupError};
 use crate::facts::names::EntitySummary;
 use crate::facts::{NameIndex, StoryClaim, claims_with_names};
-use crate::model::{Article, ArticleId};
+use crate::model::{Article, ArticleId, StoryId};
 use crate::store::Store;
 use serde::Serialize;
 use storyline_extract::entities::AliasBook;
@@ -77,50 +77,89 @@ pub fn resolve_article(store: &dyn Store, prefix: &str) -> Result<Article, Looku
     }
 }
 
+/// What the articles of one story share on their pages: the members
+/// (copies included) and the figures of the whole story, names resolved
+/// across it as on the story page. Read once per story, it gives every
+/// member's [`ArticleDetail`] without reading the story again per article
+/// (publishing a story of N articles read it N times, N² extractions).
+#[derive(Debug, Clone, Default)]
+pub struct StoryArticles {
+    /// The story's articles, copies included.
+    pub members: Vec<Article>,
+    /// The figures of the story's originals, parties resolved story-wide.
+    claims: Vec<StoryClaim>,
+}
+
+impl StoryArticles {
+    /// Reads the story's members and finds the figures of its originals.
+    pub fn read(
+        store: &dyn Store,
+        story: &StoryId,
+        aliases: Option<&AliasBook>,
+    ) -> Result<Self, LookupError> {
+        let members = store.story_articles(story)?;
+        let originals: Vec<&Article> = members
+            .iter()
+            .filter(|a| a.duplicate_of.is_none())
+            .collect();
+        let claims = story_claims(&originals, aliases);
+        Ok(Self { members, claims })
+    }
+
+    /// The full view of `article`, one of this story's members (or an
+    /// article without a story, given an empty `StoryArticles`: its own
+    /// figures).
+    pub fn detail(&self, article: Article, aliases: Option<&AliasBook>) -> ArticleDetail {
+        let duplicates = self
+            .members
+            .iter()
+            .filter(|a| a.duplicate_of.as_ref() == Some(&article.id))
+            .map(|a| a.id.clone())
+            .collect();
+        let claims = if article.duplicate_of.is_some() {
+            Vec::new()
+        } else if self.members.iter().all(|a| a.duplicate_of.is_some()) {
+            // No story, or one of copies only: the article's own figures.
+            story_claims(&[&article], aliases)
+        } else {
+            self.claims
+                .iter()
+                .filter(|c| c.article == article.id)
+                .cloned()
+                .collect()
+        };
+        let entities = NameIndex::for_articles(&[&article], aliases)
+            .entities()
+            .to_vec();
+        ArticleDetail {
+            summary: ArticleSummary::from(&article),
+            duplicates,
+            entities,
+            claims,
+            body: article.body,
+            authors: article.authors,
+            categories: article.categories,
+            image: article.image,
+            extra: article.extra,
+        }
+    }
+}
+
+/// The figures of a story's originals, names resolved across all of them.
+fn story_claims(originals: &[&Article], aliases: Option<&AliasBook>) -> Vec<StoryClaim> {
+    let names = NameIndex::for_articles(originals, aliases);
+    claims_with_names(originals, &names)
+}
+
 /// Builds the full view of a stored article.
 pub fn article_detail(
     store: &dyn Store,
     article: Article,
     aliases: Option<&AliasBook>,
 ) -> Result<ArticleDetail, LookupError> {
-    let members = match &article.story {
-        Some(story) => store.story_articles(story)?,
-        None => Vec::new(),
+    let story = match &article.story {
+        Some(story) => StoryArticles::read(store, story, aliases)?,
+        None => StoryArticles::default(),
     };
-    let duplicates = members
-        .iter()
-        .filter(|a| a.duplicate_of.as_ref() == Some(&article.id))
-        .map(|a| a.id.clone())
-        .collect();
-    let claims = if article.duplicate_of.is_some() {
-        Vec::new()
-    } else {
-        // Names resolve across the whole story, as on the story page.
-        let mut originals: Vec<&Article> = members
-            .iter()
-            .filter(|a| a.duplicate_of.is_none())
-            .collect();
-        if originals.is_empty() {
-            originals.push(&article);
-        }
-        let names = NameIndex::for_articles(&originals, aliases);
-        claims_with_names(&originals, &names)
-            .into_iter()
-            .filter(|c| c.article == article.id)
-            .collect()
-    };
-    let entities = NameIndex::for_articles(&[&article], aliases)
-        .entities()
-        .to_vec();
-    Ok(ArticleDetail {
-        summary: ArticleSummary::from(&article),
-        duplicates,
-        entities,
-        claims,
-        body: article.body,
-        authors: article.authors,
-        categories: article.categories,
-        image: article.image,
-        extra: article.extra,
-    })
+    Ok(story.detail(article, aliases))
 }
