@@ -138,6 +138,40 @@ fn a_feed_that_makes_the_parser_panic_is_stored_without_a_panic_message() {
     assert!(stdout.starts_with("read 1, new 1,"), "{stdout}");
 }
 
+/// Hundreds of items without text (an archive's empty records) would bury
+/// the other errors: past ten of one reason the rest are counted in one
+/// line, which `-v` expands; other reasons are still listed.
+#[test]
+fn many_failures_of_one_reason_are_counted_not_listed_unless_verbose() {
+    let mut input = String::new();
+    for i in 0..12 {
+        input.push_str(&format!("{{\"title\": \"Empty {i}\", \"text\": \"\"}}\n"));
+    }
+    input.push_str("{\"title\": broken\n");
+    input.push_str("{\"title\": \"Kept\", \"text\": \"The one article with text.\"}\n");
+    let db = Db::new();
+    let (code, stdout, stderr) = db.run(&["ingest", "-"], Some(&input));
+    assert_eq!(code, 3, "{stderr}");
+    assert!(stdout.starts_with("read 14, new 1,"), "{stdout}");
+    let no_text = stderr
+        .lines()
+        .filter(|l| l.ends_with(": has no article text"))
+        .count();
+    assert_eq!(no_text, 10, "{stderr}");
+    assert!(
+        stderr.contains("… and 2 more like \"has no article text\" (-v lists every one)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("-:13: is not a JSON object"), "{stderr}");
+    let (_, _, verbose) = Db::new().run(&["-v", "ingest", "-"], Some(&input));
+    let listed = verbose
+        .lines()
+        .filter(|l| l.ends_with(": has no article text"))
+        .count();
+    assert_eq!(listed, 12, "{verbose}");
+    assert!(!verbose.contains("more like"), "{verbose}");
+}
+
 #[test]
 fn gzip_json_lines_and_a_forced_format_are_read() {
     let db = Db::new();

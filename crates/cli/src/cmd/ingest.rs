@@ -73,9 +73,7 @@ pub fn run(
         .context("ingest failed; nothing of this batch was stored")?;
     bar.finish();
 
-    for failure in &report.failures {
-        eprintln!("error: {failure}");
-    }
+    print_failures(&report.failures, global.verbose > 0);
     let store = pipeline.into_store();
     let touched: BTreeSet<StoryId> = report
         .articles
@@ -120,6 +118,47 @@ pub fn run(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// How many failures of one reason are listed before the rest are
+/// counted: a feed or archive of thousands of items can hold hundreds
+/// without text, and a screenful of the same line hides the other reasons.
+const LISTED_PER_REASON: usize = 10;
+
+/// Prints the inputs that failed on stderr, each with its reason; past
+/// [`LISTED_PER_REASON`] of one reason the rest are counted in one line
+/// (all listed with `verbose`; `--json` reports every one).
+fn print_failures(failures: &[IngestError], verbose: bool) {
+    let mut by_reason: Vec<(std::mem::Discriminant<IngestErrorKind>, &IngestError, usize)> =
+        Vec::new();
+    for failure in failures {
+        let reason = std::mem::discriminant(&failure.kind);
+        let seen = match by_reason.iter_mut().find(|(r, _, _)| *r == reason) {
+            Some((_, _, count)) => {
+                *count += 1;
+                *count
+            }
+            None => {
+                by_reason.push((reason, failure, 1));
+                1
+            }
+        };
+        if verbose || seen <= LISTED_PER_REASON {
+            eprintln!("error: {failure}");
+        }
+    }
+    if verbose {
+        return;
+    }
+    for (_, first, count) in by_reason {
+        if count > LISTED_PER_REASON {
+            eprintln!(
+                "error: … and {} more like \"{}\" (-v lists every one)",
+                count - LISTED_PER_REASON,
+                first.kind
+            );
+        }
+    }
 }
 
 fn read_stdin(max_size: u64) -> Result<InputDocument, IngestError> {
