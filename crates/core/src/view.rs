@@ -136,8 +136,10 @@ pub struct StorySummary {
 /// briefs stored by an earlier build. History: 1, session 13; 2, session
 /// 14 (names glued by page text split, currency rates in disagreements); 3,
 /// session 15 (live-blog labels and days no names, organizations by their
-/// legal form, analysts no subjects).
-pub const BRIEF_VERSION: u32 = 3;
+/// legal form, analysts no subjects); 4, session 16 (names across a
+/// hard-wrapped line, companies written as such, places glued to a name
+/// kept apart).
+pub const BRIEF_VERSION: u32 = 4;
 
 /// How many entities a story summary keeps.
 pub const SUMMARY_ENTITIES: usize = 40;

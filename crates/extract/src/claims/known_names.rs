@@ -60,6 +60,7 @@ fn joined_by_and(
         text: whole.to_string(),
         kind: kind_of(known.kind, first.kind),
         named_as_thing: first.named_as_thing,
+        named_as_company: first.named_as_company || second.named_as_company,
     })
 }
 
@@ -82,6 +83,7 @@ fn without_foreign_article(text: &str, mention: Mention, book: &AliasBook) -> Me
             text: name.to_string(),
             kind: kind_of(known.kind, mention.kind),
             named_as_thing: mention.named_as_thing,
+            named_as_company: mention.named_as_company,
         },
         None => mention,
     }

@@ -137,6 +137,7 @@ mod tests {
             text: name.to_string(),
             kind: EntityKind::Person,
             named_as_thing: false,
+            named_as_company: false,
         }
     }
 

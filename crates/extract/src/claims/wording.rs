@@ -487,6 +487,7 @@ mod tests {
                 text: name.into(),
                 kind,
                 named_as_thing: false,
+                named_as_company: false,
             }
         };
         let names = vec![

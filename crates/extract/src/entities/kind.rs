@@ -360,7 +360,7 @@ static COMMON_PLACES: std::sync::LazyLock<std::collections::HashSet<&'static str
 
 /// True when `words` name a place: the gazetteer's, a common city, or a
 /// compass adjective before one of them ("Southern California").
-fn names_a_place(words: &[&str]) -> bool {
+pub(crate) fn names_a_place(words: &[&str]) -> bool {
     let whole = words.join(" ");
     if super::places::is_place(&whole)
         || (words.len() == 1 && COMMON_PLACES.contains(whole.as_str()))

@@ -20,6 +20,10 @@ pub struct Mention {
     /// punctuation ("the Falcon Heavy is", "the Boko Haram."), which no
     /// person's name is; its entity is then no person.
     pub named_as_thing: bool,
+    /// Written as a company's name: "X raised its forecast", "X's shares",
+    /// "X shares fell", "shares of X"; its entity is then no person, though
+    /// its words read like a full name ("Wells Fargo").
+    pub named_as_company: bool,
 }
 
 /// Lowercase words allowed inside a name: `Corriere dello Sport`.
@@ -247,6 +251,8 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut joined = false;
     let mut start: Option<usize> = None;
     let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+    let wrapped = is_hard_wrapped(text);
+    let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
         if is_word_char(c) {
             if start.is_none() {
@@ -259,8 +265,17 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             // nothing: the words around it keep their own runs.
             joined = push(text, &mut out, s..i, &mut boundary, joined);
         }
+        // A hard-wrapped text's line break inside a paragraph is a space:
+        // "Chemical New York\nCorp" is one name.
+        let soft_break = wrapped
+            && c == '\n'
+            && i.checked_sub(1).is_none_or(|p| bytes[p] != b'\n')
+            && bytes
+                .get(i + 1)
+                .is_some_and(|n| !matches!(n, b'\n' | b'\r'));
         match c {
             ' ' => {}
+            '\n' if soft_break => {}
             // "Brighton & Hove Albion": an ampersand joins a name.
             '&' if joined => {
                 push(text, &mut out, i..i + c.len_utf8(), &mut boundary, joined);
@@ -277,6 +292,23 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         push(text, &mut out, s..text.len(), &mut boundary, joined);
     }
     out
+}
+
+/// True when `text` is hard-wrapped, as wire copy is: its single line
+/// breaks mostly fall inside sentences (at least three go on with a
+/// lower-case word, and those are at least a third of them). Line breaks
+/// in copied web pages end headlines and captions instead, and stay ends.
+fn is_hard_wrapped(text: &str) -> bool {
+    let (mut single, mut inside) = (0usize, 0usize);
+    let mut lines = text.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        let Some(next) = lines.peek() else { break };
+        if !line.trim().is_empty() && !next.trim().is_empty() {
+            single += 1;
+            inside += usize::from(next.trim_start().starts_with(char::is_lowercase));
+        }
+    }
+    inside >= 3 && inside * 3 >= single
 }
 
 /// Adds the word in `range` (apostrophes and hyphens trimmed) as a token;
@@ -493,7 +525,7 @@ const OCCUPATIONS: &[&str] = &[
 
 /// True when `word` names a person's office or occupation, so that the
 /// name after it is a person's.
-fn is_title_word(word: &str) -> bool {
+pub(crate) fn is_title_word(word: &str) -> bool {
     TITLE_HEADS.contains(&word) || OCCUPATIONS.contains(&word)
 }
 
@@ -909,10 +941,64 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
     }
     let headline = title_case_tokens(&tokens);
     split_glued_runs(&tokens, &headline, &mut runs);
+    split_person_of_organization(&tokens, &mut runs);
     split_headline_runs(&tokens, &headline, &lower, &mut runs);
+    join_across_and(&tokens, &lower, &mut runs);
     runs.into_iter()
+        // "Birr, Walton and Co", "Acme Inc Says": a legal form left alone
+        // names no company.
+        .filter(|&(first, last)| {
+            let word = without_possessive(tokens[first].text);
+            last - first > 1 || !COMPANY_FORMS.iter().any(|f| f.eq_ignore_ascii_case(word))
+        })
         .map(|(first, last)| mention(text, &tokens, first, last))
         .collect()
+}
+
+/// Joins "Securities and Exchange Commission" into one name: a single
+/// word, "and", and an organization's name of two words or more (by its
+/// own words, [`guess`]), when the single word is a common word the text
+/// also writes in lower case (`lower`, [`lower_case_stems`]: "securities
+/// laws"), never a name of its own there, and no place ("Arsenal and
+/// Manchester City", "Reagan and Agriculture Department", "Japan and Bank
+/// of America" stay apart).
+fn join_across_and(tokens: &[Token<'_>], lower: &HashSet<&str>, runs: &mut Vec<(usize, usize)>) {
+    let followed_by_and = |last: usize| {
+        tokens
+            .get(last)
+            .is_some_and(|t| t.joined && t.text == "and")
+    };
+    let alone: HashSet<&str> = runs
+        .iter()
+        .filter(|&&(first, last)| last - first == 1 && !followed_by_and(last))
+        .map(|&(first, _)| without_possessive(tokens[first].text))
+        .collect();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
+    for &(first, last) in runs.iter() {
+        if let Some(previous) = out.last_mut() {
+            let (p_first, p_last) = *previous;
+            let words: Vec<&str> = tokens[first..last]
+                .iter()
+                .map(|t| without_possessive(t.text))
+                .collect();
+            let joins = p_last - p_first == 1
+                && p_last + 1 == first
+                && followed_by_and(p_last)
+                && tokens[first].joined
+                && words.len() >= 2
+                && !alone.contains(tokens[p_first].text)
+                && lower.contains(stem(&tokens[p_first].text.to_lowercase()))
+                && !is_shouting(tokens[p_first].text)
+                && !super::kind::names_a_place(&[tokens[p_first].text])
+                && guess(&words, None, None) == EntityKind::Organization;
+            if joins {
+                previous.1 = last;
+                continue;
+            }
+        }
+        out.push((first, last));
+    }
+    *runs = out;
 }
 
 /// True when a possessive is part of the name it opens: "Democratic
@@ -989,6 +1075,63 @@ fn split_glued_runs(tokens: &[Token<'_>], headline: &[bool], runs: &mut Vec<(usi
                 out.push((first + len / 2, last));
             } else if first < last {
                 out.push((first, last));
+            }
+        }
+    }
+    *runs = out;
+}
+
+/// Words that end a company's name as its legal form. One of them inside a
+/// run ends a name glued to the next one ("Bank of Communications Ltd Hong
+/// Kong"); alone it names nothing.
+const COMPANY_FORMS: &[&str] = &[
+    "Inc", "Corp", "Co", "Cos", "Ltd", "Plc", "PLC", "plc", "LLC", "AG", "NV", "GmbH",
+];
+
+/// Legal forms that may stand inside a name ("Co" may be a surname's
+/// start, "AG" an attorney general's): runs are cut after the others.
+const CUTTING_FORMS: &[&str] = &["Inc", "Corp", "Ltd", "Plc", "plc", "LLC", "GmbH"];
+
+/// Splits "Darwin Beck of First Boston Corp" into the person and the
+/// organization: a run whose words before an inner "of" read as a
+/// person's full name, and after it as an organization's or a place's
+/// name of two words or more ("Bank of England", one word before "of",
+/// and "Duke of York", one after, stay whole); and a run
+/// after a legal form inside it ([`CUTTING_FORMS`]).
+fn split_person_of_organization(tokens: &[Token<'_>], runs: &mut Vec<(usize, usize)>) {
+    let mut out = Vec::with_capacity(runs.len());
+    for &(first, last) in runs.iter() {
+        let words = |from: usize, to: usize| -> Vec<&str> {
+            tokens[from..to]
+                .iter()
+                .map(|t| without_possessive(t.text))
+                .collect()
+        };
+        let split = (first + 2..last.saturating_sub(2))
+            .find(|&k| tokens[k].text == "of")
+            .filter(|&k| {
+                guess(&words(first, k), None, None) == EntityKind::Person
+                    && matches!(
+                        guess(&words(k + 1, last), None, None),
+                        EntityKind::Organization | EntityKind::Place
+                    )
+            });
+        let pieces = match split {
+            Some(k) => [(first, k), (k + 1, last)],
+            None => [(first, last), (last, last)],
+        };
+        for (first, last) in pieces {
+            // "Bank of Communications Ltd Hong Kong": a legal form ends
+            // the company's name.
+            let mut start = first;
+            for k in first + 1..last.saturating_sub(1) {
+                if CUTTING_FORMS.contains(&tokens[k].text) && is_capitalized(tokens[k + 1].text) {
+                    out.push((start, k + 1));
+                    start = k + 1;
+                }
+            }
+            if start < last {
+                out.push((start, last));
             }
         }
     }
@@ -1197,12 +1340,99 @@ fn mention(text: &str, tokens: &[Token<'_>], first: usize, last: usize) -> Menti
     let verb_or_stop = tokens
         .get(last)
         .is_none_or(|t| !t.joined || THING_VERBS.contains(&t.text));
+    let written = &text[start..end];
     Mention {
         span: start..end,
-        text: text[start..end].to_string(),
+        // A hard-wrapped name ("North\nChina") is shown on one line.
+        text: if written.contains('\n') {
+            words.join(" ")
+        } else {
+            written.to_string()
+        },
         kind,
         named_as_thing: before == Some("the") && verb_or_stop,
+        named_as_company: written_as_company(tokens, first, last),
     }
+}
+
+/// What a company owns that a person does not: "X's shares", "X's board",
+/// "X shares fell".
+const COMPANY_HOLDINGS: &[&str] = &[
+    "shares",
+    "stock",
+    "board",
+    "shareholders",
+    "stockholders",
+    "subsidiary",
+    "subsidiaries",
+    "headquarters",
+    "ceo",
+];
+
+/// Verbs of a share price ("X shares fell").
+const PRICE_MOVES: &[&str] = &[
+    "rose", "fell", "jumped", "dropped", "slid", "gained", "lost", "climbed", "tumbled", "surged",
+    "plunged", "slumped", "rallied", "closed", "traded", "were", "are", "have", "had", "rise",
+    "fall", "rises", "falls",
+];
+
+/// Speech verbs after which "its" may be a company's other than the
+/// speaker's ("Smith said its profit rose").
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "stated",
+    "explained",
+    "wrote",
+    "warned",
+];
+
+/// True when the words around the name `tokens[first..last]` write it as a
+/// company's: "shares of X", "stake in X"; "X's shares", "X's board";
+/// "X shares fell" (not "X shares his view"), "X shareholders"; "X raised its forecast",
+/// "X will cut its staff" ("its" among the three lower-case words after
+/// the name, no speech verb before it: "Smith said its profit rose" is
+/// about another).
+fn written_as_company(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
+    let before = |back: usize| {
+        first
+            .checked_sub(back)
+            .filter(|b| tokens[b + 1..=first].iter().all(|t| t.joined))
+            .map(|b| tokens[b].text.to_lowercase())
+    };
+    if before(1).is_some_and(|w| matches!(w.as_str(), "of" | "in"))
+        && before(2).is_some_and(|w| matches!(w.as_str(), "shares" | "stake" | "stock"))
+    {
+        return true;
+    }
+    let possessive = without_possessive(tokens[last - 1].text) != tokens[last - 1].text;
+    let after: Vec<&str> = tokens[last..]
+        .iter()
+        .take_while(|t| t.joined && !is_capitalized(t.text))
+        .take(3)
+        .map(|t| t.text)
+        .collect();
+    let Some(&next) = after.first() else {
+        return false;
+    };
+    if COMPANY_HOLDINGS.contains(&next.to_lowercase().as_str()) {
+        // "X shares fell", "bought X shares.", but "X shares his view";
+        // "X shareholders will".
+        let price_move = after.get(1).is_none_or(|w| PRICE_MOVES.contains(w));
+        return possessive
+            || matches!(next, "shares" | "stock") && price_move
+            || matches!(next, "shareholders" | "stockholders");
+    }
+    !possessive
+        && after
+            .iter()
+            .take_while(|w| {
+                !SPEECH_VERBS.contains(w) && !matches!(**w, "and" | "or" | "to" | "with" | "of")
+            })
+            .any(|w| *w == "its")
 }
 
 /// Verbs after "the" and a name that make the name a thing's: "the Falcon
@@ -1218,6 +1448,94 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         find_mentions(text).into_iter().map(|m| m.text).collect()
+    }
+
+    #[test]
+    fn a_hard_wrapped_name_is_one_name() {
+        let text = "Shares in the firm rose after Harbor\nTrading Corp said on Monday it\nwould sell its stake in\nthe Lakeside\nplant to a group led by\nJane Miller for cash.";
+        let found = names(text);
+        assert!(
+            found.contains(&"Harbor Trading Corp".to_string()),
+            "{found:?}"
+        );
+        assert!(!found.contains(&"Corp".to_string()), "{found:?}");
+        // A caption's line break in a copied web page still ends a name.
+        let page = "Photo by Tom Reed\nJane Miller signed the deal on Monday.";
+        let found = names(page);
+        assert!(found.contains(&"Tom Reed".to_string()), "{found:?}");
+        assert!(found.contains(&"Jane Miller".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_legal_form_alone_or_inside_a_run_ends_the_company() {
+        let found = names("The shares were placed by Birr, Walton and Co on Friday.");
+        assert!(!found.iter().any(|n| n == "Co"), "{found:?}");
+        let found = names("Analysts at Harbor Trading Ltd Singapore expect more.");
+        assert!(
+            found.contains(&"Harbor Trading Ltd".to_string()),
+            "{found:?}"
+        );
+        assert!(found.contains(&"Singapore".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_common_word_and_an_agencys_name_are_one_name() {
+        let found = names(
+            "The Securities and Exchange Commission reviewed the filing under securities law.",
+        );
+        assert!(
+            found.contains(&"Securities and Exchange Commission".to_string()),
+            "{found:?}"
+        );
+        let found = names("The match between Arsenal and Manchester City ended level.");
+        assert!(found.contains(&"Arsenal".to_string()), "{found:?}");
+        assert!(found.contains(&"Manchester City".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_person_of_a_company_is_two_names() {
+        let found = names("The deal was welcomed by Jane Miller of Harbor Trading Corp yesterday.");
+        assert!(found.contains(&"Jane Miller".to_string()), "{found:?}");
+        assert!(
+            found.contains(&"Harbor Trading Corp".to_string()),
+            "{found:?}"
+        );
+        let found = names("Rates were left alone by the Bank of England today.");
+        assert!(found.contains(&"Bank of England".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_written_as_a_companys_is_marked() {
+        let company = |text: &str, name: &str| {
+            find_mentions(text)
+                .into_iter()
+                .find(|m| m.text == name)
+                .is_some_and(|m| m.named_as_company)
+        };
+        assert!(company(
+            "Kestrel Vane raised its forecast on Monday.",
+            "Kestrel Vane"
+        ));
+        assert!(company(
+            "Kestrel Vane shares fell 4% on Monday.",
+            "Kestrel Vane"
+        ));
+        assert!(company(
+            "Kestrel Vane's board met on Monday.",
+            "Kestrel Vane"
+        ));
+        assert!(company(
+            "Kestrel Vane shareholders will vote.",
+            "Kestrel Vane"
+        ));
+        assert!(company(
+            "He sold his shares of Kestrel Vane in May.",
+            "Kestrel Vane"
+        ));
+        // A person's speech about a company's figures, his view shared.
+        assert!(!company("Tom Reed said its profit rose.", "Tom Reed"));
+        assert!(!company("Tom Reed shares his view with us.", "Tom Reed"));
+        assert!(!company("Tom Reed and its board met.", "Tom Reed"));
     }
 
     #[test]

@@ -211,6 +211,13 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
         }
     }
 
+    // Which forms may end in a place's name without meaning the place.
+    let place_ending: Vec<PlaceEnding> = forms
+        .display
+        .iter()
+        .map(|d| PlaceEnding::of(d, &index))
+        .collect();
+
     // Short forms link to the single longer name they abbreviate.
     let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by_key(|f| std::cmp::Reverse(key_words[*f].len()));
@@ -229,6 +236,8 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
                         && is_initials_of(key_words[short][0], &key_words[long]))
             } else {
                 abbreviates(&key_words[short], &key_words[long])
+                    && !(place_ending[short].is_place
+                        && place_ending[long].glues_a_place(key_words[short].len()))
             };
             if linked {
                 let root = forms.root(long);
@@ -248,7 +257,7 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
         let root = forms.root(*form);
         groups.entry(root).or_default().push(i);
     }
-    let mut entities: Vec<Entity> = groups
+    let entities: Vec<(Entity, bool)> = groups
         .into_values()
         .map(|members| {
             let mut group_forms: Vec<usize> = members.iter().map(|m| mention_form[*m]).collect();
@@ -261,8 +270,17 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
             // such as "Buying Rice Declan Rice"); then the longest.
             // A company goes by its name without the legal form ("Twitter",
             // not "Twitter Inc") when the text uses both.
+            // "Federal Reserve Board Chairman Paul Volcker" is "Paul
+            // Volcker" when the text also writes that.
+            let office = |f: usize| {
+                holds_an_office(&forms.display[f].split_whitespace().collect::<Vec<_>>())
+            };
+            let officeless = group_forms
+                .iter()
+                .any(|f| !office(*f) && key_words[*f].len() > 1);
             let longest_form = group_forms
                 .iter()
+                .filter(|f| !(officeless && office(**f)))
                 .filter(|f| {
                     let long = &key_words[**f];
                     !group_forms.iter().any(|g| {
@@ -304,12 +322,33 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
             // "Goldman Sachs said …" beside "Goldman Sachs Group Inc": a
             // form with a legal form or an organization's word names an
             // organization, whatever the verbs after the shorter forms say.
+            // A person's office with its employer ("Federal Reserve Board
+            // Chairman Paul Volcker") is no such form.
             let organization_form = group_forms.iter().any(|f| {
                 let words: Vec<&str> = forms.display[*f].split_whitespace().collect();
                 words.len() > 1
+                    && !holds_an_office(&words)
                     && super::kind::guess(&words, None, None) == EntityKind::Organization
             });
-            let kind = if kind == EntityKind::Person && !in_book && organization_form {
+            // "Wells Fargo raised its forecast", "Credit Suisse shares
+            // fell": a name the text writes as a company's is one, though
+            // its words read like a full name; a person's pronoun after a
+            // verb ("Trump slammed its coverage") now and then does not
+            // outweigh the rest.
+            let as_company = members
+                .iter()
+                .filter(|m| mentions[**m].named_as_company)
+                .count();
+            let written_as_company = as_company > 0 && as_company * 6 >= members.len();
+            // A name of unknown kind has nothing against a company's
+            // reading: two such mentions are enough ("SpaceX").
+            let company = written_as_company
+                || kind == EntityKind::Unknown && as_company >= 2
+                || kind == EntityKind::Person && organization_form;
+            let kind = if matches!(kind, EntityKind::Person | EntityKind::Unknown)
+                && !in_book
+                && company
+            {
                 EntityKind::Organization
             } else {
                 kind
@@ -330,14 +369,19 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
                 .collect();
             aliases.sort();
             aliases.dedup();
-            Entity {
+            let entity = Entity {
                 name,
                 kind,
                 aliases,
                 mentions: members,
-            }
+            };
+            (
+                entity,
+                !in_book && as_company > 0 && kind == EntityKind::Organization,
+            )
         })
         .collect();
+    let mut entities = products_are_no_people(entities);
     entities.sort_by(|a, b| {
         b.mentions
             .len()
@@ -345,6 +389,103 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
             .then_with(|| a.name.cmp(&b.name))
     });
     entities
+}
+
+/// True when `words` hold an office before a full name ("Federal Reserve
+/// Board Chairman Paul Volcker", "White House Chief of Staff Howard
+/// Baker"): a person's name with the office's, not an organization's.
+fn holds_an_office(words: &[&str]) -> bool {
+    words
+        .iter()
+        .rposition(|w| {
+            super::mentions::is_title_word(w)
+                || matches!(*w, "Chief" | "Deputy" | "Vice" | "Acting" | "Interim")
+        })
+        .is_some_and(|at| words.len() >= at + 3)
+}
+
+/// `entities` (each with whether the text writes it as a company's,
+/// [`Mention::named_as_company`]) without the people whose first word is
+/// such a company: "Google Pixel" after "Google raised its …" names a
+/// product. A club known from the alias book ("Chelsea") says nothing of
+/// "Chelsea Clinton".
+fn products_are_no_people(entities: Vec<(Entity, bool)>) -> Vec<Entity> {
+    let companies: std::collections::HashSet<String> = entities
+        .iter()
+        .filter(|(_, company)| *company)
+        .map(|(e, _)| name_key(&e.name))
+        .filter(|key| !key.contains(' '))
+        .collect();
+    entities
+        .into_iter()
+        .map(|(mut entity, _)| {
+            let first_word = entity.name.split_whitespace().next().map(name_key);
+            if entity.kind == EntityKind::Person
+                && entity.name.contains(' ')
+                && first_word.is_some_and(|w| companies.contains(&w))
+            {
+                entity.kind = EntityKind::Unknown;
+            }
+            entity
+        })
+        .collect()
+}
+
+/// What a form's own words say about a place's name at its end.
+struct PlaceEnding {
+    /// The form names a place by itself ("China", "West Germany").
+    is_place: bool,
+    /// Its words name a place or an organization ("Northern California",
+    /// "Real Madrid"), whose last words may be a place's name.
+    names_place_or_organization: bool,
+    /// Its words read as a person's full name ("Michael Jordan").
+    reads_as_person: bool,
+    /// A compass word before a place, which the gazetteer does not know
+    /// as a whole ("North China", "Western Europe"): a region of the place,
+    /// not another name of it ("North Korea" is one).
+    compass_region: bool,
+    /// For each count of last words, whether the words before them are a
+    /// form of their own ("BBC" of "BBC London").
+    prefix_seen: Vec<bool>,
+}
+
+impl PlaceEnding {
+    fn of(display: &str, index: &HashMap<String, usize>) -> Self {
+        let words: Vec<&str> = display.split_whitespace().collect();
+        let kind = super::kind::guess(&words, None, None);
+        let prefix_seen = (0..words.len())
+            .map(|n| {
+                let prefix = &words[..words.len() - n];
+                !prefix.is_empty() && index.contains_key(&name_key(&prefix.join(" ")))
+            })
+            .collect();
+        Self {
+            is_place: super::kind::names_a_place(&words),
+            names_place_or_organization: matches!(
+                kind,
+                EntityKind::Place | EntityKind::Organization
+            ),
+            reads_as_person: kind == EntityKind::Person,
+            compass_region: words.len() > 1
+                && super::kind::names_a_place(&words)
+                && !super::places::is_place(display)
+                && super::kind::names_a_place(&words[1..]),
+            prefix_seen,
+        }
+    }
+
+    /// True when this form is a region of the place its last words name
+    /// ([`Self::compass_region`]), or ends in a place's name (of
+    /// `place_words` words) only because names were glued together ("told Reuters Taiwan
+    /// would", "Secretary of State George Shultz China's troubles", "BBC
+    /// London"): it is no place or organization by its own words, and no
+    /// person's full name unless what comes before the place is a name the
+    /// text uses alone. "China" then is not short for it.
+    fn glues_a_place(&self, place_words: usize) -> bool {
+        self.compass_region
+            || !self.names_place_or_organization
+                && (!self.reads_as_person || self.prefix_seen.get(place_words) == Some(&true))
+    }
 }
 
 /// The one target a short form refers to: the only candidate, or one with
@@ -544,6 +685,74 @@ mod tests {
         let kind = |name: &str| entities.iter().find(|e| e.name == name).map(|e| e.kind);
         assert_eq!(kind("Goldman Sachs"), Some(EntityKind::Organization));
         assert_eq!(kind("Bank of America"), Some(EntityKind::Organization));
+    }
+
+    /// The kind of the entity called `name` among `text`'s.
+    fn kind_in(text: &str, name: &str) -> Option<EntityKind> {
+        resolve(&find_mentions(text), None)
+            .into_iter()
+            .find(|e| e.name == name)
+            .map(|e| e.kind)
+    }
+
+    #[test]
+    fn a_place_glued_to_another_name_is_not_short_for_it() {
+        let text = "The envoy met Secretary of State Tom Reed Norway's leaders. \
+                    Norway said talks went well. Norway will host more. The BBC said so, \
+                    and BBC Oslo filmed it. Oslo was calm. Rain fell on North Norway too.";
+        let found = entity_names(text, None);
+        assert!(found.iter().any(|(n, _)| n == "Norway"), "{found:?}");
+        assert!(found.iter().any(|(n, _)| n == "Oslo"), "{found:?}");
+        // A full name whose surname is a country still links it.
+        let found = entity_names("Michael Jordan scored 40. Jordan said he was tired.", None);
+        assert!(
+            found.contains(&("Michael Jordan".into(), vec!["Jordan".into()])),
+            "{found:?}"
+        );
+        // A place's compass part the gazetteer knows keeps the link.
+        let found = entity_names("North Korea fired. Korea was tense.", None);
+        assert!(
+            found.contains(&("North Korea".into(), vec!["Korea".into()])),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_written_as_a_companys_is_an_organization() {
+        let text = "Kestrel Vane raised its forecast. Kestrel Vane shares fell. Analysts said \
+                    Kestrel Vane would recover. Kestrel Vane Orbit phones sold out, and Kestrel \
+                    Vane Orbit won a prize. Tom Reed praised its design. Tom Reed said it \
+                    was fine. Tom Reed left. Tom Reed spoke. Tom Reed smiled. Tom Reed waved. \
+                    Tom Reed sat.";
+        let kind = |name: &str| kind_in(text, name);
+        assert_eq!(kind("Kestrel Vane"), Some(EntityKind::Organization));
+        // Another's pronoun after a person's verb once in seven mentions
+        // leaves him a person.
+        assert_eq!(kind("Tom Reed"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn a_companys_product_is_no_person() {
+        let text = "Zentrix raised its forecast. Zentrix cut its costs. Zentrix Orbit went \
+                    on sale, and Zentrix Orbit sold out.";
+        let kind = |name: &str| kind_in(text, name);
+        assert_eq!(kind("Zentrix"), Some(EntityKind::Organization));
+        assert_ne!(kind("Zentrix Orbit"), Some(EntityKind::Person));
+    }
+
+    #[test]
+    fn an_office_with_its_employer_leaves_a_person() {
+        let text = "Federal Reserve Board Chairman Paul Volcker spoke. Paul Volcker said \
+                    rates would hold. Volcker left.";
+        let entities = resolve(&find_mentions(text), None);
+        let volcker = entities
+            .iter()
+            .find(|e| e.name == "Paul Volcker" || e.aliases.iter().any(|a| a == "Paul Volcker"));
+        assert_eq!(
+            volcker.map(|e| e.kind),
+            Some(EntityKind::Person),
+            "{entities:?}"
+        );
     }
 
     #[test]
