@@ -90,6 +90,76 @@ fn abbreviates(s: &[&str], l: &[&str]) -> bool {
     s.len() == 1 && is_initials_of(s[0], l)
 }
 
+/// The forms a short form may abbreviate, found without comparing it
+/// with every form: each way [`abbreviates`], [`is_without_legal_form`]
+/// and [`is_initials_of`] link two forms needs the longer one to start
+/// with a word the short one's first word starts (suffix aside), to end
+/// with the short one's last word, or to have its initials. Over a whole
+/// store (`storyline entities`: tens of thousands of forms) comparing
+/// every pair was most of the time.
+struct LongerForms<'a> {
+    /// Forms by their first word, for prefix lookups.
+    by_first: BTreeMap<&'a str, Vec<usize>>,
+    /// Forms by their last word.
+    by_last: HashMap<&'a str, Vec<usize>>,
+    /// Forms of two words or more by their initials.
+    by_initials: HashMap<String, Vec<usize>>,
+}
+
+impl<'a> LongerForms<'a> {
+    fn new(key_words: &[Vec<&'a str>]) -> Self {
+        let mut index = Self {
+            by_first: BTreeMap::new(),
+            by_last: HashMap::new(),
+            by_initials: HashMap::new(),
+        };
+        for (form, words) in key_words.iter().enumerate() {
+            let (Some(first), Some(last)) = (words.first(), words.last()) else {
+                continue;
+            };
+            index.by_first.entry(first).or_default().push(form);
+            index.by_last.entry(last).or_default().push(form);
+            if words.len() > 1 {
+                index
+                    .by_initials
+                    .entry(initials(words))
+                    .or_default()
+                    .push(form);
+            }
+        }
+        index
+    }
+
+    /// Every form `short` may abbreviate (and some it does not), in
+    /// ascending order, so the links made are those of comparing `short`
+    /// with every form in turn.
+    fn candidates(&self, short: &[&str], out: &mut Vec<usize>) {
+        out.clear();
+        let (Some(first), Some(last)) = (short.first(), short.last()) else {
+            return;
+        };
+        for (word, forms) in self.by_first.range::<str, _>((
+            std::ops::Bound::Included(*first),
+            std::ops::Bound::Unbounded,
+        )) {
+            if !word.starts_with(first) {
+                break;
+            }
+            out.extend(forms);
+        }
+        if let Some(forms) = self.by_last.get(last) {
+            out.extend(forms);
+        }
+        if short.len() == 1
+            && let Some(forms) = self.by_initials.get(*first)
+        {
+            out.extend(forms);
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
 /// True when `plural` is `word` with a plural ending ("cubs", "boxes").
 fn is_plural_of(plural: &str, word: &str) -> bool {
     word.len() >= 3
@@ -223,10 +293,13 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
     order.sort_by_key(|f| std::cmp::Reverse(key_words[*f].len()));
     // Longer forms first, so `Man United` joins `Manchester United` before
     // `United` is considered.
+    let longer = LongerForms::new(&key_words);
+    let mut candidates: Vec<usize> = Vec::new();
     for &short in &order {
         let mut targets: Vec<usize> = Vec::new();
         let acronym = is_acronym(&forms.display[short]);
-        for long in 0..keys.len() {
+        longer.candidates(&key_words[short], &mut candidates);
+        for &long in &candidates {
             if long == short {
                 continue;
             }
@@ -791,5 +864,40 @@ mod tests {
                 .iter()
                 .any(|e| e.name == "AS Roma" && e.aliases == ["La Lupa"])
         );
+    }
+
+    proptest::proptest! {
+        /// The index finds every form a short form links to by any rule,
+        /// so resolving with it links what comparing every pair linked.
+        #[test]
+        fn the_index_offers_every_form_a_short_form_links_to(
+            names in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        "man", "manchester", "united", "u", "mu", "mun", "of", "bank", "england",
+                        "inc", "twitter", "cub", "cubs", "city", "ci", "uc", "ma", "mc",
+                    ]),
+                    1..4,
+                ),
+                1..12,
+            )
+        ) {
+            let longer = LongerForms::new(&names);
+            let mut candidates = Vec::new();
+            for short in &names {
+                longer.candidates(short, &mut candidates);
+                for (long, words) in names.iter().enumerate() {
+                    let linked = abbreviates(short, words)
+                        || is_without_legal_form(short, words)
+                        || (short.len() == 1 && is_initials_of(short[0], words));
+                    if linked && short != words {
+                        proptest::prop_assert!(
+                            candidates.contains(&long),
+                            "{short:?} links to {words:?} but the index missed it"
+                        );
+                    }
+                }
+            }
+        }
     }
 }
