@@ -34,6 +34,8 @@ struct Forms {
     /// A display form for each distinct key (first seen).
     display: Vec<String>,
     parent: Vec<usize>,
+    /// At each group's root, how many mentions its forms have together.
+    mentions: Vec<usize>,
 }
 
 impl Forms {
@@ -49,6 +51,7 @@ impl Forms {
         let (ra, rb) = (self.root(a), self.root(b));
         if ra != rb {
             self.parent[ra] = rb;
+            self.mentions[rb] += self.mentions[ra];
         }
     }
 }
@@ -245,6 +248,7 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
     let mut forms = Forms {
         display: Vec::new(),
         parent: Vec::new(),
+        mentions: Vec::new(),
     };
     let mut add = |forms: &mut Forms, display: &str| -> usize {
         let key = name_key(display);
@@ -263,6 +267,7 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
     for form in &mention_form {
         form_uses[*form] += 1;
     }
+    forms.mentions.clone_from(&form_uses);
 
     // Book entries link every name they list that occurs.
     let mut book_name: HashMap<usize, (String, EntityKind)> = HashMap::new();
@@ -319,7 +324,7 @@ pub fn resolve(mentions: &[Mention], book: Option<&AliasBook>) -> Vec<Entity> {
                 }
             }
         }
-        if let Some(target) = dominant(&targets, &mut forms, &mention_form) {
+        if let Some(target) = dominant(&targets, &mut forms) {
             forms.union(short, target);
         }
     }
@@ -564,7 +569,7 @@ impl PlaceEnding {
 /// The one target a short form refers to: the only candidate, or one with
 /// at least three times the mentions of every other (`United` in a story
 /// about Manchester United that mentions West Ham United once).
-fn dominant(targets: &[usize], forms: &mut Forms, mention_form: &[usize]) -> Option<usize> {
+fn dominant(targets: &[usize], forms: &mut Forms) -> Option<usize> {
     match targets {
         [] => None,
         [only] => Some(*only),
@@ -572,11 +577,8 @@ fn dominant(targets: &[usize], forms: &mut Forms, mention_form: &[usize]) -> Opt
             let mut counts: Vec<(usize, usize)> = targets
                 .iter()
                 .map(|t| {
-                    let n = mention_form
-                        .iter()
-                        .filter(|f| forms.root(**f) == *t)
-                        .count();
-                    (n, *t)
+                    let root = forms.root(*t);
+                    (forms.mentions[root], *t)
                 })
                 .collect();
             counts.sort_unstable_by(|a, b| b.cmp(a));
