@@ -54,8 +54,11 @@ impl SqliteStore {
         let _mode: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
             .map_err(sql_error("cannot enable WAL"))?;
-        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
-            .map_err(sql_error("cannot set pragmas"))?;
+        conn.execute_batch(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+             PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;",
+        )
+        .map_err(sql_error("cannot set pragmas"))?;
         embedded::migrations::runner()
             .run(&mut conn)
             .map_err(|e| StoreError::backend("cannot migrate the database schema", e))?;
@@ -309,6 +312,49 @@ fn save_articles(
     Ok(())
 }
 
+/// Writes a batch's stories, articles, explanations and merges (all but
+/// the summaries) inside the caller's transaction.
+fn write_rows(tx: &Connection, batch: &Batch, ingested_at: &str) -> Result<(), StoreError> {
+    let mut story_stmt = tx
+        .prepare(
+            "INSERT INTO stories (id, title, founded_by, created_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(id) DO UPDATE SET title = excluded.title",
+        )
+        .map_err(sql_error("cannot save stories"))?;
+    for story in &batch.stories {
+        story_stmt
+            .execute(params![
+                story.id.0,
+                story.title,
+                story.founded_by.0,
+                story.created_at.to_string()
+            ])
+            .map_err(sql_error("cannot save a story"))?;
+    }
+    save_articles(tx, &batch.articles, ingested_at)?;
+    let mut explanation_stmt = tx
+        .prepare(&format!(
+            "INSERT INTO explanations ({EXPLANATION_COLUMNS})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) {EXPLANATION_UPSERT}"
+        ))
+        .map_err(sql_error("cannot save explanations"))?;
+    for e in &batch.explanations {
+        let json = |value: &Option<Candidate>| value.as_ref().map(erased::Json::to_json);
+        explanation_stmt
+            .execute(params![
+                e.article.0,
+                e.story.0,
+                e.founded,
+                f64::from(e.score),
+                f64::from(e.threshold),
+                json(&e.best),
+                json(&e.runner_up),
+            ])
+            .map_err(sql_error("cannot save an explanation"))?;
+    }
+    merges::apply(tx, &batch.merges)
+}
+
 impl Store for SqliteStore {
     fn article(&self, id: &ArticleId) -> Result<Option<Article>, StoreError> {
         Ok(self
@@ -459,49 +505,32 @@ impl Store for SqliteStore {
         // before its original.
         tx.execute_batch("PRAGMA defer_foreign_keys = ON")
             .map_err(sql_error("cannot defer foreign keys"))?;
-        {
-            let mut story_stmt = tx
-                .prepare(
-                    "INSERT INTO stories (id, title, founded_by, created_at) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT(id) DO UPDATE SET title = excluded.title",
-                )
-                .map_err(sql_error("cannot save stories"))?;
-            for story in &batch.stories {
-                story_stmt
-                    .execute(params![
-                        story.id.0,
-                        story.title,
-                        story.founded_by.0,
-                        story.created_at.to_string()
-                    ])
-                    .map_err(sql_error("cannot save a story"))?;
+        // The analyses read while the batch was clustered.
+        let prepared = prepared();
+        // The summaries of the stories the batch founds are computed from
+        // its articles on a second core while the rows are written, and
+        // on this one too once they are.
+        let founded = summaries::founded_in_batch(&tx, batch)?;
+        let queue = summaries::Queue::new(&founded, &prepared);
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let (written, done) = std::thread::scope(|scope| {
+            let helper = (cores > 1 && !founded.is_empty()).then(|| scope.spawn(|| queue.work()));
+            let written = write_rows(&tx, batch, &ingested_at);
+            if written.is_err() {
+                queue.abandon();
             }
-            save_articles(&tx, &batch.articles, &ingested_at)?;
-            let mut explanation_stmt = tx
-                .prepare(&format!(
-                    "INSERT INTO explanations ({EXPLANATION_COLUMNS})
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) {EXPLANATION_UPSERT}"
-                ))
-                .map_err(sql_error("cannot save explanations"))?;
-            for e in &batch.explanations {
-                let json = |value: &Option<Candidate>| value.as_ref().map(erased::Json::to_json);
-                explanation_stmt
-                    .execute(params![
-                        e.article.0,
-                        e.story.0,
-                        e.founded,
-                        f64::from(e.score),
-                        f64::from(e.threshold),
-                        json(&e.best),
-                        json(&e.runner_up),
-                    ])
-                    .map_err(sql_error("cannot save an explanation"))?;
+            let mut done = queue.work();
+            if let Some(helper) = helper {
+                done.extend(
+                    helper
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                );
             }
-        }
-        merges::apply(&tx, &batch.merges)?;
-        let touched = batch.touched_stories();
-        // The analyses read while the articles were written.
-        summaries::refresh(&tx, touched, &prepared())?;
+            (written, done)
+        });
+        written?;
+        summaries::refresh(&tx, batch.touched_stories(), &prepared, queue.by_id(done))?;
         if !batch.articles.is_empty() || !batch.stories.is_empty() || !batch.merges.is_empty() {
             summaries::bump_revision(&tx)?;
         }

@@ -9,8 +9,10 @@
 
 use super::{query_articles, read_story, sql_error};
 use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use storyline_core::facts::PreparedAnalyses;
-use storyline_core::store::StoryQuery;
+use storyline_core::store::{Batch, StoryQuery, publication_order};
 use storyline_core::view::entity::filter_key;
 use storyline_core::view::{BRIEF_VERSION, StorySummary, summarize_with_brief_prepared};
 use storyline_core::{Article, StoreError, Story, StoryId};
@@ -24,20 +26,23 @@ fn millis(ts: Option<jiff::Timestamp>) -> Option<i64> {
 /// once stay a small part of the batch.
 const REFRESH_CHUNK: usize = 256;
 
-/// Recomputes the summaries of `ids` from their articles. Reading and
-/// writing go through the one connection; summarizing (briefs extract
-/// figures and names from every article's text) is a pure function of a
-/// story and its articles, so it runs on all cores, with the same result
-/// in the same order as one story after another.
+/// Recomputes the summaries of `ids` from their articles, except those
+/// `ready` already holds (computed from a batch's own articles, see
+/// [`founded_in_batch`]). Reading and writing go through the one
+/// connection; summarizing (briefs extract figures and names from every
+/// article's text) is a pure function of a story and its articles, so it
+/// runs on all cores, with the same result in the same order as one story
+/// after another. Summaries are written in the order of `ids`.
 pub(super) fn refresh<'a>(
     conn: &Connection,
     ids: impl IntoIterator<Item = &'a str>,
     prepared: &PreparedAnalyses,
+    mut ready: HashMap<&str, Summarized>,
 ) -> Result<(), StoreError> {
     let ids: Vec<&str> = ids.into_iter().collect();
     for chunk in ids.chunks(REFRESH_CHUNK) {
         let mut loaded = Vec::with_capacity(chunk.len());
-        for &id in chunk {
+        for &id in chunk.iter().filter(|id| !ready.contains_key(*id)) {
             let story = conn
                 .query_row(
                     "SELECT id, title, founded_by, created_at FROM stories WHERE id = ?1",
@@ -51,8 +56,17 @@ pub(super) fn refresh<'a>(
             let members = query_articles(conn, "WHERE story_id = ?1", &[&id])?;
             loaded.push((id, story, members));
         }
-        let summaries = summarize_in_parallel(&loaded, prepared);
-        for ((id, _, _), summary) in loaded.iter().zip(summaries) {
+        let mut summarized: HashMap<&str, Summarized> = loaded
+            .iter()
+            .map(|(id, _, _)| *id)
+            .zip(summarize_in_parallel(&loaded, prepared))
+            .collect();
+        for &id in chunk {
+            let founded = ready.remove(id);
+            let is_founded = founded.is_some();
+            let Some(summary) = founded.or_else(|| summarized.remove(id)) else {
+                continue;
+            };
             let (summary, json) = summary?;
             conn.prepare_cached(
                 "UPDATE stories SET revision = revision + 1, summary = ?2,
@@ -67,68 +81,168 @@ pub(super) fn refresh<'a>(
                 ])
             })
             .map_err(sql_error("cannot save a story summary"))?;
+            // A story the batch founds has no filter rows yet.
+            if !is_founded {
+                forget_facets(conn, id)?;
+            }
             save_facets(conn, id, &summary)?;
         }
     }
     Ok(())
 }
 
+/// A story and its articles (in publication order), to summarize.
+pub(super) type Loaded<'a> = (&'a str, Story, Vec<Article>);
+
 /// A story's summary and its JSON.
-type Summarized = Result<(StorySummary, String), StoreError>;
+pub(super) type Summarized = Result<(StorySummary, String), StoreError>;
+
+/// The stories `batch` founds whose articles are all in the batch, with
+/// those articles, as the store will hold them once the batch is written:
+/// stories the store has no record of and no article in, that no merge of
+/// the batch touches, listed once. Their summaries need nothing from the
+/// store, so they can be computed while the batch is written.
+pub(super) fn founded_in_batch<'b>(
+    conn: &Connection,
+    batch: &'b Batch,
+) -> Result<Vec<Loaded<'b>>, StoreError> {
+    let merged: HashSet<&str> = batch
+        .merges
+        .iter()
+        .flat_map(|m| [m.absorbed.0.as_str(), m.survivor.0.as_str()])
+        .collect();
+    let mut listed: HashMap<&str, usize> = HashMap::new();
+    for story in &batch.stories {
+        *listed.entry(story.id.0.as_str()).or_default() += 1;
+    }
+    // An id listed twice is written once: its articles are not the batch's.
+    let mut ids = HashSet::with_capacity(batch.articles.len());
+    if !batch.articles.iter().all(|a| ids.insert(&a.id)) {
+        return Ok(Vec::new());
+    }
+    let mut members: HashMap<&str, Vec<&Article>> = HashMap::new();
+    for article in &batch.articles {
+        if let Some(story) = &article.story {
+            members.entry(story.0.as_str()).or_default().push(article);
+        }
+    }
+    let mut stored = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM stories WHERE id = ?1)
+                 OR EXISTS (SELECT 1 FROM articles WHERE story_id = ?1)",
+        )
+        .map_err(sql_error("cannot read stories"))?;
+    let mut founded = Vec::new();
+    for story in &batch.stories {
+        let id = story.id.0.as_str();
+        if merged.contains(id) || listed.get(id) != Some(&1) {
+            continue;
+        }
+        let known: bool = stored
+            .query_row([id], |row| row.get(0))
+            .map_err(sql_error("cannot read stories"))?;
+        if known {
+            continue;
+        }
+        let mut articles: Vec<Article> = members
+            .get(id)
+            .map(|list| list.iter().map(|a| (*a).clone()).collect())
+            .unwrap_or_default();
+        articles.sort_by(publication_order);
+        founded.push((id, story.clone(), articles));
+    }
+    Ok(founded)
+}
+
+/// Stories to summarize, taken one at a time by any number of threads.
+/// Stories differ a lot in size (a few hundred articles beside
+/// singletons), so rather than one contiguous share per thread, each
+/// thread takes the next story not yet taken, largest first, and every
+/// result goes back to its story's place: the result does not depend on
+/// the number of threads or on timing.
+pub(super) struct Queue<'q, 'a> {
+    loaded: &'q [Loaded<'a>],
+    largest_first: Vec<usize>,
+    next: AtomicUsize,
+    prepared: &'q PreparedAnalyses,
+}
+
+impl<'q, 'a> Queue<'q, 'a> {
+    /// The stories of `loaded`, none taken yet.
+    pub(super) fn new(loaded: &'q [Loaded<'a>], prepared: &'q PreparedAnalyses) -> Self {
+        let mut largest_first: Vec<usize> = (0..loaded.len()).collect();
+        largest_first.sort_by_key(|&i| std::cmp::Reverse(loaded[i].2.len()));
+        Self {
+            loaded,
+            largest_first,
+            next: AtomicUsize::new(0),
+            prepared,
+        }
+    }
+
+    /// Summarizes the next story not yet taken until none is left: the
+    /// positions in `loaded` of those this thread took, with their
+    /// summaries.
+    pub(super) fn work(&self) -> Vec<(usize, Summarized)> {
+        let mut done = Vec::new();
+        loop {
+            let taken = self.next.fetch_add(1, Ordering::Relaxed);
+            let Some(&i) = self.largest_first.get(taken) else {
+                return done;
+            };
+            let (_, story, members) = &self.loaded[i];
+            let summary = summarize_with_brief_prepared(story, members, self.prepared);
+            let json = serde_json::to_string(&summary)
+                .map_err(|e| StoreError::backend("cannot encode a story summary", e));
+            done.push((i, json.map(|json| (summary, json))));
+        }
+    }
+
+    /// Leaves the stories not taken yet untaken: [`Queue::work`] returns
+    /// at once from then on.
+    pub(super) fn abandon(&self) {
+        self.next.store(self.largest_first.len(), Ordering::Relaxed);
+    }
+
+    /// The summaries `done` (what the threads' [`Queue::work`] returned),
+    /// by story id.
+    pub(super) fn by_id(&self, done: Vec<(usize, Summarized)>) -> HashMap<&'a str, Summarized> {
+        done.into_iter()
+            .map(|(i, summarized)| (self.loaded[i].0, summarized))
+            .collect()
+    }
+}
 
 /// Each loaded story's summary and JSON, in order, computed on up to as
-/// many threads as the machine has cores. Stories differ a lot in size
-/// (a few hundred articles beside singletons), so rather than one
-/// contiguous share per thread, each thread takes the next story not yet
-/// taken, largest first, and every result goes back to its story's place:
-/// the result does not depend on the number of threads or on timing.
-fn summarize_in_parallel(
-    loaded: &[(&str, Story, Vec<Article>)],
-    prepared: &PreparedAnalyses,
-) -> Vec<Summarized> {
-    let summarize = |(_, story, members): &(&str, Story, Vec<Article>)| -> Summarized {
-        let summary = summarize_with_brief_prepared(story, members, prepared);
-        let json = serde_json::to_string(&summary)
-            .map_err(|e| StoreError::backend("cannot encode a story summary", e))?;
-        Ok((summary, json))
-    };
+/// many threads as the machine has cores ([`Queue`]).
+fn summarize_in_parallel(loaded: &[Loaded<'_>], prepared: &PreparedAnalyses) -> Vec<Summarized> {
+    let queue = Queue::new(loaded, prepared);
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .min(loaded.len());
-    if threads < 2 {
-        return loaded.iter().map(summarize).collect();
-    }
-    let mut largest_first: Vec<usize> = (0..loaded.len()).collect();
-    largest_first.sort_by_key(|&i| std::cmp::Reverse(loaded[i].2.len()));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let taken = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(&i) = largest_first.get(taken) else {
-                return done;
-            };
-            done.push((i, summarize(&loaded[i])));
-        }
-    };
-    let mut slots: Vec<Option<Summarized>> = (0..loaded.len()).map(|_| None).collect();
+    let mut done = Vec::with_capacity(loaded.len());
     std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-        for worker in workers {
-            let done = worker
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            for (i, summarized) in done {
-                slots[i] = Some(summarized);
-            }
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(|| queue.work())).collect();
+        done.extend(queue.work());
+        for helper in helpers {
+            done.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
         }
     });
-    // Every index was taken by exactly one worker, so every slot is full.
+    let mut slots: Vec<Option<Summarized>> = (0..loaded.len()).map(|_| None).collect();
+    for (i, summarized) in done {
+        slots[i] = Some(summarized);
+    }
+    // Every index was taken by exactly one thread, so every slot is full.
     slots.into_iter().flatten().collect()
 }
 
-/// Replaces the rows the list filters on (outlets, entities and their
-/// aliases as [`filter_key`]s, categories: all lowercase) of one story.
+/// Writes the rows the list filters on (outlets, entities and their
+/// aliases as [`filter_key`]s, categories: all lowercase) of one story,
+/// whose earlier rows are gone ([`forget_facets`]).
 fn save_facets(conn: &Connection, id: &str, summary: &StorySummary) -> Result<(), StoreError> {
     let run = |sql: &str, args: &[&dyn rusqlite::ToSql], what: &'static str| {
         conn.prepare_cached(sql)
@@ -136,7 +250,6 @@ fn save_facets(conn: &Connection, id: &str, summary: &StorySummary) -> Result<()
             .map(drop)
             .map_err(sql_error(what))
     };
-    forget_facets(conn, id)?;
     for outlet in &summary.outlets {
         run(
             "INSERT OR IGNORE INTO story_outlets (outlet, story_id) VALUES (lower(?1), ?2)",
@@ -234,6 +347,7 @@ pub(super) fn backfill(conn: &mut Connection) -> Result<(), StoreError> {
         &tx,
         ids.iter().map(String::as_str),
         &PreparedAnalyses::default(),
+        HashMap::new(),
     )?;
     bump_revision(&tx)?;
     tx.commit()
@@ -380,6 +494,71 @@ mod tests {
     use super::*;
     use storyline_core::ArticleId;
     use storyline_core::store::conformance::sample_article;
+
+    #[test]
+    fn summaries_of_stories_a_batch_founds_equal_those_read_back_from_the_store() {
+        use storyline_core::Store;
+        use storyline_core::store::conformance::sample_story;
+        let mut store = super::super::SqliteStore::open_in_memory().unwrap();
+        let texts = [
+            (
+                "Roma bid £15m for Chris Smalling",
+                "Roma have made a bid of £15m.",
+            ),
+            ("Smalling talks stall", "Manchester United want £20m."),
+            ("Harbour strike begins", "Dockers walked out on Monday."),
+            ("Smalling joins Roma", "The fee was £13.5m, Roma said."),
+        ];
+        let mut articles: Vec<Article> = texts
+            .iter()
+            .zip(1..)
+            .map(|((title, body), n)| sample_article(n, title, body))
+            .collect();
+        // Listed out of publication order, the stories interleaved.
+        articles.reverse();
+        for article in &mut articles {
+            let story = if article.title.contains("Harbour") {
+                "s2"
+            } else {
+                "s1"
+            };
+            article.story = Some(StoryId(story.into()));
+            article.categories = vec![format!("Category {story}")];
+        }
+        let founders = [&articles[3], &articles[1]];
+        let batch = Batch {
+            stories: vec![
+                sample_story("s1", founders[0]),
+                sample_story("s2", founders[1]),
+            ],
+            articles: articles.clone(),
+            ..Batch::default()
+        };
+        let founded = founded_in_batch(&store.conn, &batch).unwrap();
+        assert_eq!(founded.len(), 2, "both stories are new");
+        store.save(&batch).unwrap();
+        let stored = |conn: &Connection| -> Vec<(String, String)> {
+            let mut stmt = conn
+                .prepare("SELECT id, summary FROM stories ORDER BY id")
+                .unwrap();
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        };
+        let from_batch = stored(&store.conn);
+        refresh(
+            &store.conn,
+            ["s1", "s2"],
+            &PreparedAnalyses::default(),
+            HashMap::new(),
+        )
+        .unwrap();
+        assert_eq!(from_batch, stored(&store.conn));
+        assert!(from_batch[0].1.contains("Smalling"), "{from_batch:?}");
+        // Once stored, a story is read back from the store.
+        assert!(founded_in_batch(&store.conn, &batch).unwrap().is_empty());
+    }
 
     #[test]
     fn summaries_computed_in_parallel_come_back_in_story_order() {
