@@ -1233,7 +1233,9 @@ fn stem(word: &str) -> &str {
 }
 
 /// For each token, whether its sentence is written in title case: at
-/// least four words of four letters or more, nearly all capitalized.
+/// least four words of four letters or more, nearly all capitalized (a
+/// word right after a number, "£60 million", belongs to the figure and is
+/// not counted).
 /// Stricter on purpose than the claim finder's `is_title_case` (seven in
 /// ten of all words), whose looser reading only ranks names: here a
 /// sentence read as a headline has its names cut, and a name-heavy
@@ -1247,8 +1249,18 @@ fn title_case_tokens(tokens: &[Token<'_>]) -> Vec<bool> {
             .position(|t| t.sentence_start)
             .map_or(tokens.len(), |p| start + 1 + p);
         let (mut long, mut capitalized) = (0, 0);
+        let mut after_number = false;
         for word in tokens[start..end].iter().map(|t| t.text) {
-            if word.len() >= 4 && word.chars().count() >= 4 && word.chars().all(char::is_alphabetic)
+            // "£60 million" is a figure, not words of the headline: title
+            // case may leave its multiplier in lower case.
+            let in_figure =
+                std::mem::replace(&mut after_number, word.chars().any(|c| c.is_ascii_digit()));
+            let multiplier =
+                in_figure && ["million", "billion", "trillion", "thousand"].contains(&word);
+            if !multiplier
+                && word.len() >= 4
+                && word.chars().count() >= 4
+                && word.chars().all(char::is_alphabetic)
             {
                 long += 1;
                 capitalized += usize::from(is_capitalized(word));
@@ -1765,6 +1777,24 @@ mod tests {
             [
                 ("SpaceX", EntityKind::Unknown),
                 ("Antony", EntityKind::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_case_headline_with_a_lower_case_figure_is_still_cut() {
+        // "£12 million" in lower case is the figure's, not the headline's.
+        let text = "Harbour Town Sign Mara Quill From Lakeside Rovers For £12 million\n\n\
+                    Harbour Town have completed the signing of Mara Quill from Lakeside Rovers.";
+        assert_eq!(
+            names(text),
+            [
+                "Harbour Town",
+                "Mara Quill",
+                "Lakeside Rovers",
+                "Harbour Town",
+                "Mara Quill",
+                "Lakeside Rovers"
             ]
         );
     }
