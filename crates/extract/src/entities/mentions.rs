@@ -977,20 +977,24 @@ fn join_across_and(tokens: &[Token<'_>], lower: &HashSet<&str>, runs: &mut Vec<(
     for &(first, last) in runs.iter() {
         if let Some(previous) = out.last_mut() {
             let (p_first, p_last) = *previous;
-            let words: Vec<&str> = tokens[first..last]
-                .iter()
-                .map(|t| without_possessive(t.text))
-                .collect();
+            // The cheap tests first: the words are gathered and guessed
+            // only for a lone word right before "and" and a longer run.
             let joins = p_last - p_first == 1
                 && p_last + 1 == first
+                && last - first >= 2
                 && followed_by_and(p_last)
                 && tokens[first].joined
-                && words.len() >= 2
                 && !alone.contains(tokens[p_first].text)
                 && lower.contains(stem(&tokens[p_first].text.to_lowercase()))
                 && !is_shouting(tokens[p_first].text)
                 && !super::kind::names_a_place(&[tokens[p_first].text])
-                && guess(&words, None, None) == EntityKind::Organization;
+                && {
+                    let words: Vec<&str> = tokens[first..last]
+                        .iter()
+                        .map(|t| without_possessive(t.text))
+                        .collect();
+                    guess(&words, None, None) == EntityKind::Organization
+                };
             if joins {
                 previous.1 = last;
                 continue;
@@ -1413,10 +1417,11 @@ fn written_as_company(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
         first
             .checked_sub(back)
             .filter(|b| tokens[b + 1..=first].iter().all(|t| t.joined))
-            .map(|b| tokens[b].text.to_lowercase())
+            .map(|b| tokens[b].text)
     };
-    if before(1).is_some_and(|w| matches!(w.as_str(), "of" | "in"))
-        && before(2).is_some_and(|w| matches!(w.as_str(), "shares" | "stake" | "stock"))
+    let is_any = |word: &str, listed: &[&str]| listed.iter().any(|l| l.eq_ignore_ascii_case(word));
+    if before(1).is_some_and(|w| is_any(w, &["of", "in"]))
+        && before(2).is_some_and(|w| is_any(w, &["shares", "stake", "stock"]))
     {
         return true;
     }
@@ -1430,7 +1435,7 @@ fn written_as_company(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
     let Some(&next) = after.first() else {
         return false;
     };
-    if COMPANY_HOLDINGS.contains(&next.to_lowercase().as_str()) {
+    if is_any(next, COMPANY_HOLDINGS) {
         // "X shares fell", "bought X shares.", but "X shares his view";
         // "X shareholders will".
         let price_move = after.get(1).is_none_or(|w| PRICE_MOVES.contains(w));
