@@ -262,29 +262,48 @@ fn name_keys(names: Vec<String>) -> Vec<String> {
 /// The numbers written in `text`: digit runs of two or more digits (one
 /// digit says little), `1,000`-style groups and decimals kept whole only
 /// up to the first separator, so `35,000` gives `35` like `35 хиљада`.
+/// An English ordinal keeps its suffix (`90th`), so "the 90th minute"
+/// does not meet "a £90m bid".
 pub fn figures(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut run = String::new();
+    let mut start: Option<usize> = None;
     let mut previous = ' ';
-    for c in text.chars().chain(std::iter::once(' ')) {
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if c.is_ascii_digit() {
-            if run.is_empty() && (previous == ',' || previous == '.') {
+            if start.is_none() && (previous == ',' || previous == '.') {
                 // The tail of `35,000` or `2.5`: part of the figure before.
                 previous = c;
                 continue;
             }
-            run.push(c);
-        } else if !run.is_empty() {
-            if run.len() >= 2 && !run.chars().all(|d| d == '0') {
-                out.push(run.clone());
+            start.get_or_insert(at);
+        } else if let Some(from) = start.take() {
+            let run = &text[from..at];
+            if run.len() >= 2 && !run.bytes().all(|d| d == b'0') {
+                match ordinal_suffix(&text[at..]) {
+                    Some(suffix) => out.push(format!("{run}{suffix}")),
+                    None => out.push(run.to_string()),
+                }
             }
-            run.clear();
         }
         if !c.is_ascii_digit() {
             previous = c;
         }
     }
     out
+}
+
+/// The English ordinal suffix (`st`, `nd`, `rd`, `th`, lower-cased) that
+/// opens `rest` and ends a word there.
+fn ordinal_suffix(rest: &str) -> Option<&'static str> {
+    let suffix = rest.get(..2)?;
+    let ends_word = !rest[2..].chars().next().is_some_and(char::is_alphanumeric);
+    let found = ["st", "nd", "rd", "th"]
+        .into_iter()
+        .find(|known| suffix.eq_ignore_ascii_case(known))?;
+    ends_word.then_some(found)
 }
 
 #[cfg(test)]
@@ -373,6 +392,11 @@ mod tests {
         assert_eq!(
             figures("£90m bid, 35,000 dead, 2.5 years, 90 миллионное, in 2023, 7 days"),
             ["90", "35", "90", "2023"]
+        );
+        // An ordinal is not the amount it spells: "90th" meets only "90th".
+        assert_eq!(
+            figures("won in the 90th minute; the 16th-largest bank; 21ST century; 90three"),
+            ["90th", "16th", "21st", "90"]
         );
     }
 }
