@@ -82,8 +82,77 @@ const MIN_HEADLINE_WORDS: usize = 4;
 const MAX_SKIPPED_LINES: usize = 3;
 
 /// Finds the headline among the first lines: the first line of headline
-/// shape, past a few navigation crumbs, that is followed by more text.
+/// shape, past a few navigation crumbs, that is followed by more text;
+/// unless that line shares no word with the text below it and a line just
+/// below does (a site's tagline, an award banner or a weather alert above
+/// the real headline).
 fn headline_line(text: &str) -> Option<(&str, &str)> {
+    let (first, after) = first_headline_line(text)?;
+    if shared_words(first, after).0 > 0 {
+        return Some((first, after));
+    }
+    Some(headline_below_banner(after).unwrap_or((first, after)))
+}
+
+/// How many lines below a banner are searched for the real headline.
+const MAX_LINES_BELOW_BANNER: usize = 3;
+
+/// The first of the next few lines that is of headline shape and shares
+/// most of its words with the text below it: the headline a banner line
+/// stood above.
+fn headline_below_banner(text: &str) -> Option<(&str, &str)> {
+    let mut offset = 0;
+    let mut seen = 0;
+    for line in text.split_inclusive('\n') {
+        let end = offset + line.len();
+        offset = end;
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > MAX_LINES_BELOW_BANNER {
+            return None;
+        }
+        let after = text[end..].trim_start();
+        if after.is_empty() || !is_headline(trimmed) || word_count(trimmed) < MIN_HEADLINE_WORDS {
+            continue;
+        }
+        let (shared, words) = shared_words(trimmed, after);
+        if shared >= 2 && shared * 2 >= words {
+            return Some((trimmed, after));
+        }
+    }
+    None
+}
+
+/// How much of the text below a line is compared with it.
+const COMPARED_BYTES: usize = 3_000;
+
+/// Of a line's words of four letters or more, how many occur in the start
+/// of the text below it, and how many there are. A headline repeats words
+/// of its article; page furniture does not.
+fn shared_words(line: &str, below: &str) -> (usize, usize) {
+    let mut cut = below.len().min(COMPARED_BYTES);
+    while !below.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let below: std::collections::HashSet<String> = long_words(&below[..cut]).collect();
+    let words: Vec<String> = long_words(line).collect();
+    let shared = words.iter().filter(|w| below.contains(*w)).count();
+    (shared, words.len())
+}
+
+/// The lower-cased words of four letters or more.
+fn long_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .map(str::to_lowercase)
+}
+
+/// The first line of headline shape, past a few navigation crumbs, that is
+/// followed by more text.
+fn first_headline_line(text: &str) -> Option<(&str, &str)> {
     let mut offset = 0;
     let mut skipped = 0;
     for line in text.split_inclusive('\n') {
@@ -233,7 +302,7 @@ fn without_breadcrumb(headline: &str) -> &str {
         return headline;
     };
     if !after_home.trim_start().starts_with(CRUMB_SEPARATORS) {
-        return headline;
+        return without_section_crumbs(headline, after_home);
     }
     // The trail ends at the last separator that stands between spaces, so
     // "24/7" or "A/B" in the headline itself is not a crumb.
@@ -246,6 +315,44 @@ fn without_breadcrumb(headline: &str) -> &str {
     match last {
         Some(end) if word_count(&headline[end..]) >= MIN_HEADLINE_WORDS => headline[end..].trim(),
         _ => headline,
+    }
+}
+
+/// Words of a breadcrumb trail whose separators the dump lost ("Home News
+/// and Interviews West Ham reject …"), besides the section labels.
+const CRUMB_WORDS: &[&str] = &[
+    "interviews",
+    "transfers",
+    "features",
+    "analysis",
+    "latest",
+    "and",
+    "&",
+];
+
+/// The headline without a trail of section names after "Home" that lost
+/// its separators: "Home" must be followed by a section name ("Home
+/// Office …" stays), and what is left must open with a capital and be
+/// long enough for a headline.
+fn without_section_crumbs<'a>(headline: &'a str, after_home: &'a str) -> &'a str {
+    let is_crumb = |word: &str| {
+        let word = word.to_lowercase();
+        SECTION_LABELS.contains(&word.as_str()) || CRUMB_WORDS.contains(&word.as_str())
+    };
+    let mut rest = after_home.trim_start();
+    let mut crumbs = 0;
+    while let Some((word, after)) = rest.split_once(' ') {
+        if !is_crumb(word) || (crumbs == 0 && CRUMB_WORDS.contains(&word.to_lowercase().as_str())) {
+            break;
+        }
+        crumbs += 1;
+        rest = after.trim_start();
+    }
+    let opens_with_capital = rest.chars().next().is_some_and(char::is_uppercase);
+    if crumbs > 0 && opens_with_capital && word_count(rest) >= MIN_HEADLINE_WORDS {
+        rest
+    } else {
+        headline
     }
 }
 
@@ -545,6 +652,51 @@ mod tests {
         assert_eq!(
             raw.title.as_deref(),
             Some("Shops now open 24/7 in the city centre")
+        );
+    }
+
+    #[test]
+    fn a_breadcrumb_trail_without_separators_is_cut() {
+        let raw = parse(" date 2023-06-20 Home News and Interviews West Ham reject Arsenal's £90m bid for Declan Rice\n\nArsenal have had their second bid rejected.").unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("West Ham reject Arsenal's £90m bid for Declan Rice")
+        );
+        // "Home" before a word that is no section name is the headline's own.
+        let raw = parse("Home Secretary names new head of the border force\nThe appointment was announced on Monday.").unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("Home Secretary names new head of the border force")
+        );
+        // Too little left after the trail: nothing is cut.
+        let raw = parse("Home News Roundup today\nThe roundup follows.").unwrap();
+        assert_eq!(raw.title.as_deref(), Some("Home News Roundup today"));
+    }
+
+    #[test]
+    fn a_banner_above_the_headline_is_passed_over() {
+        let page = "Tue 8 Oct 2024\n\n2024 newspaper of the year\n\n@ Contact us\n\n\
+            Tory leadership results: who the final candidates are\n\n\
+            Rishi Sunak and Liz Truss made the final two in the Tory leadership race; \
+            the results of every round and the candidates who are left.";
+        let raw = parse(page).unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("Tory leadership results: who the final candidates are")
+        );
+        assert!(raw.body.starts_with("Rishi Sunak"));
+    }
+
+    #[test]
+    fn a_headline_in_other_words_than_its_article_stays() {
+        // A feature headline sharing no word with its text is kept when no
+        // line below it reads like a headline of the text.
+        let page = "These aren't the droids you're looking for\n\n\
+            Robots built in a garage now sort parcels for a courier firm.\n\nMore.";
+        let raw = parse(page).unwrap();
+        assert_eq!(
+            raw.title.as_deref(),
+            Some("These aren't the droids you're looking for")
         );
     }
 
