@@ -138,8 +138,8 @@ pub struct StorySummary {
 /// session 15 (live-blog labels and days no names, organizations by their
 /// legal form, analysts no subjects); 4, session 16 (names across a
 /// hard-wrapped line, companies written as such, places glued to a name
-/// kept apart).
-pub const BRIEF_VERSION: u32 = 4;
+/// kept apart); 5, session 17 (a workforce's wage is the workforce's).
+pub const BRIEF_VERSION: u32 = 5;
 
 /// How many entities a story summary keeps.
 pub const SUMMARY_ENTITIES: usize = 40;

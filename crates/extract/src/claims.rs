@@ -1142,6 +1142,16 @@ pub fn find_claims_in(analyzed: &AnalyzedText<'_>) -> Vec<Claim> {
             // "exceeding the £72m Arsenal paid to Lille for Nicolas Pepe":
             // a deal told for comparison or as history is done and no
             // part of this one; the sentence's verbs are about this one.
+            // "Fain said … workers' pay will rise to more than $40 an
+            // hour": a workforce's wage, not the earlier-named speaker's.
+            if kind == ClaimKind::Wage
+                && subject_inferred
+                && !from_pronoun
+                && let Some(group) = wording::paid_group(&before_figure)
+            {
+                subject = Some(group.to_string());
+                subject_inferred = false;
+            }
             let figure_status =
                 if historic || of_another_deal || status::told_for_comparison(&before_figure) {
                     None
@@ -2374,6 +2384,26 @@ mod tests {
         assert_ne!(claim.holder.as_deref(), Some("City"));
         let claim = one("City paid €60m for Erling Haaland.");
         assert_eq!(claim.kind, ClaimKind::Fee);
+    }
+
+    /// stories-dev's UAW strike: the union leader who announced a deal is
+    /// not whom the workforce's wage is about.
+    #[test]
+    fn a_workforces_wage_is_not_the_earlier_speakers() {
+        let claims = find_claims(
+            "Shawn Fain said the deal includes a large wage increase. According to Reuters, workers' pay will rise to more than $40 an hour over the life of the contract.",
+        );
+        let wage = claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Wage)
+            .map(|c| (c.subject.as_deref(), c.subject_inferred));
+        assert_eq!(wage, Some((Some("workers"), false)));
+        // A wage the sentence gives to "his" is still the earlier person's.
+        let claims = find_claims(
+            "Shawn Fain leads the union. His pay will rise to $150,000 a year, members were told.",
+        );
+        let wage = claims.iter().find(|c| c.kind == ClaimKind::Wage);
+        assert_eq!(wage.and_then(|c| c.subject.as_deref()), Some("Shawn Fain"));
     }
 
     #[test]

@@ -233,7 +233,10 @@ pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
             .iter()
             .filter(money)
             .filter(|c| !c.inferred.iter().any(|f| f == "subject"))
-            .filter_map(|c| c.subject.as_deref()),
+            .filter_map(|c| c.subject.as_deref())
+            // A workforce ("workers") is whom its own wage is about, not
+            // what the story's other figures are.
+            .filter(|s| s.chars().any(char::is_uppercase)),
     );
     for claim in claims
         .iter_mut()

@@ -663,7 +663,7 @@ fn resolve_parties(found: &mut [StoryClaim], names: &NameIndex) {
                 if claim
                     .subject
                     .as_deref()
-                    .is_some_and(|n| names.is_not_a_person(n))
+                    .is_some_and(|n| !is_common_noun(n) && names.is_not_a_person(n))
                 {
                     claim.subject = None;
                     claim.inferred.retain(|f| f != "subject");
@@ -674,7 +674,7 @@ fn resolve_parties(found: &mut [StoryClaim], names: &NameIndex) {
                 &mut claim.holder,
                 &mut claim.counterparty,
             ] {
-                if let Some(name) = field.as_mut() {
+                if let Some(name) = field.as_mut().filter(|n| !is_common_noun(n)) {
                     *name = names.canonical(name);
                 }
             }
@@ -683,6 +683,13 @@ fn resolve_parties(found: &mut [StoryClaim], names: &NameIndex) {
             infer::drop_self_holding(claim);
         }
     }
+}
+
+/// A party written without a capital ("workers", for a workforce's wage)
+/// is a common noun, not a name: it is kept as written, never linked to a
+/// name that merely contains the word ("United Auto Workers").
+fn is_common_noun(party: &str) -> bool {
+    !party.chars().any(char::is_uppercase)
 }
 
 #[cfg(test)]

@@ -459,6 +459,33 @@ pub(super) fn is_titled(name: &str, titled: &[String]) -> bool {
         .any(|t| t == name || t.strip_suffix(name).is_some_and(|rest| rest.ends_with(' ')))
 }
 
+/// Plural nouns for the people a wage is paid to, when a sentence speaks
+/// of a whole workforce ("workers' pay will rise … to more than $40 an
+/// hour").
+const PAID_GROUPS: &[&str] = &[
+    "workers",
+    "employees",
+    "staff",
+    "members",
+    "nurses",
+    "teachers",
+    "doctors",
+    "drivers",
+    "miners",
+    "pilots",
+];
+
+/// The workforce a wage is told for, from the text before the figure
+/// (lowercased): the last of [`PAID_GROUPS`] it names. Such a wage is the
+/// group's, not that of a person named in an earlier sentence (the union
+/// leader who announced it).
+pub(super) fn paid_group(before: &str) -> Option<&'static str> {
+    before
+        .split(|c: char| !c.is_alphabetic())
+        .rev()
+        .find_map(|word| PAID_GROUPS.iter().find(|g| **g == word).copied())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
