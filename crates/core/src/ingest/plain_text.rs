@@ -725,4 +725,43 @@ mod tests {
             Err(IngestErrorKind::NoText)
         ));
     }
+
+    /// Lines a text dump may open with: banners, crumbs, headlines, text.
+    fn dump_line() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            Just("Home News and Interviews".to_string()),
+            Just("Home » Sport »".to_string()),
+            Just(" date 2023-06-20".to_string()),
+            Just("2024 newspaper of the year".to_string()),
+            Just("West Ham reject the £90m bid for Rice".to_string()),
+            Just("Arsenal made a bid for Declan Rice.".to_string()),
+            "\\PC{0,60}",
+            "[a-zA-Zé€ ]{0,30}",
+        ]
+    }
+
+    proptest::proptest! {
+        /// Whatever a dump holds, reading it never panics, the body is a
+        /// stretch of the text, and a headline is the text's own words
+        /// (at most cut short with "…").
+        #[test]
+        fn any_dump_reads_into_its_own_words(
+            lines in proptest::collection::vec(dump_line(), 0..8),
+            breaks in proptest::collection::vec(proptest::prelude::any::<bool>(), 8),
+        ) {
+            let text: String = lines
+                .iter()
+                .zip(&breaks)
+                .map(|(line, blank)| format!("{line}{}", if *blank { "\n\n" } else { "\n" }))
+                .collect();
+            if let Ok(raw) = parse(&text) {
+                proptest::prop_assert!(text.contains(raw.body.as_str()));
+                if let Some(title) = raw.title.as_deref() {
+                    let title = title.strip_suffix('…').unwrap_or(title);
+                    proptest::prop_assert!(text.contains(title), "{title:?} not in {text:?}");
+                }
+            }
+        }
+    }
 }
