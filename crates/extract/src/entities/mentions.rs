@@ -884,8 +884,12 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
                 .iter()
                 .any(|w| w.eq_ignore_ascii_case(tokens[first].text));
         let shouted = credit && is_shouting(tokens[first].text) && tokens[first].text.len() > 3;
+        // "KCNA / Reuters North Korean leader …": the last of a list of
+        // credits opens the caption as a first credit does.
+        let listed = credit && text[..tokens[first].span.start].trim_end().ends_with('/');
         if credit
-            && (last >= first + 3 && tokens[first].sentence_start || last >= first + 2 && shouted)
+            && (last >= first + 3 && (tokens[first].sentence_start || listed)
+                || last >= first + 2 && shouted)
         {
             runs.push((first, first + 1));
             first += 1;
@@ -907,6 +911,11 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
                 .is_some_and(|next| next.joined && !is_capitalized(next.text))
         {
             last -= 1;
+            // "North Korean leader": the compass word is the demonym's.
+            if last > first && matches!(tokens[last - 1].text, "North" | "South" | "East" | "West")
+            {
+                last -= 1;
+            }
         }
         if first < last {
             first += title_prefix(&tokens[first..last]);
@@ -1762,6 +1771,11 @@ mod tests {
         assert_eq!(
             names("(Additional reporting by Soyoung Kim SEOUL, and others)"),
             ["Soyoung Kim", "SEOUL"]
+        );
+        // The last of a list of credits is one too.
+        assert_eq!(
+            names("KCNA / Reuters North Korean leader Kim Jong-Un looks on."),
+            ["Reuters", "Kim Jong-Un"]
         );
         // A shouted word inside a name or an acronym at its end stays.
         assert_eq!(
