@@ -264,6 +264,13 @@ const COMPASS_ADJECTIVES: &[&str] = &[
     "West",
 ];
 
+/// True when `word`, in any case, is one of [`COMPASS_ADJECTIVES`].
+pub(crate) fn is_compass_adjective(word: &str) -> bool {
+    COMPASS_ADJECTIVES
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(word))
+}
+
 /// Common places named alone that the gazetteer (`places.rs`, countries
 /// and multi-word places) leaves out: regions and the one-word cities
 /// news names most (several are also clubs, which the alias book types).

@@ -912,8 +912,7 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
         {
             last -= 1;
             // "North Korean leader": the compass word is the demonym's.
-            if last > first && matches!(tokens[last - 1].text, "North" | "South" | "East" | "West")
-            {
+            if last > first && super::kind::is_compass_adjective(tokens[last - 1].text) {
                 last -= 1;
             }
         }

@@ -87,10 +87,29 @@ fn abbreviates(s: &[&str], l: &[&str]) -> bool {
             "of" | "de" | "del" | "della" | "di" | "du" | "la" | "le"
         )
     });
-    if (l.ends_with(s) && !after_connector) || is_without_legal_form(s, l) {
+    // "Western Europe" is a part of Europe and "South Sudan" another
+    // country than Sudan: a compass word before a place known on its own
+    // makes another place. ("Korea", known only with its compass word,
+    // still stands for "North Korea" where no other Korea is named.)
+    let compass_part = l.len() == 2
+        && s.len() == 1
+        && super::kind::is_compass_adjective(l[0])
+        && is_place_on_its_own(s[0]);
+    if (l.ends_with(s) && !after_connector && !compass_part) || is_without_legal_form(s, l) {
         return true;
     }
     s.len() == 1 && is_initials_of(s[0], l)
+}
+
+/// True when a one-word key names a place the gazetteer or the common
+/// places know on their own ("europe", "sudan").
+fn is_place_on_its_own(key: &str) -> bool {
+    let mut chars = key.chars();
+    let written: String = chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    super::kind::names_a_place(&[written.as_str()])
 }
 
 /// The forms a short form may abbreviate, found without comparing it
@@ -661,6 +680,25 @@ mod tests {
         );
         assert!(
             found.contains(&("AS Roma".into(), vec!["Roma".into()])),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_compass_word_makes_another_place() {
+        let text = "Growth in Western Europe slowed. Europe's banks held up. \
+                    South Sudan and Sudan met. Sudan's future was discussed.";
+        let found = entity_names(text, None);
+        for (name, aliases) in &found {
+            assert!(aliases.is_empty(), "{name} took {aliases:?}: {found:?}");
+        }
+        // A person's surname that is a compass word still links.
+        let found = entity_names(
+            "Kanye West released an album. West said it was his best.",
+            None,
+        );
+        assert!(
+            found.contains(&("Kanye West".into(), vec!["West".into()])),
             "{found:?}"
         );
     }
