@@ -27,7 +27,7 @@ use super::date_features::{DayFeatures, Mention, day_features};
 use super::date_model::DateModel;
 use crate::text::Analyzer;
 use jiff::civil::Date;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 use storyline_dates::{Granularity, Value, find_dates};
 
@@ -66,7 +66,7 @@ struct Dated {
     /// The sentence's position in its article (0 = first).
     position: usize,
     text: String,
-    vector: HashMap<String, f64>,
+    vector: BTreeMap<String, f64>,
 }
 
 /// A topic's sentences, dated, and its candidate days with their features.
@@ -196,7 +196,7 @@ fn date_sentences(articles: &[DatedText<'_>], analyzer: &Analyzer) -> (Vec<Dated
                 continue;
             }
             let named = days.into_iter().find(|day| *day <= article.published);
-            let mut vector = HashMap::new();
+            let mut vector = BTreeMap::new();
             for term in analyzer.terms(text) {
                 *vector.entry(term).or_insert(0.0) += 1.0;
             }
@@ -214,7 +214,7 @@ fn date_sentences(articles: &[DatedText<'_>], analyzer: &Analyzer) -> (Vec<Dated
 
 /// Turns term counts into unit-length TF-IDF vectors (IDF over `sentences`).
 fn weigh(sentences: &mut [Dated]) {
-    let mut df: HashMap<String, f64> = HashMap::new();
+    let mut df: BTreeMap<String, f64> = BTreeMap::new();
     for sentence in sentences.iter() {
         for term in sentence.vector.keys() {
             *df.entry(term.clone()).or_default() += 1.0;
@@ -230,14 +230,14 @@ fn weigh(sentences: &mut [Dated]) {
     }
 }
 
-fn normalize(vector: &mut HashMap<String, f64>) {
+fn normalize(vector: &mut BTreeMap<String, f64>) {
     let norm = vector.values().map(|w| w * w).sum::<f64>().sqrt();
     if norm > 0.0 {
         vector.values_mut().for_each(|w| *w /= norm);
     }
 }
 
-fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
+fn cosine(a: &BTreeMap<String, f64>, b: &BTreeMap<String, f64>) -> f64 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     small
         .iter()
@@ -246,8 +246,8 @@ fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
 }
 
 /// The mean of the sentences' vectors.
-fn mean_vector<'a>(sentences: impl Iterator<Item = &'a Dated>) -> HashMap<String, f64> {
-    let mut sum: HashMap<String, f64> = HashMap::new();
+fn mean_vector<'a>(sentences: impl Iterator<Item = &'a Dated>) -> BTreeMap<String, f64> {
+    let mut sum: BTreeMap<String, f64> = BTreeMap::new();
     let mut count = 0.0;
     for sentence in sentences {
         count += 1.0;
@@ -265,10 +265,10 @@ fn mean_vector<'a>(sentences: impl Iterator<Item = &'a Dated>) -> HashMap<String
 /// later reports and same-day leads agree on); else the mean of them all.
 /// On T17, out of fold: AR1 0.115 → 0.119, AR2 0.038 → 0.042 (mostly from
 /// one timeline, MJ_bbc); pooled 0.109 → 0.115, 0.031 → 0.035.
-fn day_centroid(candidates: &[&Dated]) -> HashMap<String, f64> {
+fn day_centroid(candidates: &[&Dated]) -> BTreeMap<String, f64> {
     let named = mean_vector(candidates.iter().copied().filter(|s| s.named));
     let leads = mean_vector(candidates.iter().copied().filter(|s| !s.named));
-    let shared: HashMap<String, f64> = named
+    let shared: BTreeMap<String, f64> = named
         .iter()
         .filter_map(|(term, w)| leads.get(term).map(|v| (term.clone(), w + v)))
         .collect();
@@ -296,7 +296,7 @@ fn pick_sentences(candidates: &[&Dated], n: usize) -> Vec<String> {
     let mut chosen: Vec<&Dated> = Vec::new();
     // The unnormalized sum of the chosen vectors, its dot product with
     // the centroid and its squared length.
-    let mut summary: HashMap<String, f64> = HashMap::new();
+    let mut summary: BTreeMap<String, f64> = BTreeMap::new();
     let (mut toward, mut length) = (0.0, 0.0);
     while chosen.len() < n {
         let best = remaining
