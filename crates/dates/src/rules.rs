@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 use crate::lexicon::{
     MONTH, WEEKDAY, count, count_fragment, day_fragment, expand_two_digit_year, month_number,
@@ -59,6 +59,12 @@ struct Rule {
 const UNIT: &str = r"(?:business\s+days?|working\s+days?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?)";
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(build_rules);
+
+/// Every rule's pattern in one set, in [`RULES`]' order: one pass over a
+/// text tells which rules match anywhere in it, so only those are run for
+/// their captures (most sentences match a handful of the rules).
+static RULE_SET: LazyLock<Option<RegexSet>> =
+    LazyLock::new(|| RegexSet::new(RULES.iter().map(|r| r.re.as_str())).ok());
 
 fn build_rules() -> Vec<Rule> {
     let m = MONTH;
@@ -185,8 +191,16 @@ pub fn rule_count() -> usize {
 
 /// All atoms every rule finds, overlapping.
 pub fn find_atoms(ctx: &Ctx) -> Vec<Atom> {
+    match RULE_SET.as_ref() {
+        Some(set) => atoms_of(set.matches(ctx.text).iter().map(|i| &RULES[i]), ctx),
+        None => atoms_of(RULES.iter(), ctx),
+    }
+}
+
+/// The atoms `rules` find, in the rules' order.
+fn atoms_of<'r>(rules: impl Iterator<Item = &'r Rule>, ctx: &Ctx) -> Vec<Atom> {
     let mut atoms = Vec::new();
-    for rule in RULES.iter() {
+    for rule in rules {
         for caps in rule.re.captures_iter(ctx.text) {
             let Some(whole) = caps.name("span").or_else(|| caps.get(0)) else {
                 continue;
@@ -1586,5 +1600,35 @@ fn h_holiday(c: &Captures, ctx: &Ctx) -> Option<(Expr, bool, Role)> {
         }
         Some(_) => fixed(Resolved::day(h.date(r.year())?, r)),
         None => plain(Expr::Holiday(h)),
+    }
+}
+
+#[cfg(test)]
+mod set_tests {
+    use super::*;
+
+    /// The one-pass set holds every rule, so running only the rules it
+    /// reports finds what running them all finds.
+    #[test]
+    fn the_rule_set_finds_what_every_rule_finds() {
+        let set = RULE_SET.as_ref().map(RegexSet::len);
+        assert_eq!(set, Some(RULES.len()));
+        let reference = Date::constant(2020, 9, 30);
+        for text in [
+            "Roma made a last-ditch offer on Monday, 28 September 2020, before the window shuts next week.",
+            "The deal, agreed earlier this summer, runs until June 2023; talks resume in Q1 2021.",
+            "No date here at all, only £13.5m and 37 appearances.",
+            "From 1-3 March, then the 2019-20 season and the nineties.",
+        ] {
+            let ctx = Ctx { text, reference };
+            let spans = |atoms: Vec<Atom>| -> Vec<(Range<usize>, bool)> {
+                atoms.into_iter().map(|a| (a.span, a.weak)).collect()
+            };
+            assert_eq!(
+                spans(find_atoms(&ctx)),
+                spans(atoms_of(RULES.iter(), &ctx)),
+                "{text}"
+            );
+        }
     }
 }
