@@ -28,8 +28,17 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
         .map(|dir| read_stream(dir, global))
         .collect::<anyhow::Result<Vec<Stream>>>()?;
     let base = ClustererConfig::default();
+    // What the fit learns from: each set's pairs (and its copy's).
+    let mut pairs: Vec<PairCount> = streams.iter().map(|s| PairCount::of(s, &base)).collect();
+    if *caseless_copies && !*score_only {
+        pairs.extend(
+            streams
+                .iter()
+                .map(|s| PairCount::of(&fit::caseless_copy(s), &base)),
+        );
+    }
     if *score_only {
-        return score_only_report(&streams, dirs, *folds, *fold_seed, &base, global);
+        return score_only_report(&streams, dirs, &pairs, *folds, *fold_seed, &base, global);
     }
     let committed = fit::evaluate(&streams, &base, |_| true);
     let committed_each = fit::evaluate_each(&streams, &base);
@@ -73,6 +82,7 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
         for (n, name) in names.iter().enumerate() {
             let mut set = serde_json::json!({
                 "set": name,
+                "pairs": pairs.get(n),
                 "committed_in_sample": committed_each.get(n).map(scores_json),
                 "refit_in_sample": refit_each.get(n).map(scores_json),
             });
@@ -115,6 +125,9 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
     }
     for (n, name) in names.iter().enumerate() {
         outln!("{name}")?;
+        if let Some(count) = pairs.get(n) {
+            print_pairs(count)?;
+        }
         for (title, scores) in [
             ("committed", committed_each.get(n)),
             ("refitted", refit_each.get(n)),
@@ -143,6 +156,7 @@ pub fn run(command: &FitCommand, global: &Global) -> anyhow::Result<ExitCode> {
 fn score_only_report(
     streams: &[Stream],
     dirs: &[std::path::PathBuf],
+    pairs: &[PairCount],
     folds: usize,
     fold_seed: u64,
     base: &ClustererConfig,
@@ -154,9 +168,11 @@ fn score_only_report(
         let per_set: Vec<serde_json::Value> = dirs
             .iter()
             .zip(committed_each.iter().zip(&by_folds))
-            .map(|(dir, (committed, folded))| {
+            .zip(pairs)
+            .map(|((dir, (committed, folded)), count)| {
                 serde_json::json!({
                     "set": dir.display().to_string(),
+                    "pairs": count,
                     "committed_in_sample": scores_json(committed),
                     "committed_by_folds": scores_json(folded),
                 })
@@ -174,8 +190,13 @@ fn score_only_report(
         "committed model (in sample), scored fold by fold as out of fold is",
         &pooled,
     )?;
-    for (dir, (committed, folded)) in dirs.iter().zip(committed_each.iter().zip(&by_folds)) {
+    for ((dir, (committed, folded)), count) in dirs
+        .iter()
+        .zip(committed_each.iter().zip(&by_folds))
+        .zip(pairs)
+    {
         outln!("{}", dir.display())?;
+        print_pairs(count)?;
         print_line("committed", &committed.all)?;
         print_line("by folds", &folded.all)?;
         if let Some(context) = &folded.in_context {
@@ -183,6 +204,38 @@ fn score_only_report(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How many (article, candidate story) pairs one set gives the fit, and
+/// how many of them pair an article with its own story: a drop says the
+/// fit sees fewer candidates than before (the count depends only on the
+/// labels and on candidate retrieval, not on the model's weights).
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+struct PairCount {
+    /// Every pair.
+    all: usize,
+    /// Pairs of an article and its own gold story.
+    same_story: usize,
+}
+
+impl PairCount {
+    /// The pairs [`fit::pairs`] collects from `stream`.
+    fn of(stream: &[LabeledArticle], config: &ClustererConfig) -> Self {
+        let pairs = fit::pairs(stream, config);
+        Self {
+            all: pairs.len(),
+            same_story: pairs.iter().filter(|(_, same)| *same).count(),
+        }
+    }
+}
+
+fn print_pairs(count: &PairCount) -> anyhow::Result<()> {
+    outln!(
+        "  fit pairs   {} ({} of an article and its own story)",
+        count.all,
+        count.same_story
+    )?;
+    Ok(())
 }
 
 fn scores_json(evaluation: &Evaluation) -> serde_json::Value {

@@ -423,14 +423,18 @@ impl Clusterer {
                 .query
                 .names
                 .highest_cosine(story.kept[1].members(), &v.names);
-            let upper = upper_score(
-                model,
-                &components,
-                [0.0, bounds.text],
-                [components.nearest_names; 2],
-            );
-            if upper < top_two[1] && upper < merge_threshold {
-                continue;
+            // Only the decisive list skips a candidate: the full one (the
+            // fitter's pairs, snapshots) scores every retrieved story.
+            if decisive {
+                let upper = upper_score(
+                    model,
+                    &components,
+                    [0.0, bounds.text],
+                    [components.nearest_names; 2],
+                );
+                if upper < top_two[1] && upper < merge_threshold {
+                    continue;
+                }
             }
             components.nearest_text = self
                 .query

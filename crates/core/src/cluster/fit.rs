@@ -560,6 +560,60 @@ mod tests {
         assert!(crate::cluster::features::caseless(&copy[0].article.body));
     }
 
+    /// A stream of `stories` interleaved stories, three articles each,
+    /// one a day; every article says "council" (so it meets every story
+    /// before it), twin stories share most words (so an article scores
+    /// high with two stories and low with the rest); the last article is a
+    /// copy, one article is of no story.
+    fn council_stream(stories: usize) -> Stream {
+        use crate::cluster::clusterer::tests::word;
+        let count = stories * 3;
+        (0..count)
+            .map(|n| {
+                let story = n % stories;
+                let twins: Vec<String> = (0..16).map(|k| word(story / 2 * 20 + k)).collect();
+                let title = format!("Council {} {} {}", twins[0], twins[1], word(900 + story));
+                let body = format!(
+                    "The council said the {} plan was {} today.",
+                    twins[2..].join(" "),
+                    word(1000 + n)
+                );
+                let article = crate::store::conformance::sample_article(n as u32, &title, &body);
+                LabeledArticle {
+                    article,
+                    story: (n != 4).then(|| format!("s{story}")),
+                    duplicate: n + 1 == count,
+                    english: true,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_story_an_article_can_meet_makes_one_pair() {
+        use crate::cluster::index::CANDIDATES_SCORED;
+        for stories in [5, 12, 40] {
+            let stream = council_stream(stories);
+            // From the labels alone: each article but a copy pairs with
+            // every story met before it (at most the candidates scored),
+            // the same story when its own is among them.
+            let (mut met, mut expected, mut same) = (Vec::new(), 0, 0);
+            for labeled in &stream {
+                let key = labeled.key();
+                if !labeled.duplicate {
+                    expected += met.len().min(CANDIDATES_SCORED);
+                    same += usize::from(met.contains(&key));
+                }
+                if !met.contains(&key) {
+                    met.push(key);
+                }
+            }
+            let pairs = pairs(&stream, &ClustererConfig::default());
+            assert_eq!(pairs.len(), expected, "{stories} stories");
+            assert_eq!(pairs.iter().filter(|(_, y)| *y).count(), same);
+        }
+    }
+
     #[test]
     fn logistic_regression_weighs_the_input_that_tells_stories_apart() {
         let pairs: Vec<([f32; INPUT_COUNT], bool)> = (0..200)
