@@ -236,7 +236,7 @@ pub(super) fn fill_parties(claims: &mut [StoryClaim]) {
             .filter_map(|c| c.subject.as_deref())
             // A workforce ("workers") is whom its own wage is about, not
             // what the story's other figures are.
-            .filter(|s| s.chars().any(char::is_uppercase)),
+            .filter(|s| !super::is_common_noun(s)),
     );
     for claim in claims
         .iter_mut()
