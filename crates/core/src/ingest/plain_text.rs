@@ -335,14 +335,14 @@ const CRUMB_WORDS: &[&str] = &[
 /// Office …" stays), and what is left must open with a capital and be
 /// long enough for a headline.
 fn without_section_crumbs<'a>(headline: &'a str, after_home: &'a str) -> &'a str {
-    let is_crumb = |word: &str| {
-        let word = word.to_lowercase();
-        SECTION_LABELS.contains(&word.as_str()) || CRUMB_WORDS.contains(&word.as_str())
-    };
     let mut rest = after_home.trim_start();
     let mut crumbs = 0;
     while let Some((word, after)) = rest.split_once(' ') {
-        if !is_crumb(word) || (crumbs == 0 && CRUMB_WORDS.contains(&word.to_lowercase().as_str())) {
+        let word = word.to_lowercase();
+        // The trail opens with a section name; "and", "Interviews" … only
+        // continue it.
+        let section = SECTION_LABELS.contains(&word.as_str());
+        if !(section || crumbs > 0 && CRUMB_WORDS.contains(&word.as_str())) {
             break;
         }
         crumbs += 1;

@@ -735,7 +735,8 @@ fn without_possessive(word: &str) -> &str {
 }
 
 /// `LIVERPOOL` → `Liverpool`.
-fn title_case(word: &str) -> String {
+/// `word` with a capital first letter and the rest in lower case.
+pub(super) fn title_case(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |first| {
         first

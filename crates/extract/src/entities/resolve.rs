@@ -104,12 +104,7 @@ fn abbreviates(s: &[&str], l: &[&str]) -> bool {
 /// True when a one-word key names a place the gazetteer or the common
 /// places know on their own ("europe", "sudan").
 fn is_place_on_its_own(key: &str) -> bool {
-    let mut chars = key.chars();
-    let written: String = chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
-    super::kind::names_a_place(&[written.as_str()])
+    super::kind::names_a_place(&[super::mentions::title_case(key).as_str()])
 }
 
 /// The forms a short form may abbreviate, found without comparing it
